@@ -1,0 +1,20 @@
+namespace TrialOps.Messaging;
+
+/// <summary>The signed-in person (or <c>system</c>) a command is attributed to.</summary>
+public sealed record Actor(string UserId, string Role)
+{
+    public static Actor System { get; } = new("system", "System");
+}
+
+/// <summary>
+/// Everything about a command that is not its content: its idempotency key, who sends it,
+/// what it belongs to, and (for changes of recorded values) why.
+/// </summary>
+public sealed record CommandContext(Guid CommandId, Actor Actor, Guid CorrelationId, Guid? CausationId = null, string? Reason = null)
+{
+    public static CommandContext New(Actor actor, string? reason = null)
+    {
+        var id = Guid.NewGuid();
+        return new CommandContext(id, actor, id, null, reason);
+    }
+}
