@@ -34,3 +34,12 @@ public sealed class ConcurrencyException(string streamId, int expectedVersion, i
     public int ExpectedVersion { get; } = expectedVersion;
     public int ActualVersion { get; } = actualVersion;
 }
+
+/// <summary>A consumer's place in commit order: the writing transaction, then the position.</summary>
+public readonly record struct CommitCursor(ulong TransactionId, long Position)
+{
+    public static CommitCursor Start { get; } = new(0, 0);
+}
+
+/// <summary>An event read in commit order with the cursor that points at it.</summary>
+public sealed record CommittedEvent(StoredEvent Event, CommitCursor Cursor);

@@ -1,0 +1,301 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace TrialOps.EventStore;
+
+public static class ExpectedVersion
+{
+    /// <summary>The stream must not exist yet.</summary>
+    public const int NoStream = 0;
+
+    /// <summary>Append wherever the stream is (system streams only; commands always pass a version).</summary>
+    public const int Any = -1;
+}
+
+/// <summary>Runs inside the append transaction, for checks a command relies on (uniqueness and the like).</summary>
+public interface IInlineProjection
+{
+    Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct);
+}
+
+/// <summary>
+/// Append-only event store on PostgreSQL (DESIGN.md §3). Appends check the expected version under
+/// a row lock on the stream, chain hashes, run inline projections and notify consumers, all in the
+/// caller's transaction so nothing partial is ever written.
+/// </summary>
+public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock, IEnumerable<IInlineProjection>? inlineProjections = null)
+{
+    public const string NotifyChannel = "trialops_events";
+
+    private readonly IInlineProjection[] _inline = inlineProjections?.ToArray() ?? [];
+
+    public NpgsqlDataSource DataSource => dataSource;
+
+    public EventTypeRegistry Registry => registry;
+
+    /// <summary>Appends in a transaction of its own.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var stored = await AppendAsync(transaction, streamId, expectedVersion, events, metadata, ct);
+        await transaction.CommitAsync(ct);
+        return stored;
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(NpgsqlTransaction transaction, string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default)
+    {
+        ValidateMetadata(events, metadata);
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var connection = transaction.Connection!;
+        var (currentVersion, previousHash) = await LockStreamAsync(connection, transaction, streamId, ct);
+        if (expectedVersion != ExpectedVersion.Any && expectedVersion != currentVersion)
+        {
+            throw new ConcurrencyException(streamId, expectedVersion, currentVersion);
+        }
+
+        var recordedAt = EventHasher.TruncateToMicroseconds(clock.GetUtcNow());
+        var metadataJson = JsonSerializer.Serialize(metadata, EventTypeRegistry.JsonOptions);
+        var types = new string[events.Count];
+        var datas = new string[events.Count];
+        var hashes = new string[events.Count];
+        var versions = new int[events.Count];
+        var hash = previousHash;
+        for (var i = 0; i < events.Count; i++)
+        {
+            versions[i] = currentVersion + i + 1;
+            types[i] = registry.AliasOf(events[i].GetType());
+            datas[i] = registry.Serialize(events[i]);
+            hash = EventHasher.HashEvent(hash, streamId, versions[i], types[i], datas[i], metadataJson, recordedAt);
+            hashes[i] = hash;
+        }
+
+        var lastVersion = versions[^1];
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (currentVersion == 0)
+        {
+            batch.BatchCommands.Add(Command(
+                "INSERT INTO streams (stream_id, version, last_hash) VALUES ($1, $2, $3) ON CONFLICT (stream_id) DO NOTHING",
+                streamId, lastVersion, hash));
+        }
+        else
+        {
+            batch.BatchCommands.Add(Command(
+                "UPDATE streams SET version = $2, last_hash = $3 WHERE stream_id = $1",
+                streamId, lastVersion, hash));
+        }
+
+        var insert = new NpgsqlBatchCommand(
+            """
+            INSERT INTO events (stream_id, version, type, data, metadata, recorded_at, hash)
+            SELECT $1, v, t, d::json, $5::json, $6, h
+            FROM unnest($2::int[], $3::text[], $4::text[], $7::text[]) AS x(v, t, d, h)
+            ORDER BY v
+            RETURNING position
+            """);
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = versions });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = datas });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadataJson });
+        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = recordedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = hashes });
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{NotifyChannel}', '')"));
+
+        var positions = new List<long>(events.Count);
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            if (currentVersion == 0 && batch.BatchCommands[0].RecordsAffected == 0)
+            {
+                throw new ConcurrencyException(streamId, expectedVersion, -1);
+            }
+
+            do
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    if (reader.FieldCount == 1 && reader.GetFieldType(0) == typeof(long))
+                    {
+                        positions.Add(reader.GetInt64(0));
+                    }
+                }
+            }
+            while (await reader.NextResultAsync(ct));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation || e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // A concurrent writer created the stream between our check and our insert.
+            throw new ConcurrencyException(streamId, expectedVersion, -1);
+        }
+
+        if (currentVersion == 0 && batch.BatchCommands[0].RecordsAffected == 0)
+        {
+            throw new ConcurrencyException(streamId, expectedVersion, -1);
+        }
+
+        var stored = new StoredEvent[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            stored[i] = new StoredEvent(positions[i], streamId, versions[i], types[i], events[i], metadata, recordedAt, hashes[i]);
+        }
+
+        foreach (var projection in _inline)
+        {
+            await projection.ApplyAsync(transaction, stored, ct);
+        }
+
+        return stored;
+    }
+
+    /// <summary>Reads a stream in version order, optionally only what the ledger had sealed up to a global position.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long? asOfPosition = null, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await ReadStreamAsync(connection, null, streamId, asOfPosition, ct);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string streamId, long? asOfPosition = null, CancellationToken ct = default)
+    {
+        var sql = asOfPosition is null
+            ? $"SELECT {Columns} FROM events e WHERE e.stream_id = $1 ORDER BY e.version"
+            : $"""
+               SELECT {Columns} FROM events e JOIN ledger l ON l.position = e.position
+               WHERE e.stream_id = $1 AND l.sequence <= {AsOfSequence("$2")}
+               ORDER BY e.version
+               """;
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        if (asOfPosition is { } position)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = position });
+        }
+
+        return await ReadEventsAsync(command, ct);
+    }
+
+    /// <summary>
+    /// Events of committed transactions only, in commit order (transaction id, then position),
+    /// after the given cursor. Rows of transactions still running are below no snapshot's xmin,
+    /// so they are not returned until they commit and are then read in their place: no skipping.
+    /// </summary>
+    public async Task<IReadOnlyList<CommittedEvent>> ReadCommittedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CommitCursor after, int max, CancellationToken ct = default)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+             SELECT {Columns}, e.tx_id::text FROM events e
+             WHERE (e.tx_id, e.position) > ($1::text::xid8, $2)
+               AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+             ORDER BY e.tx_id, e.position
+             LIMIT $3
+             """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Position });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = max });
+        var result = new List<CommittedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var stored = ReadEvent(reader);
+            var transactionId = ulong.Parse(reader.GetString(8), System.Globalization.CultureInfo.InvariantCulture);
+            result.Add(new CommittedEvent(stored, new CommitCursor(transactionId, stored.Position)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Every event of the ledger's commit order up to and including the given position, streamed.</summary>
+    public async IAsyncEnumerable<StoredEvent> ReadAllAsOfAsync(long asOfPosition, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            $"""
+             SELECT {Columns} FROM events e JOIN ledger l ON l.position = e.position
+             WHERE l.sequence <= {AsOfSequence("$1")}
+             ORDER BY l.sequence
+             """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = asOfPosition });
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return ReadEvent(reader);
+        }
+    }
+
+    internal static string AsOfSequence(string parameter) =>
+        $"(SELECT sequence FROM ledger WHERE position = {parameter})";
+
+    internal const string Columns = "e.position, e.stream_id, e.version, e.type, e.data::text, e.metadata::text, e.recorded_at, e.hash";
+
+    private async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        var result = new List<StoredEvent>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(ReadEvent(reader));
+        }
+
+        return result;
+    }
+
+    private StoredEvent ReadEvent(NpgsqlDataReader reader)
+    {
+        var type = reader.GetString(3);
+        var metadata = JsonSerializer.Deserialize<EventMetadata>(reader.GetString(5), EventTypeRegistry.JsonOptions)!;
+        return new StoredEvent(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.GetInt32(2),
+            type,
+            registry.Deserialize(type, reader.GetString(4)),
+            metadata,
+            reader.GetFieldValue<DateTimeOffset>(6),
+            reader.GetString(7));
+    }
+
+    private void ValidateMetadata(IReadOnlyList<object> events, EventMetadata metadata)
+    {
+        if (string.IsNullOrWhiteSpace(metadata.ActorId) || string.IsNullOrWhiteSpace(metadata.ActorRole))
+        {
+            throw new ArgumentException("Every event needs an actor and a role (Part 11 attributability).", nameof(metadata));
+        }
+
+        if (metadata.CommandId == Guid.Empty || metadata.CorrelationId == Guid.Empty)
+        {
+            throw new ArgumentException("Every event needs a command id and a correlation id.", nameof(metadata));
+        }
+
+        foreach (var e in events)
+        {
+            if (registry.RequiresReason(e.GetType()) && string.IsNullOrWhiteSpace(metadata.Reason))
+            {
+                throw new ArgumentException($"'{registry.AliasOf(e.GetType())}' changes a recorded value and needs a reason.", nameof(metadata));
+            }
+        }
+    }
+
+    private static async Task<(int Version, string Hash)> LockStreamAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string streamId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT version, last_hash FROM streams WHERE stream_id = $1 FOR UPDATE", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt32(0), reader.GetString(1)) : (0, EventHasher.Genesis);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, string streamId, int version, string hash)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = hash });
+        return command;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TrialOps.EventStore;
+
+/// <summary>An event whose alias this build does not know; kept verbatim, never dropped.</summary>
+public sealed record UnknownEvent(string Alias, string Json);
+
+/// <summary>Maps stable aliases to CLR types and (de)serializes event data.</summary>
+public sealed class EventTypeRegistry
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+        WriteIndented = false,
+    };
+
+    private readonly Dictionary<string, Type> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, (string Alias, bool RequiresReason)> _aliases = [];
+
+    public static EventTypeRegistry FromAssemblies(params Assembly[] assemblies)
+    {
+        var registry = new EventTypeRegistry();
+        foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
+        {
+            var attribute = type.GetCustomAttribute<EventTypeAttribute>();
+            if (attribute is not null)
+            {
+                registry.Register(type, attribute.Alias, attribute.RequiresReason);
+            }
+        }
+
+        return registry;
+    }
+
+    public void Register(Type type, string alias, bool requiresReason = false)
+    {
+        if (_types.TryGetValue(alias, out var existing) && existing != type)
+        {
+            throw new InvalidOperationException($"Event alias '{alias}' is used by both {existing.FullName} and {type.FullName}.");
+        }
+
+        _types[alias] = type;
+        _aliases[type] = (alias, requiresReason);
+    }
+
+    public IReadOnlyCollection<string> Aliases => _types.Keys;
+
+    public string AliasOf(Type type) =>
+        _aliases.TryGetValue(type, out var entry)
+            ? entry.Alias
+            : throw new InvalidOperationException($"{type.FullName} has no [EventType] alias and cannot be stored.");
+
+    public bool RequiresReason(Type type) => _aliases.TryGetValue(type, out var entry) && entry.RequiresReason;
+
+    public string Serialize(object data) => JsonSerializer.Serialize(data, data.GetType(), JsonOptions);
+
+    public object Deserialize(string alias, string json) =>
+        _types.TryGetValue(alias, out var type)
+            ? JsonSerializer.Deserialize(json, type, JsonOptions) ?? throw new InvalidOperationException($"Event '{alias}' has null data.")
+            : new UnknownEvent(alias, json);
+}

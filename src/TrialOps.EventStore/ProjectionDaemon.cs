@@ -1,0 +1,351 @@
+using System.Globalization;
+using Npgsql;
+
+namespace TrialOps.EventStore;
+
+public sealed record ProjectionDaemonOptions
+{
+    public string NodeId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
+
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
+
+    public int BatchSize { get; init; } = 2000;
+
+    /// <summary>Attempts at a failing event before the projection pauses with the error visible.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Polling fallback when no notification arrives (or LISTEN is unavailable).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+}
+
+public sealed class ProjectionPausedException(string name, string error)
+    : Exception($"Projection '{name}' is paused: {error}");
+
+/// <summary>
+/// Runs async projections in commit order. One node owns a projection at a time through a lease
+/// row with an expiry and a fencing token: a node whose lease was taken over cannot move the
+/// checkpoint any more, so its half-done batch rolls back.
+/// </summary>
+public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> projections, ProjectionDaemonOptions? options = null, Action<string>? log = null)
+{
+    private readonly ProjectionDaemonOptions _options = options ?? new ProjectionDaemonOptions();
+    private readonly Dictionary<string, IProjection> _projections = projections.ToDictionary(p => p.Name, StringComparer.Ordinal);
+    private readonly HashSet<string> _stepping = [];
+    private readonly Wakeup _wakeup = new();
+
+    public IReadOnlyCollection<string> Names => _projections.Keys;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var listener = ListenAsync(ct);
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var worked = false;
+                foreach (var projection in _projections.Values)
+                {
+                    try
+                    {
+                        worked |= await StepAsync(projection, ct) > 0;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                    {
+                        log?.Invoke($"projection {projection.Name}: {e.Message}");
+                    }
+                }
+
+                if (!worked)
+                {
+                    await _wakeup.WaitAsync(_options.PollInterval, ct);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+
+        await listener;
+    }
+
+    /// <summary>Processes everything committed so far; returns how many events were applied.</summary>
+    public async Task<long> CatchUpAsync(string name, CancellationToken ct = default)
+    {
+        var projection = Get(name);
+        long total = 0;
+        while (true)
+        {
+            var applied = await StepAsync(projection, ct);
+            if (applied == 0)
+            {
+                var status = (await StatusAsync(ct)).Single(s => s.Name == name);
+                if (status.Status == "paused")
+                {
+                    throw new ProjectionPausedException(name, status.Error ?? "unknown error");
+                }
+
+                if (status.Error is not null)
+                {
+                    await Task.Delay(_options.RetryDelay, ct);
+                    continue;
+                }
+
+                return total;
+            }
+
+            total += applied;
+        }
+    }
+
+    public async Task CatchUpAllAsync(CancellationToken ct = default)
+    {
+        foreach (var name in _projections.Keys)
+        {
+            await CatchUpAsync(name, ct);
+        }
+    }
+
+    /// <summary>Clears the read model and the checkpoint; the daemon then rebuilds from position zero.</summary>
+    public async Task RebuildAsync(string name, CancellationToken ct = default)
+    {
+        var projection = Get(name);
+        await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+        var token = await AcquireLeaseAsync(connection, name, ct)
+            ?? throw new InvalidOperationException($"Projection '{name}' is owned by another node; try again when its lease expires.");
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await projection.ResetAsync(transaction, ct);
+        await using var reset = new NpgsqlCommand(
+            """
+            UPDATE projection_checkpoints
+            SET last_tx_id = '0', last_position = 0, status = 'running', error = NULL, failed_position = NULL, attempts = 0, updated_at = now()
+            WHERE name = $1 AND lease_owner = $2 AND fencing_token = $3
+            """, connection, transaction);
+        AddLeaseParameters(reset, name, token.Token);
+        if (await reset.ExecuteNonQueryAsync(ct) != 1)
+        {
+            throw new InvalidOperationException($"Lost the lease on projection '{name}' during rebuild.");
+        }
+
+        await transaction.CommitAsync(ct);
+        _wakeup.Set();
+    }
+
+    /// <summary>Lets a paused projection try again (after the cause was fixed).</summary>
+    public async Task ResumeAsync(string name, CancellationToken ct = default)
+    {
+        Get(name);
+        await using var command = store.DataSource.CreateCommand("UPDATE projection_checkpoints SET status = 'running', attempts = 0, error = NULL, failed_position = NULL WHERE name = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+        await command.ExecuteNonQueryAsync(ct);
+        _wakeup.Set();
+    }
+
+    public async Task<IReadOnlyList<ProjectionStatus>> StatusAsync(CancellationToken ct = default)
+    {
+        await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+        foreach (var name in _projections.Keys)
+        {
+            await EnsureRowAsync(connection, name, ct);
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT name, status, last_position, failed_position, error, attempts, lease_owner, lease_until FROM projection_checkpoints ORDER BY name", connection);
+        var result = new List<ProjectionStatus>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(new ProjectionStatus(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetInt64(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetInt32(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7)));
+        }
+
+        return result;
+    }
+
+    /// <summary>One batch for one projection. Returns the number of events applied (0 when idle, paused or not the owner).</summary>
+    public async Task<int> StepAsync(IProjection projection, CancellationToken ct)
+    {
+        await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+        var lease = await AcquireLeaseAsync(connection, projection.Name, ct);
+        if (lease is null || lease.Value.Paused)
+        {
+            return 0;
+        }
+
+        // After a failure, go one event at a time so the failing event is named and those before it land.
+        var batchSize = _stepping.Contains(projection.Name) ? 1 : _options.BatchSize;
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var batch = await store.ReadCommittedAsync(connection, transaction, lease.Value.Cursor, batchSize, ct);
+        if (batch.Count == 0)
+        {
+            await transaction.CommitAsync(ct);
+            _stepping.Remove(projection.Name);
+            return 0;
+        }
+
+        try
+        {
+            await projection.ApplyAsync(transaction, batch.Select(b => b.Event).ToArray(), ct);
+            var last = batch[^1].Cursor;
+            await using var checkpoint = new NpgsqlCommand(
+                """
+                UPDATE projection_checkpoints
+                SET last_tx_id = $4::text::xid8, last_position = $5, attempts = 0, error = NULL, failed_position = NULL, updated_at = now()
+                WHERE name = $1 AND lease_owner = $2 AND fencing_token = $3
+                """, connection, transaction);
+            AddLeaseParameters(checkpoint, projection.Name, lease.Value.Token);
+            checkpoint.Parameters.Add(new NpgsqlParameter<string> { TypedValue = last.TransactionId.ToString(CultureInfo.InvariantCulture) });
+            checkpoint.Parameters.Add(new NpgsqlParameter<long> { TypedValue = last.Position });
+            if (await checkpoint.ExecuteNonQueryAsync(ct) != 1)
+            {
+                await transaction.RollbackAsync(ct);
+                log?.Invoke($"projection {projection.Name}: lease lost to another node; batch rolled back");
+                return 0;
+            }
+
+            await transaction.CommitAsync(ct);
+            if (batchSize == 1)
+            {
+                _stepping.Remove(projection.Name);
+            }
+
+            return batch.Count;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            _stepping.Add(projection.Name);
+            await RecordFailureAsync(connection, projection.Name, lease.Value.Token, batchSize == 1 ? batch[0].Event.Position : null, e, CancellationToken.None);
+            return 0;
+        }
+    }
+
+    private async Task RecordFailureAsync(NpgsqlConnection connection, string name, long token, long? position, Exception error, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE projection_checkpoints
+            SET attempts = attempts + 1,
+                error = $4,
+                failed_position = $5,
+                status = CASE WHEN attempts + 1 >= $6 AND $5 IS NOT NULL THEN 'paused' ELSE status END,
+                updated_at = now()
+            WHERE name = $1 AND lease_owner = $2 AND fencing_token = $3
+            """, connection);
+        AddLeaseParameters(command, name, token);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"{error.GetType().Name}: {error.Message}" });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)position ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.MaxAttempts });
+        await command.ExecuteNonQueryAsync(ct);
+        log?.Invoke($"projection {name}: failed at position {position?.ToString(CultureInfo.InvariantCulture) ?? "(batch)"}: {error.Message}");
+    }
+
+    private async Task<(long Token, bool Paused, CommitCursor Cursor)?> AcquireLeaseAsync(NpgsqlConnection connection, string name, CancellationToken ct)
+    {
+        await EnsureRowAsync(connection, name, ct);
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE projection_checkpoints
+            SET fencing_token = CASE WHEN lease_owner = $2 AND lease_until > now() THEN fencing_token ELSE fencing_token + 1 END,
+                lease_owner = $2,
+                lease_until = now() + $3
+            WHERE name = $1 AND (lease_owner IS NULL OR lease_owner = $2 OR lease_until < now())
+            RETURNING fencing_token, status, last_tx_id::text, last_position
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _options.NodeId });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = _options.LeaseDuration });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        return (reader.GetInt64(0), reader.GetString(1) == "paused",
+            new CommitCursor(ulong.Parse(reader.GetString(2), CultureInfo.InvariantCulture), reader.GetInt64(3)));
+    }
+
+    private static async Task EnsureRowAsync(NpgsqlConnection connection, string name, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private void AddLeaseParameters(NpgsqlCommand command, string name, long token)
+    {
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _options.NodeId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = token });
+    }
+
+    private IProjection Get(string name) =>
+        _projections.TryGetValue(name, out var projection)
+            ? projection
+            : throw new ArgumentException($"Unknown projection '{name}'. Known: {string.Join(", ", _projections.Keys.Order())}.");
+
+    private async Task ListenAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+                connection.Notification += (_, _) => _wakeup.Set();
+                await using (var listen = new NpgsqlCommand($"LISTEN {EventStore.NotifyChannel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(ct);
+                }
+
+                while (!ct.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(ct);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Polling keeps projections moving while the notification connection is down.
+                log?.Invoke($"projection listener: {e.Message}; polling until it reconnects");
+                try
+                {
+                    await Task.Delay(_options.PollInterval * 5, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// <summary>An auto-reset signal with a timeout, for notification wake-ups.</summary>
+public sealed class Wakeup
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Set()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+        }
+    }
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct) => await _signal.WaitAsync(timeout, ct);
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Npgsql;
+using TrialOps.EventStore;
+
+namespace TrialOps.Messaging;
+
+public enum CommandStatus
+{
+    Accepted,
+    Rejected,
+}
+
+/// <summary>What a command did. A re-submitted command id returns the first result with <see cref="Duplicate"/> set.</summary>
+public sealed record CommandResult(Guid CommandId, CommandStatus Status, Rejection? Rejection, IReadOnlyList<long> Positions, bool Duplicate = false)
+{
+    public bool Accepted => Status == CommandStatus.Accepted;
+
+    public static CommandResult Rejected(Guid commandId, Rejection rejection) => new(commandId, CommandStatus.Rejected, rejection, []);
+}
+
+/// <summary>The streams a decision was made on, with the version each was read at.</summary>
+public sealed class StreamSet(IReadOnlyDictionary<string, IReadOnlyList<StoredEvent>> streams)
+{
+    public IReadOnlyList<StoredEvent> this[string streamId] => streams.TryGetValue(streamId, out var events) ? events : [];
+
+    /// <summary>Event data only, for folding state.</summary>
+    public IEnumerable<object> Data(string streamId) => this[streamId].Select(e => e.Data);
+
+    public int VersionOf(string streamId) => this[streamId].Count == 0 ? 0 : this[streamId][^1].Version;
+
+    public bool IsLoaded(string streamId) => streams.ContainsKey(streamId);
+}
+
+public sealed record CommandExecutorOptions
+{
+    /// <summary>Re-runs of load-decide-append when another writer moved a stream first.</summary>
+    public int MaxConcurrencyRetries { get; init; } = 5;
+}
+
+/// <summary>
+/// Runs a command: load the streams it needs, call the pure decide function, and append its events,
+/// messages and the command-id record in one transaction (DESIGN.md §5).
+/// </summary>
+public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider clock, CommandExecutorOptions? options = null)
+{
+    private readonly CommandExecutorOptions _options = options ?? new CommandExecutorOptions();
+
+    public EventStore.EventStore Store => store;
+
+    public TimeProvider Clock => clock;
+
+    public async Task<CommandResult> ExecuteAsync(CommandContext context, IReadOnlyList<string> streamIds, Func<StreamSet, DateTimeOffset, Decision> decide, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryExecuteAsync(context, streamIds, decide, ct);
+            }
+            catch (ConcurrencyException) when (attempt < _options.MaxConcurrencyRetries)
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
+            }
+            catch (ConcurrencyException e)
+            {
+                return CommandResult.Rejected(context.CommandId, new Rejection(
+                    "concurrency-conflict", $"The record was changed by someone else while this was being saved ({e.StreamId}); reload it and try again."));
+            }
+        }
+    }
+
+    private async Task<CommandResult> TryExecuteAsync(CommandContext context, IReadOnlyList<string> streamIds, Func<StreamSet, DateTimeOffset, Decision> decide, CancellationToken ct)
+    {
+        await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (await FindResultAsync(connection, transaction, context.CommandId, ct) is { } earlier)
+        {
+            return earlier with { Duplicate = true };
+        }
+
+        var loaded = new Dictionary<string, IReadOnlyList<StoredEvent>>(StringComparer.Ordinal);
+        foreach (var streamId in streamIds.Distinct())
+        {
+            loaded[streamId] = await store.ReadStreamAsync(connection, transaction, streamId, null, ct);
+        }
+
+        var streams = new StreamSet(loaded);
+        var decision = decide(streams, clock.GetUtcNow());
+        if (decision.Rejection is { } rejection)
+        {
+            await transaction.RollbackAsync(ct);
+            return CommandResult.Rejected(context.CommandId, rejection);
+        }
+
+        var metadata = new EventMetadata(
+            context.Actor.UserId, context.Actor.Role, context.Reason, context.CorrelationId, context.CausationId ?? context.CommandId, context.CommandId);
+        var positions = new List<long>();
+        foreach (var group in decision.Events.GroupBy(e => e.StreamId))
+        {
+            var expected = streams.IsLoaded(group.Key) ? streams.VersionOf(group.Key) : ExpectedVersion.Any;
+            var stored = await store.AppendAsync(transaction, group.Key, expected, group.Select(e => e.Data).ToArray(), metadata, ct);
+            positions.AddRange(stored.Select(s => s.Position));
+        }
+
+        await MessageOutbox.WriteAsync(transaction, decision.Messages, context, clock.GetUtcNow(), ct);
+        var result = new CommandResult(context.CommandId, CommandStatus.Accepted, null, positions);
+        await using (var record = new NpgsqlCommand("INSERT INTO processed_commands (command_id, result) VALUES ($1, $2::json) ON CONFLICT (command_id) DO NOTHING", connection, transaction))
+        {
+            record.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = context.CommandId });
+            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(result, EventTypeRegistry.JsonOptions) });
+            if (await record.ExecuteNonQueryAsync(ct) == 0)
+            {
+                // The same command id committed concurrently (a double click): keep the first result.
+                await transaction.RollbackAsync(ct);
+                return (await FindResultAsync(connection, null, context.CommandId, ct) ?? result) with { Duplicate = true };
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    private static async Task<CommandResult?> FindResultAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid commandId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT result::text FROM processed_commands WHERE command_id = $1", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = commandId });
+        return await command.ExecuteScalarAsync(ct) is string json
+            ? JsonSerializer.Deserialize<CommandResult>(json, EventTypeRegistry.JsonOptions)
+            : null;
+    }
+}
