@@ -1,0 +1,9 @@
+using System.CommandLine;
+using TrialOps.Cli;
+
+var root = new RootCommand("TrialOps: randomized, double-blind crossover trials on an event-sourced record.");
+DbCommands.Add(root);
+VerifyCommand.Add(root);
+ProjectionCommands.Add(root);
+MessageCommands.Add(root);
+return await Cli.InvokeAsync(root, args);

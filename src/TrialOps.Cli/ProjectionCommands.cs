@@ -1,0 +1,49 @@
+using System.CommandLine;
+
+namespace TrialOps.Cli;
+
+public static class ProjectionCommands
+{
+    public static void Add(RootCommand root)
+    {
+        var projections = new Command("projections", "Read models built from the event stream.");
+
+        var name = new Argument<string?>("NAME") { Description = "The projection to rebuild.", Arity = ArgumentArity.ZeroOrOne };
+        var all = new Option<bool>("--all") { Description = "Rebuild every projection." };
+        var rebuild = new Command("rebuild", "Clear a projection and rebuild it from position zero.") { name, all };
+        rebuild.SetAction(Cli.WithRuntime(async (runtime, parse, ct) =>
+        {
+            var names = parse.GetValue(all)
+                ? runtime.Projections.Names.ToArray()
+                : [parse.GetValue(name) ?? throw new CliException($"name a projection or pass --all (known: {string.Join(", ", runtime.Projections.Names.Order())})")];
+            if (parse.GetValue(all) && parse.GetValue(name) is not null)
+            {
+                throw new CliException("give a projection name or --all, not both");
+            }
+
+            foreach (var projection in names)
+            {
+                await runtime.Projections.RebuildAsync(projection, ct);
+                var applied = await runtime.Projections.CatchUpAsync(projection, ct);
+                Console.WriteLine($"Rebuilt {projection}: {applied} events applied.");
+            }
+
+            return 0;
+        }));
+
+        var status = new Command("status", "Show each projection's position, owner and any error.");
+        status.SetAction(Cli.WithRuntime(async (runtime, _, ct) =>
+        {
+            foreach (var s in await runtime.Projections.StatusAsync(ct))
+            {
+                Console.WriteLine($"{s.Name,-28} {s.Status,-8} position {s.LastPosition}{(s.Error is null ? "" : $"  error at {s.FailedPosition}: {s.Error}")}");
+            }
+
+            return 0;
+        }));
+
+        projections.Subcommands.Add(rebuild);
+        projections.Subcommands.Add(status);
+        root.Subcommands.Add(projections);
+    }
+}

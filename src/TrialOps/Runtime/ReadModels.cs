@@ -1,0 +1,18 @@
+using TrialOps.EventStore;
+
+namespace TrialOps.Runtime;
+
+/// <summary>Every async projection of the application; the ledger first.</summary>
+public static class ReadModels
+{
+    public static IReadOnlyList<IProjection> All() =>
+    [
+        new LedgerProjection(),
+    ];
+}
+
+/// <summary>Projections that must be current inside the command's transaction.</summary>
+public static class InlineProjections
+{
+    public static IReadOnlyList<IInlineProjection> All() => [];
+}

@@ -1,0 +1,120 @@
+using Npgsql;
+using TrialOps.EventStore;
+using TrialOps.Testing;
+using static TrialOps.Platform.Tests.Platform;
+
+namespace TrialOps.Platform.Tests;
+
+public sealed class ProjectionDaemonTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task a_projection_writes_its_read_model_and_checkpoint_together_and_rebuilds_from_zero()
+    {
+        await Execute("CREATE TABLE IF NOT EXISTS note_counts (stream_id text PRIMARY KEY, notes int NOT NULL)");
+        var store = Store(db.DataSource);
+        var daemon = new ProjectionDaemon(store, [new NoteCountProjection()]);
+        var stream = NewStream();
+        await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "a"), new Noted(stream, "b"), new Noted(stream, "c")], Metadata());
+
+        await daemon.CatchUpAsync("note-counts");
+        Assert.Equal(3, await CountAsync(db.DataSource, $"SELECT notes FROM note_counts WHERE stream_id = '{stream}'"));
+
+        await daemon.RebuildAsync("note-counts");
+        Assert.Equal(0, await CountAsync(db.DataSource, "SELECT count(*) FROM note_counts"));
+        await daemon.CatchUpAsync("note-counts");
+        Assert.Equal(3, await CountAsync(db.DataSource, $"SELECT notes FROM note_counts WHERE stream_id = '{stream}'"));
+    }
+
+    [Fact]
+    public async Task a_failing_event_is_retried_then_the_projection_pauses_with_the_error_and_position_visible()
+    {
+        var store = Store(db.DataSource);
+        var daemon = new ProjectionDaemon(store, [new PoisonProjection()], new ProjectionDaemonOptions { MaxAttempts = 3, RetryDelay = TimeSpan.FromMilliseconds(10) });
+        var stream = NewStream();
+        var stored = await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "fine"), new Noted(stream, "poison"), new Noted(stream, "after")], Metadata());
+
+        var paused = await Assert.ThrowsAsync<ProjectionPausedException>(() => daemon.CatchUpAsync("poison"));
+
+        Assert.Contains("cannot digest poison", paused.Message);
+        var status = (await daemon.StatusAsync()).Single(s => s.Name == "poison");
+        Assert.Equal("paused", status.Status);
+        Assert.Equal(stored[1].Position, status.FailedPosition);
+        Assert.Equal(3, status.Attempts);
+        Assert.Equal(stored[0].Position, status.LastPosition);
+        Assert.Contains("cannot digest poison", status.Error);
+    }
+
+    [Fact]
+    public async Task only_one_node_runs_a_projection_while_its_lease_is_valid()
+    {
+        var store = Store(db.DataSource);
+        var first = new ProjectionDaemon(store, [new RecordingProjection("leased")], new ProjectionDaemonOptions { NodeId = "node-a", LeaseDuration = TimeSpan.FromMinutes(5) });
+        var second = new ProjectionDaemon(store, [new RecordingProjection("leased")], new ProjectionDaemonOptions { NodeId = "node-b", LeaseDuration = TimeSpan.FromMinutes(5) });
+        var stream = NewStream();
+        await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "x")], Metadata());
+
+        await first.CatchUpAsync("leased");
+        var appliedBySecond = await second.StepAsync(new RecordingProjection("leased"), CancellationToken.None);
+
+        Assert.Equal(0, appliedBySecond);
+        Assert.Equal("node-a", (await first.StatusAsync()).Single(s => s.Name == "leased").LeaseOwner);
+    }
+
+    [Fact]
+    public async Task an_expired_lease_passes_to_another_node_and_the_old_owner_stops()
+    {
+        var store = Store(db.DataSource);
+        var stale = new ProjectionDaemon(store, [new RecordingProjection("fenced")], new ProjectionDaemonOptions { NodeId = "node-stale", LeaseDuration = TimeSpan.FromMilliseconds(1) });
+        await stale.CatchUpAsync("fenced");
+        await Task.Delay(50);
+        var successor = new ProjectionDaemon(store, [new RecordingProjection("fenced")], new ProjectionDaemonOptions { NodeId = "node-new", LeaseDuration = TimeSpan.FromMinutes(5) });
+        await successor.CatchUpAsync("fenced");
+
+        var stream = NewStream();
+        await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "y")], Metadata());
+
+        Assert.Equal(0, await stale.StepAsync(new RecordingProjection("fenced"), CancellationToken.None));
+        Assert.Equal(1, await successor.StepAsync(new RecordingProjection("fenced"), CancellationToken.None));
+    }
+
+    private async Task Execute(string sql)
+    {
+        await using var command = db.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed class NoteCountProjection : IProjection
+    {
+        public string Name => "note-counts";
+
+        public async Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+        {
+            foreach (var e in events.Where(e => e.Data is Noted))
+            {
+                await using var upsert = new NpgsqlCommand(
+                    "INSERT INTO note_counts (stream_id, notes) VALUES ($1, 1) ON CONFLICT (stream_id) DO UPDATE SET notes = note_counts.notes + 1",
+                    transaction.Connection, transaction);
+                upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = e.StreamId });
+                await upsert.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        public async Task ResetAsync(NpgsqlTransaction transaction, CancellationToken ct)
+        {
+            await using var delete = new NpgsqlCommand("DELETE FROM note_counts", transaction.Connection, transaction);
+            await delete.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private sealed class PoisonProjection : IProjection
+    {
+        public string Name => "poison";
+
+        public Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct) =>
+            events.Any(e => e.Data is Noted { Text: "poison" })
+                ? throw new FormatException("cannot digest poison")
+                : Task.CompletedTask;
+
+        public Task ResetAsync(NpgsqlTransaction transaction, CancellationToken ct) => Task.CompletedTask;
+    }
+}
