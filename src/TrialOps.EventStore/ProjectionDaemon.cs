@@ -70,8 +70,18 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
         await listener;
     }
 
-    /// <summary>Processes everything committed so far; returns how many events were applied.</summary>
-    public async Task<long> CatchUpAsync(string name, CancellationToken ct = default)
+    /// <summary>
+    /// Processes every event committed before the call, waiting for transactions that were still
+    /// running when it was made (up to <paramref name="wait"/>, default 30 s); returns how many events were applied.
+    /// </summary>
+    public async Task<long> CatchUpAsync(string name, CancellationToken ct = default, TimeSpan? wait = null)
+    {
+        await WaitForTransactionsInFlightAsync(wait ?? TimeSpan.FromSeconds(30), ct);
+        return await DrainAsync(name, ct);
+    }
+
+    /// <summary>Processes what is visible in commit order now, without waiting for transactions in flight.</summary>
+    public async Task<long> DrainAsync(string name, CancellationToken ct = default)
     {
         var projection = Get(name);
         long total = 0;
@@ -96,6 +106,21 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
             }
 
             total += applied;
+        }
+    }
+
+    /// <summary>Waits until every transaction running at the call has ended, so what it wrote is visible in commit order.</summary>
+    public async Task WaitForTransactionsInFlightAsync(TimeSpan wait, CancellationToken ct)
+    {
+        await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+        await using var horizon = new NpgsqlCommand("SELECT pg_snapshot_xmax(pg_current_snapshot())::text", connection);
+        var xmax = (string)(await horizon.ExecuteScalarAsync(ct))!;
+        await using var done = new NpgsqlCommand("SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::text::xid8", connection);
+        done.Parameters.Add(new NpgsqlParameter<string> { TypedValue = xmax });
+        var deadline = DateTime.UtcNow + wait;
+        while (!(bool)(await done.ExecuteScalarAsync(ct))! && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, ct);
         }
     }
 

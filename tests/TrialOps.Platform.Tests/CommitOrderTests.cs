@@ -12,7 +12,7 @@ public sealed class CommitOrderTests(DatabaseFixture db) : IClassFixture<Databas
     {
         var store = Store(db.DataSource);
         var daemon = new ProjectionDaemon(store, [new RecordingProjection("slow-writer"), new LedgerProjection()]);
-        await daemon.CatchUpAllAsync();
+        await daemon.DrainAsync("slow-writer");
         var baseline = RecordingProjection.Seen("slow-writer").Count;
         var slowStream = NewStream();
         var fastStream = NewStream();
@@ -25,7 +25,7 @@ public sealed class CommitOrderTests(DatabaseFixture db) : IClassFixture<Databas
         var fastEvent = (await store.AppendAsync(fastStream, ExpectedVersion.NoStream, [new Noted(fastStream, "fast")], Metadata()))[0];
         Assert.True(fastEvent.Position > slowEvent.Position);
 
-        await daemon.CatchUpAsync("slow-writer");
+        await daemon.DrainAsync("slow-writer");
         Assert.Equal(baseline, RecordingProjection.Seen("slow-writer").Count);
 
         await slowTransaction.CommitAsync();
@@ -40,7 +40,7 @@ public sealed class CommitOrderTests(DatabaseFixture db) : IClassFixture<Databas
     {
         var store = Store(db.DataSource);
         var daemon = new ProjectionDaemon(store, [new RecordingProjection("older-writer")]);
-        await daemon.CatchUpAllAsync();
+        await daemon.DrainAsync("older-writer");
         var baseline = RecordingProjection.Seen("older-writer").Count;
         var olderStream = NewStream();
         var youngerStream = NewStream();
@@ -60,7 +60,7 @@ public sealed class CommitOrderTests(DatabaseFixture db) : IClassFixture<Databas
         Assert.True(olderEvent.Position > youngerEvent.Position);
 
         await olderTransaction.CommitAsync();
-        await daemon.CatchUpAsync("older-writer");
+        await daemon.DrainAsync("older-writer");
         await youngerTransaction.CommitAsync();
         await daemon.CatchUpAsync("older-writer");
 
@@ -85,7 +85,7 @@ public sealed class CommitOrderTests(DatabaseFixture db) : IClassFixture<Databas
         {
             while (!writers.All(w => w.IsCompleted))
             {
-                await daemon.CatchUpAsync(LedgerProjection.ProjectionName);
+                await daemon.DrainAsync(LedgerProjection.ProjectionName);
             }
         });
         await Task.WhenAll(writers);

@@ -72,6 +72,7 @@ public sealed class ProjectionDaemonTests(DatabaseFixture db) : IClassFixture<Da
 
         var stream = NewStream();
         await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "y")], Metadata());
+        await successor.WaitForTransactionsInFlightAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
 
         Assert.Equal(0, await stale.StepAsync(new RecordingProjection("fenced"), CancellationToken.None));
         Assert.Equal(1, await successor.StepAsync(new RecordingProjection("fenced"), CancellationToken.None));

@@ -47,7 +47,8 @@ public sealed class ScheduledMessageCrashTests(DatabaseFixture db) : IClassFixtu
 
     private Process StartWorker()
     {
-        var worker = Path.Combine(AppContext.BaseDirectory, "TrialOps.Platform.Worker.dll");
+        // The worker is built beside this project (same configuration and framework folders).
+        var worker = Path.Combine(AppContext.BaseDirectory.Replace("TrialOps.Platform.Tests", "TrialOps.Platform.Worker", StringComparison.Ordinal), "TrialOps.Platform.Worker.dll");
         Assert.True(File.Exists(worker), $"worker not built at {worker}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(worker);

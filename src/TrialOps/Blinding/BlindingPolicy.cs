@@ -1,0 +1,23 @@
+using TrialOps.Common;
+
+namespace TrialOps.Blinding;
+
+/// <summary>
+/// Who may see treatment identity (DESIGN.md §6). Read models and exports ask this before they
+/// include any allocation; the answer is per role, never per request parameter.
+/// </summary>
+public static class BlindingPolicy
+{
+    /// <summary>
+    /// The pharmacist is unblinded: they prepare active and placebo in identical syringes. The
+    /// statistician is blinded until the trial is unblinded after database lock. Everyone else
+    /// stays blinded, also after trial unblinding: an emergency code break opens one participant
+    /// to one investigator through its own event, not the role. Unknown roles are blinded.
+    /// </summary>
+    public static bool IsBlinded(string role, bool trialUnblinded) => role switch
+    {
+        Roles.Pharmacist => false,
+        Roles.Statistician => !trialUnblinded,
+        _ => true,
+    };
+}
