@@ -450,11 +450,25 @@ public sealed class OdmWriter : IDisposable
         _completed = true;
     }
 
+    /// <summary>
+    /// Releases the writer. Without <see cref="Complete"/> the document is left unfinished (not
+    /// well-formed) on purpose: disposing an <see cref="XmlWriter"/> would close the open elements and
+    /// make an aborted export look like a complete, valid one.
+    /// </summary>
     public void Dispose()
     {
-        if (_ownsWriter)
+        if (!_ownsWriter)
+        {
+            return;
+        }
+
+        if (_completed)
         {
             _xml.Dispose();
+        }
+        else
+        {
+            _xml.Flush();
         }
     }
 

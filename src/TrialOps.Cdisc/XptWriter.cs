@@ -370,7 +370,7 @@ public sealed class XptWriter
         WriteBlankPadded(namestr.Slice(56, 8), formatName, Encoding.ASCII);
         BinaryPrimitives.WriteInt16BigEndian(namestr[64..], (short)width);
         BinaryPrimitives.WriteInt16BigEndian(namestr[66..], (short)decimals);
-        BinaryPrimitives.WriteInt16BigEndian(namestr[68..], variable.Type == XptType.Numeric ? (short)1 : (short)0);
+        // nfj (justification) stays 0, as SAS itself writes it for both types (checked against the CDISC pilot).
         WriteBlankPadded(namestr.Slice(72, 8), "", Encoding.ASCII);
         BinaryPrimitives.WriteInt32BigEndian(namestr[84..], position);
     }

@@ -41,10 +41,23 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var stored = await AppendAsync(transaction, streamId, expectedVersion, events, metadata, ct);
         await transaction.CommitAsync(ct);
+        Committed.Signal();
         return stored;
     }
 
-    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(NpgsqlTransaction transaction, string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default)
+    /// <summary>
+    /// Wakes consumers (LISTEN/NOTIFY) after a commit. Callers that commit their own transaction
+    /// call <c>Committed.Signal()</c> afterwards. The notification is sent outside the writing
+    /// transaction: NOTIFY takes a cluster-wide lock at commit, which would serialize every append.
+    /// </summary>
+    public CoalescingNotifier Committed { get; } = new(dataSource, NotifyChannel);
+
+    /// <summary>
+    /// Appends in the caller's transaction (the caller commits, then calls <c>Committed.Signal()</c>).
+    /// A caller that has read the stream passes the head hash it read with the expected version,
+    /// which saves the locking read: the version check then happens in the same round trip as the insert.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(NpgsqlTransaction transaction, string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default, string? expectedHeadHash = null)
     {
         ValidateMetadata(events, metadata);
         if (events.Count == 0)
@@ -53,10 +66,23 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
         }
 
         var connection = transaction.Connection!;
-        var (currentVersion, previousHash) = await LockStreamAsync(connection, transaction, streamId, ct);
-        if (expectedVersion != ExpectedVersion.Any && expectedVersion != currentVersion)
+        int currentVersion;
+        string previousHash;
+        if (expectedVersion == ExpectedVersion.NoStream)
         {
-            throw new ConcurrencyException(streamId, expectedVersion, currentVersion);
+            (currentVersion, previousHash) = (0, EventHasher.Genesis);
+        }
+        else if (expectedVersion > 0 && expectedHeadHash is not null)
+        {
+            (currentVersion, previousHash) = (expectedVersion, expectedHeadHash);
+        }
+        else
+        {
+            (currentVersion, previousHash) = await LockStreamAsync(connection, transaction, streamId, ct);
+            if (expectedVersion != ExpectedVersion.Any && expectedVersion != currentVersion)
+            {
+                throw new ConcurrencyException(streamId, expectedVersion, currentVersion);
+            }
         }
 
         var recordedAt = EventHasher.TruncateToMicroseconds(clock.GetUtcNow());
@@ -85,9 +111,12 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
         }
         else
         {
-            batch.BatchCommands.Add(Command(
-                "UPDATE streams SET version = $2, last_hash = $3 WHERE stream_id = $1",
-                streamId, lastVersion, hash));
+            var update = Command(
+                "UPDATE streams SET version = $2, last_hash = $3 WHERE stream_id = $1 AND version = $4 AND last_hash = $5",
+                streamId, lastVersion, hash);
+            update.Parameters.Add(new NpgsqlParameter<int> { TypedValue = currentVersion });
+            update.Parameters.Add(new NpgsqlParameter<string> { TypedValue = previousHash });
+            batch.BatchCommands.Add(update);
         }
 
         var insert = new NpgsqlBatchCommand(
@@ -106,38 +135,30 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
         insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = recordedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = hashes });
         batch.BatchCommands.Add(insert);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{NotifyChannel}', '')"));
 
         var positions = new List<long>(events.Count);
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            if (currentVersion == 0 && batch.BatchCommands[0].RecordsAffected == 0)
-            {
-                throw new ConcurrencyException(streamId, expectedVersion, -1);
-            }
-
             do
             {
                 while (await reader.ReadAsync(ct))
                 {
-                    if (reader.FieldCount == 1 && reader.GetFieldType(0) == typeof(long))
-                    {
-                        positions.Add(reader.GetInt64(0));
-                    }
+                    positions.Add(reader.GetInt64(0));
                 }
             }
             while (await reader.NextResultAsync(ct));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation || e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
-            // A concurrent writer created the stream between our check and our insert.
-            throw new ConcurrencyException(streamId, expectedVersion, -1);
+            // Another writer created or moved the stream first.
+            throw new ConcurrencyException(streamId, expectedVersion, await CurrentVersionAsync(streamId));
         }
 
-        if (currentVersion == 0 && batch.BatchCommands[0].RecordsAffected == 0)
+        if (batch.BatchCommands[0].RecordsAffected == 0)
         {
-            throw new ConcurrencyException(streamId, expectedVersion, -1);
+            // Another writer created or moved the stream first; the caller's transaction must roll back.
+            throw new ConcurrencyException(streamId, expectedVersion, await CurrentVersionAsync(streamId));
         }
 
         var stored = new StoredEvent[events.Count];
@@ -280,6 +301,14 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
                 throw new ArgumentException($"'{registry.AliasOf(e.GetType())}' changes a recorded value and needs a reason.", nameof(metadata));
             }
         }
+    }
+
+    /// <summary>For the concurrency error only: read outside the failed transaction.</summary>
+    private async Task<int> CurrentVersionAsync(string streamId)
+    {
+        await using var command = dataSource.CreateCommand("SELECT version FROM streams WHERE stream_id = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        return await command.ExecuteScalarAsync() is int version ? version : 0;
     }
 
     private static async Task<(int Version, string Hash)> LockStreamAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string streamId, CancellationToken ct)

@@ -44,6 +44,7 @@ public sealed record CommandExecutorOptions
 public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider clock, CommandExecutorOptions? options = null)
 {
     private readonly CommandExecutorOptions _options = options ?? new CommandExecutorOptions();
+    private readonly CoalescingNotifier _messagesCommitted = new(store.DataSource, MessageOutbox.NotifyChannel);
 
     public EventStore.EventStore Store => store;
 
@@ -98,7 +99,8 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
         foreach (var group in decision.Events.GroupBy(e => e.StreamId))
         {
             var expected = streams.IsLoaded(group.Key) ? streams.VersionOf(group.Key) : ExpectedVersion.Any;
-            var stored = await store.AppendAsync(transaction, group.Key, expected, group.Select(e => e.Data).ToArray(), metadata, ct);
+            var head = streams.IsLoaded(group.Key) && streams[group.Key].Count > 0 ? streams[group.Key][^1].Hash : null;
+            var stored = await store.AppendAsync(transaction, group.Key, expected, group.Select(e => e.Data).ToArray(), metadata, ct, head);
             positions.AddRange(stored.Select(s => s.Position));
         }
 
@@ -117,6 +119,12 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
         }
 
         await transaction.CommitAsync(ct);
+        store.Committed.Signal();
+        if (decision.Messages.Count > 0)
+        {
+            _messagesCommitted.Signal();
+        }
+
         return result;
     }
 

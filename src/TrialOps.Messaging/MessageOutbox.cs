@@ -34,7 +34,6 @@ public static class MessageOutbox
             batch.BatchCommands.Add(insert);
         }
 
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{NotifyChannel}', '')"));
         await batch.ExecuteNonQueryAsync(ct);
     }
 }

@@ -1,0 +1,93 @@
+// Platform benchmarks (DESIGN.md §8). Each result is reported next to a raw PostgreSQL baseline
+// measured in the same run on the same database, and as a ratio to it. Not part of CI.
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using TrialOps.Bench;
+using TrialOps.EventStore;
+using TrialOps.Postgres;
+
+var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+var only = args.Length > 1 ? args[1] : "platform";
+await using var database = await TrialOpsDatabase.OpenAsync(Environment.GetEnvironmentVariable("ConnectionStrings__TrialOps"), Console.Error.WriteLine);
+var registry = new EventTypeRegistry();
+registry.Register(typeof(BenchEvent), "bench.recorded.v1");
+var store = new EventStore(database.DataSource, registry, TimeProvider.System);
+var duration = TimeSpan.FromSeconds(seconds);
+Console.WriteLine($"TrialOps platform benchmark, {Environment.ProcessorCount} cores, {duration.TotalSeconds:0} s per measurement, {DateTime.UtcNow:u}");
+
+if (only is "platform" or "append")
+{
+    await Bench.ExecuteAsync(database.DataSource, "CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, stream_id text NOT NULL, version int NOT NULL, type text NOT NULL, data json NOT NULL, metadata json NOT NULL, recorded_at timestamptz NOT NULL, hash text NOT NULL)");
+    foreach (var writers in new[] { 1, 8 })
+    {
+        var raw = await Bench.RateAsync(writers, duration, async _ =>
+        {
+            await using var command = database.DataSource.CreateCommand(
+                "INSERT INTO bench_raw (stream_id, version, type, data, metadata, recorded_at, hash) VALUES ($1, 1, 'bench.recorded.v1', $2::json, $3::json, now(), $4)");
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Guid.NewGuid().ToString("N") });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = """{"participant":"S01-001","value":42.5}""" });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = """{"actorId":"u","actorRole":"DataEntry"}""" });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = new string('a', 64) });
+            await command.ExecuteNonQueryAsync();
+        });
+        var append = await Bench.RateAsync(writers, duration, async _ =>
+        {
+            var stream = $"bench-{Guid.NewGuid():N}";
+            await store.AppendAsync(stream, ExpectedVersion.NoStream, [new BenchEvent("S01-001", 42.5m)], Bench.Metadata());
+        });
+        Bench.Report($"single-event append, {writers} writer(s)", append, "commits/s", raw, "raw INSERT commits/s", target: 0.8);
+    }
+}
+
+if (only is "platform" or "bulk")
+{
+    const int streams = 2_000;
+    const int perStream = 100;
+    var rawRows = await Bench.TimeAsync(async () =>
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var import = await connection.BeginBinaryImportAsync("COPY bench_raw (stream_id, version, type, data, metadata, recorded_at, hash) FROM STDIN (FORMAT BINARY)");
+        for (var s = 0; s < streams; s++)
+        {
+            for (var v = 1; v <= perStream; v++)
+            {
+                await import.StartRowAsync();
+                await import.WriteAsync($"raw-{s}");
+                await import.WriteAsync(v);
+                await import.WriteAsync("bench.recorded.v1");
+                await import.WriteAsync("""{"participant":"S01-001","value":42.5}""", NpgsqlTypes.NpgsqlDbType.Json);
+                await import.WriteAsync("""{"actorId":"u"}""", NpgsqlTypes.NpgsqlDbType.Json);
+                await import.WriteAsync(DateTimeOffset.UtcNow, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                await import.WriteAsync(new string('a', 64));
+            }
+        }
+
+        await import.CompleteAsync();
+    });
+    var events = Enumerable.Range(0, perStream).Select(i => (object)new BenchEvent("S01-001", i)).ToArray();
+    var bulk = await Bench.TimeAsync(async () =>
+    {
+        await Parallel.ForAsync(0, streams, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (s, _) =>
+            await store.AppendAsync($"bulk-{Guid.NewGuid():N}", ExpectedVersion.NoStream, events, Bench.Metadata()));
+    });
+    var total = streams * perStream;
+    Bench.Report($"bulk append ({streams} streams x {perStream} events)", total / bulk.TotalSeconds, "events/s",
+        total / rawRows.TotalSeconds, "raw COPY rows/s", absoluteTarget: 50_000);
+}
+
+if (only is "platform" or "rebuild")
+{
+    var daemon = new ProjectionDaemon(store, [new LedgerProjection(), new CountingProjection()]);
+    await daemon.CatchUpAsync(LedgerProjection.ProjectionName);
+    var eventCount = await Bench.ScalarAsync(database.DataSource, "SELECT count(*) FROM events");
+    await daemon.RebuildAsync(CountingProjection.ProjectionName);
+    var rebuild = await Bench.TimeAsync(async () => await daemon.CatchUpAsync(CountingProjection.ProjectionName));
+    await daemon.RebuildAsync(LedgerProjection.ProjectionName);
+    var ledger = await Bench.TimeAsync(async () => await daemon.CatchUpAsync(LedgerProjection.ProjectionName));
+    var rawScan = await Bench.TimeAsync(async () => await Bench.ScalarAsync(database.DataSource, "SELECT count(*) FROM (SELECT data::text FROM events ORDER BY tx_id, position) e"));
+    Bench.Report($"projection rebuild, counting read model ({eventCount} events)", eventCount / rebuild.TotalSeconds, "events/s",
+        eventCount / rawScan.TotalSeconds, "raw ordered scan rows/s", absoluteTarget: 50_000);
+    Bench.Report($"projection rebuild, ledger (hash chain, {eventCount} events)", eventCount / ledger.TotalSeconds, "events/s",
+        eventCount / rawScan.TotalSeconds, "raw ordered scan rows/s", absoluteTarget: 50_000);
+}
