@@ -74,10 +74,10 @@ public static partial class IsoDuration
         }
     }
 
-    [GeneratedRegex(@"^P([0-9]{1,9})W$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^P([0-9]{1,9})W\z", RegexOptions.CultureInvariant)]
     private static partial Regex WeeksPattern();
 
-    [GeneratedRegex(@"^P(?:(?<d>[0-9]{1,9})D)?(?:T(?:(?<h>[0-9]{1,9})H)?(?:(?<m>[0-9]{1,9})M)?(?:(?<s>[0-9]{1,9})S)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^P(?:(?<d>[0-9]{1,9})D)?(?:T(?:(?<h>[0-9]{1,9})H)?(?:(?<m>[0-9]{1,9})M)?(?:(?<s>[0-9]{1,9})S)?)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex PartsPattern();
 
     [GeneratedRegex(@"^P[0-9]+[YM]", RegexOptions.CultureInvariant)]

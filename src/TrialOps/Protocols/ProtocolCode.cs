@@ -32,7 +32,7 @@ public readonly partial record struct ProtocolCode
 
     public override string ToString() => Value ?? string.Empty;
 
-    [GeneratedRegex("^[A-Z0-9-]{3,20}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Z0-9-]{3,20}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TrialOps.Dosing;
@@ -43,10 +42,9 @@ internal sealed partial class ProtocolReader
         var title = file.String("title");
         var indication = file.String("indication");
         var phase = file.String("phase");
-        var design = ReadChoice(file, "design", "design", [("crossover", TrialDesign.Crossover)]);
+        var design = ReadChoice(file, "design", [("crossover", TrialDesign.Crossover)]);
         var blinding = ReadChoice(
             file,
-            "blinding",
             "blinding",
             [("double-blind", BlindingLevel.DoubleBlind), ("single-blind", BlindingLevel.SingleBlind), ("open-label", BlindingLevel.OpenLabel)]);
         var targetParticipants = file.Int("targetParticipants");
@@ -108,7 +106,7 @@ internal sealed partial class ProtocolReader
         return null;
     }
 
-    private T? ReadChoice<T>(JsonObject obj, string field, string what, (string Text, T Value)[] choices)
+    private T? ReadChoice<T>(JsonObject obj, string field, (string Text, T Value)[] choices)
         where T : struct
     {
         var text = obj.String(field);
@@ -125,7 +123,7 @@ internal sealed partial class ProtocolReader
             }
         }
 
-        Problem(obj.PathOf(field), $"unknown {what} '{text}' (expected {Alternatives(choices.Select(c => c.Text))})");
+        Problem(obj.PathOf(field), $"unknown {field} '{text}' (expected {Alternatives(choices.Select(c => c.Text))})");
         return null;
     }
 
@@ -558,7 +556,7 @@ internal sealed partial class ProtocolReader
         }
 
         var label = obj.String("label");
-        var kind = ReadChoice(obj, "kind", "kind", [("scale", AssessmentKind.Scale), ("vitals", AssessmentKind.Vitals)]);
+        var kind = ReadChoice(obj, "kind", [("scale", AssessmentKind.Scale), ("vitals", AssessmentKind.Vitals)]);
         ScaleRange? scale = null;
         if (kind == AssessmentKind.Scale)
         {
@@ -638,7 +636,7 @@ internal sealed partial class ProtocolReader
         }
 
         var problemsBefore = _problems.Count;
-        var method = ReadChoice(obj, "method", "method", [("permuted-blocks", RandomizationMethod.PermutedBlocks)]);
+        var method = ReadChoice(obj, "method", [("permuted-blocks", RandomizationMethod.PermutedBlocks)]);
 
         var blockSizes = new List<int>();
         if (obj.Array("blockSizes") is { } sizeItems)
@@ -927,7 +925,7 @@ internal sealed partial class ProtocolReader
         return quoted.Length == 1 ? quoted[0] : $"{string.Join(", ", quoted[..^1])} or {quoted[^1]}";
     }
 
-    [GeneratedRegex("^[A-Z0-9]{1,8}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Z0-9]{1,8}\z", RegexOptions.CultureInvariant)]
     private static partial Regex TreatmentCodePattern();
 
     /// <summary>The fields of one JSON object, with its path, reporting type problems to the reader.</summary>
@@ -984,7 +982,7 @@ internal sealed partial class ProtocolReader
                 ? $"{parent}.{field}"
                 : $"{parent}['{field.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)}']";
 
-        [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
+        [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z", RegexOptions.CultureInvariant)]
         private static partial Regex IdentifierPattern();
     }
 }

@@ -22,7 +22,7 @@ public sealed record RandomizationListState(
 
     public bool Exists => Parameters is not null;
 
-    public bool Exhausted => EntryByParticipant.Count >= EntryCount;
+    public bool Exhausted => Exists && EntryByParticipant.Count >= EntryCount;
 
     public static RandomizationListState From(IEnumerable<object> events) => events.Aggregate(Initial, (state, e) => state.Apply(e));
 
