@@ -76,6 +76,18 @@ public static class Bench
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Reads every row and column to the client, doing nothing with them: the floor for any consumer.</summary>
+    public static async Task ReadAllAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new object[8];
+        while (await reader.ReadAsync())
+        {
+            reader.GetValues(values);
+        }
+    }
+
     public static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql)
     {
         await using var command = dataSource.CreateCommand(sql);

@@ -28,6 +28,9 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
 {
     public const string NotifyChannel = "trialops_events";
 
+    /// <summary>Appends of at least this many events use COPY instead of a multi-row INSERT.</summary>
+    public const int BulkThreshold = 50;
+
     private readonly IInlineProjection[] _inline = inlineProjections?.ToArray() ?? [];
 
     public NpgsqlDataSource DataSource => dataSource;
@@ -119,45 +122,79 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
             batch.BatchCommands.Add(update);
         }
 
-        var insert = new NpgsqlBatchCommand(
-            """
-            INSERT INTO events (stream_id, version, type, data, metadata, recorded_at, hash)
-            SELECT $1, v, t, d::json, $5::json, $6, h
-            FROM unnest($2::int[], $3::text[], $4::text[], $7::text[]) AS x(v, t, d, h)
-            ORDER BY v
-            RETURNING position
-            """);
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = versions });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = datas });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadataJson });
-        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = recordedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = hashes });
-        batch.BatchCommands.Add(insert);
+        var bulk = events.Count >= BulkThreshold;
+        if (bulk)
+        {
+            // Large appends (imports, simulations) reserve their positions and stream the rows with COPY.
+            var reserve = new NpgsqlBatchCommand("SELECT nextval('events_position_seq') FROM generate_series(1, $1)");
+            reserve.Parameters.Add(new NpgsqlParameter<int> { TypedValue = events.Count });
+            batch.BatchCommands.Add(reserve);
+        }
+        else
+        {
+            var insert = new NpgsqlBatchCommand(
+                """
+                INSERT INTO events (stream_id, version, type, data, metadata, recorded_at, hash)
+                SELECT $1, v, t, d::json, $5::json, $6, h
+                FROM unnest($2::int[], $3::text[], $4::text[], $7::text[]) AS x(v, t, d, h)
+                ORDER BY v
+                RETURNING position
+                """);
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+            insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = versions });
+            insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types });
+            insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = datas });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadataJson });
+            insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = recordedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = hashes });
+            batch.BatchCommands.Add(insert);
+        }
 
         var positions = new List<long>(events.Count);
         try
         {
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            do
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
-                while (await reader.ReadAsync(ct))
+                do
                 {
-                    positions.Add(reader.GetInt64(0));
+                    while (await reader.ReadAsync(ct))
+                    {
+                        positions.Add(reader.GetInt64(0));
+                    }
                 }
+                while (await reader.NextResultAsync(ct));
             }
-            while (await reader.NextResultAsync(ct));
+
+            if (batch.BatchCommands[0].RecordsAffected == 0)
+            {
+                // Another writer created or moved the stream first; the caller's transaction must roll back.
+                throw new ConcurrencyException(streamId, expectedVersion, await CurrentVersionAsync(streamId));
+            }
+
+            if (bulk)
+            {
+                positions.Sort();
+                await using var copy = await connection.BeginBinaryImportAsync(
+                    "COPY events (position, stream_id, version, type, data, metadata, recorded_at, hash) FROM STDIN (FORMAT BINARY)", ct);
+                for (var i = 0; i < events.Count; i++)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(positions[i], NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(streamId, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(versions[i], NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(types[i], NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(datas[i], NpgsqlDbType.Json, ct);
+                    await copy.WriteAsync(metadataJson, NpgsqlDbType.Json, ct);
+                    await copy.WriteAsync(recordedAt, NpgsqlDbType.TimestampTz, ct);
+                    await copy.WriteAsync(hashes[i], NpgsqlDbType.Text, ct);
+                }
+
+                await copy.CompleteAsync(ct);
+            }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation || e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
             // Another writer created or moved the stream first.
-            throw new ConcurrencyException(streamId, expectedVersion, await CurrentVersionAsync(streamId));
-        }
-
-        if (batch.BatchCommands[0].RecordsAffected == 0)
-        {
-            // Another writer created or moved the stream first; the caller's transaction must roll back.
             throw new ConcurrencyException(streamId, expectedVersion, await CurrentVersionAsync(streamId));
         }
 
@@ -270,7 +307,21 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
     private StoredEvent ReadEvent(NpgsqlDataReader reader)
     {
         var type = reader.GetString(3);
-        var metadata = JsonSerializer.Deserialize<EventMetadata>(reader.GetString(5), EventTypeRegistry.JsonOptions)!;
+        var metadataJson = reader.GetString(5);
+
+        // Events of one command share their metadata; parse it once per run of equal rows.
+        var cached = _lastMetadata;
+        EventMetadata metadata;
+        if (cached is not null && cached.Value.Json == metadataJson)
+        {
+            metadata = cached.Value.Metadata;
+        }
+        else
+        {
+            metadata = JsonSerializer.Deserialize<EventMetadata>(metadataJson, EventTypeRegistry.JsonOptions)!;
+            _lastMetadata = (metadataJson, metadata);
+        }
+
         return new StoredEvent(
             reader.GetInt64(0),
             reader.GetString(1),
@@ -281,6 +332,9 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
             reader.GetFieldValue<DateTimeOffset>(6),
             reader.GetString(7));
     }
+
+    [ThreadStatic]
+    private static (string Json, EventMetadata Metadata)? _lastMetadata;
 
     private void ValidateMetadata(IReadOnlyList<object> events, EventMetadata metadata)
     {

@@ -29,6 +29,7 @@ internal sealed class ClusterFolders
     public string PasswordFile => Path.Combine(Home, "password");
     public string LockFile => Path.Combine(Home, "lock");
     public string PortFile => Path.Combine(DataDirectory, "trialops.port");
+    public string OwnerFile => Path.Combine(DataDirectory, "trialops.owner");
     public string SettingsFile => Path.Combine(DataDirectory, "trialops.conf");
     public string ServerLog => Path.Combine(DataDirectory, "server.log");
     public string PidFile => Path.Combine(DataDirectory, "postmaster.pid");

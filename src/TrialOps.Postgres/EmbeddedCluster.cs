@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -170,6 +171,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             return false;
         }
         await tools.RunCheckedAsync(binaries.PgCtl, ["stop", "-D", folders.DataDirectory, "-m", "fast", "-w", "-t", "60"], ct);
+        File.Delete(folders.OwnerFile);
         return true;
     }
 
@@ -184,13 +186,14 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         {
             await presence.DisposeAsync();
         }
-        if (!StartedServer)
-        {
-            Forget();
-            return;
-        }
         using var homeLock = await HomeLock.AcquireAsync(folders.LockFile, LockTimeout, CancellationToken.None);
         if (Forget())
+        {
+            return;
+        }
+        // An attacher stops the cluster only when it is the last user and its starter is gone
+        // (crashed, or left it running for a process that has now finished too).
+        if (!StartedServer && (IsOpenElsewhereInThisProcess() || StarterIsAlive()))
         {
             return;
         }
@@ -201,12 +204,45 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var others = await OtherClientsAsync();
         if (others.Count > 0)
         {
-            log($"Leaving the embedded PostgreSQL on port {Port} running: {others.Count} client connection(s) of other processes "
-                + $"({string.Join(", ", others.Distinct())}) are open.");
+            if (StartedServer)
+            {
+                log($"Leaving the embedded PostgreSQL on port {Port} running: {others.Count} client connection(s) of other processes "
+                    + $"({string.Join(", ", others.Distinct())}) are open.");
+            }
             return;
         }
         await StopServerAsync(CancellationToken.None);
         log($"Stopped the embedded PostgreSQL on port {Port}.");
+    }
+
+    private bool IsOpenElsewhereInThisProcess()
+    {
+        lock (OpenInThisProcess)
+        {
+            return OpenInThisProcess.ContainsKey(folders.DataDirectory);
+        }
+    }
+
+    /// <summary>Whether the process recorded in trialops.owner still runs; no record means "not ours to stop".</summary>
+    private bool StarterIsAlive()
+    {
+        if (!File.Exists(folders.OwnerFile) || !int.TryParse(File.ReadAllText(folders.OwnerFile).Trim(), out var starter))
+        {
+            return true;
+        }
+        if (starter == Environment.ProcessId)
+        {
+            return true;
+        }
+        try
+        {
+            using var process = Process.GetProcessById(starter);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Leaves the process registry; true when the stop duty went to another open instance.</summary>
@@ -258,6 +294,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     private async Task StopServerAsync(CancellationToken ct)
     {
         await tools.RunCheckedAsync(Binaries.PgCtl, ["stop", "-D", folders.DataDirectory, "-m", "fast", "-w", "-t", "60"], ct);
+        File.Delete(folders.OwnerFile);
     }
 
     private async Task EnsureDatabaseAsync(CancellationToken ct)
@@ -408,6 +445,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 binaries.PgCtl, ["start", "-D", folders.DataDirectory, "-w", "-t", "60", "-l", folders.ServerLog], ct);
             if (result.ExitCode == 0)
             {
+                folders.WriteServerFile(folders.OwnerFile, Environment.ProcessId + "\n", serverUser);
                 return (port.Value, socketDirectory);
             }
             // Someone may have taken the port between our check and the server's bind.

@@ -28,11 +28,11 @@ internal sealed class HomeLock : IDisposable
                     UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
                 }));
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException e) when (IsHeldElsewhere(e) && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(PollInterval, ct);
             }
-            catch (IOException e)
+            catch (IOException e) when (IsHeldElsewhere(e))
             {
                 throw new EmbeddedClusterException(
                     $"Another process has held {path} for more than {timeout.TotalSeconds:0} s while starting or stopping the embedded cluster.", e);
@@ -41,4 +41,6 @@ internal sealed class HomeLock : IDisposable
     }
 
     public void Dispose() => stream.Dispose();
+
+    private static bool IsHeldElsewhere(IOException e) => e is not (DirectoryNotFoundException or FileNotFoundException);
 }
