@@ -20,6 +20,7 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_HTTP_PORTS= \
     DOTNET_NOLOGO=1
 EXPOSE 8080
-# The image's unprivileged user; TrialOps keeps no state in the container.
+# The image's unprivileged user; the only state is the seed-sealing key in TRIALOPS_HOME (a volume in compose.yaml).
+RUN mkdir -p /var/lib/trialops && chown "$APP_UID" /var/lib/trialops
 USER $APP_UID
 ENTRYPOINT ["dotnet", "TrialOps.Web.dll"]

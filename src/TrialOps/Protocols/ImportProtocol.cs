@@ -30,6 +30,9 @@ public sealed record ImportProtocol(ProtocolDefinition Definition, string Defini
             : (null, parse);
     }
 
+    /// <summary>The rejection code for a file whose code, version and SHA-256 are already recorded.</summary>
+    public const string AlreadyImported = "protocol.already-imported";
+
     public static Decision Decide(ProtocolState state, ImportProtocol command, DateTimeOffset now)
     {
         if (command.By.Role is not (Roles.Coordinator or Roles.Administrator))
@@ -46,6 +49,13 @@ public sealed record ImportProtocol(ProtocolDefinition Definition, string Defini
                 new ProtocolImported(code, command.By.UserId, now, version, command.DefinitionJson, command.FileSha256));
         }
 
+        if (version == state.Version && command.FileSha256 == state.FileSha256)
+        {
+            return Decision.Reject(
+                AlreadyImported,
+                $"Protocol {code} version {version} is already imported from this very file (SHA-256 {command.FileSha256}).");
+        }
+
         if (version <= state.Version)
         {
             return Decision.Reject(
@@ -59,8 +69,35 @@ public sealed record ImportProtocol(ProtocolDefinition Definition, string Defini
             return Decision.Reject("protocol.trial-locked", $"The database of {code} is locked: the protocol cannot be amended.");
         }
 
+        if (ChangesRandomization(state, command.Definition))
+        {
+            return Decision.Reject(
+                "protocol.randomization-changed",
+                $"An amendment of {code} cannot change the treatment sequences, the number of periods or the stratification: the randomization lists already generated allocate by sequence number and stratum. A different design needs a new protocol code.",
+                "sequences");
+        }
+
         return Decision.Append(
             command.StreamId,
             new ProtocolAmended(code, command.By.UserId, now, version, state.Version, command.DefinitionJson, command.FileSha256));
+    }
+
+    /// <summary>
+    /// Lists hold sequence numbers per stratum, so an amendment that renumbers or reorders the
+    /// sequences, changes their length, or changes the strata would silently change what every
+    /// existing allocation means. Labels, doses, sites added and everything else may change.
+    /// </summary>
+    private static bool ChangesRandomization(ProtocolState state, ProtocolDefinition amended)
+    {
+        if (state.DefinitionJson is null || ProtocolFile.Parse(state.DefinitionJson).Definition is not { } current)
+        {
+            return false;
+        }
+
+        var sameSequences = current.Sequences.Count == amended.Sequences.Count
+            && current.Sequences.Zip(amended.Sequences).All(pair => pair.First.TreatmentCodes.SequenceEqual(pair.Second.TreatmentCodes, StringComparer.Ordinal));
+        var sameStratification = current.Randomization.StratifyBy.Order(StringComparer.Ordinal)
+            .SequenceEqual(amended.Randomization.StratifyBy.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        return !sameSequences || !sameStratification;
     }
 }

@@ -17,8 +17,12 @@ public interface ISeedSealer
 }
 
 /// <summary>
-/// AES-GCM under a key held outside the database (configuration or a key vault), so that a copy
-/// of the event store alone cannot reveal the allocation. Sealed text is base64 of
+/// AES-GCM under a key held outside the database (<see cref="SeedKeyStore"/>: an environment
+/// variable or a 0600 file, or a key vault), so that the seed itself never sits in the store in
+/// the clear: only the key holder can regenerate a list from its seed (an inspector's proof that
+/// the recorded list is the generator's output, not a hand-made one) or extend it. The list's
+/// entries are recorded in the randomization stream, which blinded roles never read (ADR 0002).
+/// Sealed text is base64 of
 /// <c>version (1 byte) || nonce (12) || ciphertext || tag (16)</c>; the context is the associated data.
 /// </summary>
 public sealed class AesGcmSeedSealer : ISeedSealer

@@ -8,11 +8,15 @@ public static class ReadModels
     public static IReadOnlyList<IProjection> All() =>
     [
         new LedgerProjection(),
+        new Identity.UsersProjection(),
     ];
 }
 
 /// <summary>Projections that must be current inside the command's transaction.</summary>
 public static class InlineProjections
 {
-    public static IReadOnlyList<IInlineProjection> All() => [];
+    public static IReadOnlyList<IInlineProjection> All() =>
+    [
+        new Identity.UsersProjection(),
+    ];
 }
