@@ -29,7 +29,9 @@ public static class Cli
     public static Func<ParseResult, CancellationToken, Task<int>> WithRuntime(Func<TrialOpsRuntime, ParseResult, CancellationToken, Task<int>> action) =>
         async (parse, ct) =>
         {
-            await using var runtime = await TrialOpsRuntime.StartAsync(Environment.GetEnvironmentVariable("ConnectionStrings__TrialOps"), Console.Error.WriteLine, ct: ct);
+            // Database start-up chatter only with TRIALOPS_VERBOSE=1: errors stay one line.
+            Action<string>? log = Environment.GetEnvironmentVariable("TRIALOPS_VERBOSE") == "1" ? Console.Error.WriteLine : null;
+            await using var runtime = await TrialOpsRuntime.StartAsync(Environment.GetEnvironmentVariable("ConnectionStrings__TrialOps"), log, ct: ct);
             return await action(runtime, parse, ct);
         };
 

@@ -17,8 +17,8 @@ public sealed record TrialOpsDatabaseOptions
     /// <summary>Reads TRIALOPS_CONNECTION, TRIALOPS_HOME, HOME and PATH (the process environment unless replaced).</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
-    /// <summary>Where versioned PostgreSQL installs are searched before PATH.</summary>
-    public string PostgresInstallRoot { get; init; } = PostgresBinaries.DefaultInstallRoot;
+    /// <summary>Where versioned PostgreSQL installs are searched before PATH (TRIALOPS_POSTGRES_ROOT overrides it).</summary>
+    public string PostgresInstallRoot { get; init; } = Environment.GetEnvironmentVariable("TRIALOPS_POSTGRES_ROOT") ?? PostgresBinaries.DefaultInstallRoot;
 
     /// <summary>The PATH to search for initdb and pg_ctl; null means the PATH variable.</summary>
     public string? SearchPath { get; init; }
