@@ -1,0 +1,48 @@
+using TrialOps.Common;
+using TrialOps.Messaging;
+using TrialOps.Protocols;
+
+namespace TrialOps.Blinding;
+
+/// <summary>
+/// Lift the database lock (for example to resolve a late query), for a stated reason and with an
+/// electronic signature, by a Coordinator or an Investigator. The reason is part of the event and
+/// of its metadata, so the audit trail shows why locked data became changeable again. Lifting
+/// the lock after trial unblinding is allowed but does not make anyone blind again.
+/// </summary>
+/// <param name="Reason">Why the lock is lifted; required.</param>
+/// <param name="SignatureVerified">True when the caller re-verified the person's password for this action.</param>
+public sealed record UnlockTrial(ProtocolCode Protocol, string Reason, bool SignatureVerified, Actor By)
+{
+    public string StreamId => ProtocolStreams.For(Protocol);
+
+    public static Decision Decide(ProtocolState state, UnlockTrial command, DateTimeOffset now)
+    {
+        if (command.By.Role is not (Roles.Coordinator or Roles.Investigator))
+        {
+            return Decision.Reject(RejectionCodes.NotPermitted, "Only a Coordinator or an Investigator can lift the database lock.");
+        }
+
+        if (!command.SignatureVerified)
+        {
+            return Decision.Reject(RejectionCodes.SignatureRequired, "Re-enter your password to sign the lifting of the lock.", "password");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            return Decision.Reject(RejectionCodes.ReasonRequired, "Give the reason for lifting the database lock.", "reason");
+        }
+
+        if (!state.Exists)
+        {
+            return Decision.Reject("protocol.not-found", $"There is no protocol {command.Protocol}.");
+        }
+
+        if (!state.Locked)
+        {
+            return Decision.Reject("trial.not-locked", $"The database of {command.Protocol} is not locked.");
+        }
+
+        return Decision.Append(command.StreamId, new TrialUnlocked(command.Protocol, command.By.UserId, now, command.Reason.Trim()));
+    }
+}
