@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TrialOps.Web.Api;
+
+/// <summary>
+/// The HTTP API under <c>/api/v1</c>: JSON that refuses unknown fields, problem details for every
+/// error, authentication required (cookie or bearer token), and the OpenAPI document at
+/// <c>/openapi/v1.json</c>. A feature adds its endpoints in its own file as an extension method
+/// on the versioned group (<c>public static RouteGroupBuilder MapTrialsApi(this RouteGroupBuilder v1)</c>
+/// in <c>Api/TrialsApi.cs</c>) and one line in <see cref="MapApi"/>.
+/// </summary>
+public static class ApiEndpoints
+{
+    public const string Prefix = "/api/v1";
+
+    public static IServiceCollection AddTrialOpsApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>Strict input: an unknown or misspelt field is an error, not silently dropped data.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+        options.Converters.Add(new JsonStringEnumConverter());
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        var v1 = app.MapGroup(Prefix).RequireAuthorization();
+        v1.MapMeApi();
+        v1.MapUsersApi();
+        return app;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrialOps.Identity;
+using TrialOps.Web.Auth;
+
+namespace TrialOps.Web.Api;
+
+/// <summary>A user account as the API shows it: never a password hash or token.</summary>
+public sealed record UserResponse(
+    string UserName,
+    string DisplayName,
+    string Role,
+    IReadOnlyList<string> Sites,
+    bool Active,
+    DateTimeOffset? LockedUntil,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastSignInAt)
+{
+    public static UserResponse From(UserAccount user) =>
+        new(user.UserName, user.DisplayName, user.Role, user.Sites, user.Active, user.LockedUntil, user.CreatedAt, user.LastSignInAt);
+}
+
+/// <summary>A new account. <paramref name="Password"/> is the initial password (at least 10 characters).</summary>
+public sealed record CreateUserRequest(string UserName, string DisplayName, string Role, string Password, IReadOnlyList<string>? Sites = null);
+
+/// <summary>User administration over HTTP (Administrator only).</summary>
+public static class UsersApi
+{
+    public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder v1)
+    {
+        var users = v1.MapGroup("/users").RequireAuthorization(Policies.Administrator).WithTags("Users");
+
+        users.MapGet("", async (IdentityService identity, CancellationToken ct) =>
+                TypedResults.Ok((await identity.Directory.ListAsync(ct)).Select(UserResponse.From).ToArray()))
+            .WithName("ListUsers")
+            .WithSummary("Every user account.");
+
+        users.MapGet("/{userName}", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (string userName, IdentityService identity, CancellationToken ct) =>
+                await identity.Directory.FindAsync(UserRules.NormalizeUserName(userName), ct) is { } user
+                    ? TypedResults.Ok(UserResponse.From(user))
+                    : TypedResults.Problem(detail: $"There is no user {userName}.", statusCode: StatusCodes.Status404NotFound, type: ApiResults.ProblemTypePrefix + IdentityRejections.UserNotFound))
+            .WithName("GetUser")
+            .WithSummary("One user account.");
+
+        users.MapPost("", async (CreateUserRequest request, HttpContext http, IdentityService identity, CancellationToken ct) =>
+            {
+                if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
+                {
+                    return problem!;
+                }
+
+                var newUser = new NewUser(request.UserName, request.DisplayName, request.Role, request.Sites ?? [], request.Password);
+                if (IdentityService.Validate(newUser) is { Count: > 0 } invalid)
+                {
+                    return ApiResults.Invalid(invalid);
+                }
+
+                var result = await identity.CreateUserAsync(context, newUser, ct);
+                if (!result.Accepted)
+                {
+                    return ApiResults.Rejected(result.Rejection!);
+                }
+
+                var created = await identity.Directory.FindAsync(UserRules.NormalizeUserName(request.UserName), ct);
+                return TypedResults.Created($"{ApiEndpoints.Prefix}/users/{created!.UserName}", UserResponse.From(created));
+            })
+            .WithName("CreateUser")
+            .WithSummary("Create a user account. Send an Idempotency-Key header (a GUID) to make retries safe.")
+            .Produces<UserResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return v1;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using TrialOps.Common;
+using TrialOps.Identity;
+using TrialOps.Web.Hosting;
+
+namespace TrialOps.Web.Auth;
+
+/// <summary>Authorization policies by role. Pages use <c>[Authorize(Roles = Roles.X)]</c>; API groups use these names.</summary>
+public static class Policies
+{
+    public const string Administrator = "administrator";
+}
+
+/// <summary>
+/// Sign-in by cookie (pages) or personal API token (<c>Authorization: Bearer</c>), and a fallback
+/// policy that requires a signed-in user everywhere except what is marked
+/// <c>[AllowAnonymous]</c> (the sign-in page, <c>/health</c>, error and status pages).
+/// </summary>
+public static class AuthenticationSetup
+{
+    /// <summary>The default scheme: the bearer handler when the request carries a bearer token, else the cookie.</summary>
+    public const string Scheme = "TrialOps";
+
+    public const string CookieName = "TrialOps.Session";
+
+    public static IServiceCollection AddTrialOpsAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", options =>
+                options.ForwardDefaultSelector = context => BearerTokenHandler.HasBearer(context.Request)
+                    ? BearerTokenHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = CookieName;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Part 11 §11.300: an unattended session ends after 30 minutes without activity.
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+                options.SlidingExpiration = true;
+                options.LoginPath = "/login";
+                options.LogoutPath = "/logout";
+                options.AccessDeniedPath = "/access-denied";
+                options.Events = new CookieAuthenticationEvents
+                {
+                    OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden),
+                    OnValidatePrincipal = RevalidateAsync,
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator));
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    /// <summary>Sign-out (POST with the antiforgery token of the layout's form).</summary>
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login?signedOut=true");
+        }).DisableAntiforgery().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Signs the user in with a session cookie; the claims come from the read model.</summary>
+    public static Task SignInWithCookieAsync(this HttpContext context, UserAccount user) =>
+        context.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme),
+            new AuthenticationProperties { IsPersistent = false });
+
+    /// <summary>Browsers are sent to the sign-in or access-denied page; API callers get the bare status.</summary>
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (ErrorHandling.IsApiRequest(context.HttpContext))
+        {
+            context.Response.StatusCode = apiStatus;
+            if (apiStatus == StatusCodes.Status401Unauthorized)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// On every request: a deactivated user or one whose password changed since the session began
+    /// is signed out; a changed role or site list replaces the claims. Reads the inline-projected
+    /// read model, so a change applies from the next request on.
+    /// </summary>
+    private static async Task RevalidateAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        var identity = context.HttpContext.RequestServices.GetRequiredService<IdentityService>();
+        var name = principal?.FindFirstValue(ClaimTypes.Name);
+        var user = name is null ? null : await identity.Directory.FindAsync(name, context.HttpContext.RequestAborted);
+        var stamp = principal?.FindFirstValue(UserClaims.SecurityStamp);
+        if (user is null || !user.Active || stamp != user.SecurityStamp.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+
+        if (principal is null
+            || principal.FindFirstValue(ClaimTypes.Role) != user.Role
+            || !principal.Sites().SequenceEqual(user.Sites)
+            || principal.FindFirstValue(UserClaims.DisplayName) != user.DisplayName)
+        {
+            context.ReplacePrincipal(UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
+            context.ShouldRenew = true;
+        }
+    }
+}

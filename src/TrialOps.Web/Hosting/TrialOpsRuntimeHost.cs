@@ -1,0 +1,100 @@
+using TrialOps.Identity;
+using TrialOps.Runtime;
+
+namespace TrialOps.Web.Hosting;
+
+/// <summary>
+/// Owns the one <see cref="TrialOpsRuntime"/> of the web process: started before the server
+/// accepts requests (hosted services start first), disposed when the host stops, so that an
+/// embedded PostgreSQL cluster this process started is stopped cleanly. Services that need the
+/// runtime take this and read <see cref="Runtime"/> (resolve them after start, i.e. per request).
+/// </summary>
+public sealed class TrialOpsRuntimeHost(IConfiguration configuration, ILogger<TrialOpsRuntimeHost> logger) : IHostedService
+{
+    private TrialOpsRuntime? runtime;
+
+    public TrialOpsRuntime Runtime => runtime ?? throw new InvalidOperationException("The TrialOps runtime is not started yet.");
+
+    public bool IsStarted => runtime is not null;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var connectionString = configuration.GetConnectionString("TrialOps");
+        runtime = await TrialOpsRuntime.StartAsync(connectionString, line => logger.LogInformation("{Line}", line), ct: cancellationToken);
+
+        // Printed, not logged: the operator must see the first password whatever the log level.
+        await new IdentityService(runtime).EnsureAdministratorAsync(configuration[IdentityService.AdminPasswordVariable], Console.WriteLine, cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (runtime is { } started)
+        {
+            runtime = null;
+            await started.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Runs the projection daemon and the message dispatcher for as long as the host runs.</summary>
+public sealed class BackgroundWorkers(TrialOpsRuntimeHost host, ILogger<BackgroundWorkers> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var runtime = host.Runtime;
+        logger.LogInformation("Projections ({Names}) and the message dispatcher are running.", string.Join(", ", runtime.Projections.Names));
+        await Task.WhenAll(
+            runtime.Projections.RunAsync(stoppingToken),
+            runtime.CreateDispatcher().RunAsync(stoppingToken));
+    }
+}
+
+public static class RuntimeHosting
+{
+    /// <summary>
+    /// The runtime (first hosted service, so it starts first and stops last), the background
+    /// workers, and the services built on the runtime. Later features register theirs the same
+    /// way: <c>services.AddSingleton(sp => new XService(sp.GetRequiredService&lt;TrialOpsRuntimeHost&gt;().Runtime))</c>.
+    /// </summary>
+    public static IServiceCollection AddTrialOpsRuntime(this IServiceCollection services)
+    {
+        services.AddSingleton<TrialOpsRuntimeHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrialOpsRuntimeHost>());
+        services.AddHostedService<BackgroundWorkers>();
+        services.AddSingleton(sp => new IdentityService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddDatabaseKeyRing();
+        return services;
+    }
+
+    /// <summary>http://127.0.0.1:5080 unless URLs come from --urls, ASPNETCORE_URLS, HTTP_PORTS or Kestrel configuration.</summary>
+    public static WebApplicationBuilder UseDefaultUrl(this WebApplicationBuilder builder, string url)
+    {
+        var configuration = builder.Configuration;
+        var configured = !string.IsNullOrEmpty(configuration["urls"])
+            || !string.IsNullOrEmpty(configuration["http_ports"])
+            || !string.IsNullOrEmpty(configuration["https_ports"])
+            || configuration.GetSection("Kestrel:Endpoints").Exists();
+        if (!configured)
+        {
+            builder.WebHost.UseUrls(url);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Prints where the app listens once the server is up (not under the test server, which has no address).</summary>
+    public static WebApplication AnnounceListeningUrls(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                Console.WriteLine($"TrialOps is running at {address} — sign in as {IdentityService.AdministratorUserName}");
+            }
+        });
+        return app;
+    }
+}

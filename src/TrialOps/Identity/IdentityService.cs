@@ -1,0 +1,205 @@
+using System.Security.Cryptography;
+using TrialOps.Common;
+using TrialOps.Messaging;
+using TrialOps.Runtime;
+
+namespace TrialOps.Identity;
+
+/// <summary>A new account as an administrator enters it (web form, API or CLI).</summary>
+/// <param name="Password">The initial password; hashed before the command is built, never stored.</param>
+public sealed record NewUser(string UserName, string DisplayName, string Role, IReadOnlyList<string> Sites, string Password)
+{
+    public override string ToString() => $"NewUser {{ UserName = {UserName}, Role = {Role} }}";
+}
+
+/// <summary>The outcome of a sign-in attempt. Every attempt was recorded as an event.</summary>
+/// <param name="User">The signed-in account, when the attempt succeeded.</param>
+/// <param name="FailureReason">Why an existing account was refused; null for a success or an unknown name.</param>
+public sealed record SignInResult(UserAccount? User, LoginFailureReason? FailureReason)
+{
+    /// <summary>
+    /// The one message for every refusal: it must not tell whether the name exists, is locked or
+    /// is deactivated (an attacker would learn which accounts to attack).
+    /// </summary>
+    public const string FailureMessage =
+        "Sign-in failed: the user name or password is not correct, or the account is locked or deactivated. " +
+        "After 5 failed attempts an account is locked for 15 minutes; an administrator can unlock it sooner.";
+
+    public bool Succeeded => User is not null;
+}
+
+/// <summary>A personal API token issued now (<see cref="Token"/> is shown once), or the rejection.</summary>
+public sealed record IssuedToken(CommandResult Result, NewApiToken? Token);
+
+/// <summary>
+/// Accounts, sign-in, electronic-signature checks and API tokens, for the web host and the CLI.
+/// Each method builds one command, lets its pure decision run inside the command executor
+/// (load, decide, append in one transaction) and reports the result; queries read the
+/// <c>users</c> read model through <see cref="Directory"/>.
+/// </summary>
+public sealed class IdentityService(CommandExecutor executor, UserDirectory directory)
+{
+    public const string AdministratorUserName = "admin";
+    public const string AdminPasswordVariable = "TRIALOPS_ADMIN_PASSWORD";
+
+    public IdentityService(TrialOpsRuntime runtime)
+        : this(runtime.Executor, new UserDirectory(runtime.DataSource))
+    {
+    }
+
+    public UserDirectory Directory => directory;
+
+    /// <summary>Every shape problem of a new account, the password included, for forms that show all at once.</summary>
+    public static IReadOnlyList<Rejection> Validate(NewUser user)
+    {
+        var command = ToCommand(user, "(not hashed)", Actor.System);
+        return [.. CreateUser.Validate(command).Where(r => r.Field != "password"), .. new[] { UserRules.CheckPassword(user.Password) }.OfType<Rejection>()];
+    }
+
+    public async Task<CommandResult> CreateUserAsync(CommandContext context, NewUser user, CancellationToken ct = default)
+    {
+        if (UserRules.CheckPassword(user.Password) is { } weak)
+        {
+            return CommandResult.Rejected(context.CommandId, weak);
+        }
+
+        var command = ToCommand(user, PasswordHashing.Hash(user.Password), context.Actor);
+        return await executor.ExecuteAsync(context, [command.StreamId], (streams, now) => CreateUser.Decide(State(streams, command.StreamId), command, now), ct);
+    }
+
+    public Task<CommandResult> ChangeAccessAsync(CommandContext context, string userName, string role, IEnumerable<string> sites, CancellationToken ct = default)
+    {
+        var command = new ChangeUserAccess(UserRules.NormalizeUserName(userName), role.Trim(), UserRules.NormalizeSites(sites), context.Actor);
+        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => ChangeUserAccess.Decide(State(streams, command.StreamId), command, now), ct);
+    }
+
+    public Task<CommandResult> DeactivateAsync(CommandContext context, string userName, CancellationToken ct = default)
+    {
+        var command = new DeactivateUser(UserRules.NormalizeUserName(userName), context.Actor);
+        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => DeactivateUser.Decide(State(streams, command.StreamId), command, now), ct);
+    }
+
+    public Task<CommandResult> ReactivateAsync(CommandContext context, string userName, CancellationToken ct = default)
+    {
+        var command = new ReactivateUser(UserRules.NormalizeUserName(userName), context.Actor);
+        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => ReactivateUser.Decide(State(streams, command.StreamId), command, now), ct);
+    }
+
+    public Task<CommandResult> UnlockAsync(CommandContext context, string userName, CancellationToken ct = default)
+    {
+        var command = new UnlockUser(UserRules.NormalizeUserName(userName), context.Actor);
+        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => UnlockUser.Decide(State(streams, command.StreamId), command, now), ct);
+    }
+
+    /// <summary>Checks the password and records the attempt (success, failure, lock-out or unknown name).</summary>
+    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken ct = default)
+    {
+        var name = UserRules.NormalizeUserName(userName);
+        var wellFormed = UserRules.CheckUserName(name) is null;
+        var command = new SignIn(wellFormed ? name : name[..Math.Min(name.Length, UserRules.MaxUserNameLength)], password ?? string.Empty);
+        Decision? decided = null;
+        var result = await executor.ExecuteAsync(
+            CommandContext.New(SignIn.Anonymous),
+            wellFormed ? [command.StreamId] : [],
+            (streams, now) => decided = SignIn.Decide(wellFormed ? State(streams, command.StreamId) : UserState.Initial, command, now),
+            ct);
+        var events = result.Accepted && decided is not null ? decided.Events.Select(e => e.Data).ToArray() : [];
+        if (events.OfType<LoginSucceeded>().Any() && await directory.FindAsync(command.UserName, ct) is { } user)
+        {
+            return new SignInResult(user, null);
+        }
+
+        return new SignInResult(null, events.OfType<LoginFailed>().FirstOrDefault()?.Reason);
+    }
+
+    /// <summary>
+    /// Verifies a password re-entered for an electronic signature (Part 11 §11.200). False for a
+    /// wrong password (recorded; counts towards the lock-out) and for unknown, deactivated or
+    /// locked-out accounts. Features call this before a command that needs a signature.
+    /// </summary>
+    public async Task<bool> VerifySignatureAsync(string userName, string password, CancellationToken ct = default)
+    {
+        var command = new VerifySignature(UserRules.NormalizeUserName(userName), password ?? string.Empty);
+        Decision? decided = null;
+        var result = await executor.ExecuteAsync(
+            CommandContext.New(VerifySignature.Signer(command.UserName)),
+            [command.StreamId],
+            (streams, now) => decided = VerifySignature.Decide(State(streams, command.StreamId), command, now),
+            ct);
+        return result.Accepted && decided is { IsRejected: false, Events.Count: 0 };
+    }
+
+    /// <summary>Changes the signed-in user's (<see cref="CommandContext.Actor"/>) own password.</summary>
+    public async Task<CommandResult> ChangePasswordAsync(CommandContext context, string currentPassword, string newPassword, CancellationToken ct = default)
+    {
+        if (UserRules.CheckPassword(newPassword, "newPassword") is { } weak)
+        {
+            return CommandResult.Rejected(context.CommandId, weak);
+        }
+
+        var command = new ChangePassword(context.Actor.UserId, currentPassword ?? string.Empty, PasswordHashing.Hash(newPassword), context.Actor);
+        return await executor.ExecuteAsync(context, [command.StreamId], (streams, now) => ChangePassword.Decide(State(streams, command.StreamId), command, now), ct);
+    }
+
+    /// <summary>Issues a personal API token; the caller shows <see cref="IssuedToken.Token"/> once and forgets it.</summary>
+    public async Task<IssuedToken> IssueTokenAsync(CommandContext context, string userName, CancellationToken ct = default)
+    {
+        var token = ApiTokens.Generate();
+        var command = new IssueApiToken(UserRules.NormalizeUserName(userName), token.TokenId, ApiTokens.Sha256(token.Token), context.Actor);
+        var result = await executor.ExecuteAsync(context, [command.StreamId], (streams, now) => IssueApiToken.Decide(State(streams, command.StreamId), command, now), ct);
+        return new IssuedToken(result, result.Accepted && !result.Duplicate ? token : null);
+    }
+
+    public Task<CommandResult> RevokeTokenAsync(CommandContext context, string userName, string tokenId, CancellationToken ct = default)
+    {
+        var command = new RevokeApiToken(UserRules.NormalizeUserName(userName), tokenId.Trim(), context.Actor);
+        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => RevokeApiToken.Decide(State(streams, command.StreamId), command, now), ct);
+    }
+
+    /// <summary>The active account a bearer token belongs to, or null.</summary>
+    public Task<UserAccount?> AuthenticateTokenAsync(string token, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(token) ? Task.FromResult<UserAccount?>(null) : directory.FindByTokenAsync(token.Trim(), ct);
+
+    /// <summary>
+    /// First start: when no account exists, creates <c>admin</c> (Administrator) with
+    /// <paramref name="configuredPassword"/> (TRIALOPS_ADMIN_PASSWORD), else with a generated
+    /// password that <paramref name="announce"/> shows once. Returns whether it created the account.
+    /// </summary>
+    public async Task<bool> EnsureAdministratorAsync(string? configuredPassword, Action<string> announce, CancellationToken ct = default)
+    {
+        await using (var any = executor.Store.DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM streams WHERE stream_id LIKE 'user-%')"))
+        {
+            if ((bool)(await any.ExecuteScalarAsync(ct))!)
+            {
+                return false;
+            }
+        }
+
+        var generated = string.IsNullOrEmpty(configuredPassword);
+        var password = generated ? RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20) : configuredPassword!;
+        if (UserRules.CheckPassword(password) is { } weak)
+        {
+            throw new InvalidOperationException($"{AdminPasswordVariable}: {weak.Message}");
+        }
+
+        var result = await CreateUserAsync(
+            CommandContext.New(Actor.System),
+            new NewUser(AdministratorUserName, "Administrator", Roles.Administrator, [], password),
+            ct);
+        if (!result.Accepted)
+        {
+            // Another node created the first account at the same moment.
+            return false;
+        }
+
+        announce(generated
+            ? $"Created user {AdministratorUserName} with password {password}"
+            : $"Created user {AdministratorUserName} with the password from {AdminPasswordVariable}");
+        return true;
+    }
+
+    private static CreateUser ToCommand(NewUser user, string passwordHash, Actor by) =>
+        new(UserRules.NormalizeUserName(user.UserName), (user.DisplayName ?? string.Empty).Trim(), (user.Role ?? string.Empty).Trim(), UserRules.NormalizeSites(user.Sites), passwordHash, by);
+
+    private static UserState State(StreamSet streams, string streamId) => UserState.From(streams.Data(streamId));
+}

@@ -1,0 +1,53 @@
+using TrialOps.Messaging;
+
+namespace TrialOps.Identity;
+
+/// <summary>
+/// Sign in with a user name and password. Every attempt is recorded (Part 11 §11.300(d)): a
+/// success, a failure with its reason, a lock-out after <see cref="UserRules.MaxConsecutiveFailures"/>
+/// wrong passwords in a row, or an attempt with a name that has no account. The person is not
+/// authenticated yet, so the command runs as <see cref="Anonymous"/>; the events name the account.
+/// </summary>
+/// <param name="UserName">Normalized with <see cref="UserRules.NormalizeUserName"/>.</param>
+/// <param name="Password">Held in memory for the check only; never in an event, a log or <see cref="ToString"/>.</param>
+public sealed record SignIn(string UserName, string Password)
+{
+    /// <summary>The actor of sign-in attempts: nobody is authenticated before the password is checked.</summary>
+    public static Actor Anonymous { get; } = new("anonymous", "Anonymous");
+
+    public string StreamId => UserStreams.For(UserName);
+
+    public override string ToString() => $"SignIn {{ UserName = {UserName} }}";
+
+    public static Decision Decide(UserState state, SignIn command, DateTimeOffset now)
+    {
+        if (!state.Exists)
+        {
+            PasswordHashing.VerifyDecoy(command.Password);
+            return Decision.Append(UserStreams.UnknownLoginsOn(now), new UnknownUserLoginFailed(command.UserName, now));
+        }
+
+        if (!state.Active)
+        {
+            PasswordHashing.VerifyDecoy(command.Password);
+            return Decision.Append(command.StreamId, new LoginFailed(command.UserName, now, LoginFailureReason.Deactivated, state.ConsecutiveFailures));
+        }
+
+        if (state.IsLockedOutAt(now))
+        {
+            PasswordHashing.VerifyDecoy(command.Password);
+            return Decision.Append(command.StreamId, new LoginFailed(command.UserName, now, LoginFailureReason.LockedOut, state.ConsecutiveFailures));
+        }
+
+        if (PasswordHashing.Verify(state.PasswordHash, command.Password))
+        {
+            return Decision.Append(command.StreamId, new LoginSucceeded(command.UserName, now));
+        }
+
+        var failures = state.ConsecutiveFailures + 1;
+        var failed = Decision.Append(command.StreamId, new LoginFailed(command.UserName, now, LoginFailureReason.WrongPassword, failures));
+        return failures >= UserRules.MaxConsecutiveFailures
+            ? failed.And(command.StreamId, new UserLockedOut(command.UserName, now, now + UserRules.LockOutDuration, failures))
+            : failed;
+    }
+}

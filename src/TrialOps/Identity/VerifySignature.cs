@@ -1,0 +1,42 @@
+using TrialOps.Messaging;
+
+namespace TrialOps.Identity;
+
+/// <summary>
+/// Check a password re-entered for an electronic signature (Part 11 §11.200: each signing is
+/// done with both components of the credential). A match records nothing here (the signed
+/// action's own event is the record); a wrong password is recorded and counts towards the
+/// lock-out. Deactivated, locked-out or unknown users cannot sign.
+/// </summary>
+/// <param name="Password">Held in memory for the check only; never in an event, a log or <see cref="ToString"/>.</param>
+public sealed record VerifySignature(string UserName, string Password)
+{
+    public string StreamId => UserStreams.For(UserName);
+
+    /// <summary>
+    /// The actor of a signature check (event metadata): the account itself, in the pseudo-role
+    /// <c>Signature</c>, since the check does not depend on the role the signer acts in.
+    /// </summary>
+    public static Actor Signer(string userName) => new(userName, "Signature");
+
+    public override string ToString() => $"VerifySignature {{ UserName = {UserName} }}";
+
+    public static Decision Decide(UserState state, VerifySignature command, DateTimeOffset now)
+    {
+        if (!state.Exists || !state.Active || state.IsLockedOutAt(now))
+        {
+            return Decision.Reject(IdentityRejections.SignatureRefused, "This account cannot sign now.", "password");
+        }
+
+        if (PasswordHashing.Verify(state.PasswordHash, command.Password))
+        {
+            return Decision.None;
+        }
+
+        var failures = state.ConsecutiveFailures + 1;
+        var failed = Decision.Append(command.StreamId, new SignatureFailed(command.UserName, now, failures));
+        return failures >= UserRules.MaxConsecutiveFailures
+            ? failed.And(command.StreamId, new UserLockedOut(command.UserName, now, now + UserRules.LockOutDuration, failures))
+            : failed;
+    }
+}

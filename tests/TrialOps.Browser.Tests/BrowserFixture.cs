@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using TrialOps.Testing;
+
+namespace TrialOps.Browser.Tests;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (which must not download browsers), and the real app
+/// on loopback on its own test database. One per test class.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string AdminPassword = "browser-admin-password";
+
+    private readonly DatabaseFixture database = new();
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private WebAppProcess? app;
+
+    public WebAppProcess App => app ?? throw new InvalidOperationException(StartFailure ?? "Not started.");
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException(StartFailure ?? "Not started.");
+
+    /// <summary>Why the browser or the app could not start; tests fail with it (never skip).</summary>
+    public string? StartFailure { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            StartFailure = $"Chromium is not installed at {ChromiumPath}: install it with `apt-get update && apt-get install -y chromium`.";
+            return;
+        }
+
+        await database.InitializeAsync();
+        app = await WebAppProcess.StartAsync(database.ConnectionString, AdminPassword);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        await database.DisposeAsync();
+    }
+
+    /// <summary>Fails the calling test (never skips it) when Chromium or the app is missing.</summary>
+    public void RequireStarted()
+    {
+        Assert.True(StartFailure is null, StartFailure);
+    }
+}
