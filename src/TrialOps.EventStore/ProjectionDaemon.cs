@@ -5,7 +5,7 @@ namespace TrialOps.EventStore;
 
 public sealed record ProjectionDaemonOptions
 {
-    public string NodeId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
+    public string NodeId { get; init; } = NodeIds.New();
 
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -23,7 +23,7 @@ public sealed record MessageEnvelope(long Id, string Type, string PayloadJson, i
 
 public sealed record DispatcherOptions
 {
-    public string NodeId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
+    public string NodeId { get; init; } = NodeIds.New();
 
     public int MaxAttempts { get; init; } = 5;
 
