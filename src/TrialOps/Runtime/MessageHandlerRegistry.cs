@@ -8,6 +8,8 @@ public static class MessageHandlerRegistry
     public static MessageHandlers Create(TrialOpsRuntime runtime)
     {
         var handlers = new MessageHandlers();
+        Notifications.SponsorNotifications.Register(handlers, runtime);
+        Journey.JourneyMessageHandlers.Register(handlers, runtime);
         return handlers;
     }
 }

@@ -9,6 +9,8 @@ public static class ReadModels
     [
         new LedgerProjection(),
         new Identity.UsersProjection(),
+        new Trials.TrialDesignProjection(),
+        new Journey.JourneyProjection(),
     ];
 }
 
@@ -18,5 +20,7 @@ public static class InlineProjections
     public static IReadOnlyList<IInlineProjection> All() =>
     [
         new Identity.UsersProjection(),
+        new Participants.SubjectNumbersProjection(),
+        new AdverseEvents.AdverseEventCasesProjection(),
     ];
 }

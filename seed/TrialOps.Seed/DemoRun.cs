@@ -1,0 +1,436 @@
+using Bogus;
+using TrialOps.AdverseEvents;
+using TrialOps.Assessments;
+using TrialOps.Dosing;
+using TrialOps.Journey;
+using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
+using TrialOps.Runtime;
+using TrialOps.Trials;
+
+namespace TrialOps.Seed;
+
+/// <summary>One demo run over one protocol: plans the calendar, then drives each participant through the commands.</summary>
+internal sealed class DemoRun
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    private readonly TrialOpsRuntime _runtime;
+    private readonly TrialDesignService _design;
+    private readonly JourneyService _journey;
+    private readonly ProtocolDefinition _protocol;
+    private readonly DemoOptions _options;
+    private readonly Action<string>? _log;
+    private readonly SemaphoreSlim _randomization = new(1, 1);
+    private readonly DateTimeOffset _trialStart;
+    private readonly TimeSpan _enrolmentWindow;
+    private readonly TimeSpan _sessionSpan;
+    private int _commands;
+    private int _done;
+
+    public DemoRun(TrialOpsRuntime runtime, TrialDesignService design, ProtocolDefinition protocol, DemoOptions options, Action<string>? log)
+    {
+        _runtime = runtime;
+        _design = design;
+        _journey = new JourneyService(runtime);
+        _protocol = protocol;
+        _options = options;
+        _log = log;
+
+        // Long enough for the dose and the last assessment; every participant's whole calendar
+        // (screening, all periods with their washouts, follow-up) fits between the trial start
+        // and a day before now, so no clinical time lies in the future.
+        var longestDose = protocol.Treatments.Max(t => t.Components.Sum(c => c.Minutes));
+        var lastAssessment = protocol.Assessments.SelectMany(a => a.Times).Max(t => t.AfterDosingStart);
+        _sessionSpan = TimeSpan.FromMinutes((double)longestDose + 15) > lastAssessment ? TimeSpan.FromMinutes((double)longestDose + 15) : lastAssessment;
+        var perPeriod = _sessionSpan + protocol.Washout.Duration + MaxGap(protocol.Washout.Duration) + TimeSpan.FromHours(1);
+        var participantSpan = TimeSpan.FromDays(8) + perPeriod * protocol.PeriodCount + TimeSpan.FromDays(5);
+        _enrolmentWindow = TimeSpan.FromDays(Math.Clamp(options.Participants, 14, 180));
+        var now = runtime.Clock.GetUtcNow();
+        _trialStart = new DateTimeOffset((now - _enrolmentWindow - participantSpan - TimeSpan.FromDays(2)).UtcDateTime.Date, TimeSpan.Zero);
+    }
+
+    public int Commands => _commands;
+
+    public async Task<IReadOnlyList<DemoParticipantOutcome>> RunAsync(CancellationToken ct)
+    {
+        var count = _options.Participants;
+        var sites = _protocol.Sites.Select(s => s.Code).ToArray();
+        var next = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var site in sites)
+        {
+            next[site] = (await _journey.NextSubjectNumberAsync(_protocol.Code, site, ct)).Number;
+        }
+
+        // Participant 0 has the serious adverse event, 1 fails screening, one in the second half
+        // withdraws after period 1; a few more (about 4 %) fail screening at random.
+        var picker = new Faker { Random = new Randomizer(_options.Seed) };
+        var withdrawal = count >= 3 ? Math.Max(2, count / 2) : -1;
+        var screenFailures = new HashSet<int>(Enumerable.Range(2, Math.Max(0, count - 2)).Where(i => picker.Random.Bool(0.04f) && i != withdrawal));
+        if (count >= 3)
+        {
+            screenFailures.Add(1);
+        }
+
+        var plans = Enumerable.Range(0, count).Select(index =>
+        {
+            var site = sites[index % sites.Length];
+            var subject = SubjectNumber.For(site, next[site]++);
+            return new ParticipantPlan(index, site, subject, screenFailures.Contains(index), index == withdrawal, index == 0);
+        }).ToArray();
+
+        var outcomes = new DemoParticipantOutcome[count];
+        await Parallel.ForEachAsync(
+            plans,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = ct },
+            async (plan, token) =>
+            {
+                outcomes[plan.Index] = new DemoParticipantOutcome(plan.Subject.ToString(), plan.Site, await RunParticipantAsync(plan, token));
+                var done = Interlocked.Increment(ref _done);
+                if (done % Math.Max(1, count / 10) == 0 || done == count)
+                {
+                    _log?.Invoke($"demo: {done}/{count} participants");
+                }
+            });
+        return outcomes;
+    }
+
+    private async Task<ParticipantStatus> RunParticipantAsync(ParticipantPlan plan, CancellationToken ct)
+    {
+        var faker = new Faker { Random = new Randomizer(unchecked((_options.Seed * 7919) + plan.Index)) };
+        var staff = DemoStaff.AtSite(plan.Site);
+        var code = _protocol.Code;
+        var subject = plan.Subject;
+
+        var screenedAt = _trialStart + (_enrolmentWindow * plan.Index / Math.Max(1, _options.Participants)) + TimeSpan.FromHours(8 + faker.Random.Double() * 8);
+        var consentDate = DateOnly.FromDateTime(screenedAt.UtcDateTime);
+        await Must(_journey.ScreenParticipantAsync(Context(staff.Coordinator), new ScreenParticipant(code, plan.Site, subject, consentDate, "2.1 (2026-01-15)"), ct), "screening", subject);
+
+        var failing = plan.ScreenFailure ? faker.PickRandom(_protocol.Eligibility.Inclusion.Select(c => c.Code).Concat(_protocol.Eligibility.Exclusion.Select(c => c.Code)).ToArray()) : null;
+        var answers = _protocol.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, c.Code != failing))
+            .Concat(_protocol.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, c.Code == failing)))
+            .ToArray();
+        await Must(_journey.ConfirmEligibilityAsync(Context(staff.Investigator), new ConfirmEligibility(code, subject, answers), ct), "eligibility", subject);
+        if (plan.ScreenFailure)
+        {
+            return ParticipantStatus.ScreenFailed;
+        }
+
+        await EnrollAsync(plan, staff, ct);
+
+        var baseWeight = Math.Round((decimal)Math.Clamp(Normal(faker, 78, 14), 48, 135), 1);
+        var baselineFraction = Math.Clamp(Normal(faker, 0.66, 0.09), 0.45, 0.95);
+        var start = screenedAt + TimeSpan.FromDays(faker.Random.Int(1, 7));
+        start = new DateTimeOffset(start.UtcDateTime.Date, TimeSpan.Zero) + TimeSpan.FromHours(8.5) + (faker.Random.Int(0, 90) * Minute);
+        DateTimeOffset lastStop = start;
+        for (var period = 1; period <= _protocol.PeriodCount; period++)
+        {
+            lastStop = await RunPeriodAsync(plan, staff, faker, period, start, baseWeight, baselineFraction, ct);
+            if (plan.Withdraws && period == 1)
+            {
+                await Must(_journey.WithdrawParticipantAsync(
+                    Context(staff.Investigator),
+                    new WithdrawParticipant(code, subject, lastStop + TimeSpan.FromDays(2), WithdrawalReason.WithdrawalBySubject, "Participant withdrew consent: the journeys to the clinic became too burdensome."),
+                    ct), "withdrawal", subject);
+                return ParticipantStatus.Withdrawn;
+            }
+
+            start = NextStart(faker, lastStop + _protocol.Washout.Duration);
+        }
+
+        await Must(_journey.CompleteParticipationAsync(Context(staff.Coordinator), new CompleteParticipation(code, subject, lastStop + _sessionSpan + TimeSpan.FromMinutes(30)), ct), "completion", subject);
+        return ParticipantStatus.Completed;
+    }
+
+    private async Task<DateTimeOffset> RunPeriodAsync(ParticipantPlan plan, DemoStaff staff, Faker faker, int period, DateTimeOffset start, decimal baseWeight, double baselineFraction, CancellationToken ct)
+    {
+        var (code, subject) = (_protocol.Code, plan.Subject);
+        var weight = Math.Round(baseWeight + (decimal)Normal(faker, 0, 0.8), 1);
+        await Must(_journey.RecordSessionWeightAsync(Context(staff.Nurse), new RecordSessionWeight(code, subject, period, start - TimeSpan.FromMinutes(50), weight), ct), "weight", subject);
+        if (faker.Random.Bool(0.02f))
+        {
+            await Must(_journey.CorrectSessionWeightAsync(
+                Context(staff.Nurse),
+                new CorrectSessionWeight(code, subject, period, weight + 1.0m, start - TimeSpan.FromMinutes(50), "Scale was not zeroed; re-weighed on the calibrated scale."),
+                ct), "weight correction", subject);
+            weight += 1.0m;
+        }
+
+        // The demo reads the allocation through the pharmacist's unblinded view, as the pharmacy
+        // does, and uses it only to simulate a treatment effect (documented in seed/README.md).
+        var pharmacy = await _journey.GetPharmacyDoseAsync(staff.Pharmacist, code, subject, period, ct)
+            ?? throw new DemoException($"{subject}: no pharmacy view of period {period}.");
+        var active = !pharmacy.Placebo;
+        await Must(_journey.RecordDosePreparationAsync(
+            Context(staff.Pharmacist),
+            new RecordDosePreparation(code, subject, period, pharmacy.Kit, start - TimeSpan.FromMinutes(40), staff.PharmacyTechnician),
+            ct), "preparation", subject);
+
+        foreach (var assessment in _protocol.Assessments)
+        {
+            if (assessment.Times.FirstOrDefault(t => t.AfterDosingStart == TimeSpan.Zero) is { } baseline)
+            {
+                await RecordAssessmentAsync(subject, staff, faker, period, assessment, baseline, start - TimeSpan.FromMinutes(faker.Random.Int(5, 15)), false, baselineFraction, TimeSpan.Zero, ct);
+            }
+        }
+
+        await Must(_journey.StartDosingAsync(Context(staff.Nurse), new StartDosing(code, subject, period, start), ct), "dosing start", subject);
+        var duration = pharmacy.Dose?.Duration ?? TimeSpan.Zero;
+        var stop = start + (duration > TimeSpan.Zero ? duration : Minute);
+        if (duration >= TimeSpan.FromMinutes(10) && faker.Random.Bool(0.05f))
+        {
+            var interruptedAt = start + duration / 2;
+            await Must(_journey.InterruptDosingAsync(Context(staff.Nurse), new InterruptDosing(code, subject, period, interruptedAt, "Cannula occluded; flushed"), ct), "interruption", subject);
+            await Must(_journey.ResumeDosingAsync(Context(staff.Nurse), new ResumeDosing(code, subject, period, interruptedAt + TimeSpan.FromMinutes(6)), ct), "resumption", subject);
+            stop += TimeSpan.FromMinutes(6);
+        }
+
+        if (pharmacy.Blinded is { VolumeMl: { } volume, Duration: { } planned } && planned > TimeSpan.Zero && faker.Random.Bool(0.03f))
+        {
+            var rate = Math.Round(volume / (decimal)planned.TotalHours * 0.8m, 1);
+            await Must(_journey.ChangeInfusionRateAsync(Context(staff.Nurse), new ChangeInfusionRate(code, subject, period, start + duration / 3, rate, "Discomfort at the infusion site"), ct), "rate change", subject);
+        }
+
+        foreach (var (assessment, time) in _protocol.Assessments.SelectMany(a => a.Times.Where(t => t.AfterDosingStart > TimeSpan.Zero).Select(t => (a, t))).OrderBy(x => x.t.AfterDosingStart))
+        {
+            var at = start + time.AfterDosingStart + TimeSpan.FromMinutes(faker.Random.Int(0, 4));
+            await RecordAssessmentAsync(subject, staff, faker, period, assessment, time, at, active, baselineFraction, duration, ct);
+        }
+
+        await Must(_journey.StopDosingAsync(Context(staff.Nurse), new StopDosing(code, subject, period, stop, true, null), ct), "dosing stop", subject);
+        await AdverseEventsAsync(plan, staff, faker, period, start, stop, active, ct);
+        return stop;
+    }
+
+    private async Task RecordAssessmentAsync(SubjectNumber participant, DemoStaff staff, Faker faker, int period, AssessmentDefinition assessment, AssessmentTime time, DateTimeOffset at, bool active, double baselineFraction, TimeSpan duration, CancellationToken ct)
+    {
+        if (assessment.Kind == AssessmentKind.Scale && assessment.Scale is { } scale)
+        {
+            var value = ScaleValue(faker, scale, time.AfterDosingStart, active, baselineFraction);
+            await Must(_journey.RecordScaleAssessmentAsync(Context(staff.Nurse), new RecordScaleAssessment(_protocol.Code, participant, period, assessment.Code, time.Iso, at, value), ct), "assessment", participant);
+            if (faker.Random.Bool(0.015f))
+            {
+                var corrected = Math.Clamp(value + (value + 5 <= scale.Max ? 5 : -5), scale.Min, scale.Max);
+                if (corrected != value)
+                {
+                    await Must(_journey.CorrectScaleAssessmentAsync(
+                        Context(staff.Nurse),
+                        new CorrectScaleAssessment(_protocol.Code, participant, period, assessment.Code, time.Iso, corrected, at, "Transcription error: value copied from the wrong line of the source sheet."),
+                        ct), "assessment correction", participant);
+                }
+            }
+        }
+        else
+        {
+            var during = active && time.AfterDosingStart <= duration + TimeSpan.FromMinutes(30) && time.AfterDosingStart > TimeSpan.Zero;
+            var systolic = (int)Math.Round(Math.Clamp(Normal(faker, 128 + (during ? 12 : 0), 11), 95, 175));
+            var diastolic = (int)Math.Round(Math.Clamp(Normal(faker, 78 + (during ? 6 : 0), 7), 55, systolic - 20));
+            var heartRate = (int)Math.Round(Math.Clamp(Normal(faker, 73 + (during ? 8 : 0), 9), 48, 115));
+            var spo2 = (int)Math.Round(Math.Clamp(Normal(faker, 97, 1.2), 93, 100));
+            if (during && faker.Random.Bool(0.03f))
+            {
+                systolic = faker.Random.Int(182, 196);
+            }
+
+            await Must(_journey.RecordVitalSignsAsync(
+                Context(staff.Nurse),
+                new RecordVitalSigns(_protocol.Code, participant, period, assessment.Code, time.Iso, at, new VitalSigns(systolic, diastolic, heartRate, spo2)),
+                ct), "vital signs", participant);
+        }
+    }
+
+    private async Task AdverseEventsAsync(ParticipantPlan plan, DemoStaff staff, Faker faker, int period, DateTimeOffset start, DateTimeOffset stop, bool active, CancellationToken ct)
+    {
+        foreach (var (term, activeRate, placeboRate) in AdverseEventRates)
+        {
+            if (!faker.Random.Bool((float)(active ? activeRate : placeboRate)) || CtcaeDictionary.V5.FindByTerm(term) is not { } ctcae)
+            {
+                continue;
+            }
+
+            var onsetAt = start + TimeSpan.FromMinutes(faker.Random.Int(5, 120));
+            var precision = faker.Random.Int(1, 100);
+            var onset = precision <= 75 ? PartialDate.FromInstant(onsetAt) : PartialDate.FromDate(DateOnly.FromDateTime(onsetAt.UtcDateTime));
+            var awareAt = onset.IsComplete && precision <= 75 ? onsetAt + TimeSpan.FromMinutes(5) : stop + TimeSpan.FromMinutes(30);
+            awareAt = awareAt < onset.Earliest ? onset.Earliest : awareAt;
+            var grade = ctcae.DefinedGrades.Where(g => g <= 2).DefaultIfEmpty(ctcae.DefinedGrades[0]).Max() == 2 && faker.Random.Bool(0.25f) ? 2 : ctcae.DefinedGrades[0];
+            var ongoing = faker.Random.Bool(0.2f);
+            var end = PartialDate.FromInstant(onsetAt + TimeSpan.FromMinutes(faker.Random.Int(20, 240)));
+            var endDate = onset.Text.Length == 10 ? PartialDate.FromDate(DateOnly.FromDateTime(end.Earliest.UtcDateTime)) : end;
+            var byInvestigator = faker.Random.Bool(0.85f);
+            var input = new AdverseEventInput(
+                ctcae.MeddraCode,
+                onset,
+                ongoing ? null : endDate,
+                grade,
+                [],
+                byInvestigator ? faker.PickRandom(Causality.Possible, Causality.Probable, Causality.Unlikely) : null,
+                ActionTaken.DoseNotChanged,
+                ongoing ? AdverseEventOutcome.RecoveringResolving : AdverseEventOutcome.RecoveredResolved);
+            var id = AdverseEventStreams.NewId();
+            await Must(_journey.ReportAdverseEventAsync(
+                Context(byInvestigator ? staff.Investigator : staff.Nurse),
+                new ReportAdverseEvent(id, _protocol.Code, plan.Subject, awareAt, input),
+                ct), $"adverse event {term}", plan.Subject);
+            if (!byInvestigator)
+            {
+                await Must(_journey.AssessAdverseEventCausalityAsync(Context(staff.Investigator), new AssessAdverseEventCausality(id, Causality.Possible), ct), "causality", plan.Subject);
+            }
+
+            if (ongoing)
+            {
+                await Must(_journey.RecordAdverseEventOutcomeAsync(Context(staff.Nurse), new RecordAdverseEventOutcome(id, AdverseEventOutcome.RecoveredResolved, endDate), ct), "outcome", plan.Subject);
+            }
+        }
+
+        if (plan.SeriousAdverseEvent && period == _protocol.PeriodCount)
+        {
+            await SeriousAdverseEventAsync(plan, staff, stop, ct);
+        }
+    }
+
+    /// <summary>A hypertensive episode two hours after the last dose: hospitalization, reported, followed up, the blind broken for it.</summary>
+    private async Task SeriousAdverseEventAsync(ParticipantPlan plan, DemoStaff staff, DateTimeOffset stop, CancellationToken ct)
+    {
+        var term = CtcaeDictionary.V5.FindByTerm("Hypertension") ?? throw new DemoException("CTCAE has no term Hypertension.");
+        var onsetAt = stop + TimeSpan.FromHours(2);
+        var id = AdverseEventStreams.NewId();
+        var input = new AdverseEventInput(
+            term.MeddraCode,
+            PartialDate.FromInstant(onsetAt),
+            null,
+            3,
+            [SeriousnessCriterion.Hospitalization],
+            Causality.Possible,
+            ActionTaken.NotApplicable,
+            AdverseEventOutcome.RecoveringResolving);
+        var awareAt = onsetAt + TimeSpan.FromMinutes(20);
+        await Must(_journey.ReportAdverseEventAsync(Context(staff.Investigator), new ReportAdverseEvent(id, _protocol.Code, plan.Subject, awareAt, input), ct), "serious adverse event", plan.Subject);
+        await Must(_journey.ReportSaeToSponsorAsync(Context(staff.Investigator), new ReportSaeToSponsor(id, awareAt + TimeSpan.FromHours(6), "SAE-2026-0001"), ct), "SAE report", plan.Subject);
+        var blind = await _design.BreakBlindAsync(
+            _protocol.Code.Value,
+            plan.Subject.ToString(),
+            "Hypertensive urgency requiring admission; the treating physician needs to know whether ketamine was given.",
+            signatureVerified: true,
+            staff.Investigator,
+            ct);
+        await Must(Task.FromResult(blind), "emergency unblinding", plan.Subject);
+        await Must(_journey.ReportSaeFollowUpAsync(
+            Context(staff.Investigator),
+            new ReportSaeFollowUp(id, awareAt + TimeSpan.FromDays(3), "Blood pressure controlled on amlodipine; discharged home on day 2. No further study treatment."),
+            ct), "SAE follow-up", plan.Subject);
+        await Must(_journey.RecordAdverseEventOutcomeAsync(
+            Context(staff.Investigator),
+            new RecordAdverseEventOutcome(id, AdverseEventOutcome.RecoveredResolved, PartialDate.FromDate(DateOnly.FromDateTime((onsetAt + TimeSpan.FromDays(2)).UtcDateTime))),
+            ct), "SAE outcome", plan.Subject);
+    }
+
+    /// <summary>Randomizes, extending an exhausted stratum's list as a Coordinator would (one at a time: the list is one stream).</summary>
+    private async Task EnrollAsync(ParticipantPlan plan, DemoStaff staff, CancellationToken ct)
+    {
+        await _randomization.WaitAsync(ct);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var result = await _journey.EnrollParticipantAsync(Context(staff.Coordinator), new EnrollParticipant(_protocol.Code, plan.Subject), ct);
+                Interlocked.Increment(ref _commands);
+                if (result.Accepted)
+                {
+                    return;
+                }
+
+                if (result.Rejection?.Code == "randomization.stratum-exhausted" && attempt < 5)
+                {
+                    var stratum = Strata.Of(_protocol, plan.Site);
+                    var additional = Math.Max(_protocol.Randomization.BlockSizes.Max(), _options.Participants);
+                    var extended = await _design.ExtendRandomizationListAsync(
+                        CommandContext.New(staff.Coordinator, "Demo trial: more participants than the list holds"), _protocol.Code.Value, stratum, additional, ct);
+                    Interlocked.Increment(ref _commands);
+                    if (!extended.Accepted)
+                    {
+                        throw new DemoException($"{plan.Subject}: extending stratum {stratum} was refused: {extended.Rejection?.Message}");
+                    }
+
+                    continue;
+                }
+
+                if (result.Rejection?.Code == "concurrency-conflict" && attempt < 5)
+                {
+                    continue;
+                }
+
+                throw new DemoException($"{plan.Subject}: randomization was refused: {result.Rejection?.Message}");
+            }
+        }
+        finally
+        {
+            _randomization.Release();
+        }
+    }
+
+    private async Task Must(Task<CommandResult> command, string what, SubjectNumber subject)
+    {
+        var result = await command;
+        Interlocked.Increment(ref _commands);
+        if (!result.Accepted)
+        {
+            throw new DemoException($"{_protocol.Code} {subject}: {what} was refused: {result.Rejection?.Code}: {result.Rejection?.Message}");
+        }
+    }
+
+    private static CommandContext Context(Actor actor) => CommandContext.New(actor);
+
+    private static decimal ScaleValue(Faker faker, ScaleRange scale, TimeSpan after, bool active, double baselineFraction)
+    {
+        var minutes = after.TotalMinutes;
+        var shape = minutes <= 0 ? 0 : Math.Min(1, minutes / 30) * Math.Exp(-Math.Max(0, minutes - 60) / 300);
+        var effect = (active ? 0.35 : 0.10) * shape;
+        var fraction = Math.Clamp((baselineFraction * (1 - effect)) + Normal(faker, 0, 0.04), 0, 1);
+        var value = scale.Min + ((scale.Max - scale.Min) * (decimal)fraction);
+        var rounded = scale.Max - scale.Min >= 10 ? Math.Round(value) : Math.Round(value, 1);
+        return Math.Clamp(rounded, scale.Min, scale.Max);
+    }
+
+    /// <summary>Normal deviate (Box–Muller) from Bogus's seeded generator.</summary>
+    private static double Normal(Faker faker, double mean, double sd)
+    {
+        var u1 = 1.0 - faker.Random.Double();
+        var u2 = faker.Random.Double();
+        return mean + (sd * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+    }
+
+    /// <summary>
+    /// The next session's start after the washout ends: within the hour for washouts shorter than a
+    /// day (same-day crossovers), otherwise a morning in the next three days, never before the end.
+    /// </summary>
+    private DateTimeOffset NextStart(Faker faker, DateTimeOffset washoutEndsAt)
+    {
+        if (_protocol.Washout.Duration < TimeSpan.FromDays(1))
+        {
+            return washoutEndsAt + TimeSpan.FromMinutes(faker.Random.Int(5, 60));
+        }
+
+        var morning = new DateTimeOffset(washoutEndsAt.UtcDateTime.Date, TimeSpan.Zero) + TimeSpan.FromDays(faker.Random.Int(0, 2)) + TimeSpan.FromHours(8.5) + (faker.Random.Int(0, 90) * Minute);
+        return morning < washoutEndsAt ? morning + TimeSpan.FromDays(1) : morning;
+    }
+
+    private static TimeSpan MaxGap(TimeSpan washout) => washout < TimeSpan.FromDays(1) ? TimeSpan.FromHours(1) : TimeSpan.FromHours(96);
+
+    /// <summary>Per period, the chance of each event on active treatment and on placebo (ketamine-like: dizziness, somnolence, nausea far more often on active).</summary>
+    private static readonly (string Term, double Active, double Placebo)[] AdverseEventRates =
+    [
+        ("Dizziness", 0.35, 0.07),
+        ("Somnolence", 0.25, 0.08),
+        ("Nausea", 0.15, 0.05),
+        ("Vomiting", 0.05, 0.01),
+        ("Headache", 0.10, 0.10),
+        ("Hallucinations", 0.05, 0.0),
+        ("Blurred vision", 0.08, 0.02),
+        ("Euphoria", 0.06, 0.01),
+    ];
+
+    private sealed record ParticipantPlan(int Index, string Site, SubjectNumber Subject, bool ScreenFailure, bool Withdraws, bool SeriousAdverseEvent);
+}

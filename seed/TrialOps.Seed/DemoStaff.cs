@@ -1,0 +1,26 @@
+using TrialOps.Common;
+using TrialOps.Messaging;
+
+namespace TrialOps.Seed;
+
+/// <summary>
+/// The people of the demo: a trial coordinator who sets the trial up, and at every site a
+/// coordinator, a research nurse (data entry), an investigator and an unblinded pharmacist with a
+/// pharmacy technician who checks each preparation. User ids only: the demo does not create
+/// sign-in accounts.
+/// </summary>
+public sealed record DemoStaff(Actor Coordinator, Actor Nurse, Actor Investigator, Actor Pharmacist, string PharmacyTechnician)
+{
+    public static Actor Sponsor { get; } = new("demo.trial-coordinator", Roles.Coordinator);
+
+    public static DemoStaff AtSite(string site)
+    {
+        var tag = site.ToLowerInvariant();
+        return new DemoStaff(
+            new Actor($"demo.coordinator.{tag}", Roles.Coordinator),
+            new Actor($"demo.nurse.{tag}", Roles.DataEntry),
+            new Actor($"demo.investigator.{tag}", Roles.Investigator),
+            new Actor($"demo.pharmacist.{tag}", Roles.Pharmacist),
+            $"demo.pharmacy-technician.{tag}");
+    }
+}

@@ -1,0 +1,24 @@
+using TrialOps.Messaging;
+using TrialOps.Participants;
+
+namespace TrialOps.AdverseEvents;
+
+/// <summary>
+/// Sent by the scheduler at a serious adverse event's report deadline: marks it overdue when it has
+/// not been reported to the sponsor. Does nothing when it was reported, is no longer serious, is
+/// already marked, or its deadline moved later.
+/// </summary>
+public sealed record MarkSaeReportOverdue(string AdverseEventId)
+{
+    public static Decision Decide(AdverseEventState state, MarkSaeReportOverdue command, Actor by, DateTimeOffset now)
+    {
+        if (!state.Serious || state.ReportedToSponsorAt is not null || state.MarkedOverdue || state.SponsorReportDueAt is not { } dueAt || dueAt > now)
+        {
+            return Decision.None;
+        }
+
+        return Decision.Append(
+            AdverseEventStreams.For(command.AdverseEventId),
+            new SaeReportOverdue(command.AdverseEventId, state.Protocol!.Value, state.Subject, by.UserId, now, dueAt));
+    }
+}

@@ -1,0 +1,37 @@
+using TrialOps.Messaging;
+using TrialOps.Participants;
+
+namespace TrialOps.AdverseEvents;
+
+/// <summary>Follow-up information, not a correction: the event has resolved, or its outcome has changed.</summary>
+/// <param name="End">The end date once the event has ended.</param>
+public sealed record RecordAdverseEventOutcome(string AdverseEventId, AdverseEventOutcome Outcome, PartialDate? End)
+{
+    public static Decision Decide(AdverseEventState state, TrialContext trial, RecordAdverseEventOutcome command, Actor by, DateTimeOffset now)
+    {
+        if ((JourneyRules.Role(by, JourneyRules.SiteStaff, "record an adverse event's outcome") ?? JourneyRules.Open(trial)) is { } refused)
+        {
+            return Decision.Reject(refused);
+        }
+
+        if (state.Details is not { } before)
+        {
+            return Decision.Reject("adverse-event.not-found", $"There is no adverse event {command.AdverseEventId}.", "adverseEventId");
+        }
+
+        if (before.Outcome == command.Outcome && before.End == command.End)
+        {
+            return Decision.Reject("adverse-event.outcome-unchanged", $"The outcome is already {command.Outcome}.", "outcome");
+        }
+
+        var (_, invalid) = AdverseEventRules.Consistent(before with { Outcome = command.Outcome, End = command.End }, now);
+        if (invalid is not null)
+        {
+            return Decision.Reject(invalid);
+        }
+
+        return Decision.Append(
+            AdverseEventStreams.For(command.AdverseEventId),
+            new AdverseEventOutcomeRecorded(command.AdverseEventId, state.Protocol!.Value, state.Subject, by.UserId, now, command.Outcome, command.End));
+    }
+}

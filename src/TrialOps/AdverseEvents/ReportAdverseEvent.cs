@@ -1,0 +1,68 @@
+using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+
+namespace TrialOps.AdverseEvents;
+
+/// <summary>
+/// Report an adverse event for a participant: a new case stream <c>adverse-event-&lt;id&gt;</c>.
+/// The event is attributed to the period active at onset (<see cref="PeriodAttribution"/>). A
+/// serious event is due to the sponsor within the protocol's <c>saeReportHours</c> of awareness;
+/// a message scheduled for that time marks it overdue if it has not been reported by then.
+/// </summary>
+/// <param name="AdverseEventId">From <see cref="AdverseEventStreams.NewId"/>, chosen by the caller so a retry reuses it.</param>
+/// <param name="AwareAt">When the site became aware of the event (clinical time).</param>
+public sealed record ReportAdverseEvent(string AdverseEventId, ProtocolCode Protocol, SubjectNumber Subject, DateTimeOffset AwareAt, AdverseEventInput Event)
+{
+    public static Decision Decide(AdverseEventState state, ParticipantState participant, TrialContext trial, ReportAdverseEvent command, Actor by, DateTimeOffset now)
+    {
+        if ((JourneyRules.Role(by, JourneyRules.SiteStaff, "report an adverse event")
+            ?? AdverseEventRules.CausalityRole(null, command.Event.Causality, by)
+            ?? JourneyRules.Open(trial)
+            ?? JourneyRules.Exists(participant, command.Subject)
+            ?? JourneyRules.NotInFuture(command.AwareAt, now, "awareAt", "time of awareness")) is { } refused)
+        {
+            return Decision.Reject(refused);
+        }
+
+        if (!AdverseEventStreams.IsValidId(command.AdverseEventId))
+        {
+            return Decision.Reject("adverse-event.invalid-id", $"'{command.AdverseEventId}' is not an adverse-event id (4–40 letters, digits or '-').", "adverseEventId");
+        }
+
+        if (state.Exists)
+        {
+            return Decision.Reject("adverse-event.exists", $"Adverse event {command.AdverseEventId} is already reported.", "adverseEventId");
+        }
+
+        var (details, invalid) = AdverseEventRules.Validate(command.Event, now);
+        if (invalid is not null)
+        {
+            return Decision.Reject(invalid);
+        }
+
+        if (AdverseEventRules.AfterConsent(participant, details!.Onset) is { } beforeConsent)
+        {
+            return Decision.Reject(beforeConsent);
+        }
+
+        if (command.AwareAt < details.Onset.Earliest)
+        {
+            return Decision.Reject("adverse-event.aware-before-onset", $"The site cannot have become aware ({JourneyRules.Utc(command.AwareAt)}) before the onset {details.Onset}.", "awareAt");
+        }
+
+        var dueAt = AdverseEventRules.SponsorReportDueAt(details, command.AwareAt, trial);
+        var decision = Decision.Append(
+            AdverseEventStreams.For(command.AdverseEventId),
+            new AdverseEventReported(
+                command.AdverseEventId,
+                trial.Code,
+                command.Subject,
+                by.UserId,
+                command.AwareAt,
+                details,
+                PeriodAttribution.PeriodAt(participant, details.Onset),
+                dueAt));
+        return dueAt is { } due ? decision.Send(AdverseEventRules.DueMessage(command.AdverseEventId, due)) : decision;
+    }
+}

@@ -1,0 +1,44 @@
+using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+
+namespace TrialOps.Assessments;
+
+/// <summary>Correct a recorded scale value or its clinical time, with the reason; the original stays.</summary>
+public sealed record CorrectScaleAssessment(ProtocolCode Protocol, SubjectNumber Subject, int Period, string AssessmentCode, string Timepoint, decimal Value, DateTimeOffset AssessedAt, string Reason)
+{
+    public static Decision Decide(ParticipantState state, TrialContext trial, CorrectScaleAssessment command, Actor by, DateTimeOffset now)
+    {
+        if ((JourneyRules.Role(by, JourneyRules.SiteStaff, "correct an assessment") ?? JourneyRules.Open(trial) ?? JourneyRules.Reason(command.Reason)) is { } refused)
+        {
+            return Decision.Reject(refused);
+        }
+
+        var (definition, time, unknown) = AssessmentRules.Resolve(trial, command.AssessmentCode, command.Timepoint, AssessmentKind.Scale);
+        if (unknown is not null)
+        {
+            return Decision.Reject(unknown);
+        }
+
+        var key = new AssessmentKey(command.Period, definition!.Code, time!.Iso);
+        if (!state.Assessments.TryGetValue(key, out var recorded))
+        {
+            return Decision.Reject("assessment.not-recorded", $"{definition.Code} {time.Iso} of period {command.Period} is not recorded: there is nothing to correct.");
+        }
+
+        if ((AssessmentRules.Timing(state, command.Subject, command.Period, time, command.AssessedAt, now, "assessedAt")
+            ?? AssessmentRules.ScaleValue(definition, command.Value)) is { } rejection)
+        {
+            return Decision.Reject(rejection);
+        }
+
+        if (recorded.Value == command.Value && recorded.ClinicalTime == command.AssessedAt)
+        {
+            return Decision.Reject("correction.unchanged", "The corrected value and time are the same as the recorded ones.");
+        }
+
+        return Decision.Append(
+            ParticipantStreams.For(trial.Code, command.Subject),
+            new ScaleAssessmentCorrected(trial.Code, command.Subject, command.Period, by.UserId, now, definition.Code, time.Iso, command.Value, command.AssessedAt, command.Reason.Trim()));
+    }
+}

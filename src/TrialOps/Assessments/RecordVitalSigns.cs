@@ -1,0 +1,42 @@
+using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+
+namespace TrialOps.Assessments;
+
+/// <summary>
+/// Record vital signs at one of the protocol's times. Implausible values are refused; values beyond
+/// the protocol's <c>vitalLimits</c> are recorded and raise a safety alert (event and message).
+/// </summary>
+public sealed record RecordVitalSigns(ProtocolCode Protocol, SubjectNumber Subject, int Period, string AssessmentCode, string Timepoint, DateTimeOffset MeasuredAt, VitalSigns Values)
+{
+    public static Decision Decide(ParticipantState state, TrialContext trial, RecordVitalSigns command, Actor by, DateTimeOffset now)
+    {
+        if ((JourneyRules.Role(by, JourneyRules.SiteStaff, "record vital signs") ?? JourneyRules.Open(trial)) is { } refused)
+        {
+            return Decision.Reject(refused);
+        }
+
+        var (definition, time, unknown) = AssessmentRules.Resolve(trial, command.AssessmentCode, command.Timepoint, AssessmentKind.Vitals);
+        if (unknown is not null)
+        {
+            return Decision.Reject(unknown);
+        }
+
+        if ((AssessmentRules.Timing(state, command.Subject, command.Period, time!, command.MeasuredAt, now, "measuredAt")
+            ?? AssessmentRules.Plausible(command.Values)) is { } rejection)
+        {
+            return Decision.Reject(rejection);
+        }
+
+        if (state.Assessments.ContainsKey(new AssessmentKey(command.Period, definition!.Code, time!.Iso)))
+        {
+            return Decision.Reject("assessment.already-recorded", $"{definition.Code} {time.Iso} of period {command.Period} is already recorded; correct it with a reason if it is wrong.");
+        }
+
+        var decision = Decision.Append(
+            ParticipantStreams.For(trial.Code, command.Subject),
+            new VitalSignsRecorded(trial.Code, command.Subject, command.Period, by.UserId, command.MeasuredAt, definition.Code, time.Iso, command.Values));
+        return AssessmentRules.WithAlert(decision, trial, command.Subject, command.Period, definition.Code, time.Iso, command.MeasuredAt, command.Values, by);
+    }
+}

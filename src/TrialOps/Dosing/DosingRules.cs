@@ -1,0 +1,60 @@
+using TrialOps.Messaging;
+using TrialOps.Participants;
+
+namespace TrialOps.Dosing;
+
+/// <summary>Checks shared by the dosing-session commands.</summary>
+public static class DosingRules
+{
+    public const decimal MinWeightKg = 20m;
+    public const decimal MaxWeightKg = 350m;
+
+    /// <summary>
+    /// A dosing session is overdue this long after it became due (period 1: randomization; later
+    /// periods: the end of the washout). The protocol format has no visit windows yet; this is
+    /// the product's default until it does.
+    /// </summary>
+    public static readonly TimeSpan SessionWindow = TimeSpan.FromDays(7);
+
+    /// <summary>Periods are dosed in order: a session can be prepared and started only in the participant's current period.</summary>
+    public static Rejection? CurrentPeriod(ParticipantState participant, int period)
+    {
+        var current = participant.CurrentPeriod;
+        return current == period
+            ? null
+            : new Rejection(
+                "dosing.not-current-period",
+                current is null
+                    ? $"Every period of participant {participant.Subject} has been dosed."
+                    : $"Period {period} is not participant {participant.Subject}'s current period (period {current}).",
+                "period");
+    }
+
+    public static Rejection? Weight(decimal weightKg) =>
+        weightKg is >= MinWeightKg and <= MaxWeightKg
+            ? null
+            : new Rejection("dosing.weight-implausible", $"A weight of {weightKg} kg is outside {MinWeightKg}–{MaxWeightKg} kg.", "weightKg");
+
+    /// <summary>Dosing of the period is running (started, not stopped).</summary>
+    public static Rejection? Running(ParticipantState participant, int period) =>
+        participant.Session(period).Running
+            ? null
+            : new Rejection(
+                "dosing.not-running",
+                participant.Session(period).Started
+                    ? $"Dosing of period {period} has already stopped."
+                    : $"Dosing of period {period} has not started.",
+                "period");
+
+    public static Rejection? NotBefore(DateTimeOffset time, DateTimeOffset earliest, string field, string what, string earlier) =>
+        time < earliest
+            ? new Rejection("dosing.time-out-of-order", $"The {what} ({JourneyRules.Utc(time)}) cannot precede {earlier} ({JourneyRules.Utc(earliest)}).", field)
+            : null;
+
+    /// <summary>Common prelude: role, open trial, participant in treatment, period exists.</summary>
+    public static Rejection? Prelude(ParticipantState participant, TrialContext trial, SubjectNumber subject, int period, Actor by, IReadOnlyList<string> roles, string action) =>
+        JourneyRules.Role(by, roles, action)
+        ?? JourneyRules.Open(trial)
+        ?? JourneyRules.InTreatment(participant, subject)
+        ?? JourneyRules.Period(participant, period);
+}

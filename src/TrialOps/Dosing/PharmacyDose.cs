@@ -1,0 +1,54 @@
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
+
+namespace TrialOps.Dosing;
+
+/// <summary>
+/// The unblinded pharmacy view of one session: which treatment the period's kit holds and the dose
+/// to prepare for the session weight. Only roles <see cref="Blinding.BlindingPolicy"/> unblinds may
+/// receive it (the Journey service checks).
+/// </summary>
+/// <param name="Dose">Null until the session weight is recorded.</param>
+/// <param name="Blinded">What the bedside sees for the same session.</param>
+public sealed record PharmacyDose(
+    ProtocolCode Protocol,
+    SubjectNumber Subject,
+    int Period,
+    KitNumber Kit,
+    string TreatmentCode,
+    string TreatmentLabel,
+    bool Placebo,
+    decimal? WeightKg,
+    SessionDose? Dose,
+    BlindedDoseInstruction? Blinded);
+
+/// <summary>The pharmacy's dose of a session, from the participant's allocation on their stratum list (unblinded data).</summary>
+public static class PharmacyDoses
+{
+    /// <summary>The treatment code of <paramref name="period"/> for the participant, or null when they hold no entry of the list.</summary>
+    public static string? TreatmentOf(ProtocolDefinition protocol, IEnumerable<object> listEvents, SubjectNumber subject, int period)
+    {
+        var codes = RandomizationListEntries.AllocationOf(listEvents, subject.ToString())?.TreatmentCodes(protocol);
+        return codes is not null && period >= 1 && period <= codes.Count ? codes[period - 1] : null;
+    }
+
+    public static PharmacyDose For(ProtocolDefinition protocol, ParticipantState participant, IEnumerable<object> listEvents, int period)
+    {
+        var code = TreatmentOf(protocol, listEvents, participant.Subject, period)
+            ?? throw new InvalidOperationException($"Participant {participant.Subject} has no allocation for period {period}.");
+        var treatment = protocol.Treatment(code);
+        var weight = participant.Session(period).Preparation?.WeightKg ?? participant.Session(period).WeightKg;
+        return new PharmacyDose(
+            protocol.Code,
+            participant.Subject,
+            period,
+            participant.Kits[period],
+            treatment.Code,
+            treatment.Label,
+            treatment.Placebo,
+            weight,
+            weight is { } w ? DoseCalculator.Calculate(treatment, w) : null,
+            weight is { } bw ? BlindedDoseInstruction.For(protocol, bw) : null);
+    }
+}

@@ -1,0 +1,79 @@
+using TrialOps.Assessments;
+using TrialOps.Common;
+using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Washouts;
+
+namespace TrialOps.Dosing;
+
+/// <summary>
+/// Record the start of the period's administration. Refused while the washout after the previous
+/// period's dosing has not elapsed (the message says when it ends); if it really happened, an
+/// Investigator records it with <see cref="StartDosingBeforeWashout"/> as a protocol deviation.
+/// Schedules the check of the period's assessments at their first deadline.
+/// </summary>
+/// <param name="StartedAt">Clinical time of the start.</param>
+public sealed record StartDosing(ProtocolCode Protocol, SubjectNumber Subject, int Period, DateTimeOffset StartedAt)
+{
+    public static Decision Decide(ParticipantState state, TrialContext trial, StartDosing command, Actor by, DateTimeOffset now)
+    {
+        if (Check(state, trial, command, by, now, JourneyRules.SiteStaff) is { } rejection)
+        {
+            return Decision.Reject(rejection);
+        }
+
+        if (WashoutRule.EndsAt(state, trial.Protocol, command.Period) is { } washoutEndsAt && command.StartedAt < washoutEndsAt)
+        {
+            return Decision.Reject(
+                "dosing.washout-not-elapsed",
+                $"{WashoutRule.Describe(washoutEndsAt, trial.Protocol, command.Period)}: dosing cannot start at {JourneyRules.Utc(command.StartedAt)}. "
+                + "If it did, an Investigator must record it as a protocol deviation with a reason.",
+                "startedAt");
+        }
+
+        return Started(state, trial, command, by);
+    }
+
+    /// <summary>Everything but the washout: the washout is what the deviation path may break.</summary>
+    internal static Rejection? Check(ParticipantState state, TrialContext trial, StartDosing command, Actor by, DateTimeOffset now, IReadOnlyList<string> roles)
+    {
+        if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, roles, "record the start of dosing")
+            ?? DosingRules.CurrentPeriod(state, command.Period)
+            ?? JourneyRules.NotInFuture(command.StartedAt, now, "startedAt", "dosing start")) is { } rejection)
+        {
+            return rejection;
+        }
+
+        var session = state.Session(command.Period);
+        if (session.Started)
+        {
+            return new Rejection("dosing.already-started", $"Dosing of period {command.Period} already started at {JourneyRules.Utc(session.StartedAt!.Value)}.", "period");
+        }
+
+        if (session.Preparation is null)
+        {
+            return new Rejection("dosing.not-prepared", $"The kit for period {command.Period} has not been recorded as prepared and checked by the pharmacy.", "period");
+        }
+
+        if (command.Period > 1 && state.Session(command.Period - 1).StoppedAt is { } previousStop && command.StartedAt < previousStop)
+        {
+            return new Rejection(
+                "dosing.time-out-of-order",
+                $"Dosing of period {command.Period} cannot start before the dosing of period {command.Period - 1} ended ({JourneyRules.Utc(previousStop)}).",
+                "startedAt");
+        }
+
+        return null;
+    }
+
+    internal static Decision Started(ParticipantState state, TrialContext trial, StartDosing command, Actor by, params object[] more)
+    {
+        var started = new DosingStarted(trial.Code, command.Subject, command.Period, by.UserId, command.StartedAt);
+        var decision = Decision.Append(ParticipantStreams.For(trial.Code, command.Subject), [started, .. more]);
+        var after = state.Apply(started);
+        return AssessmentWindows.NextCheck(after, trial.Protocol, command.Period, DateTimeOffset.MinValue) is { } check
+            ? decision.Send(check)
+            : decision;
+    }
+}

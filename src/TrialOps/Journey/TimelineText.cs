@@ -1,0 +1,88 @@
+using System.Globalization;
+using TrialOps.AdverseEvents;
+using TrialOps.Assessments;
+using TrialOps.Dosing;
+using TrialOps.EventStore;
+using TrialOps.Participants;
+using TrialOps.Washouts;
+
+namespace TrialOps.Journey;
+
+/// <summary>
+/// Puts a participant's or adverse event's stored event into words for the timeline and the
+/// audit trail, and names the recorded value it sets or corrects (so the value's history can be
+/// shown: the original, then every correction). Reads only blinded events.
+/// </summary>
+public static class TimelineText
+{
+    public static TimelineEntry Describe(StoredEvent stored)
+    {
+        var (summary, clinical, key, value, correction) = stored.Data switch
+        {
+            ParticipantScreened e => ($"Screened at site {e.Site}; consent signed {Date(e.ConsentDate)} (form {e.ConsentFormVersion})", null, "Consent", $"{Date(e.ConsentDate)}, form {e.ConsentFormVersion}", false),
+            ConsentCorrected e => ($"Consent corrected to {Date(e.ConsentDate)} (form {e.ConsentFormVersion})", null, "Consent", $"{Date(e.ConsentDate)}, form {e.ConsentFormVersion}", true),
+            EligibilityConfirmed e => (e.Eligible
+                ? "Eligibility confirmed: all criteria met"
+                : $"Eligibility confirmed: not eligible ({string.Join(", ", e.FailedCriteria)})", null, null, null, false),
+            ParticipantScreenFailed e => ($"Screen failure: {string.Join(", ", e.FailedCriteria)}", null, null, null, false),
+            ParticipantRandomized e => ($"Randomized; kits {string.Join(", ", e.Periods.Select(p => $"P{p.Period} {p.Kit}"))}", null, null, null, false),
+            ParticipantWithdrawn e => ($"Withdrawn ({e.Reason}): {e.Details}", e.WithdrawnAt, null, null, false),
+            ParticipantCompleted e => ($"Completed all {e.PeriodsCompleted} periods", e.CompletedAt, null, null, false),
+            ProtocolDeviationRecorded e => ($"Protocol deviation ({e.Kind}): {e.Description}", e.OccurredAt, null, null, false),
+            SessionWeightRecorded e => ($"Period {e.Period}: weight {Number(e.WeightKg)} kg", e.MeasuredAt, $"P{e.Period} weight", $"{Number(e.WeightKg)} kg", false),
+            SessionWeightCorrected e => ($"Period {e.Period}: weight corrected to {Number(e.WeightKg)} kg", e.MeasuredAt, $"P{e.Period} weight", $"{Number(e.WeightKg)} kg", true),
+            DosePrepared e => ($"Period {e.Period}: kit {e.Kit} prepared by {e.PreparedBy}, checked by {e.CheckedBy}", e.PreparedAt, null, null, false),
+            DosingStarted e => ($"Period {e.Period}: dosing started", e.StartedAt, $"P{e.Period} dosing start", Time(e.StartedAt), false),
+            DosingStartCorrected e => ($"Period {e.Period}: dosing start corrected to {Time(e.StartedAt)}", e.StartedAt, $"P{e.Period} dosing start", Time(e.StartedAt), true),
+            DosingInterrupted e => ($"Period {e.Period}: dosing interrupted ({e.Reason})", e.InterruptedAt, null, null, false),
+            DosingResumed e => ($"Period {e.Period}: dosing resumed", e.ResumedAt, null, null, false),
+            InfusionRateChanged e => ($"Period {e.Period}: rate changed to {Number(e.RateMlPerHour)} mL/h ({e.Reason})", e.ChangedAt, null, null, false),
+            DosingStopped e => ($"Period {e.Period}: dosing stopped{(e.Completed ? string.Empty : $" early ({e.EarlyStopReason})")}", e.StoppedAt, $"P{e.Period} dosing stop", Time(e.StoppedAt), false),
+            DosingStopCorrected e => ($"Period {e.Period}: dosing stop corrected to {Time(e.StoppedAt)}", e.StoppedAt, $"P{e.Period} dosing stop", Time(e.StoppedAt), true),
+            WashoutElapsed e => ($"Washout after period {e.CompletedPeriod} elapsed: ready for period {e.NextPeriod}", e.WashoutEndedAt, null, null, false),
+            ScaleAssessmentRecorded e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint} = {Number(e.Value)} {e.Unit}", e.AssessedAt, Key(e.Period, e.AssessmentCode, e.Timepoint), $"{Number(e.Value)} {e.Unit}", false),
+            ScaleAssessmentCorrected e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint} corrected to {Number(e.Value)}", e.AssessedAt, Key(e.Period, e.AssessmentCode, e.Timepoint), Number(e.Value), true),
+            VitalSignsRecorded e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint}: {e.Values}", e.MeasuredAt, Key(e.Period, e.AssessmentCode, e.Timepoint), e.Values.ToString(), false),
+            VitalSignsCorrected e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint} corrected to {e.Values}", e.MeasuredAt, Key(e.Period, e.AssessmentCode, e.Timepoint), e.Values.ToString(), true),
+            SafetyAlertRaised e => ($"Safety alert, period {e.Period} {e.AssessmentCode} {e.Timepoint}: {string.Join("; ", e.Findings)}", e.MeasuredAt, null, null, false),
+            AssessmentsMarkedOverdue e => ($"Period {e.Period}: overdue {string.Join(", ", e.Items.Select(i => $"{i.AssessmentCode} {i.Timepoint}"))}", null, null, null, false),
+            AdverseEventReported e => ($"Adverse event {e.AdverseEventId}: {Details(e.Details)}{PeriodText(e.Period)}", e.AwareAt, $"AE {e.AdverseEventId}", Details(e.Details), false),
+            AdverseEventCorrected e => ($"Adverse event {e.AdverseEventId} corrected ({string.Join(", ", e.ChangedFields)}): {Details(e.Details)}", null, $"AE {e.AdverseEventId}", Details(e.Details), true),
+            AdverseEventOutcomeRecorded e => ($"Adverse event {e.AdverseEventId}: outcome {e.Outcome}{(e.End is { } end ? $", ended {end}" : string.Empty)}", null, null, null, false),
+            AdverseEventCausalityAssessed e => ($"Adverse event {e.AdverseEventId}: causality {e.Causality}", null, null, null, false),
+            SaeReportedToSponsor e => ($"SAE {e.AdverseEventId} reported to the sponsor{(e.Late ? " (late)" : string.Empty)}{(e.SponsorReference is { } reference ? $", reference {reference}" : string.Empty)}", e.ReportedAt, null, null, false),
+            SaeFollowUpReported e => ($"SAE {e.AdverseEventId} follow-up {e.FollowUpNumber}: {e.Information}", e.ReportedAt, null, null, false),
+            SaeReportOverdue e => ($"SAE {e.AdverseEventId} report to the sponsor overdue (due {Time(e.DueAt)})", null, null, null, false),
+            _ => (stored.Type, (DateTimeOffset?)null, (string?)null, (string?)null, false),
+        };
+        return new TimelineEntry(
+            stored.Position,
+            stored.StreamId,
+            stored.Version,
+            stored.Type,
+            stored.RecordedAt,
+            stored.Metadata.ActorId,
+            stored.Metadata.ActorRole,
+            summary,
+            clinical,
+            key,
+            value,
+            correction,
+            stored.Metadata.Reason);
+    }
+
+    private static string Key(int period, string code, string timepoint) => $"P{period} {code} {timepoint}";
+
+    private static string Details(AdverseEventDetails d) =>
+        $"{d.Term} grade {d.Grade}, onset {d.Onset}{(d.End is { } end ? $", end {end}" : string.Empty)}"
+        + (d.Serious ? $", serious ({string.Join(", ", d.Seriousness)})" : string.Empty)
+        + $", causality {d.Causality?.ToString() ?? "not judged"}, {d.ActionTaken}, {d.Outcome}";
+
+    private static string PeriodText(int? period) => period is { } p ? $" (period {p})" : " (before first dosing)";
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset time) => JourneyRules.Utc(time);
+
+    private static string Number(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,36 @@
+using TrialOps.Messaging;
+using TrialOps.Protocols;
+
+namespace TrialOps.Participants;
+
+/// <summary>Correct a wrongly recorded consent date or consent-form version, with the reason (Part 11: the original stays).</summary>
+public sealed record CorrectConsent(ProtocolCode Protocol, SubjectNumber Subject, DateOnly ConsentDate, string ConsentFormVersion, string Reason)
+{
+    public static Decision Decide(ParticipantState state, TrialContext trial, CorrectConsent command, Actor by, DateTimeOffset now)
+    {
+        if (JourneyRules.Role(by, JourneyRules.CoordinatorOrInvestigator, "correct consent data") is { } role)
+        {
+            return Decision.Reject(role);
+        }
+
+        if ((JourneyRules.Open(trial) ?? JourneyRules.Exists(state, command.Subject) ?? JourneyRules.Reason(command.Reason)) is { } rejection)
+        {
+            return Decision.Reject(rejection);
+        }
+
+        if (ConsentRules.Check(command.ConsentDate, command.ConsentFormVersion, now) is { } consent)
+        {
+            return Decision.Reject(consent);
+        }
+
+        var version = command.ConsentFormVersion.Trim();
+        if (command.ConsentDate == state.ConsentDate && version == state.ConsentFormVersion)
+        {
+            return Decision.Reject("correction.unchanged", "The corrected consent data are the same as the recorded ones.");
+        }
+
+        return Decision.Append(
+            ParticipantStreams.For(trial.Code, command.Subject),
+            new ConsentCorrected(trial.Code, command.Subject, by.UserId, now, command.ConsentDate, version, command.Reason.Trim()));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using TrialOps.Common;
+using TrialOps.Messaging;
+using TrialOps.Protocols;
+
+namespace TrialOps.Participants;
+
+/// <summary>The protocol version in force and whether the trial's database is locked.</summary>
+public sealed record TrialContext(ProtocolDefinition Protocol, bool Locked)
+{
+    public ProtocolCode Code => Protocol.Code;
+}
+
+/// <summary>Rules every step of the participant journey shares: who may act, on what, and when.</summary>
+public static class JourneyRules
+{
+    /// <summary>A clinical time this far ahead of the server clock is still accepted (bedside clocks drift).</summary>
+    public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(1);
+
+    /// <summary>People at the site who record clinical data. Blinded roles, all of them.</summary>
+    public static readonly IReadOnlyList<string> SiteStaff = [Roles.DataEntry, Roles.Coordinator, Roles.Investigator];
+
+    public static readonly IReadOnlyList<string> CoordinatorOrInvestigator = [Roles.Coordinator, Roles.Investigator];
+
+    public static Rejection? Role(Actor by, IReadOnlyList<string> allowed, string action) =>
+        allowed.Contains(by.Role, StringComparer.Ordinal)
+            ? null
+            : new Rejection(RejectionCodes.NotPermitted, $"Only {Join(allowed)} can {action}.");
+
+    public static Rejection? Open(TrialContext trial) =>
+        trial.Locked
+            ? new Rejection("trial.locked", $"The database of {trial.Code} is locked: no clinical data can change.")
+            : null;
+
+    public static Rejection? Exists(ParticipantState participant, SubjectNumber subject) =>
+        participant.Exists
+            ? null
+            : new Rejection("participant.not-found", $"There is no participant {subject}.", "subject");
+
+    /// <summary>Randomized, not withdrawn, not completed.</summary>
+    public static Rejection? InTreatment(ParticipantState participant, SubjectNumber subject) =>
+        Exists(participant, subject) ?? (participant.InTreatment
+            ? null
+            : new Rejection("participant.not-in-treatment", $"Participant {subject} is {Describe(participant.Status)}: nothing can be recorded for a period.", "subject"));
+
+    public static Rejection? Period(ParticipantState participant, int period) =>
+        period >= 1 && period <= participant.PeriodCount
+            ? null
+            : new Rejection("participant.unknown-period", $"Period {period} does not exist: the trial has periods 1 to {participant.PeriodCount}.", "period");
+
+    public static Rejection? NotInFuture(DateTimeOffset clinicalTime, DateTimeOffset now, string field, string what) =>
+        clinicalTime > now + ClockTolerance
+            ? new Rejection("clinical-time-in-future", $"The {what} ({Utc(clinicalTime)}) lies in the future (now {Utc(now)}).", field)
+            : null;
+
+    public static Rejection? Reason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? new Rejection(RejectionCodes.ReasonRequired, "Give the reason for the correction.", "reason")
+            : null;
+
+    /// <summary>Times as the clinic reads them in messages: <c>2026-11-28 10:40 UTC</c>.</summary>
+    public static string Utc(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
+    public static string Describe(ParticipantStatus status) => status switch
+    {
+        ParticipantStatus.None => "not screened",
+        ParticipantStatus.Screened => "screened but not yet confirmed eligible",
+        ParticipantStatus.Eligible => "eligible but not yet randomized",
+        ParticipantStatus.ScreenFailed => "a screen failure",
+        ParticipantStatus.Randomized => "randomized",
+        ParticipantStatus.Withdrawn => "withdrawn",
+        ParticipantStatus.Completed => "completed",
+        _ => status.ToString(),
+    };
+
+    private static string Join(IReadOnlyList<string> roles) =>
+        roles.Count == 1 ? WithArticle(roles[0]) : string.Join(", ", roles.Take(roles.Count - 1).Select(WithArticle)) + $" or {WithArticle(roles[^1])}";
+
+    private static string WithArticle(string role) => ("AEIOU".Contains(role[0]) ? "an " : "a ") + role;
+}

@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using TrialOps.Assessments;
+using TrialOps.Dosing;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
+using TrialOps.Washouts;
+
+namespace TrialOps.Participants;
+
+public enum ParticipantStatus
+{
+    /// <summary>No such participant.</summary>
+    None,
+    Screened,
+    Eligible,
+    ScreenFailed,
+    Randomized,
+    Withdrawn,
+    Completed,
+}
+
+/// <summary>One period's dosing session as far as it has been recorded (latest corrections applied).</summary>
+public sealed record DosingSession(
+    int Period,
+    decimal? WeightKg,
+    DateTimeOffset? WeightMeasuredAt,
+    DosePrepared? Preparation,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? StoppedAt,
+    bool? Completed,
+    bool Interrupted,
+    DateTimeOffset? LastInterruptionAt,
+    bool StartedAsDeviation,
+    bool WashoutElapsedRecorded)
+{
+    public static DosingSession Empty(int period) => new(period, null, null, null, null, null, null, false, null, false, false);
+
+    public bool Started => StartedAt is not null;
+
+    public bool Stopped => StoppedAt is not null;
+
+    public bool Running => Started && !Stopped;
+}
+
+/// <summary>A scheduled assessment: period, the protocol's assessment code and its timepoint (<c>PT20M</c>).</summary>
+public sealed record AssessmentKey(int Period, string Code, string Timepoint)
+{
+    public override string ToString() => $"period {Period} {Code} {Timepoint}";
+}
+
+/// <summary>A recorded assessment value with its latest correction applied.</summary>
+public sealed record RecordedAssessment(AssessmentKey Key, DateTimeOffset ClinicalTime, decimal? Value, VitalSigns? Vitals, int Corrections);
+
+/// <summary>
+/// What the journey's decisions need from a <c>participant-…</c> stream, folded from all of it.
+/// Blinded like the stream: it knows kit numbers, never treatments.
+/// </summary>
+public sealed record ParticipantState(
+    ProtocolCode? Protocol,
+    SubjectNumber Subject,
+    string? Site,
+    ParticipantStatus Status,
+    DateOnly? ConsentDate,
+    string? ConsentFormVersion,
+    IReadOnlyList<string> FailedCriteria,
+    string? Stratum,
+    ImmutableSortedDictionary<int, KitNumber> Kits,
+    ImmutableSortedDictionary<int, DosingSession> Sessions,
+    ImmutableDictionary<AssessmentKey, RecordedAssessment> Assessments,
+    ImmutableHashSet<AssessmentKey> MarkedOverdue,
+    int SafetyAlerts,
+    DateTimeOffset? EndedAt)
+{
+    public static ParticipantState Initial { get; } = new(
+        null, default, null, ParticipantStatus.None, null, null, [], null,
+        ImmutableSortedDictionary<int, KitNumber>.Empty,
+        ImmutableSortedDictionary<int, DosingSession>.Empty,
+        ImmutableDictionary<AssessmentKey, RecordedAssessment>.Empty,
+        ImmutableHashSet<AssessmentKey>.Empty,
+        0,
+        null);
+
+    public bool Exists => Status != ParticipantStatus.None;
+
+    /// <summary>Randomized and neither withdrawn nor completed: clinical data may be recorded.</summary>
+    public bool InTreatment => Status == ParticipantStatus.Randomized;
+
+    public int PeriodCount => Kits.Count;
+
+    public DosingSession Session(int period) => Sessions.GetValueOrDefault(period) ?? DosingSession.Empty(period);
+
+    /// <summary>The first period whose dosing has not stopped; null when every period has been dosed.</summary>
+    public int? CurrentPeriod =>
+        Enumerable.Range(1, PeriodCount).Cast<int?>().FirstOrDefault(p => !Session(p!.Value).Stopped);
+
+    public int PeriodsDosed => Enumerable.Range(1, PeriodCount).Count(p => Session(p).Stopped);
+
+    public static ParticipantState From(IEnumerable<object> events) => events.Aggregate(Initial, (state, e) => state.Apply(e));
+
+    public ParticipantState Apply(object @event) => @event switch
+    {
+        ParticipantScreened e => this with
+        {
+            Protocol = e.Protocol,
+            Subject = e.Subject,
+            Site = e.Site,
+            Status = ParticipantStatus.Screened,
+            ConsentDate = e.ConsentDate,
+            ConsentFormVersion = e.ConsentFormVersion,
+        },
+        EligibilityConfirmed e => this with
+        {
+            Status = e.Eligible ? ParticipantStatus.Eligible : Status,
+            FailedCriteria = e.FailedCriteria,
+        },
+        ParticipantScreenFailed e => this with { Status = ParticipantStatus.ScreenFailed, FailedCriteria = e.FailedCriteria, EndedAt = e.RecordedAt },
+        ParticipantRandomized e => this with
+        {
+            Status = ParticipantStatus.Randomized,
+            Stratum = e.Stratum,
+            Kits = e.Periods.ToImmutableSortedDictionary(p => p.Period, p => p.Kit),
+        },
+        ConsentCorrected e => this with { ConsentDate = e.ConsentDate, ConsentFormVersion = e.ConsentFormVersion },
+        ParticipantWithdrawn e => this with { Status = ParticipantStatus.Withdrawn, EndedAt = e.WithdrawnAt },
+        ParticipantCompleted e => this with { Status = ParticipantStatus.Completed, EndedAt = e.CompletedAt },
+        ProtocolDeviationRecorded { Kind: ProtocolDeviationKinds.WashoutNotElapsed } e =>
+            WithSession(e.Period, s => s with { StartedAsDeviation = true }),
+        SessionWeightRecorded e => WithSession(e.Period, s => s with { WeightKg = e.WeightKg, WeightMeasuredAt = e.MeasuredAt }),
+        SessionWeightCorrected e => WithSession(e.Period, s => s with { WeightKg = e.WeightKg, WeightMeasuredAt = e.MeasuredAt }),
+        DosePrepared e => WithSession(e.Period, s => s with { Preparation = e }),
+        DosingStarted e => WithSession(e.Period, s => s with { StartedAt = e.StartedAt }),
+        DosingStartCorrected e => WithSession(e.Period, s => s with { StartedAt = e.StartedAt }),
+        DosingInterrupted e => WithSession(e.Period, s => s with { Interrupted = true, LastInterruptionAt = e.InterruptedAt }),
+        DosingResumed e => WithSession(e.Period, s => s with { Interrupted = false }),
+        DosingStopped e => WithSession(e.Period, s => s with { StoppedAt = e.StoppedAt, Completed = e.Completed, Interrupted = false }),
+        DosingStopCorrected e => WithSession(e.Period, s => s with { StoppedAt = e.StoppedAt }),
+        WashoutElapsed e => WithSession(e.CompletedPeriod, s => s with { WashoutElapsedRecorded = true }),
+        ScaleAssessmentRecorded e => WithAssessment(new AssessmentKey(e.Period, e.AssessmentCode, e.Timepoint), e.AssessedAt, e.Value, null, false),
+        ScaleAssessmentCorrected e => WithAssessment(new AssessmentKey(e.Period, e.AssessmentCode, e.Timepoint), e.AssessedAt, e.Value, null, true),
+        VitalSignsRecorded e => WithAssessment(new AssessmentKey(e.Period, e.AssessmentCode, e.Timepoint), e.MeasuredAt, null, e.Values, false),
+        VitalSignsCorrected e => WithAssessment(new AssessmentKey(e.Period, e.AssessmentCode, e.Timepoint), e.MeasuredAt, null, e.Values, true),
+        SafetyAlertRaised => this with { SafetyAlerts = SafetyAlerts + 1 },
+        AssessmentsMarkedOverdue e => this with
+        {
+            MarkedOverdue = MarkedOverdue.Union(e.Items.Select(i => new AssessmentKey(e.Period, i.AssessmentCode, i.Timepoint))),
+        },
+        _ => this,
+    };
+
+    private ParticipantState WithSession(int period, Func<DosingSession, DosingSession> change) =>
+        this with { Sessions = Sessions.SetItem(period, change(Session(period))) };
+
+    private ParticipantState WithAssessment(AssessmentKey key, DateTimeOffset clinicalTime, decimal? value, VitalSigns? vitals, bool correction)
+    {
+        var corrections = Assessments.TryGetValue(key, out var existing) ? existing.Corrections + (correction ? 1 : 0) : 0;
+        return this with { Assessments = Assessments.SetItem(key, new RecordedAssessment(key, clinicalTime, value, vitals, corrections)) };
+    }
+}

@@ -1,0 +1,66 @@
+using TrialOps.Common;
+using TrialOps.Dosing;
+using TrialOps.Journey;
+using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Integration.Tests.TrialDesign;
+
+namespace TrialOps.Integration.Tests.Journey;
+
+/// <summary>Walks a participant through the journey with the real service, asserting each step was accepted.</summary>
+public static class JourneySupport
+{
+    public static readonly Actor Coordinator = TrialDesignSupport.Coordinator;
+    public static readonly Actor Investigator = TrialDesignSupport.Investigator;
+    public static readonly Actor Pharmacist = TrialDesignSupport.Pharmacist;
+    public static readonly Actor Nurse = new("u-nurse", Roles.DataEntry);
+
+    public static CommandContext Context(Actor actor) => CommandContext.New(actor);
+
+    public static void Accepted(CommandResult result, string what = "command") =>
+        Assert.True(result.Accepted, $"{what}: {result.Rejection?.Code}: {result.Rejection?.Message}");
+
+    /// <summary>Imports a protocol variant (a Coordinator, so the lists are generated too).</summary>
+    public static async Task ImportAsync(JourneyFixture fixture, byte[] file) => await TrialDesignSupport.ImportAsync(fixture.Design, file);
+
+    /// <summary>Screens, confirms eligible and randomizes the next participant at a site.</summary>
+    public static async Task<SubjectNumber> EnrollAsync(JourneyFixture fixture, string code, string site, DateOnly consent)
+    {
+        var protocol = ProtocolCode.Parse(code);
+        var definition = (await fixture.Design.GetProtocolAsync(code))!;
+        var subject = await fixture.Journey.NextSubjectNumberAsync(protocol, site);
+        Accepted(await fixture.Journey.ScreenParticipantAsync(Context(Coordinator), new ScreenParticipant(protocol, site, subject, consent, "2.1")), "screening");
+        var answers = definition.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, true))
+            .Concat(definition.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, false))).ToArray();
+        Accepted(await fixture.Journey.ConfirmEligibilityAsync(Context(Investigator), new ConfirmEligibility(protocol, subject, answers)), "eligibility");
+        Accepted(await fixture.Journey.EnrollParticipantAsync(Context(Coordinator), new EnrollParticipant(protocol, subject)), "randomization");
+        return subject;
+    }
+
+    /// <summary>Weight, preparation (kit from the pharmacy view), start and stop of one period.</summary>
+    public static async Task DoseAsync(JourneyFixture fixture, string code, SubjectNumber subject, int period, DateTimeOffset start, TimeSpan duration)
+    {
+        var protocol = ProtocolCode.Parse(code);
+        Accepted(await fixture.Journey.RecordSessionWeightAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, period, start.AddMinutes(-30), 72.5m)), "weight");
+        var pharmacy = (await fixture.Journey.GetPharmacyDoseAsync(Pharmacist, protocol, subject, period))!;
+        Accepted(await fixture.Journey.RecordDosePreparationAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, period, pharmacy.Kit, start.AddMinutes(-20), "u-technician")), "preparation");
+        Accepted(await fixture.Journey.StartDosingAsync(Context(Nurse), new StartDosing(protocol, subject, period, start)), "start");
+        Accepted(await fixture.Journey.StopDosingAsync(Context(Nurse), new StopDosing(protocol, subject, period, start + duration, true, null)), "stop");
+    }
+
+    /// <summary>Delivers every due message until none is left (failing ones wait for their backoff).</summary>
+    public static async Task<int> DispatchAllDueAsync(JourneyFixture fixture)
+    {
+        var dispatcher = fixture.Runtime.CreateDispatcher();
+        var total = 0;
+        for (var handled = await dispatcher.DispatchDueAsync(); handled > 0; handled = await dispatcher.DispatchDueAsync())
+        {
+            total += handled;
+        }
+
+        return total;
+    }
+
+    public static async Task CatchUpAsync(JourneyFixture fixture) => await fixture.Runtime.Projections.CatchUpAllAsync();
+}
