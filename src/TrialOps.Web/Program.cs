@@ -6,6 +6,7 @@ using TrialOps.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl("http://127.0.0.1:5080");
 builder.Services.AddTrialOpsRuntime();
+builder.Services.AddTrialOpsTrials();
 builder.Services.AddTrialOpsAuthentication();
 builder.Services.AddTrialOpsApi();
 builder.Services.AddTrialOpsPages();

@@ -36,6 +36,8 @@ public static class ApiEndpoints
         var v1 = app.MapGroup(Prefix).RequireAuthorization();
         v1.MapMeApi();
         v1.MapUsersApi();
+        v1.MapTrialsApi();
+        v1.MapParticipantsApi();
         return app;
     }
 }

@@ -1,0 +1,133 @@
+using TrialOps.AdverseEvents;
+using TrialOps.EventStore;
+using TrialOps.Journey;
+using TrialOps.Web.Components.Pages.Trials;
+using TrialOps.Web.Components.Shared;
+
+namespace TrialOps.Web.Components.Pages.AdverseEvents;
+
+/// <summary>The adverse-event fields of the report and correction forms, as typed (kept after a refusal).</summary>
+public sealed class AdverseEventFormInput
+{
+    public string? CommandId { get; set; }
+
+    public string? MeddraCode { get; set; }
+
+    /// <summary>YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM.</summary>
+    public string? Onset { get; set; }
+
+    public string? End { get; set; }
+
+    public string? Grade { get; set; }
+
+    /// <summary>Ticked seriousness criteria by name (a checkbox posts "on").</summary>
+    public Dictionary<string, string>? Seriousness { get; set; }
+
+    public string? Causality { get; set; }
+
+    public string? ActionTaken { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public string? AwareAt { get; set; }
+
+    public string? Reason { get; set; }
+
+    public bool IsSerious(SeriousnessCriterion criterion) => Seriousness?.ContainsKey(criterion.ToString()) == true;
+
+    public static AdverseEventFormInput From(AdverseEventDetails details, string commandId) => new()
+    {
+        CommandId = commandId,
+        MeddraCode = details.MeddraCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Onset = details.Onset.Text,
+        End = details.End?.Text,
+        Grade = details.Grade.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Seriousness = details.Seriousness.ToDictionary(s => s.ToString(), _ => "on"),
+        Causality = details.Causality?.ToString(),
+        ActionTaken = details.ActionTaken.ToString(),
+        Outcome = details.Outcome.ToString(),
+    };
+
+    /// <summary>The input as the command takes it, or null with the problems of shape in <paramref name="errors"/>.</summary>
+    public AdverseEventInput? Parse(FormErrors errors)
+    {
+        var valid = true;
+        void Problem(string field, string message)
+        {
+            errors.Add(field, message);
+            valid = false;
+        }
+
+        if (!TrialText.TryParseInt(MeddraCode, out var meddraCode))
+        {
+            Problem("meddraCode", "Choose a CTCAE term (search by term or MedDRA code).");
+        }
+
+        if (!PartialDate.TryParse(Onset, out var onset))
+        {
+            Problem("onset", "Enter the onset as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC).");
+        }
+
+        PartialDate? end = null;
+        if (!string.IsNullOrWhiteSpace(End))
+        {
+            if (PartialDate.TryParse(End, out var parsedEnd))
+            {
+                end = parsedEnd;
+            }
+            else
+            {
+                Problem("end", "Enter the end as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM, or leave it empty while ongoing.");
+            }
+        }
+
+        if (!TrialText.TryParseInt(Grade, out var grade))
+        {
+            Problem("grade", "Choose the CTCAE grade.");
+        }
+
+        Causality? causality = null;
+        if (!string.IsNullOrEmpty(Causality))
+        {
+            if (Enum.TryParse<Causality>(Causality, out var parsed) && Enum.IsDefined(parsed))
+            {
+                causality = parsed;
+            }
+            else
+            {
+                Problem("causality", "Choose the causality.");
+            }
+        }
+
+        if (!Enum.TryParse<ActionTaken>(ActionTaken, out var action) || !Enum.IsDefined(action))
+        {
+            Problem("actionTaken", "Choose the action taken with the study treatment.");
+        }
+
+        if (!Enum.TryParse<AdverseEventOutcome>(Outcome, out var outcome) || !Enum.IsDefined(outcome))
+        {
+            Problem("outcome", "Choose the outcome.");
+        }
+
+        var seriousness = Enum.GetValues<SeriousnessCriterion>().Where(IsSerious).ToArray();
+        return valid ? new AdverseEventInput(meddraCode, onset, end, grade, seriousness, causality, action, outcome) : null;
+    }
+}
+
+/// <summary>One adverse-event case read from its stream (so a page shows a command's effect at once), with its history in words.</summary>
+public sealed record AdverseEventCase(AdverseEventState State, IReadOnlyList<TimelineEntry> History)
+{
+    public static async Task<AdverseEventCase?> LoadAsync(EventStore.EventStore store, string code, string adverseEventId, CancellationToken ct)
+    {
+        if (!AdverseEventStreams.IsValidId(adverseEventId))
+        {
+            return null;
+        }
+
+        var events = await store.ReadStreamAsync(AdverseEventStreams.For(adverseEventId), null, ct);
+        var state = AdverseEventState.From(events.Select(e => e.Data));
+        return state.Exists && state.Protocol?.Value == code
+            ? new AdverseEventCase(state, events.Select(TimelineText.Describe).ToArray())
+            : null;
+    }
+}

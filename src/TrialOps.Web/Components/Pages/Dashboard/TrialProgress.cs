@@ -1,0 +1,68 @@
+using TrialOps.Journey;
+using TrialOps.Participants;
+
+namespace TrialOps.Web.Components.Pages.Dashboard;
+
+/// <summary>Participants by site and status: counts only, which reveal no allocation.</summary>
+public sealed record EnrolmentRow(string Site, IReadOnlyDictionary<ParticipantStatus, int> ByStatus)
+{
+    public int Total => ByStatus.Values.Sum();
+
+    public int Count(ParticipantStatus status) => ByStatus.GetValueOrDefault(status);
+}
+
+/// <param name="Dosed">Participants whose dosing of the period has ended.</param>
+/// <param name="Current">Participants in treatment for whom this is the next period to dose.</param>
+/// <param name="Randomized">Participants ever randomized (every one of them has this period).</param>
+public sealed record PeriodProgress(int Period, int Dosed, int Current, int Randomized);
+
+/// <summary>The dashboard's counts, from the blinded participant read model.</summary>
+public sealed record TrialProgress(IReadOnlyList<EnrolmentRow> Sites, EnrolmentRow Total, IReadOnlyList<PeriodProgress> Periods)
+{
+    public static readonly ParticipantStatus[] Statuses =
+    [
+        ParticipantStatus.Screened,
+        ParticipantStatus.Eligible,
+        ParticipantStatus.ScreenFailed,
+        ParticipantStatus.Randomized,
+        ParticipantStatus.Withdrawn,
+        ParticipantStatus.Completed,
+    ];
+
+    /// <summary>Reads every participant of the trial page by page (the list query's largest page) and counts.</summary>
+    public static async Task<TrialProgress> LoadAsync(JourneyQueries queries, string code, IEnumerable<string> siteCodes, int periodCount, CancellationToken ct)
+    {
+        var participants = new List<ParticipantSummary>();
+        for (var page = 1; ; page++)
+        {
+            var batch = await queries.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, Page: page, PageSize: ParticipantListQuery.MaxPageSize), ct);
+            participants.AddRange(batch.Items);
+            if (page >= batch.PageCount)
+            {
+                break;
+            }
+        }
+
+        return From(participants, siteCodes, periodCount);
+    }
+
+    public static TrialProgress From(IReadOnlyList<ParticipantSummary> participants, IEnumerable<string> siteCodes, int periodCount)
+    {
+        var sites = siteCodes.Concat(participants.Select(p => p.Site)).Distinct(StringComparer.Ordinal).ToArray();
+        var rows = sites
+            .Select(site => Row(site, participants.Where(p => p.Site == site)))
+            .ToArray();
+        var randomized = participants.Where(p => p.RandomizedAt is not null).ToArray();
+        var periods = Enumerable.Range(1, periodCount)
+            .Select(period => new PeriodProgress(
+                period,
+                randomized.Count(p => p.PeriodsDosed >= period),
+                randomized.Count(p => p.Status == ParticipantStatus.Randomized && p.CurrentPeriod == period),
+                randomized.Length))
+            .ToArray();
+        return new TrialProgress(rows, Row("All sites", participants), periods);
+    }
+
+    private static EnrolmentRow Row(string site, IEnumerable<ParticipantSummary> participants) =>
+        new(site, participants.GroupBy(p => p.Status).ToDictionary(g => g.Key, g => g.Count()));
+}

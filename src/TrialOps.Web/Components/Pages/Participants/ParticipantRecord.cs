@@ -1,0 +1,75 @@
+using TrialOps.Dosing;
+using TrialOps.Journey;
+using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Trials;
+using TrialOps.Washouts;
+
+namespace TrialOps.Web.Components.Pages.Participants;
+
+/// <summary>
+/// One period's dosing session as a blinded page shows it: the kit number (random, so it reveals
+/// nothing), what was recorded, when the washout before it ends, and the bedside instruction
+/// ("Study infusion, 35 mL over 40 min"), which is the same for every arm.
+/// </summary>
+public sealed record SessionView(int Period, string? Kit, DosingSession Session, DateTimeOffset? WashoutEndsAt, string? WashoutText, string? Instruction);
+
+/// <summary>
+/// Everything a participant's pages show, loaded for one viewer. The participant's state is folded
+/// from their stream (so a page shows a command's effect at once); the protocol comes from the
+/// blinded query for the viewer. The protocol definition the journey service loads with the state
+/// (treatments included) is used only for the washout and the blinded instruction and never kept.
+/// </summary>
+public sealed record ParticipantRecord(
+    ProtocolView Protocol,
+    TrialStatusView? TrialStatus,
+    ParticipantState State,
+    IReadOnlyList<SessionView> Sessions,
+    IReadOnlyList<EmergencyUnblindingView> EmergencyUnblindings)
+{
+    public string Code => Protocol.Summary.Code;
+
+    public string Subject => State.Subject.ToString();
+
+    public bool Exists => State.Exists;
+
+    public bool Locked => TrialStatus?.Locked == true;
+
+    public SessionView? Session(int period) => Sessions.FirstOrDefault(s => s.Period == period);
+
+    /// <summary>Null when the trial or the subject number is unknown (the participant may still not exist: see <see cref="Exists"/>).</summary>
+    public static async Task<ParticipantRecord?> LoadAsync(TrialDesignService design, JourneyService journey, string code, string subject, Actor viewer, CancellationToken ct)
+    {
+        if (!ProtocolCode.TryParse(code, out var protocolCode) || !SubjectNumber.TryParse(subject, out var subjectNumber))
+        {
+            return null;
+        }
+
+        var protocol = await design.Queries.GetProtocolAsync(protocolCode.Value, viewer, ct);
+        if (protocol is null)
+        {
+            return null;
+        }
+
+        var status = await design.Queries.GetTrialStatusAsync(protocolCode.Value, viewer, ct);
+        var (state, trial) = await journey.LoadAsync(protocolCode, subjectNumber, ct);
+        var sessions = new List<SessionView>();
+        for (var period = 1; period <= state.PeriodCount; period++)
+        {
+            var session = state.Session(period);
+            var weight = session.Preparation?.WeightKg ?? session.WeightKg;
+            var washoutEndsAt = trial is null ? null : WashoutRule.EndsAt(state, trial.Protocol, period);
+            sessions.Add(new SessionView(
+                period,
+                state.Kits.TryGetValue(period, out var kit) ? kit.ToString() : null,
+                session,
+                washoutEndsAt,
+                washoutEndsAt is { } ends && trial is not null ? WashoutRule.Describe(ends, trial.Protocol, period) : null,
+                trial is not null && weight is { } w ? BlindedDoseInstruction.For(trial.Protocol, w).Text : null));
+        }
+
+        var breaks = status?.EmergencyUnblindings.Where(b => b.ParticipantId == subjectNumber.ToString()).ToArray() ?? [];
+        return new ParticipantRecord(protocol, status, state, sessions, breaks);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using TrialOps.Journey;
+using TrialOps.Participants;
+
+namespace TrialOps.Web.Components.Pages.Trials;
+
+/// <summary>
+/// How trial pages write and read values. Clinical and server times are shown and entered in UTC
+/// (the unit of the audit trail and of every refusal message), so a page never guesses a time zone.
+/// </summary>
+public static class TrialText
+{
+    public const string Missing = "—";
+
+    /// <summary>The format of <c>&lt;input type="datetime-local"&gt;</c>, read as UTC.</summary>
+    public const string InputTimeFormat = "yyyy-MM-dd'T'HH:mm";
+
+    public static string Time(DateTimeOffset? time) =>
+        time is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : Missing;
+
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Missing;
+
+    public static string Number(decimal? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? Missing;
+
+    public static string InputTime(DateTimeOffset time) => time.UtcDateTime.ToString(InputTimeFormat, CultureInfo.InvariantCulture);
+
+    public static string InputDate(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A time typed into a form, as UTC; accepts the input's format with or without seconds.</summary>
+    public static bool TryParseTime(string? text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParseExact(
+            text?.Trim(),
+            [InputTimeFormat, "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"],
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out time);
+
+    public static bool TryParseDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>A number typed into a form; a decimal comma is accepted as well as a point.</summary>
+    public static bool TryParseDecimal(string? text, out decimal value) =>
+        decimal.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+
+    public static bool TryParseInt(string? text, out int value) =>
+        int.TryParse(text?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    public static string Status(ParticipantStatus status) => status switch
+    {
+        ParticipantStatus.Screened => "Screened",
+        ParticipantStatus.Eligible => "Eligible",
+        ParticipantStatus.ScreenFailed => "Screen failure",
+        ParticipantStatus.Randomized => "In treatment",
+        ParticipantStatus.Withdrawn => "Withdrawn",
+        ParticipantStatus.Completed => "Completed",
+        _ => status.ToString(),
+    };
+
+    public static string StatusClass(ParticipantStatus status) => status switch
+    {
+        ParticipantStatus.Randomized or ParticipantStatus.Eligible => "status-on",
+        ParticipantStatus.Completed => "status-done",
+        ParticipantStatus.Withdrawn or ParticipantStatus.ScreenFailed => "status-off",
+        _ => "status-warn",
+    };
+
+    public static string Schedule(ScheduleStatus status) => status switch
+    {
+        ScheduleStatus.NotApplicable => "Not applicable",
+        _ => status.ToString(),
+    };
+
+    public static string ScheduleClass(ScheduleStatus status) => status switch
+    {
+        ScheduleStatus.Done => "status-done",
+        ScheduleStatus.Overdue => "status-bad",
+        ScheduleStatus.Due => "status-warn",
+        ScheduleStatus.NotApplicable => "status-off",
+        _ => "status-plain",
+    };
+
+    /// <summary>An enum member's name as words: <c>RecoveredResolved</c> → <c>Recovered resolved</c>.</summary>
+    public static string Words<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        var builder = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (i > 0 && char.IsUpper(c))
+            {
+                builder.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>An ISO 8601 timepoint as people say it: <c>PT0M</c> → <c>pre-dose</c>, <c>PT20M</c> → <c>20 min</c>, <c>PT2H</c> → <c>2 h</c>.</summary>
+    public static string Timepoint(string iso)
+    {
+        if (iso is "PT0M" or "PT0S" or "PT0H")
+        {
+            return "pre-dose (0 min)";
+        }
+
+        try
+        {
+            var span = System.Xml.XmlConvert.ToTimeSpan(iso);
+            return span.TotalMinutes < 120 && span.TotalMinutes % 60 != 0 || span.TotalMinutes < 60
+                ? $"{span.TotalMinutes:0} min"
+                : span.TotalHours < 48 ? $"{span.TotalHours:0.#} h" : $"{span.TotalDays:0.#} d";
+        }
+        catch (FormatException)
+        {
+            return iso;
+        }
+    }
+
+    /// <summary>A schedule step as people say it: <c>Pain intensity … at PT20M</c> → <c>Pain intensity … at 20 min</c>.</summary>
+    public static string ScheduleLabel(ScheduleItem item)
+    {
+        var suffix = " at " + item.Timepoint;
+        return item.Timepoint.Length > 0 && item.Label.EndsWith(suffix, StringComparison.Ordinal)
+            ? item.Label[..^suffix.Length] + " at " + Timepoint(item.Timepoint)
+            : item.Label;
+    }
+
+    /// <summary>The URL-safe form of a route value.</summary>
+    public static string Url(string value) => Uri.EscapeDataString(value);
+
+    public static string ParticipantUrl(string code, string subject) => $"/trials/{Url(code)}/participants/{Url(subject)}";
+
+    public static string SessionUrl(string code, string subject, int period) => $"{ParticipantUrl(code, subject)}/periods/{period}";
+}

@@ -1,0 +1,72 @@
+using TrialOps.Journey;
+using TrialOps.Randomization;
+using TrialOps.Seed;
+using TrialOps.Trials;
+using TrialOps.Web.Components.Pages.Audit;
+
+namespace TrialOps.Web.Hosting;
+
+/// <summary>The trial-design and participant-journey services of the web app, and the demo trial on a first start.</summary>
+public static class TrialServices
+{
+    /// <summary>Seeds the demo trial into an empty database at start-up unless set to <c>false</c>.</summary>
+    public const string SeedDemoSetting = "TrialOps:SeedDemo";
+
+    /// <summary>How many people the demo screens (the generator's default when not set).</summary>
+    public const string DemoParticipantsSetting = "TrialOps:DemoParticipants";
+
+    public static IServiceCollection AddTrialOpsTrials(this IServiceCollection services)
+    {
+        // The seed-sealing key comes from TRIALOPS_SEED_KEY or the key file under TRIALOPS_HOME;
+        // configuration includes the environment, and lets a test host supply its own key.
+        services.AddSingleton<ISeedSealer>(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return SeedKeyStore.CreateSealer(name => configuration[name]);
+        });
+        services.AddSingleton(sp => new TrialDesignService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime, sp.GetRequiredService<ISeedSealer>()));
+        services.AddSingleton(sp => new JourneyService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        services.AddSingleton(sp => new TrialAuditTrail(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        services.AddHostedService<DemoSeeding>();
+        return services;
+    }
+}
+
+/// <summary>
+/// On the first start with an empty database, generates the KET-NP-01 demo trial through the real
+/// commands, before the server accepts requests (so nobody works on a half-seeded trial). Skipped
+/// with <c>TrialOps:SeedDemo=false</c>; does nothing once any protocol exists.
+/// </summary>
+public sealed class DemoSeeding(TrialOpsRuntimeHost host, IServiceProvider services, IConfiguration configuration, ILogger<DemoSeeding> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue(TrialServices.SeedDemoSetting, defaultValue: true))
+        {
+            return;
+        }
+
+        var participants = configuration.GetValue(TrialServices.DemoParticipantsSetting, defaultValue: 24);
+        try
+        {
+            var report = await DemoTrial.SeedIfEmptyAsync(
+                host.Runtime,
+                services.GetRequiredService<ISeedSealer>(),
+                participants,
+                log: line => logger.LogInformation("{Line}", line),
+                ct: cancellationToken);
+            if (report is not null)
+            {
+                // Printed, not logged, like the first administrator password: the operator should know the data is made up.
+                Console.WriteLine($"Seeded the demo trial {report.Summary}");
+            }
+        }
+        catch (DemoException e)
+        {
+            // The demo is a convenience: a refused command leaves what was recorded and the app starts anyway.
+            logger.LogError(e, "The demo trial could not be seeded completely: {Message}", e.Message);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

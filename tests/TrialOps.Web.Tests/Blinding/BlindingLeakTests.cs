@@ -1,0 +1,267 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using TrialOps.Common;
+using TrialOps.Journey;
+using TrialOps.Participants;
+using TrialOps.Web.Tests.Trials;
+
+namespace TrialOps.Web.Tests.Blinding;
+
+/// <summary>
+/// The demo trial as the generator seeds it, plus a participant between periods (period 1 dosed,
+/// period 2 weighed and prepared, washout running), so that every page has its forms and
+/// instructions to render.
+/// </summary>
+public sealed class BlindingFixture : TrialAppFixture
+{
+    protected override bool SeedDemo => true;
+
+    public SubjectNumber InWashout { get; private set; }
+
+    protected override async Task AddDataAsync() => InWashout = await InWashoutAsync();
+}
+
+/// <summary>
+/// DESIGN.md §6: a blinded user cannot reach treatment identity through any page or API. Every
+/// GET endpoint of the app is taken from its endpoint data sources (so a new page or endpoint is
+/// covered without touching this test), its route parameters filled with real trial codes,
+/// subject numbers, periods and adverse-event ids, and its answer searched for the treatments'
+/// codes, labels and distinctive words, as each blinded role.
+/// </summary>
+public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFixture<BlindingFixture>
+{
+    /// <summary>Roles that must never see treatment identity in a trial that is not unblinded.</summary>
+    public static readonly TheoryData<string> BlindedRoles =
+        [Roles.Coordinator, Roles.DataEntry, Roles.Investigator, Roles.Monitor, Roles.Statistician, Roles.Administrator];
+
+    [Theory]
+    [MemberData(nameof(BlindedRoles))]
+    public async Task no_page_or_api_answer_names_a_treatment_for_a_blinded_role(string role)
+    {
+        var values = await RouteValuesAsync();
+        var detector = await LeakDetectorAsync();
+        using var client = await trial.SignedInAsync(role);
+        var paths = GetPaths(values);
+        Assert.True(paths.Count > 100, $"only {paths.Count} paths");
+
+        var failures = new List<string>();
+        var pages = 0;
+        foreach (var path in paths)
+        {
+            using var response = await client.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            // The error page answers 500 by design; any other 500 could hide a leak behind the failure.
+            if ((int)response.StatusCode >= 500 && path != "/error")
+            {
+                failures.Add($"{path}: {(int)response.StatusCode}");
+                continue;
+            }
+
+            pages += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
+            failures.AddRange(detector.Find(body).Select(leak => $"{path} ({(int)response.StatusCode}): {leak}"));
+        }
+
+        Assert.True(failures.Count == 0, $"{role}:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(40))}");
+        Assert.True(pages > 50, $"{role} got only {pages} pages with 200");
+    }
+
+    [Fact]
+    public async Task the_pharmacist_sees_the_treatments_on_the_pharmacy_pages_and_the_detector_finds_them()
+    {
+        var detector = await LeakDetectorAsync();
+        using var client = await trial.SignedInAsync(Roles.Pharmacist);
+
+        var page = await client.GetStringAsync($"/trials/{TrialAppFixture.Code}/pharmacy");
+        var preparation = await client.GetStringAsync($"/trials/{TrialAppFixture.Code}/pharmacy/{trial.InWashout}/2");
+        var api = await client.GetStringAsync($"/api/v1/trials/{TrialAppFixture.Code}/pharmacy");
+
+        foreach (var treatment in TrialAppFixture.Demo.Treatments)
+        {
+            Assert.Matches(TreatmentCode(treatment.Code), page);
+            Assert.Contains(treatment.Label, WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+            Assert.Matches(TreatmentCode(treatment.Code), api);
+        }
+
+        Assert.NotEmpty(detector.Find(page));
+        Assert.NotEmpty(detector.Find(preparation));
+        Assert.NotEmpty(detector.Find(api));
+    }
+
+    [Fact]
+    public async Task the_pages_that_show_treatments_refuse_blinded_roles()
+    {
+        using var monitor = await trial.SignedInAsync(Roles.Monitor);
+        using var statistician = await trial.ApiClientAsync(Roles.Statistician);
+
+        var page = await monitor.GetAsync($"/trials/{TrialAppFixture.Code}/pharmacy");
+        var api = await statistician.GetAsync($"/api/v1/trials/{TrialAppFixture.Code}/pharmacy");
+        var allocation = await statistician.GetAsync($"/api/v1/trials/{TrialAppFixture.Code}/participants/{trial.InWashout}/allocation");
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/access-denied", page.RedirectPath(), StringComparison.Ordinal);
+        await api.ProblemAsync(403);
+        await allocation.ProblemAsync(403);
+    }
+
+    /// <summary>GET paths of every endpoint, each route parameter replaced by every real value known for its name.</summary>
+    private List<string> GetPaths(IReadOnlyDictionary<string, string[]> values)
+    {
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        var endpoints = trial.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        foreach (var endpoint in endpoints)
+        {
+            if (endpoint.Metadata.GetMetadata<HttpMethodMetadata>() is { } methods && !methods.HttpMethods.Contains("GET"))
+            {
+                continue;
+            }
+
+            foreach (var path in Expand(endpoint.RoutePattern, values))
+            {
+                paths.Add(path);
+            }
+        }
+
+        return [.. paths];
+    }
+
+    private static IEnumerable<string> Expand(RoutePattern pattern, IReadOnlyDictionary<string, string[]> values)
+    {
+        IEnumerable<string> paths = [string.Empty];
+        foreach (var segment in pattern.PathSegments)
+        {
+            IEnumerable<string> parts = [string.Empty];
+            foreach (var part in segment.Parts)
+            {
+                string[] options = part switch
+                {
+                    RoutePatternLiteralPart literal => [literal.Content],
+                    RoutePatternSeparatorPart separator => [separator.Content],
+                    RoutePatternParameterPart parameter => ValuesFor(parameter, values),
+                    _ => [string.Empty],
+                };
+                parts = parts.SelectMany(prefix => options.Select(option => prefix + option)).ToArray();
+            }
+
+            paths = paths.SelectMany(prefix => parts.Select(part => prefix + "/" + part)).ToArray();
+        }
+
+        return paths.Select(p => p.Length == 0 ? "/" : p);
+    }
+
+    private static string[] ValuesFor(RoutePatternParameterPart parameter, IReadOnlyDictionary<string, string[]> values)
+    {
+        var isInt = parameter.ParameterPolicies.Any(p => p.Content == "int");
+        var key = isInt && !parameter.Name.Equals("period", StringComparison.OrdinalIgnoreCase) ? "int" : parameter.Name.ToLowerInvariant();
+        Assert.True(values.TryGetValue(key, out var found), $"The blinding test has no value for route parameter '{parameter.Name}': add one in {nameof(RouteValuesAsync)}.");
+        return found!;
+    }
+
+    /// <summary>Real values for every route parameter name the app uses.</summary>
+    private async Task<IReadOnlyDictionary<string, string[]>> RouteValuesAsync()
+    {
+        var code = TrialAppFixture.Code;
+        var status = await trial.Design.Queries.GetTrialStatusAsync(code, trial.ActorOf(Roles.Monitor));
+        var unblinded = status!.EmergencyUnblindings.Select(b => b.ParticipantId).First();
+        var all = await trial.Journey.Queries.ListParticipantsAsync(new ParticipantListQuery(code, PageSize: 500));
+        var withdrawn = all.Items.First(p => p.Status == ParticipantStatus.Withdrawn).Subject;
+        var screenFailed = all.Items.First(p => p.Status == ParticipantStatus.ScreenFailed).Subject;
+        var adverseEvents = (await trial.Journey.Queries.GetAdverseEventsAsync(code, unblinded)).Select(a => a.AdverseEventId).Take(3).ToArray();
+        Assert.NotEmpty(adverseEvents);
+        return new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["code"] = [code],
+            ["subject"] = [unblinded, withdrawn, screenFailed, trial.InWashout.ToString()],
+            ["period"] = ["1", "2"],
+            ["id"] = adverseEvents,
+            ["stratum"] = ["S01"],
+            ["username"] = [trial.UserOf(Roles.Monitor)],
+            ["documentname"] = ["v1"],
+            ["int"] = ["404"],
+        };
+    }
+
+    /// <summary>
+    /// What identifies a treatment: its code as a whole token (the protocol code KET-NP-01 is taken
+    /// out first), its label, the distinctive words of its label, and a sequence number. Public
+    /// texts that name the drugs without revealing any allocation (the protocol's title, an
+    /// investigator's code-break reason written before the break) are taken out first.
+    /// </summary>
+    private async Task<LeakDetector> LeakDetectorAsync()
+    {
+        var status = await trial.Design.Queries.GetTrialStatusAsync(TrialAppFixture.Code, trial.ActorOf(Roles.Monitor));
+        var publicTexts = new[] { TrialAppFixture.Demo.Title, TrialAppFixture.Demo.Indication }
+            .Concat(status!.EmergencyUnblindings.Select(b => b.Reason))
+            .ToArray();
+        var treatments = TrialAppFixture.Demo.Treatments;
+        var words = treatments.SelectMany(t => new[] { t.Label, string.Join(' ', t.Label.Split(' ').Take(2)) })
+            .Concat(["ketamine", "saline", "sodium chloride"])
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        return new LeakDetector(TrialAppFixture.Code, treatments.Select(t => t.Code).ToArray(), words, publicTexts);
+    }
+
+    private static Regex TreatmentCode(string code) => new($"(?<![A-Za-z0-9]){Regex.Escape(code)}(?![A-Za-z0-9])");
+
+    private sealed partial class LeakDetector(string protocolCode, string[] codes, string[] words, string[] publicTexts)
+    {
+        public IEnumerable<string> Find(string body)
+        {
+            var text = Normalize(body);
+            foreach (var code in codes)
+            {
+                if (TreatmentCode(code).Match(text) is { Success: true } match)
+                {
+                    yield return $"treatment code {code}: …{Around(text, match.Index)}…";
+                }
+            }
+
+            foreach (var word in words)
+            {
+                var index = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+                if (index >= 0)
+                {
+                    yield return $"'{word}': …{Around(text, index)}…";
+                }
+            }
+
+            if (SequenceNumber().Match(text) is { Success: true } sequence)
+            {
+                yield return $"sequence number: …{Around(text, sequence.Index)}…";
+            }
+
+            if (MilligramDose().Match(text) is { Success: true } dose)
+            {
+                yield return $"dose in mg: …{Around(text, dose.Index)}…";
+            }
+        }
+
+        private string Normalize(string body)
+        {
+            var text = WebUtility.HtmlDecode(JsonEscape().Replace(body, m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString()));
+            text = AntiforgeryToken().Replace(text, "value=\"\"");
+            foreach (var allowed in publicTexts.Append(protocolCode))
+            {
+                text = text.Replace(allowed, "⟨public⟩", StringComparison.Ordinal);
+            }
+
+            return text;
+        }
+
+        private static string Around(string text, int index) => text.Substring(Math.Max(0, index - 60), Math.Min(120, text.Length - Math.Max(0, index - 60))).ReplaceLineEndings(" ");
+
+        [GeneratedRegex(@"\\u([0-9A-Fa-f]{4})")]
+        private static partial Regex JsonEscape();
+
+        [GeneratedRegex("value=\"CfDJ8[^\"]*\"")]
+        private static partial Regex AntiforgeryToken();
+
+        [GeneratedRegex(@"(?i)\bsequence\w*[""']?\s*[:=]?\s*\d")]
+        private static partial Regex SequenceNumber();
+
+        [GeneratedRegex(@"\d\s*mg\b")]
+        private static partial Regex MilligramDose();
+    }
+}

@@ -1,0 +1,217 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using TrialOps.Common;
+using TrialOps.Identity;
+using TrialOps.Journey;
+using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Runtime;
+using TrialOps.Seed;
+using TrialOps.Testing;
+using TrialOps.Trials;
+using TrialOps.Web.Hosting;
+
+namespace TrialOps.Web.Tests.Trials;
+
+/// <summary>
+/// The web app on its own database with one user per role, and either the demo trial seeded at
+/// start-up by the real generator (<see cref="DemoTrialFixture"/>) or an empty database
+/// (<see cref="EmptyTrialFixture"/>, <c>TrialOps:SeedDemo=false</c>). One per test class.
+/// </summary>
+public abstract class TrialAppFixture : IAsyncLifetime
+{
+    public const string Password = "a-long-enough-password";
+    public const string AdminPassword = "admin-password-for-trial-tests";
+    public const string Code = "KET-NP-01";
+
+    /// <summary>A fixed seed-sealing key, so the tests never write a key file into a home folder.</summary>
+    public static readonly string SeedKey = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 11 + 5)).ToArray());
+
+    public static readonly ProtocolDefinition Demo = ProtocolFile.Parse(DemoTrial.KetNp01()).Definition!;
+
+    private readonly DatabaseFixture database = new();
+    private readonly AppLog log = new();
+    private readonly Dictionary<string, string> users = new(StringComparer.Ordinal);
+    private WebApplicationFactory<Program>? app;
+
+    protected abstract bool SeedDemo { get; }
+
+    public WebApplicationFactory<Program> App => app ?? throw new InvalidOperationException("Not initialized.");
+
+    public TrialOpsRuntime Runtime => App.Services.GetRequiredService<TrialOpsRuntimeHost>().Runtime;
+
+    public JourneyService Journey => App.Services.GetRequiredService<JourneyService>();
+
+    public TrialDesignService Design => App.Services.GetRequiredService<TrialDesignService>();
+
+    public IdentityService Identity => App.Services.GetRequiredService<IdentityService>();
+
+    /// <summary>The user name of the test user in a role (every role has one; "admin" for Administrator).</summary>
+    public string UserOf(string role) => users[role];
+
+    public Actor ActorOf(string role) => new(UserOf(role), role);
+
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        app = new TrialApp(database.ConnectionString, log, SeedDemo);
+        _ = app.Server;
+        users[Roles.Administrator] = IdentityService.AdministratorUserName;
+        var admin = new Actor(IdentityService.AdministratorUserName, Roles.Administrator);
+        foreach (var role in Roles.All.Where(r => r != Roles.Administrator))
+        {
+            var name = role.ToLowerInvariant() + "1";
+            var created = await Identity.CreateUserAsync(CommandContext.New(admin), new NewUser(name, $"Test {role}", role, ["S01", "S02"], Password));
+            Assert.True(created.Accepted, created.Rejection?.Message);
+            users[role] = name;
+        }
+
+        await AddDataAsync();
+        await WaitForReadModelsAsync();
+    }
+
+    /// <summary>More data a test class needs, recorded after the users exist.</summary>
+    protected virtual Task AddDataAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        await database.DisposeAsync();
+        var errors = log.Errors.Where(e => !e.Contains(FailingEndpoints.Message, StringComparison.Ordinal)).ToArray();
+        if (errors.Length > 0)
+        {
+            throw new InvalidOperationException($"The app logged errors while this class ran:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+        }
+    }
+
+    public HttpClient Client() =>
+        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A browser-like client signed in through the sign-in form as the test user of the role.</summary>
+    public async Task<HttpClient> SignedInAsync(string role)
+    {
+        var client = Client();
+        var response = await Forms.PostAsync(client, "/login", "login", new()
+        {
+            ["Input.UserName"] = UserOf(role),
+            ["Input.Password"] = role == Roles.Administrator ? AdminPassword : Password,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>An API client with a personal token of the test user of the role.</summary>
+    public async Task<HttpClient> ApiClientAsync(string role)
+    {
+        var issued = await Identity.IssueTokenAsync(CommandContext.New(new Actor(IdentityService.AdministratorUserName, Roles.Administrator)), UserOf(role));
+        Assert.True(issued.Result.Accepted, issued.Result.Rejection?.Message);
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Token!.Token);
+        return client;
+    }
+
+    /// <summary>Waits until every async projection has applied every committed event (the dashboard and lists read them).</summary>
+    public async Task WaitForReadModelsAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            await using var command = Runtime.DataSource.CreateCommand(
+                """
+                SELECT NOT EXISTS (
+                    SELECT 1 FROM projection_checkpoints c
+                    WHERE c.status <> 'paused' AND EXISTS (SELECT 1 FROM events e WHERE (e.tx_id, e.position) > (c.last_tx_id, c.last_position)))
+                AND (SELECT count(*) FROM projection_checkpoints) >= 4
+                """);
+            if ((bool)(await command.ExecuteScalarAsync())!)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The read models did not catch up within 30 s.");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Screens, confirms and randomizes a new participant at S01 through the service, as the site would.</summary>
+    public async Task<SubjectNumber> RandomizedParticipantAsync(string site = "S01")
+    {
+        var protocol = Demo.Code;
+        var subject = await Journey.NextSubjectNumberAsync(protocol, site);
+        await Must(Journey.ScreenParticipantAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new ScreenParticipant(protocol, site, subject, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)), "2.1")));
+        var answers = Demo.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, true))
+            .Concat(Demo.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, false)))
+            .ToArray();
+        await Must(Journey.ConfirmEligibilityAsync(CommandContext.New(ActorOf(Roles.Investigator)), new ConfirmEligibility(protocol, subject, answers)));
+        var randomized = await Journey.EnrollParticipantAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new EnrollParticipant(protocol, subject));
+        if (randomized.Rejection?.Code == "randomization.stratum-exhausted")
+        {
+            await Must(Design.ExtendRandomizationListAsync(CommandContext.New(ActorOf(Roles.Coordinator), "More participants in the tests"), protocol.Value, site, 8));
+            randomized = await Journey.EnrollParticipantAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new EnrollParticipant(protocol, subject));
+        }
+
+        Assert.True(randomized.Accepted, randomized.Rejection?.Message);
+        return subject;
+    }
+
+    /// <summary>Records weight and preparation of a period, so that dosing can start.</summary>
+    public async Task PreparedAsync(SubjectNumber subject, int period, DateTimeOffset at)
+    {
+        var protocol = Demo.Code;
+        await Must(Journey.RecordSessionWeightAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Dosing.RecordSessionWeight(protocol, subject, period, at, 71.5m)));
+        var (state, _) = await Journey.LoadAsync(protocol, subject);
+        await Must(Journey.RecordDosePreparationAsync(CommandContext.New(ActorOf(Roles.Pharmacist)), new Dosing.RecordDosePreparation(protocol, subject, period, state.Kits[period], at.AddMinutes(5), "pharmacy.technician")));
+    }
+
+    /// <summary>A participant whose period 1 was dosed an hour ago and whose period 2 is weighed and prepared: the washout has not elapsed.</summary>
+    public async Task<SubjectNumber> InWashoutAsync()
+    {
+        var subject = await RandomizedParticipantAsync();
+        var start = DateTimeOffset.UtcNow.AddHours(-3);
+        await PreparedAsync(subject, 1, start.AddMinutes(-30));
+        await Must(Journey.StartDosingAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Dosing.StartDosing(Demo.Code, subject, 1, start)));
+        await Must(Journey.StopDosingAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Dosing.StopDosing(Demo.Code, subject, 1, start.AddMinutes(40), true, null)));
+        await PreparedAsync(subject, 2, DateTimeOffset.UtcNow.AddMinutes(-20));
+        return subject;
+    }
+
+    public static async Task Must(Task<CommandResult> command)
+    {
+        var result = await command;
+        Assert.True(result.Accepted, $"{result.Rejection?.Code}: {result.Rejection?.Message}");
+    }
+
+    private sealed class TrialApp(string connectionString, AppLog log, bool seedDemo) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.ConfigureLogging(logging => logging.AddProvider(log));
+            builder.UseSetting("ConnectionStrings:TrialOps", connectionString);
+            builder.UseSetting(IdentityService.AdminPasswordVariable, AdminPassword);
+            builder.UseSetting("TRIALOPS_SEED_KEY", SeedKey);
+            builder.UseSetting(TrialServices.SeedDemoSetting, seedDemo ? "true" : "false");
+        }
+    }
+}
+
+/// <summary>The demo trial KET-NP-01 as the generator seeds it on an empty database at start-up.</summary>
+public sealed class DemoTrialFixture : TrialAppFixture
+{
+    protected override bool SeedDemo => true;
+}
+
+/// <summary>An empty database: no protocol, no demo (<c>TrialOps:SeedDemo=false</c>).</summary>
+public sealed class EmptyTrialFixture : TrialAppFixture
+{
+    protected override bool SeedDemo => false;
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using TrialOps.Common;
+using TrialOps.Seed;
+
+namespace TrialOps.Web.Tests.Trials;
+
+/// <summary>The trials endpoint family over the demo trial: reads for every role, refusals as problem details.</summary>
+public sealed class TrialsApiTests(DemoTrialFixture trial) : IClassFixture<DemoTrialFixture>
+{
+    private const string Code = TrialAppFixture.Code;
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task a_monitor_lists_and_reads_the_trial_without_treatments()
+    {
+        using var client = await trial.ApiClientAsync(Roles.Monitor);
+
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/trials");
+        var one = await client.GetFromJsonAsync<JsonElement>($"/api/v1/trials/{Code}");
+
+        Assert.Contains(list.EnumerateArray(), t => t.GetProperty("code").GetString() == Code);
+        var protocol = one.GetProperty("protocol");
+        Assert.Equal(JsonValueKind.Null, protocol.GetProperty("treatments").ValueKind);
+        Assert.Equal(JsonValueKind.Null, protocol.GetProperty("sequences").ValueKind);
+        Assert.Equal(2, protocol.GetProperty("summary").GetProperty("periodCount").GetInt32());
+        Assert.Single(one.GetProperty("status").GetProperty("emergencyUnblindings").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task the_pharmacist_reads_the_treatments_of_the_protocol()
+    {
+        using var client = await trial.ApiClientAsync(Roles.Pharmacist);
+
+        var one = await client.GetFromJsonAsync<JsonElement>($"/api/v1/trials/{Code}");
+
+        var codes = one.GetProperty("protocol").GetProperty("treatments").EnumerateArray().Select(t => t.GetProperty("code").GetString()).ToArray();
+        Assert.Equal(TrialAppFixture.Demo.Treatments.Select(t => t.Code), codes);
+    }
+
+    [Fact]
+    public async Task requests_without_credentials_get_401()
+    {
+        using var anonymous = trial.Client();
+
+        foreach (var path in new[] { "/api/v1/trials", $"/api/v1/trials/{Code}", $"/api/v1/trials/{Code}/audit", "/api/v1/ctcae/terms?q=nausea" })
+        {
+            await (await anonymous.GetAsync(path)).ProblemAsync(401);
+        }
+
+        await (await anonymous.PostAsync($"/api/v1/trials/{Code}/lock", Json("""{"password":"x"}"""))).ProblemAsync(401);
+    }
+
+    [Fact]
+    public async Task an_unknown_trial_is_a_404_problem()
+    {
+        using var client = await trial.ApiClientAsync(Roles.Coordinator);
+
+        var problem = await (await client.GetAsync("/api/v1/trials/NO-SUCH-01")).ProblemAsync(404);
+
+        Assert.Equal("protocol.not-found", problem.GetProperty("code").GetString());
+        await (await client.GetAsync("/api/v1/trials/NO-SUCH-01/audit")).ProblemAsync(404);
+    }
+
+    [Fact]
+    public async Task malformed_json_and_unknown_fields_are_400_problems()
+    {
+        using var client = await trial.ApiClientAsync(Roles.Coordinator);
+
+        var malformed = await client.PostAsync($"/api/v1/trials/{Code}/lock", Json("""{"password": """));
+        var unknown = await client.PostAsync($"/api/v1/trials/{Code}/lock", Json("""{"password":"x","force":true}"""));
+        var missing = await client.PostAsync($"/api/v1/trials/{Code}/unlock", Json("""{"password":"x"}"""));
+
+        Assert.Contains("not valid JSON", (await malformed.ProblemAsync(400)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("force", (await unknown.ProblemAsync(400)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await missing.ProblemAsync(400);
+    }
+
+    [Fact]
+    public async Task out_of_range_values_are_400_problems_naming_the_field()
+    {
+        using var client = await trial.ApiClientAsync(Roles.Coordinator);
+
+        var pageSize = await (await client.GetAsync($"/api/v1/trials/{Code}/audit?pageSize=5000")).ProblemAsync(400);
+        var extension = await (await client.PostAsync($"/api/v1/trials/{Code}/randomization/S01/extensions", Json("""{"additional":0,"reason":"more"}"""))).ProblemAsync(400);
+        var notANumber = await client.GetAsync($"/api/v1/trials/{Code}/audit?page=first");
+
+        Assert.True(pageSize.GetProperty("errors").TryGetProperty("pageSize", out _));
+        Assert.True(extension.GetProperty("errors").TryGetProperty("additional", out _));
+        await notANumber.ProblemAsync(400);
+    }
+
+    [Fact]
+    public async Task a_wrong_signature_is_a_400_problem_and_locks_nothing()
+    {
+        using var client = await trial.ApiClientAsync(Roles.Coordinator);
+
+        var problem = await (await client.PostAsync($"/api/v1/trials/{Code}/lock", Json("""{"password":"not-my-password"}"""))).ProblemAsync(400);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("password", out _));
+        var status = await client.GetFromJsonAsync<JsonElement>($"/api/v1/trials/{Code}/status");
+        Assert.False(status.GetProperty("locked").GetBoolean());
+    }
+
+    [Fact]
+    public async Task roles_that_may_not_get_403_problems()
+    {
+        using var monitor = await trial.ApiClientAsync(Roles.Monitor);
+        using var dataEntry = await trial.ApiClientAsync(Roles.DataEntry);
+        using var statistician = await trial.ApiClientAsync(Roles.Statistician);
+
+        await (await monitor.PostAsync($"/api/v1/trials/{Code}/lock", Json($$"""{"password":"{{TrialAppFixture.Password}}"}"""))).ProblemAsync(403);
+        await (await dataEntry.PostAsync($"/api/v1/trials/{Code}/randomization/S01/extensions", Json("""{"additional":4,"reason":"more"}"""))).ProblemAsync(403);
+        await (await statistician.GetAsync($"/api/v1/trials/{Code}/pharmacy")).ProblemAsync(403);
+        await (await dataEntry.PostAsync("/api/v1/trials", new ByteArrayContent(DemoTrial.KetNp01()) { Headers = { ContentType = new("application/json") } })).ProblemAsync(403);
+    }
+
+    [Fact]
+    public async Task unblinding_an_unlocked_trial_is_a_409_problem()
+    {
+        using var statistician = await trial.ApiClientAsync(Roles.Statistician);
+
+        var problem = await (await statistician.PostAsync($"/api/v1/trials/{Code}/unblinding", Json($$"""{"password":"{{TrialAppFixture.Password}}"}"""))).ProblemAsync(409);
+
+        Assert.Equal("blinding.trial-not-locked", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task an_invalid_protocol_file_is_a_400_problem_listing_its_problems()
+    {
+        using var coordinator = await trial.ApiClientAsync(Roles.Coordinator);
+
+        var problem = await (await coordinator.PostAsync("/api/v1/trials", Json("""{"format":"trialops.protocol/1","code":"X"}"""))).ProblemAsync(400);
+
+        Assert.NotEmpty(problem.GetProperty("errors").GetProperty("protocol").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task the_same_protocol_file_again_is_accepted_without_change()
+    {
+        using var coordinator = await trial.ApiClientAsync(Roles.Coordinator);
+
+        var response = await coordinator.PostAsync("/api/v1/trials", new ByteArrayContent(DemoTrial.KetNp01()) { Headers = { ContentType = new("application/json") } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("AlreadyImported", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task the_dashboard_data_and_the_ctcae_search_answer_every_role()
+    {
+        using var client = await trial.ApiClientAsync(Roles.DataEntry);
+
+        var overdue = await client.GetAsync($"/api/v1/trials/{Code}/overdue");
+        var saes = await client.GetAsync($"/api/v1/trials/{Code}/serious-adverse-events");
+        var terms = await client.GetFromJsonAsync<JsonElement>("/api/v1/ctcae/terms?q=10013573");
+
+        Assert.Equal(HttpStatusCode.OK, overdue.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, saes.StatusCode);
+        Assert.Equal("Dizziness", Assert.Single(terms.EnumerateArray()).GetProperty("term").GetString());
+        await (await client.GetAsync("/api/v1/ctcae/terms")).ProblemAsync(400);
+    }
+
+    [Fact]
+    public async Task the_trial_endpoints_appear_in_the_openapi_document()
+    {
+        using var client = await trial.ApiClientAsync(Roles.Monitor);
+
+        var paths = (await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        foreach (var path in new[] { "/api/v1/trials", "/api/v1/trials/{code}", "/api/v1/trials/{code}/lock", "/api/v1/trials/{code}/participants", "/api/v1/trials/{code}/participants/{subject}",
+                     "/api/v1/trials/{code}/participants/{subject}/sessions", "/api/v1/trials/{code}/participants/{subject}/assessments", "/api/v1/trials/{code}/participants/{subject}/adverse-events" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
+        }
+    }
+}
