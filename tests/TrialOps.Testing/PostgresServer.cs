@@ -86,6 +86,12 @@ public static class PostgresServer
 
     private static async Task<Server> StartOnceAsync()
     {
+        // Tests seal randomization seeds with a key of their own, never the user's ~/.trialops key.
+        if (Environment.GetEnvironmentVariable("TRIALOPS_SEED_KEY") is null)
+        {
+            Environment.SetEnvironmentVariable("TRIALOPS_SEED_KEY", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        }
+
         RemoveAbandonedClusters();
         var home = Path.Combine("/tmp", HomePrefix + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(home);

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace TrialOps.Exports;
+
+/// <summary>
+/// <c>manifest.json</c> of an export: what was exported, from which point of the ledger, by which
+/// build, and every file with its SHA-256 and size. It holds no wall-clock time and no user, so
+/// the same trial at the same position always gives the same manifest, byte for byte; who asked for
+/// the export is recorded in <see cref="ExportProduced"/> instead.
+/// </summary>
+/// <param name="Trial">The protocol code.</param>
+/// <param name="ProtocolVersion">The protocol version in force at the position.</param>
+/// <param name="AsOfPosition">Every event of the ledger's order up to and including this global position went in; none after it.</param>
+/// <param name="AsOfRecordedAt">Server time of the event at <paramref name="AsOfPosition"/>; the files' header timestamps.</param>
+/// <param name="LedgerHash">The ledger hash at <paramref name="AsOfPosition"/>.</param>
+/// <param name="EventCount">Events of the trial read for the export (protocol, lists when unblinded, participants, adverse events).</param>
+/// <param name="Files">The data files, ordered by name.</param>
+public sealed record ExportManifest(
+    string Trial,
+    int ProtocolVersion,
+    bool Blinded,
+    long AsOfPosition,
+    DateTimeOffset AsOfRecordedAt,
+    string LedgerHash,
+    long EventCount,
+    string SoftwareVersion,
+    IReadOnlyList<ExportedFile> Files)
+{
+    public const string FileName = "manifest.json";
+    public const string Format = "trialops.export/1";
+    public const string CreatedFrom = "TrialOps event store: every event in the ledger's order up to and including asOfPosition";
+
+    // Relaxed escaping: the manifest is a file, not HTML; "'" and "+" stay readable (control characters are still escaped).
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The manifest as written: UTF-8, two-space indent, LF, fixed property order, trailing LF.</summary>
+    public byte[] ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("format", Format);
+            json.WriteString("trial", Trial);
+            json.WriteNumber("protocolVersion", ProtocolVersion);
+            json.WriteBoolean("blinded", Blinded);
+            json.WriteNumber("asOfPosition", AsOfPosition);
+            json.WriteString("asOfRecordedAt", AsOfRecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("ledgerHash", LedgerHash);
+            json.WriteString("createdFrom", CreatedFrom);
+            json.WriteNumber("eventCount", EventCount);
+            json.WriteStartObject("software");
+            json.WriteString("name", "TrialOps");
+            json.WriteString("version", SoftwareVersion);
+            json.WriteEndObject();
+            json.WriteStartArray("files");
+            foreach (var file in Files)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", file.Name);
+                json.WriteString("sha256", file.Sha256);
+                json.WriteNumber("bytes", file.Bytes);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a manifest written by <see cref="ToJson"/>.</summary>
+    /// <exception cref="FormatException">Not a TrialOps export manifest.</exception>
+    public static ExportManifest Parse(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            using var document = JsonDocument.ParseValue(ref reader);
+            var root = document.RootElement;
+            if (root.GetProperty("format").GetString() != Format)
+            {
+                throw new FormatException($"{FileName} is not a {Format} manifest.");
+            }
+
+            var files = root.GetProperty("files").EnumerateArray()
+                .Select(f => new ExportedFile(f.GetProperty("name").GetString()!, f.GetProperty("sha256").GetString()!, f.GetProperty("bytes").GetInt64()))
+                .ToArray();
+            return new ExportManifest(
+                root.GetProperty("trial").GetString()!,
+                root.GetProperty("protocolVersion").GetInt32(),
+                root.GetProperty("blinded").GetBoolean(),
+                root.GetProperty("asOfPosition").GetInt64(),
+                DateTimeOffset.Parse(root.GetProperty("asOfRecordedAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                root.GetProperty("ledgerHash").GetString()!,
+                root.GetProperty("eventCount").GetInt64(),
+                root.GetProperty("software").GetProperty("version").GetString()!,
+                files);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentNullException)
+        {
+            throw new FormatException($"{FileName} cannot be read: {e.Message}", e);
+        }
+    }
+}

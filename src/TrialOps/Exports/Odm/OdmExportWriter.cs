@@ -1,0 +1,230 @@
+using TrialOps.Cdisc;
+using TrialOps.Identity;
+using TrialOps.Trials;
+
+namespace TrialOps.Exports.Odm;
+
+/// <summary>
+/// Writes <c>odm.xml</c>: ODM 1.3.2 with the study metadata, AdminData (every user who recorded
+/// something, every site) and ClinicalData holding the whole audit trail, one SubjectData per
+/// subject as the subject is read. ODM puts AdminData before ClinicalData, so the users are
+/// looked up first (<see cref="ExportEventSource.ReadActorsAsync"/>); <see cref="OdmWriter"/> then
+/// refuses any AuditRecord whose user is not among them.
+/// </summary>
+/// <remarks>
+/// The file type is Transactional, not Snapshot: ODM 1.3.2 lets a Snapshot carry one value per
+/// item (the current state), while an export must carry every change with its own AuditRecord
+/// (DESIGN.md §7 "with its full audit trail"): what each event recorded in an item group is an
+/// ItemGroupData of its own, TransactionType Insert the first time and Update after that, with an
+/// AuditRecord naming the user (UserRef to AdminData), the site (LocationRef), the server time, the
+/// reason of a correction, and the event's global position as SourceID, so an inspector can find
+/// the event in the ledger. Its ItemData are the values that event set or changed.
+/// </remarks>
+public sealed class OdmExportWriter : IDisposable
+{
+    public const string SponsorLocation = "L.SPONSOR";
+
+    private readonly ExportDesign _design;
+    private readonly OdmWriter _odm;
+    private readonly HashSet<string> _sites = new(StringComparer.Ordinal);
+    private readonly int _periodCount;
+    private readonly IReadOnlyCollection<string> _criterionCodes;
+
+    /// <summary>Writes everything up to the start of ClinicalData.</summary>
+    /// <param name="actors">Every user id that recorded an event the file will hold.</param>
+    /// <param name="users">The accounts among them (for display names), as of the export's point.</param>
+    public OdmExportWriter(Stream output, ExportDesign design, LedgerPoint asOf, string softwareVersion, IEnumerable<string> actors, IReadOnlyDictionary<string, UserCreated> users)
+    {
+        _design = design;
+        _periodCount = design.Trial.Versions.Max(v => v.Definition.PeriodCount);
+        _criterionCodes = design.Trial.Versions
+            .SelectMany(v => v.Definition.Eligibility.Inclusion.Concat(v.Definition.Eligibility.Exclusion))
+            .Select(c => c.Code)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var siteNames = design.Trial.Versions.SelectMany(v => v.Definition.Sites).GroupBy(s => s.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Name, StringComparer.Ordinal);
+        _sites.UnionWith(siteNames.Keys);
+
+        var protocol = design.Protocol;
+        var studyOid = $"ST.{protocol.Code}";
+        var metaDataVersionOid = $"MDV.{protocol.Code}.V{protocol.Version}";
+        var file = new OdmFileInfo(
+            $"TRIALOPS.{protocol.Code}.{(design.IsBlinded ? "BLINDED" : "UNBLINDED")}.{asOf.Position}",
+            OdmFileType.Transactional,
+            asOf.RecordedAt)
+        {
+            AsOfDateTime = asOf.RecordedAt,
+            Description = design.IsBlinded
+                ? $"Blinded export of {protocol.Code} as of ledger position {asOf.Position}: no treatment identity"
+                : $"Unblinded export of {protocol.Code} as of ledger position {asOf.Position}",
+            Originator = "TrialOps",
+            SourceSystem = "TrialOps",
+            SourceSystemVersion = softwareVersion,
+        };
+
+        _odm = OdmWriter.Create(output, file);
+        _odm.BeginStudy(new OdmStudy(
+            studyOid,
+            protocol.Code.Value,
+            // The title names the treatments; a blinded file describes the trial without it.
+            design.IsBlinded
+                ? $"{protocol.Indication}: phase {protocol.Phase}, randomized, {ProtocolText.Blinding(protocol.Blinding)} crossover, {protocol.PeriodCount} periods"
+                : protocol.Title,
+            protocol.Code.Value));
+        WriteMetaData(_odm, metaDataVersionOid);
+        _odm.EndStudy();
+
+        var effective = DateOnly.FromDateTime(design.Trial.Versions[0].RecordedAt.UtcDateTime);
+        var versionRef = new OdmMetaDataVersionRef(studyOid, metaDataVersionOid, effective);
+        var locations = new List<OdmLocation> { new(SponsorLocation, "Sponsor", OdmLocationType.Sponsor, [versionRef]) };
+        locations.AddRange(siteNames.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(site => new OdmLocation(LocationOid(site.Key), site.Value, OdmLocationType.Site, [versionRef])));
+        var odmUsers = actors.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(actor => users.TryGetValue(actor, out var account)
+                ? new OdmUser(UserOid(actor)) { LoginName = actor, DisplayName = account.DisplayName }
+                : new OdmUser(UserOid(actor)) { LoginName = actor })
+            .ToArray();
+        _odm.WriteAdminData(studyOid, odmUsers, locations);
+        _odm.BeginClinicalData(studyOid, metaDataVersionOid);
+    }
+
+    public static string UserOid(string actorId) => $"U.{actorId}";
+
+    public static string LocationOid(string site) => $"L.{site}";
+
+    /// <summary>The subject's SubjectData: their transactions grouped by study event and form.</summary>
+    public void AddSubject(SubjectHistory subject)
+    {
+        var transactions = OdmSubjectData.For(_design, subject);
+        if (transactions.Count == 0)
+        {
+            return;
+        }
+
+        var location = subject.Site is { } site && _sites.Contains(site) ? LocationOid(site) : SponsorLocation;
+        _odm.BeginSubjectData(subject.Subject);
+        string? openEvent = null;
+        (string Form, string? Repeat)? openForm = null;
+        foreach (var transaction in transactions)
+        {
+            var path = transaction.Path;
+            if (openEvent != path.EventOid)
+            {
+                if (openForm is not null)
+                {
+                    _odm.EndFormData();
+                    openForm = null;
+                }
+
+                if (openEvent is not null)
+                {
+                    _odm.EndStudyEventData();
+                }
+
+                _odm.BeginStudyEventData(path.EventOid);
+                openEvent = path.EventOid;
+            }
+
+            if (openForm != (path.FormOid, path.FormRepeat))
+            {
+                if (openForm is not null)
+                {
+                    _odm.EndFormData();
+                }
+
+                _odm.BeginFormData(path.FormOid, path.FormRepeat);
+                openForm = (path.FormOid, path.FormRepeat);
+            }
+
+            var source = transaction.Source;
+            _odm.BeginItemGroupData(
+                path.GroupOid,
+                path.GroupRepeat,
+                transaction.Transaction,
+                new OdmAuditRecord(
+                    UserOid(source.Metadata.ActorId),
+                    location,
+                    source.RecordedAt,
+                    transaction.Transaction == OdmTransactionType.Update ? source.Metadata.Reason : null,
+                    source.Position.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            foreach (var item in transaction.Items)
+            {
+                // The group's transaction type applies to its items unless one differs (a new item in an update).
+                _odm.WriteItemData(item.ItemOid, item.Value, item.Transaction == transaction.Transaction ? null : item.Transaction);
+            }
+
+            _odm.EndItemGroupData();
+        }
+
+        if (openForm is not null)
+        {
+            _odm.EndFormData();
+        }
+
+        if (openEvent is not null)
+        {
+            _odm.EndStudyEventData();
+        }
+
+        _odm.EndSubjectData();
+    }
+
+    /// <summary>Closes ClinicalData and the document, and flushes.</summary>
+    public void Complete()
+    {
+        _odm.EndClinicalData();
+        _odm.Complete();
+    }
+
+    /// <summary>Without <see cref="Complete"/> the document stays unfinished (not well-formed), on purpose.</summary>
+    public void Dispose() => _odm.Dispose();
+
+    private void WriteMetaData(OdmWriter odm, string metaDataVersionOid)
+    {
+        var protocol = _design.Protocol;
+        odm.BeginMetaDataVersion(new OdmMetaDataVersion(metaDataVersionOid, $"{protocol.Code} protocol version {protocol.Version}"));
+        var events = OdmModel.Build(_design, _criterionCodes, _periodCount);
+        odm.WriteProtocol(events.Select((e, i) => new OdmRef(e.Oid, Mandatory: e.Type == OdmEventType.Scheduled && i == 0, i + 1)).ToArray());
+        foreach (var studyEvent in events)
+        {
+            odm.WriteStudyEventDef(new OdmStudyEventDef(
+                studyEvent.Oid,
+                studyEvent.Name,
+                studyEvent.Repeating,
+                studyEvent.Type,
+                studyEvent.Forms.Select((f, i) => new OdmRef(f.Oid, false, i + 1)).ToArray()));
+        }
+
+        var forms = events.SelectMany(e => e.Forms).DistinctBy(f => f.Oid).ToArray();
+        foreach (var form in forms)
+        {
+            odm.WriteFormDef(new OdmFormDef(form.Oid, form.Name, form.Repeating, form.Groups.Select((g, i) => new OdmRef(g.Oid, false, i + 1)).ToArray()));
+        }
+
+        var groups = forms.SelectMany(f => f.Groups).DistinctBy(g => g.Oid).ToArray();
+        foreach (var group in groups)
+        {
+            odm.WriteItemGroupDef(new OdmItemGroupDef(group.Oid, group.Name, group.Repeating, group.Items.Select((item, i) => new OdmItemRef(item.Oid, false, i + 1)).ToArray())
+            {
+                Domain = group.Domain,
+            });
+        }
+
+        foreach (var item in groups.SelectMany(g => g.Items))
+        {
+            odm.WriteItemDef(new OdmItemDef(item.Oid, item.Name, item.Type)
+            {
+                SasFieldName = item.SasName,
+                Question = item.Question,
+                CodeListOid = item.CodeList,
+            });
+        }
+
+        odm.WriteCodeList(new OdmCodeList(OdmModel.YesNoList, "No Yes Response", OdmCodeListDataType.Text, [new("N", "No", 1), new("Y", "Yes", 2)])
+        {
+            SasFormatName = "$NY",
+        });
+        odm.EndMetaDataVersion();
+    }
+}

@@ -1,0 +1,176 @@
+using TrialOps.Cdisc;
+
+namespace TrialOps.Exports.Odm;
+
+public sealed record ItemSpec(string Oid, string Name, OdmDataType Type, string Question, string? CodeList = null, string? SasName = null);
+
+public sealed record GroupSpec(string Oid, string Name, bool Repeating, IReadOnlyList<ItemSpec> Items, string? Domain = null);
+
+public sealed record FormSpec(string Oid, string Name, bool Repeating, IReadOnlyList<GroupSpec> Groups);
+
+public sealed record EventSpec(string Oid, string Name, bool Repeating, OdmEventType Type, IReadOnlyList<FormSpec> Forms);
+
+/// <summary>
+/// The study metadata of an export's ODM file: one StudyEvent per visit (screening, each period),
+/// one for adverse events and one for the end of participation, with forms for what TrialOps
+/// records. Protocol-dependent parts (eligibility criteria, periods) come from the protocol;
+/// allocation items (arm, treatment per period) exist only in unblinded exports, so a blinded
+/// file does not even declare them.
+/// </summary>
+public static class OdmModel
+{
+    public const string YesNoList = "CL.NY";
+
+    public const string Screening = "SE.SCREENING";
+    public const string AdverseEvents = "SE.AE";
+    public const string End = "SE.END";
+
+    public const string ScreeningForm = "F.SCREENING";
+    public const string DosingForm = "F.DOSING";
+    public const string VitalsForm = "F.VS";
+    public const string ScalesForm = "F.QS";
+    public const string AdverseEventForm = "F.AE";
+    public const string DispositionForm = "F.DISPOSITION";
+
+    public const string Consent = "IG.CONSENT";
+    public const string Eligibility = "IG.ELIG";
+    public const string Randomization = "IG.RAND";
+    public const string CodeBreak = "IG.CODEBREAK";
+    public const string Dosing = "IG.DOSING";
+    public const string DosingEvent = "IG.DOSEVT";
+    public const string Deviation = "IG.DV";
+    public const string Vitals = "IG.VS";
+    public const string Scales = "IG.QS";
+    public const string AdverseEvent = "IG.AE";
+    public const string SaeReport = "IG.SAE";
+    public const string Disposition = "IG.DS";
+
+    public static string PeriodEvent(int period) => $"SE.P{period}";
+
+    public static string Item(string group, string name) => $"IT.{group[3..]}.{name}";
+
+    public static IReadOnlyList<EventSpec> Build(ExportDesign design, IReadOnlyCollection<string> criterionCodes, int periodCount)
+    {
+        var consent = Group(Consent, "Informed consent", false, null,
+            ("SITEID", OdmDataType.Text, "Site"),
+            ("RFICDTC", OdmDataType.Date, "Date the consent form was signed"),
+            ("CONSENTV", OdmDataType.Text, "Consent form version"));
+        var eligibilityItems = new List<(string, OdmDataType, string)>
+        {
+            ("ELIGIBLE", OdmDataType.Text, "Eligible (Y/N)"),
+            ("FAILCRIT", OdmDataType.Text, "Criteria not met"),
+        };
+        eligibilityItems.AddRange(criterionCodes.Select(code => ($"IE{code}", OdmDataType.Text, $"Criterion {code} applies (Y/N)")));
+        var eligibility = Group(Eligibility, "Eligibility", false, "IE", [.. eligibilityItems]);
+
+        var randomizationItems = new List<(string, OdmDataType, string)>
+        {
+            ("STRATUM", OdmDataType.Text, "Randomization stratum"),
+            ("RANDDTC", OdmDataType.DateTime, "Randomized at"),
+        };
+        randomizationItems.AddRange(Enumerable.Range(1, periodCount).Select(p => ($"KITP{p}", OdmDataType.Text, $"Kit number, period {p}")));
+        if (!design.IsBlinded)
+        {
+            randomizationItems.Add(("ARMCD", OdmDataType.Text, "Planned arm (treatment sequence), unblinded"));
+            randomizationItems.AddRange(Enumerable.Range(1, periodCount).Select(p => ($"TRTP{p}", OdmDataType.Text, $"Treatment, period {p}, unblinded")));
+        }
+
+        var randomization = Group(Randomization, "Randomization", false, null, [.. randomizationItems]);
+        var codeBreak = Group(CodeBreak, "Emergency unblinding", true, null,
+            ("CBDTC", OdmDataType.DateTime, "Blind broken at"),
+            ("CBREASON", OdmDataType.Text, "Clinical justification"),
+            ("CBPERIODS", OdmDataType.Text, "Periods no longer blind"));
+
+        var dosing = Group(Dosing, "Dosing session", false, "EX",
+            ("WEIGHT", OdmDataType.Float, "Weight (kg)"),
+            ("WEIGHTDTC", OdmDataType.DateTime, "Weight measured at"),
+            ("KIT", OdmDataType.Text, "Kit number prepared"),
+            ("PREPDTC", OdmDataType.DateTime, "Prepared at"),
+            ("PREPWT", OdmDataType.Float, "Weight the dose was calculated from (kg)"),
+            ("CHECKEDBY", OdmDataType.Text, "Preparation checked by"),
+            ("EXSTDTC", OdmDataType.DateTime, "Dosing started at"),
+            ("EXENDTC", OdmDataType.DateTime, "Dosing stopped at"),
+            ("COMPLETED", OdmDataType.Text, "Whole dose given (Y/N)"),
+            ("STOPRSN", OdmDataType.Text, "Reason for stopping early"),
+            ("WASHEND", OdmDataType.DateTime, "Washout ended at"));
+        var dosingEvent = Group(DosingEvent, "Interruption, resumption or rate change", true, null,
+            ("EVENT", OdmDataType.Text, "What happened"),
+            ("EVENTDTC", OdmDataType.DateTime, "When"),
+            ("RATE", OdmDataType.Float, "Pump rate (mL/h)"),
+            ("REASON", OdmDataType.Text, "Reason"));
+        var deviation = Group(Deviation, "Protocol deviation", true, "DV",
+            ("DVTERM", OdmDataType.Text, "Kind of deviation"),
+            ("DVDTC", OdmDataType.DateTime, "Occurred at"),
+            ("DVDESC", OdmDataType.Text, "Description"),
+            ("DVREASON", OdmDataType.Text, "Investigator's justification"));
+        var vitals = Group(Vitals, "Vital signs at a timepoint", true, "VS",
+            ("ASSESS", OdmDataType.Text, "Assessment code"),
+            ("TPT", OdmDataType.Text, "Timepoint after dosing start (ISO 8601)"),
+            ("VSDTC", OdmDataType.DateTime, "Measured at"),
+            ("SYSBP", OdmDataType.Integer, "Systolic blood pressure (mmHg)"),
+            ("DIABP", OdmDataType.Integer, "Diastolic blood pressure (mmHg)"),
+            ("PULSE", OdmDataType.Integer, "Heart rate (beats/min)"),
+            ("OXYSAT", OdmDataType.Integer, "Oxygen saturation (%)"),
+            ("ALERT", OdmDataType.Text, "Safety limits exceeded"),
+            ("OVERDUE", OdmDataType.Text, "Marked overdue (Y)"));
+        var scales = Group(Scales, "Scale assessment at a timepoint", true, "QS",
+            ("QSTESTCD", OdmDataType.Text, "Assessment code"),
+            ("TPT", OdmDataType.Text, "Timepoint after dosing start (ISO 8601)"),
+            ("QSDTC", OdmDataType.DateTime, "Assessed at"),
+            ("QSORRES", OdmDataType.Float, "Value"),
+            ("QSORRESU", OdmDataType.Text, "Unit"),
+            ("OVERDUE", OdmDataType.Text, "Marked overdue (Y)"));
+        var adverseEvent = Group(AdverseEvent, "Adverse event", false, "AE",
+            ("AETERM", OdmDataType.Text, "CTCAE v5.0 term"),
+            ("AELLTCD", OdmDataType.Integer, "MedDRA code"),
+            ("AESTDTC", OdmDataType.Text, "Onset (ISO 8601, may be partial)"),
+            ("AEENDTC", OdmDataType.Text, "End (ISO 8601, may be partial)"),
+            ("AETOXGR", OdmDataType.Integer, "CTCAE grade"),
+            ("AESER", OdmDataType.Text, "Serious (Y/N)"),
+            ("AESCRIT", OdmDataType.Text, "Seriousness criteria"),
+            ("AEREL", OdmDataType.Text, "Causality"),
+            ("AEACN", OdmDataType.Text, "Action taken with study treatment"),
+            ("AEOUT", OdmDataType.Text, "Outcome"),
+            ("AWAREDTC", OdmDataType.DateTime, "Site aware at"),
+            ("PERIOD", OdmDataType.Integer, "Period at onset"),
+            ("SAEDUE", OdmDataType.DateTime, "Report to sponsor due at"),
+            ("SAEOVERDUE", OdmDataType.Text, "Sponsor report overdue (Y)"));
+        var saeReport = Group(SaeReport, "Report to the sponsor", true, null,
+            ("SAEDTC", OdmDataType.DateTime, "Sent at"),
+            ("SAEREF", OdmDataType.Text, "Sponsor reference"),
+            ("SAELATE", OdmDataType.Text, "Sent late (Y/N)"),
+            ("SAEINFO", OdmDataType.Text, "Follow-up information"));
+        var disposition = Group(Disposition, "Disposition", false, "DS",
+            ("DSDECOD", OdmDataType.Text, "Disposition"),
+            ("DSTERM", OdmDataType.Text, "Details"),
+            ("DSSTDTC", OdmDataType.DateTime, "At"),
+            ("PERIODS", OdmDataType.Integer, "Periods completed"));
+
+        var screeningForm = new FormSpec(ScreeningForm, "Screening and randomization", false, [consent, eligibility, randomization, codeBreak]);
+        var dosingForm = new FormSpec(DosingForm, "Dosing session", false, [dosing, dosingEvent, deviation]);
+        var vitalsForm = new FormSpec(VitalsForm, "Vital signs", false, [vitals]);
+        var scalesForm = new FormSpec(ScalesForm, "Scale assessments", false, [scales]);
+        var events = new List<EventSpec> { new(Screening, "Screening", false, OdmEventType.Scheduled, [screeningForm]) };
+        events.AddRange(Enumerable.Range(1, periodCount).Select(p =>
+            new EventSpec(PeriodEvent(p), $"Period {p}", false, OdmEventType.Scheduled, [dosingForm, vitalsForm, scalesForm])));
+        events.Add(new EventSpec(AdverseEvents, "Adverse events", false, OdmEventType.Common,
+            [new FormSpec(AdverseEventForm, "Adverse event", true, [adverseEvent, saeReport])]));
+        events.Add(new EventSpec(End, "End of participation", false, OdmEventType.Scheduled,
+            [new FormSpec(DispositionForm, "Disposition", false, [disposition])]));
+        return events;
+    }
+
+    private static GroupSpec Group(string oid, string name, bool repeating, string? domain, params (string Name, OdmDataType Type, string Question)[] items) =>
+        new(oid, name, repeating, items.Select(i => new ItemSpec(
+            Item(oid, i.Name),
+            i.Name,
+            i.Type,
+            i.Question,
+            i.Question.EndsWith("(Y/N)", StringComparison.Ordinal) ? YesNoList : null,
+            SasName(i.Name))).ToArray(), domain);
+
+    private static string? SasName(string name) =>
+        name.Length is >= 1 and <= 8 && (char.IsAsciiLetterUpper(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_')
+            ? name
+            : null;
+}

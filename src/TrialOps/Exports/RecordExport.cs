@@ -1,0 +1,38 @@
+using TrialOps.Messaging;
+using TrialOps.Protocols;
+
+namespace TrialOps.Exports;
+
+/// <summary>
+/// Record that an export was produced (<see cref="ExportProduced"/> on <c>exports-&lt;CODE&gt;</c>).
+/// <see cref="TrialExporter"/> sends it after the files are complete; the decision checks the
+/// export policy again against the trial as it is now, so nothing unpermitted is ever recorded as
+/// exported.
+/// </summary>
+public sealed record RecordExport(ProtocolCode Protocol, ExportManifest Manifest, string ManifestSha256, Actor By)
+{
+    public string StreamId => ExportStreams.For(Protocol);
+
+    public static Decision Decide(ProtocolState trial, RecordExport command, DateTimeOffset now)
+    {
+        if (ExportPolicy.Check(command.By, command.Manifest.Blinded, trial) is { } refused)
+        {
+            return Decision.Reject(refused);
+        }
+
+        var manifest = command.Manifest;
+        return Decision.Append(
+            command.StreamId,
+            new ExportProduced(
+                command.Protocol,
+                command.By.UserId,
+                now,
+                manifest.Blinded,
+                manifest.AsOfPosition,
+                manifest.LedgerHash,
+                manifest.ProtocolVersion,
+                command.ManifestSha256,
+                manifest.SoftwareVersion,
+                manifest.Files));
+    }
+}

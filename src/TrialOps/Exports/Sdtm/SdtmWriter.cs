@@ -1,0 +1,641 @@
+using TrialOps.AdverseEvents;
+using TrialOps.Assessments;
+using TrialOps.Dosing;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+
+namespace TrialOps.Exports.Sdtm;
+
+/// <summary>
+/// Writes the twelve SDTM datasets of an export. The trial design datasets (TA, TE, TV) come from
+/// the protocol version in force; the subject datasets get each subject's rows as that subject is
+/// read (subjects arrive in USUBJID order, so every file is sorted by USUBJID, then by time or
+/// planned order within the subject, never by arm); TS is written last because it reports counts
+/// and the study start date.
+/// </summary>
+public sealed class SdtmWriter : IDisposable
+{
+    private readonly ExportDesign _design;
+    private readonly Dictionary<string, DomainFile> _files = new(StringComparer.Ordinal);
+    private DateOnly? _firstConsent;
+    private int _randomized;
+
+    public SdtmWriter(string directory, ExportDesign design, DateTime created)
+    {
+        _design = design;
+        try
+        {
+            foreach (var domain in SdtmDomains.All)
+            {
+                _files[domain.Code] = DomainFile.Create(directory, domain, created);
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    private string StudyId => _design.StudyId;
+
+    private ProtocolDefinition Protocol => _design.Protocol;
+
+    public void WriteTrialDesign()
+    {
+        var ta = _files["TA"];
+        foreach (var arm in _design.Arms)
+        {
+            foreach (var (order, code, name, epoch) in _design.PlannedElements(arm))
+            {
+                ta.Write(
+                    SdtmDomains.TA.NewRow(StudyId)
+                        .Set("ARMCD", arm.Code)
+                        .Set("ARM", arm.Description)
+                        .Set("TAETORD", order)
+                        .Set("ETCD", code)
+                        .Set("ELEMENT", name)
+                        .Set("TABRANCH", order == 1 ? (_design.IsBlinded ? "Randomized" : $"Randomized to {arm.Code}") : null)
+                        .Set("EPOCH", epoch),
+                    null);
+            }
+        }
+
+        var te = _files["TE"];
+        te.Write(SdtmDomains.TE.NewRow(StudyId).Set("ETCD", ExportDesign.ScreeningCode).Set("ELEMENT", "Screening")
+            .Set("TESTRL", "Informed consent").Set("TEENRL", "Start of dosing in period 1"), null);
+        Treatment?[] treatments = _design.IsBlinded ? [null] : [.. Protocol.Treatments];
+        foreach (var treatment in treatments)
+        {
+            var (code, name) = _design.TreatmentElement(treatment);
+            te.Write(SdtmDomains.TE.NewRow(StudyId).Set("ETCD", code).Set("ELEMENT", name)
+                .Set("TESTRL", "Start of dosing in a period")
+                .Set("TEENRL", $"The later of the end of dosing and the last scheduled assessment ({_design.ObservationIso} after the start of dosing), or the start of dosing in the next period if that is earlier")
+                .Set("TEDUR", _design.ObservationIso), null);
+        }
+
+        if (_design.PeriodCount > 1)
+        {
+            te.Write(SdtmDomains.TE.NewRow(StudyId).Set("ETCD", ExportDesign.WashoutCode).Set("ELEMENT", "Washout")
+                .Set("TESTRL", "End of the preceding treatment element")
+                .Set("TEENRL", $"Start of dosing in the next period, at least {Protocol.Washout.Iso} after the end of dosing in the preceding period"), null);
+        }
+
+        te.Write(SdtmDomains.TE.NewRow(StudyId).Set("ETCD", ExportDesign.FollowUpCode).Set("ELEMENT", "Follow-up")
+            .Set("TESTRL", "End of the last treatment element").Set("TEENRL", "Completion of the trial or withdrawal"), null);
+
+        var tv = _files["TV"];
+        tv.Write(SdtmDomains.TV.NewRow(StudyId).Set("VISITNUM", 1).Set("VISIT", "SCREENING")
+            .Set("TVSTRL", "Informed consent").Set("TVENRL", "Eligibility decided; randomization of an eligible participant"), null);
+        for (var period = 1; period <= _design.PeriodCount; period++)
+        {
+            var (number, name) = ExportDesign.Visit(period);
+            tv.Write(SdtmDomains.TV.NewRow(StudyId).Set("VISITNUM", number).Set("VISIT", name)
+                .Set("TVSTRL", $"Dosing session of period {period}: weight measured before the start of dosing")
+                .Set("TVENRL", $"Last scheduled assessment of period {period}, {_design.ObservationIso} after the start of dosing"), null);
+        }
+    }
+
+    public void WriteSubject(SubjectHistory subject)
+    {
+        var usubjid = _design.UsubjidOf(subject.Subject);
+        if (subject.State.ConsentDate is { } consent && (_firstConsent is null || consent < _firstConsent))
+        {
+            _firstConsent = consent;
+        }
+
+        if (subject.Randomization is not null)
+        {
+            _randomized++;
+        }
+
+        WriteDm(subject, usubjid);
+        WriteSe(subject, usubjid);
+        WriteSv(subject, usubjid);
+        WriteEx(subject, usubjid);
+        WriteAe(subject, usubjid);
+        WriteVs(subject, usubjid);
+        WriteQs(subject, usubjid);
+        WriteDs(subject, usubjid);
+    }
+
+    /// <summary>TS, then flushes every file. Call once, after the last subject. Returns the files with their SHA-256.</summary>
+    public IReadOnlyList<ExportedFile> Complete()
+    {
+        WriteTs();
+        return _files.Values.SelectMany(file => file.Complete()).ToArray();
+    }
+
+    public void Dispose()
+    {
+        foreach (var file in _files.Values)
+        {
+            file.Dispose();
+        }
+    }
+
+    private void WriteDm(SubjectHistory subject, string usubjid)
+    {
+        var state = subject.State;
+        var firstDose = subject.FirstDose;
+        var lastDoseEnd = subject.DosedPeriods.Select(p => state.Session(p).StoppedAt).Where(t => t is not null).Max();
+        var randomized = subject.Randomization is not null;
+        var dosed = subject.DosedPeriods.Count > 0;
+        var arm = randomized ? _design.ArmOf(subject.Subject) : null;
+        var (deathFlag, deathDate) = Death(subject);
+        var armNullReason = !randomized
+            ? (state.Status == ParticipantStatus.ScreenFailed ? "SCREEN FAILURE" : "NOT ASSIGNED")
+            : !dosed ? "ASSIGNED, NOT TREATED" : null;
+        _files["DM"].Write(
+            SdtmDomains.DM.NewRow(StudyId)
+                .Set("USUBJID", usubjid)
+                .Set("SUBJID", subject.Subject)
+                .Set("RFSTDTC", Iso.Dtc(firstDose))
+                .Set("RFENDTC", dosed ? Iso.Dtc(subject.EndedAt) : null)
+                .Set("RFXSTDTC", Iso.Dtc(firstDose))
+                .Set("RFXENDTC", Iso.Dtc(lastDoseEnd))
+                .Set("RFICDTC", Iso.Date(state.ConsentDate))
+                .Set("RFPENDTC", Iso.Dtc(subject.EndedAt))
+                .Set("DTHDTC", deathDate)
+                .Set("DTHFL", deathFlag)
+                .Set("SITEID", subject.Site)
+                .Set("SEX", "U")
+                .Set("ARMCD", arm?.Code)
+                .Set("ARM", arm?.Description)
+                .Set("ACTARMCD", dosed ? arm?.Code : null)
+                .Set("ACTARM", dosed ? arm?.Description : null)
+                .Set("ARMNRS", armNullReason)
+                .Set("DMDTC", Iso.Dtc(subject.ScreenedAt))
+                .Set("DMDY", Iso.StudyDay(subject.ScreenedAt, firstDose)),
+            usubjid);
+    }
+
+    private static (string? Flag, string? Date) Death(SubjectHistory subject)
+    {
+        if (subject.Withdrawal?.Data is ParticipantWithdrawn { Reason: WithdrawalReason.Death } withdrawn)
+        {
+            return ("Y", Iso.Dtc(withdrawn.WithdrawnAt));
+        }
+
+        var fatal = subject.AdverseEvents.FirstOrDefault(c => c.State.Details!.Outcome == AdverseEventOutcome.Fatal);
+        return fatal is null ? (null, null) : ("Y", fatal.State.Details!.End?.Text);
+    }
+
+    private void WriteSe(SubjectHistory subject, string usubjid)
+    {
+        var sequence = 0;
+        foreach (var element in subject.Elements)
+        {
+            var (code, name) = _design.ElementOf(element, subject.Subject);
+            _files["SE"].Write(
+                SdtmDomains.SE.NewRow(StudyId)
+                    .Set("USUBJID", usubjid)
+                    .Set("SESEQ", ++sequence)
+                    .Set("ETCD", code)
+                    .Set("ELEMENT", name)
+                    .Set("TAETORD", element.TaetOrd(_design.PeriodCount))
+                    .Set("EPOCH", element.Epoch)
+                    .Set("SESTDTC", element.StartIsDate ? Iso.Date(DateOnly.FromDateTime(element.Start.UtcDateTime)) : Iso.Dtc(element.Start))
+                    .Set("SEENDTC", Iso.Dtc(element.End))
+                    .Set("SESTDY", Iso.StudyDay(element.Start, subject.FirstDose))
+                    .Set("SEENDY", Iso.StudyDay(element.End, subject.FirstDose)),
+                usubjid);
+        }
+    }
+
+    private void WriteSv(SubjectHistory subject, string usubjid)
+    {
+        var state = subject.State;
+        var firstDose = subject.FirstDose;
+        if (state.ConsentDate is { } consent)
+        {
+            var screeningEnd = new[]
+            {
+                subject.Eligibility?.ConfirmedAt,
+                (subject.ScreenFailure?.Data as ParticipantScreenFailed)?.RecordedAt,
+                (subject.Randomization?.Data as ParticipantRandomized)?.RandomizedAt,
+            }.Where(t => t is not null).Max() ?? subject.ScreenedAt;
+            _files["SV"].Write(
+                SdtmDomains.SV.NewRow(StudyId)
+                    .Set("USUBJID", usubjid)
+                    .Set("VISITNUM", 1)
+                    .Set("VISIT", "SCREENING")
+                    .Set("EPOCH", "SCREENING")
+                    .Set("SVSTDTC", Iso.Date(consent))
+                    .Set("SVENDTC", Iso.Dtc(screeningEnd))
+                    .Set("SVSTDY", Iso.StudyDay(consent, firstDose))
+                    .Set("SVENDY", Iso.StudyDay(screeningEnd, firstDose)),
+                usubjid);
+        }
+
+        foreach (var period in PeriodsWithData(subject))
+        {
+            var session = state.Session(period);
+            var times = new List<DateTimeOffset>();
+            AddIf(times, session.WeightMeasuredAt);
+            AddIf(times, session.Preparation?.PreparedAt);
+            AddIf(times, session.StartedAt);
+            AddIf(times, session.StoppedAt);
+            times.AddRange(state.Assessments.Values.Where(a => a.Key.Period == period).Select(a => a.ClinicalTime));
+            if (times.Count == 0)
+            {
+                continue;
+            }
+
+            var (number, name) = ExportDesign.Visit(period);
+            var start = times.Min();
+            var end = times.Max();
+            _files["SV"].Write(
+                SdtmDomains.SV.NewRow(StudyId)
+                    .Set("USUBJID", usubjid)
+                    .Set("VISITNUM", number)
+                    .Set("VISIT", name)
+                    .Set("EPOCH", subject.EpochAt(session.StartedAt ?? start))
+                    .Set("SVSTDTC", Iso.Dtc(start))
+                    .Set("SVENDTC", Iso.Dtc(end))
+                    .Set("SVSTDY", Iso.StudyDay(start, firstDose))
+                    .Set("SVENDY", Iso.StudyDay(end, firstDose)),
+                usubjid);
+        }
+    }
+
+    private void WriteEx(SubjectHistory subject, string usubjid)
+    {
+        var sequence = 0;
+        foreach (var period in subject.DosedPeriods)
+        {
+            var session = subject.State.Session(period);
+            var started = session.StartedAt!.Value;
+            var version = VersionAt(subject, period);
+            var weight = session.Preparation?.WeightKg ?? session.WeightKg;
+            var treatment = _design.TreatmentOf(subject.Subject, period);
+            var completed = session.Stopped && session.Completed == true;
+            decimal? dose = null;
+            string? unit;
+            if (treatment is not null)
+            {
+                var versionTreatment = version.Treatments.FirstOrDefault(t => t.Code == treatment.Code) ?? treatment;
+                unit = versionTreatment.BaseUnit.Symbol();
+                if (completed && weight is { } kg)
+                {
+                    dose = DoseCalculator.Calculate(versionTreatment, kg).Total;
+                }
+            }
+            else
+            {
+                // What blinded staff were told: the volume that is the same in every arm at this weight, or nothing.
+                var volume = weight is { } kg ? BlindedDoseInstruction.For(version, kg).VolumeMl : null;
+                unit = volume is null ? null : "mL";
+                dose = completed ? volume : null;
+            }
+
+            subject.EarlyStopReasons.TryGetValue(period, out var earlyStop);
+            var (visitNumber, visitName) = ExportDesign.Visit(period);
+            var route = treatment?.Route ?? _design.CommonRoute;
+            _files["EX"].Write(
+                SdtmDomains.EX.NewRow(StudyId)
+                    .Set("USUBJID", usubjid)
+                    .Set("EXSEQ", ++sequence)
+                    .Set("EXREFID", session.Preparation?.Kit.ToString() ?? (subject.State.Kits.TryGetValue(period, out var kit) ? kit.ToString() : null))
+                    .Set("EXTRT", treatment?.Label ?? ExportDesign.BlindedTreatmentName)
+                    .Set("EXDOSE", dose)
+                    .Set("EXDOSU", unit)
+                    .Set("EXDOSFRM", route is null ? null : CdiscTerms.DoseForm(route))
+                    .Set("EXDOSFRQ", "ONCE")
+                    .Set("EXROUTE", route)
+                    .Set("EXADJ", earlyStop is null ? null : $"Dosing stopped early: {earlyStop}")
+                    .Set("VISITNUM", visitNumber)
+                    .Set("VISIT", visitName)
+                    .Set("EPOCH", subject.EpochAt(started))
+                    .Set("EXSTDTC", Iso.Dtc(started))
+                    .Set("EXENDTC", Iso.Dtc(session.StoppedAt))
+                    .Set("EXSTDY", Iso.StudyDay(started, subject.FirstDose))
+                    .Set("EXENDY", Iso.StudyDay(session.StoppedAt, subject.FirstDose)),
+                usubjid);
+        }
+    }
+
+    private void WriteAe(SubjectHistory subject, string usubjid)
+    {
+        var sequence = 0;
+        var ordered = subject.AdverseEvents
+            .OrderBy(c => c.State.Details!.Onset.Earliest)
+            .ThenBy(c => c.Id, StringComparer.Ordinal);
+        foreach (var adverseEvent in ordered)
+        {
+            var details = adverseEvent.State.Details!;
+            var term = CtcaeDictionary.V5.FindByCode(details.MeddraCode);
+            bool Flag(SeriousnessCriterion criterion) => details.Seriousness.Contains(criterion);
+            _files["AE"].Write(
+                SdtmDomains.AE.NewRow(StudyId)
+                    .Set("USUBJID", usubjid)
+                    .Set("AESEQ", ++sequence)
+                    .Set("AESPID", adverseEvent.Id)
+                    .Set("AETERM", details.Term)
+                    .Set("AELLT", details.Term)
+                    .Set("AELLTCD", details.MeddraCode)
+                    .Set("AEDECOD", term?.Term ?? details.Term)
+                    .Set("AEPTCD", details.MeddraCode)
+                    .Set("AEBODSYS", term?.SystemOrganClass)
+                    .Set("AESOC", term?.SystemOrganClass)
+                    .Set("AESER", CdiscTerms.YesNo(details.Serious))
+                    .Set("AEACN", CdiscTerms.ActionTaken(details.ActionTaken))
+                    .Set("AEREL", CdiscTerms.Causality(details.Causality))
+                    .Set("AEOUT", CdiscTerms.Outcome(details.Outcome))
+                    .Set("AESCONG", CdiscTerms.YesNo(Flag(SeriousnessCriterion.CongenitalAnomaly)))
+                    .Set("AESDISAB", CdiscTerms.YesNo(Flag(SeriousnessCriterion.Disability)))
+                    .Set("AESDTH", CdiscTerms.YesNo(Flag(SeriousnessCriterion.Death)))
+                    .Set("AESHOSP", CdiscTerms.YesNo(Flag(SeriousnessCriterion.Hospitalization)))
+                    .Set("AESLIFE", CdiscTerms.YesNo(Flag(SeriousnessCriterion.LifeThreatening)))
+                    .Set("AESMIE", CdiscTerms.YesNo(Flag(SeriousnessCriterion.OtherMedicallyImportant)))
+                    .Set("AETOXGR", Iso.Number(details.Grade))
+                    .Set("EPOCH", subject.EpochAt(details.Onset))
+                    .Set("AESTDTC", details.Onset.Text)
+                    .Set("AEENDTC", details.End?.Text)
+                    .Set("AESTDY", Iso.StudyDay(details.Onset, subject.FirstDose))
+                    .Set("AEENDY", Iso.StudyDay(details.End, subject.FirstDose)),
+                usubjid);
+        }
+    }
+
+    private void WriteVs(SubjectHistory subject, string usubjid)
+    {
+        var sequence = 0;
+        var state = subject.State;
+        foreach (var period in PeriodsWithData(subject))
+        {
+            var session = state.Session(period);
+            var (visitNumber, visitName) = ExportDesign.Visit(period);
+            if (session.WeightKg is { } weight)
+            {
+                _files["VS"].Write(
+                    SdtmDomains.VS.NewRow(StudyId)
+                        .Set("USUBJID", usubjid)
+                        .Set("VSSEQ", ++sequence)
+                        .Set("VSTESTCD", "WEIGHT")
+                        .Set("VSTEST", "Weight")
+                        .Set("VSORRES", Iso.Number(weight))
+                        .Set("VSORRESU", "kg")
+                        .Set("VSSTRESC", Iso.Number(weight))
+                        .Set("VSSTRESN", weight)
+                        .Set("VSSTRESU", "kg")
+                        .Set("VISITNUM", visitNumber)
+                        .Set("VISIT", visitName)
+                        .Set("EPOCH", session.WeightMeasuredAt is { } measured ? subject.EpochAt(measured) : null)
+                        .Set("VSDTC", Iso.Dtc(session.WeightMeasuredAt))
+                        .Set("VSDY", Iso.StudyDay(session.WeightMeasuredAt, subject.FirstDose)),
+                    usubjid);
+            }
+
+            foreach (var (assessment, timepoint, number) in Ordered(subject, period, AssessmentKind.Vitals))
+            {
+                var vitals = assessment.Vitals!;
+                foreach (var (code, test, value, unit) in new (string, string, int, string)[]
+                {
+                    ("SYSBP", "Systolic Blood Pressure", vitals.SystolicMmHg, "mmHg"),
+                    ("DIABP", "Diastolic Blood Pressure", vitals.DiastolicMmHg, "mmHg"),
+                    ("PULSE", "Pulse Rate", vitals.HeartRatePerMin, "beats/min"),
+                    ("OXYSAT", "Oxygen Saturation", vitals.Spo2Percent, "%"),
+                })
+                {
+                    var row = SdtmDomains.VS.NewRow(StudyId)
+                        .Set("USUBJID", usubjid)
+                        .Set("VSSEQ", ++sequence)
+                        .Set("VSTESTCD", code)
+                        .Set("VSTEST", test)
+                        .Set("VSORRES", Iso.Number(value))
+                        .Set("VSORRESU", unit)
+                        .Set("VSSTRESC", Iso.Number(value))
+                        .Set("VSSTRESN", value)
+                        .Set("VSSTRESU", unit)
+                        .Set("VISITNUM", visitNumber)
+                        .Set("VISIT", visitName)
+                        .Set("EPOCH", subject.EpochAt(assessment.ClinicalTime))
+                        .Set("VSDTC", Iso.Dtc(assessment.ClinicalTime))
+                        .Set("VSDY", Iso.StudyDay(assessment.ClinicalTime, subject.FirstDose));
+                    SetTimepoint(row, "VS", timepoint, number, assessment.Key.Timepoint, session.StartedAt);
+                    _files["VS"].Write(row, usubjid);
+                }
+            }
+        }
+    }
+
+    private void WriteQs(SubjectHistory subject, string usubjid)
+    {
+        var sequence = 0;
+        foreach (var period in PeriodsWithData(subject))
+        {
+            var session = subject.State.Session(period);
+            var (visitNumber, visitName) = ExportDesign.Visit(period);
+            foreach (var (assessment, timepoint, number) in Ordered(subject, period, AssessmentKind.Scale))
+            {
+                var definition = Protocol.Assessments.FirstOrDefault(a => a.Code == assessment.Key.Code);
+                var label = definition?.Label ?? assessment.Key.Code;
+                var unit = definition?.Scale?.Unit;
+                var value = assessment.Value!.Value;
+                var row = SdtmDomains.QS.NewRow(StudyId)
+                    .Set("USUBJID", usubjid)
+                    .Set("QSSEQ", ++sequence)
+                    .Set("QSTESTCD", assessment.Key.Code)
+                    .Set("QSTEST", label)
+                    .Set("QSCAT", definition?.Scale is { } scale ? $"{label} ({Iso.Number(scale.Min)}-{Iso.Number(scale.Max)} {scale.Unit})" : label)
+                    .Set("QSORRES", Iso.Number(value))
+                    .Set("QSORRESU", unit)
+                    .Set("QSSTRESC", Iso.Number(value))
+                    .Set("QSSTRESN", value)
+                    .Set("QSSTRESU", unit)
+                    .Set("VISITNUM", visitNumber)
+                    .Set("VISIT", visitName)
+                    .Set("EPOCH", subject.EpochAt(assessment.ClinicalTime))
+                    .Set("QSDTC", Iso.Dtc(assessment.ClinicalTime))
+                    .Set("QSDY", Iso.StudyDay(assessment.ClinicalTime, subject.FirstDose));
+                SetTimepoint(row, "QS", timepoint, number, assessment.Key.Timepoint, session.StartedAt);
+                _files["QS"].Write(row, usubjid);
+            }
+        }
+    }
+
+    private void WriteDs(SubjectHistory subject, string usubjid)
+    {
+        var sequence = 0;
+        var file = _files["DS"];
+        var firstDose = subject.FirstDose;
+        void Write(string term, string decoded, string category, string? epoch, DateTimeOffset collected, string? start, int? day) =>
+            file.Write(
+                SdtmDomains.DS.NewRow(StudyId)
+                    .Set("USUBJID", usubjid)
+                    .Set("DSSEQ", ++sequence)
+                    .Set("DSTERM", term)
+                    .Set("DSDECOD", decoded)
+                    .Set("DSCAT", category)
+                    .Set("EPOCH", epoch)
+                    .Set("DSDTC", Iso.Dtc(collected))
+                    .Set("DSSTDTC", start)
+                    .Set("DSSTDY", day),
+                usubjid);
+
+        if (subject.State.ConsentDate is { } consent && subject.ScreenedAt is { } screenedAt)
+        {
+            Write("INFORMED CONSENT OBTAINED", "INFORMED CONSENT OBTAINED", "PROTOCOL MILESTONE", "SCREENING", screenedAt, Iso.Date(consent), Iso.StudyDay(consent, firstDose));
+        }
+
+        if (subject.ScreenFailure is { Data: ParticipantScreenFailed failed } failure)
+        {
+            var criteria = failed.FailedCriteria.Count == 0 ? "" : $": criteria {string.Join(", ", failed.FailedCriteria)} not met";
+            Write($"SCREEN FAILURE{criteria}", "SCREEN FAILURE", "DISPOSITION EVENT", "SCREENING", failure.RecordedAt, Iso.Dtc(failed.RecordedAt), Iso.StudyDay(failed.RecordedAt, firstDose));
+        }
+
+        if (subject.Randomization is { Data: ParticipantRandomized randomized } randomization)
+        {
+            Write("RANDOMIZED", "RANDOMIZED", "PROTOCOL MILESTONE", subject.EpochAt(randomized.RandomizedAt), randomization.RecordedAt, Iso.Dtc(randomized.RandomizedAt), Iso.StudyDay(randomized.RandomizedAt, firstDose));
+        }
+
+        if (subject.Completion is { Data: ParticipantCompleted completed } completion)
+        {
+            Write("COMPLETED", "COMPLETED", "DISPOSITION EVENT", subject.EpochAt(completed.CompletedAt), completion.RecordedAt, Iso.Dtc(completed.CompletedAt), Iso.StudyDay(completed.CompletedAt, firstDose));
+        }
+
+        if (subject.Withdrawal is { Data: ParticipantWithdrawn withdrawn } withdrawal)
+        {
+            var decoded = CdiscTerms.Withdrawal(withdrawn.Reason);
+            var term = string.IsNullOrWhiteSpace(withdrawn.Details) ? decoded : withdrawn.Details.Trim();
+            Write(term, decoded, "DISPOSITION EVENT", subject.EpochAt(withdrawn.WithdrawnAt), withdrawal.RecordedAt, Iso.Dtc(withdrawn.WithdrawnAt), Iso.StudyDay(withdrawn.WithdrawnAt, firstDose));
+        }
+    }
+
+    private void WriteTs()
+    {
+        var sequenceOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var file = _files["TS"];
+        void Write(string code, string name, string? value, CodedTerm? term = null)
+        {
+            if (string.IsNullOrEmpty(value) && term is null)
+            {
+                return;
+            }
+
+            sequenceOf[code] = sequenceOf.GetValueOrDefault(code) + 1;
+            file.Write(
+                SdtmDomains.TS.NewRow(StudyId)
+                    .Set("TSSEQ", sequenceOf[code])
+                    .Set("TSPARMCD", code)
+                    .Set("TSPARM", name)
+                    .Set("TSVAL", term?.Value ?? value)
+                    .Set("TSVALCD", term?.Code)
+                    .Set("TSVCDREF", term?.Code is null ? null : CdiscTerms.Reference)
+                    .Set("TSVCDVER", term?.Code is null ? null : CdiscTerms.Version),
+                null);
+        }
+
+        // The title names the treatments ("ketamine versus saline"): unblinded exports only.
+        if (!_design.IsBlinded)
+        {
+            Write("TITLE", "Trial Title", Protocol.Title);
+        }
+
+        Write("INDIC", "Trial Disease/Condition Indication", Protocol.Indication);
+        Write("TPHASE", "Trial Phase Classification", Protocol.Phase, CdiscTerms.Phase(Protocol.Phase));
+        Write("INTMODEL", "Intervention Model", null, CdiscTerms.CrossOver);
+        Write("TBLIND", "Trial Blinding Schema", null, CdiscTerms.Blinding(Protocol.Blinding));
+        Write("RANDOM", "Trial is Randomized", null, CdiscTerms.Yes);
+        Write("TCNTRL", "Control Type", null, Protocol.Treatments.Any(t => t.Placebo) ? CdiscTerms.Placebo : CdiscTerms.ActiveControl);
+        Write("NARMS", "Planned Number of Arms", Iso.Number(Protocol.Sequences.Count));
+        Write("PLANSUB", "Planned Number of Subjects", Iso.Number(Protocol.TargetParticipants));
+        Write("ACTSUB", "Actual Number of Subjects", Iso.Number(_randomized));
+        foreach (var route in Protocol.Treatments.Select(t => t.Route).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            Write("ROUTE", "Route of Administration", route, CdiscTerms.RouteCode(route) is { } code ? new CodedTerm(route, code) : null);
+        }
+
+        if (Protocol.Randomization.StratifiedBySite)
+        {
+            Write("STRATFCT", "Stratification Factor", "SITE");
+        }
+
+        if (!_design.IsBlinded)
+        {
+            foreach (var treatment in Protocol.Treatments.Where(t => !t.Placebo))
+            {
+                Write("TRT", "Investigational Therapy or Treatment", treatment.Label);
+            }
+
+            foreach (var treatment in Protocol.Treatments.Where(t => t.Placebo))
+            {
+                Write("COMPTRT", "Comparative Treatment Name", treatment.Label);
+            }
+        }
+
+        Write("SSTDTC", "Study Start Date", Iso.Date(_firstConsent));
+    }
+
+    /// <summary>The protocol version in force when the period's dosing was recorded (its dose rules applied).</summary>
+    private ProtocolDefinition VersionAt(SubjectHistory subject, int period)
+    {
+        var started = subject.Events.Participant.FirstOrDefault(e => e.Data is DosingStarted s && s.Period == period);
+        return started is null ? Protocol : _design.Trial.VersionAt(started.Position);
+    }
+
+    private static void SetTimepoint(SdtmRow row, string prefix, AssessmentTime? timepoint, int? number, string recorded, DateTimeOffset? dosingStart)
+    {
+        row.Set(prefix + "TPT", timepoint is null ? recorded : ExportDesign.TimepointName(timepoint.AfterDosingStart))
+            .Set(prefix + "TPTNUM", number)
+            .Set(prefix + "ELTM", recorded)
+            .Set(prefix + "TPTREF", "DOSING START")
+            .Set(prefix + "RFTDTC", Iso.Dtc(dosingStart));
+    }
+
+    /// <summary>A period's recorded assessments of one kind in protocol order: assessment, then timepoint (with its 1-based number).</summary>
+    private List<(RecordedAssessment Assessment, AssessmentTime? Time, int? Number)> Ordered(SubjectHistory subject, int period, AssessmentKind kind)
+    {
+        var rows = new List<(int AssessmentOrder, int TimeOrder, RecordedAssessment Assessment, AssessmentTime? Time)>();
+        foreach (var assessment in subject.State.Assessments.Values)
+        {
+            var isVitals = assessment.Vitals is not null;
+            if (assessment.Key.Period != period || isVitals != (kind == AssessmentKind.Vitals) || (!isVitals && assessment.Value is null))
+            {
+                continue;
+            }
+
+            var index = IndexOf(Protocol.Assessments, a => a.Code == assessment.Key.Code);
+            var timeIndex = index < 0 ? -1 : IndexOf(Protocol.Assessments[index].Times, t => t.Iso == assessment.Key.Timepoint);
+            var time = timeIndex < 0 ? null : Protocol.Assessments[index].Times[timeIndex];
+            rows.Add((index < 0 ? int.MaxValue : index, timeIndex < 0 ? int.MaxValue : timeIndex, assessment, time));
+        }
+
+        return rows
+            .OrderBy(r => r.AssessmentOrder)
+            .ThenBy(r => r.Assessment.Key.Code, StringComparer.Ordinal)
+            .ThenBy(r => r.TimeOrder)
+            .ThenBy(r => r.Assessment.Key.Timepoint, StringComparer.Ordinal)
+            .Select(r => (r.Assessment, r.Time, r.Time is null ? (int?)null : r.TimeOrder + 1))
+            .ToList();
+    }
+
+    private static IEnumerable<int> PeriodsWithData(SubjectHistory subject)
+    {
+        var periods = new SortedSet<int>(subject.State.Sessions.Keys);
+        periods.UnionWith(subject.State.Assessments.Keys.Select(k => k.Period));
+        return periods.Where(p => p >= 1);
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> items, Func<T, bool> match)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (match(items[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void AddIf(List<DateTimeOffset> times, DateTimeOffset? time)
+    {
+        if (time is { } t)
+        {
+            times.Add(t);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using TrialOps.Common;
+using TrialOps.EventStore;
+using TrialOps.Identity;
+using TrialOps.Messaging;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
+using TrialOps.Runtime;
+using TrialOps.Seed;
+using TrialOps.Testing;
+
+namespace TrialOps.Exports.Tests;
+
+/// <summary>
+/// A database with the KET-NP-01 demo trial, generated through the real commands by the demo
+/// generator (never inserted rows), sign-in accounts for the people who lock, unblind and export,
+/// and one runtime for the test class (its projection daemon holds the projections' leases).
+/// <see cref="AsOf"/> is the ledger head once the demo is done: tests export as of it, so events
+/// other tests append later do not change what they compare.
+/// </summary>
+public class ExportTrialFixture : IAsyncLifetime
+{
+    public const string Trial = "KET-NP-01";
+    public const string Password = "correct horse battery staple";
+
+    public static readonly AesGcmSeedSealer Sealer = new(Enumerable.Range(0, 32).Select(i => (byte)((i * 11) + 5)).ToArray());
+
+    private TrialOpsRuntime? _runtime;
+
+    public DatabaseFixture Database { get; } = new();
+
+    public TrialOpsRuntime Runtime => _runtime ?? throw new InvalidOperationException("The fixture is not initialized yet.");
+
+    public TrialExporter Exporter => new(Runtime);
+
+    public ProtocolDefinition Protocol { get; private set; } = null!;
+
+    public DemoReport Demo { get; private set; } = null!;
+
+    public long AsOf { get; private set; }
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"trialops-export-tests-{Guid.NewGuid():N}");
+
+    public static Actor Statistician { get; } = new("stat.sam", Roles.Statistician);
+
+    public static Actor Coordinator { get; } = new("coord.cleo", Roles.Coordinator);
+
+    public static Actor Investigator { get; } = new("inv.ines", Roles.Investigator);
+
+    public static Actor Monitor { get; } = new("mon.mo", Roles.Monitor);
+
+    public virtual int Participants => 14;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Folder);
+        await Database.InitializeAsync();
+        _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString);
+        Demo = await DemoTrial.RunAsync(Runtime, Sealer, DemoTrial.KetNp01(), new DemoOptions(Participants, Seed: 11, Parallelism: 2));
+        Protocol = (await new Trials.TrialDesignService(Runtime, Sealer).GetProtocolAsync(Trial))!;
+
+        var identity = new IdentityService(Runtime);
+        var administrator = new Actor("cli:tests", Roles.Administrator);
+        foreach (var person in new[] { Statistician, Coordinator, Investigator, Monitor })
+        {
+            var created = await identity.CreateUserAsync(CommandContext.New(administrator), new NewUser(person.UserId, $"{person.Role} {person.UserId}", person.Role, [], Password));
+            Assert.True(created.Accepted, created.Rejection?.Message);
+        }
+
+        await Runtime.Projections.CatchUpAllAsync();
+        AsOf = await ChainVerifier.LedgerHeadPositionAsync(Runtime.DataSource);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_runtime is not null)
+        {
+            await _runtime.DisposeAsync();
+        }
+
+        await Database.DisposeAsync();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>A new, not yet existing folder for one export.</summary>
+    public string NewFolder(string name) => Path.Combine(Folder, $"{name}-{Guid.NewGuid():N}");
+
+    /// <summary>Exports and asserts it succeeded.</summary>
+    public async Task<ExportResult> ExportAsync(string name, bool blinded = true, long? asOf = null, Actor? actor = null)
+    {
+        var result = await Exporter.ExportAsync(Trial, NewFolder(name), blinded, asOf ?? AsOf, actor ?? Statistician);
+        Assert.True(result.Succeeded, result.Rejection?.Message);
+        return result;
+    }
+}

@@ -1,0 +1,61 @@
+using TrialOps.Cdisc;
+using TrialOps.Exports.Sdtm;
+
+namespace TrialOps.Exports.Tests;
+
+/// <summary>The datasets' fixed layout: documented lengths and labels, and values that do not fit stop the export, never truncated.</summary>
+public sealed class FixedLayoutTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"trialops-layout-{Guid.NewGuid():N}");
+
+    public FixedLayoutTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void every_dataset_has_sas_v5_names_labels_of_at_most_40_characters_and_lengths_of_at_most_200()
+    {
+        Assert.Equal(["TA", "TE", "TV", "TS", "DM", "SE", "SV", "EX", "AE", "VS", "QS", "DS"], SdtmDomains.All.Select(d => d.Code));
+        Assert.All(SdtmDomains.All.SelectMany(d => d.Variables), variable =>
+        {
+            Assert.Matches("^[A-Z][A-Z0-9]{0,7}$", variable.Name);
+            Assert.InRange(variable.Label.Length, 1, 40);
+            Assert.InRange(variable.Length, 1, 200);
+        });
+        Assert.All(SdtmDomains.All, domain => Assert.Equal(["STUDYID", "DOMAIN"], domain.Variables.Take(2).Select(v => v.Name)));
+    }
+
+    [Fact]
+    public void a_value_longer_than_its_variable_stops_the_export_naming_dataset_variable_and_subject()
+    {
+        using var file = DomainFile.Create(_folder, SdtmDomains.DS, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var row = SdtmDomains.DS.NewRow("KET-NP-01").Set("USUBJID", "KET-NP-01-S01-007").Set("DSTERM", new string('x', 201));
+
+        var refused = Assert.Throws<ExportDataException>(() => file.Write(row, "S01-007"));
+
+        Assert.Contains("DS for subject S01-007", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("DSTERM", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing is truncated", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void text_that_is_not_ascii_stops_the_export_instead_of_becoming_question_marks()
+    {
+        using var file = DomainFile.Create(_folder, SdtmDomains.DS, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var row = SdtmDomains.DS.NewRow("KET-NP-01").Set("USUBJID", "KET-NP-01-S01-007").Set("DSTERM", "Déménagement à l'étranger");
+
+        var refused = Assert.Throws<ExportDataException>(() => file.Write(row, "S01-007"));
+
+        Assert.Contains("DSTERM", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void trailing_blanks_are_dropped_from_both_files_because_xport_cannot_keep_them()
+    {
+        var row = SdtmDomains.DS.NewRow("KET-NP-01").Set("DSTERM", "COMPLETED   ").Set("DSDECOD", "   ");
+
+        Assert.Equal("COMPLETED", row.Text("DSTERM"));
+        Assert.Null(row.Text("DSDECOD"));
+        Assert.Equal(XptType.Character, SdtmDomains.DS.Variables[SdtmDomains.DS.IndexOf("DSTERM")].Type);
+    }
+}
