@@ -280,7 +280,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
              ORDER BY l.sequence
              """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = asOfPosition });
-        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             yield return ReadEvent(reader);

@@ -10,9 +10,10 @@ namespace TrialOps.AdverseEvents;
 /// </summary>
 public sealed record MarkSaeReportOverdue(string AdverseEventId)
 {
-    public static Decision Decide(AdverseEventState state, MarkSaeReportOverdue command, Actor by, DateTimeOffset now)
+    public static Decision Decide(AdverseEventState state, TrialContext trial, MarkSaeReportOverdue command, Actor by, DateTimeOffset now)
     {
-        if (!state.Serious || state.ReportedToSponsorAt is not null || state.MarkedOverdue || state.SponsorReportDueAt is not { } dueAt || dueAt > now)
+        // After database lock nothing is recorded, bookkeeping included: the locked record is final.
+        if (trial.Locked || !state.Serious || state.ReportedToSponsorAt is not null || state.MarkedOverdue || state.SponsorReportDueAt is not { } dueAt || dueAt > now)
         {
             return Decision.None;
         }

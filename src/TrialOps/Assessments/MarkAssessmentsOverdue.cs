@@ -13,7 +13,8 @@ public sealed record MarkAssessmentsOverdue(ProtocolCode Protocol, SubjectNumber
 {
     public static Decision Decide(ParticipantState state, TrialContext trial, MarkAssessmentsOverdue command, Actor by, DateTimeOffset now)
     {
-        if (!state.InTreatment || state.Session(command.Period).StartedAt is not { } start)
+        // After database lock nothing is recorded, bookkeeping included: the locked record is final.
+        if (trial.Locked || !state.InTreatment || state.Session(command.Period).StartedAt is not { } start)
         {
             return Decision.None;
         }

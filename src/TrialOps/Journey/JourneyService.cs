@@ -157,7 +157,7 @@ public sealed class JourneyService(TrialOpsRuntime runtime)
 
     /// <summary>The scheduler's SAE report deadline message.</summary>
     public Task<CommandResult> MarkSaeReportOverdueAsync(CommandContext context, MarkSaeReportOverdue command, CancellationToken ct = default) =>
-        OnAdverseEventAsync(context, command.AdverseEventId, (state, _, _, now) => MarkSaeReportOverdue.Decide(state, command, context.Actor, now), ct);
+        OnAdverseEventAsync(context, command.AdverseEventId, (state, _, trial, now) => MarkSaeReportOverdue.Decide(state, trial, command, context.Actor, now), ct);
 
     // Session views
 

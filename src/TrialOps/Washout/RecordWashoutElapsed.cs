@@ -15,7 +15,8 @@ public sealed record RecordWashoutElapsed(ProtocolCode Protocol, SubjectNumber S
 {
     public static Decision Decide(ParticipantState state, TrialContext trial, RecordWashoutElapsed command, Actor by, DateTimeOffset now)
     {
-        if (!state.InTreatment || command.CompletedPeriod < 1 || command.CompletedPeriod >= state.PeriodCount)
+        // After database lock nothing is recorded, bookkeeping included: the locked record is final.
+        if (trial.Locked || !state.InTreatment || command.CompletedPeriod < 1 || command.CompletedPeriod >= state.PeriodCount)
         {
             return Decision.None;
         }

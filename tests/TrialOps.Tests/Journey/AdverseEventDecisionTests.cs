@@ -111,15 +111,25 @@ public class AdverseEventDecisionTests
         var reported = Event<AdverseEventReported>(Report(Input(code: Hypertension, grade: 3, seriousness: [SeriousnessCriterion.Hospitalization], end: null, outcome: AdverseEventOutcome.RecoveringResolving)));
         var state = AdverseEventState.From([reported]);
 
-        Assert.Equal(Decision.None, MarkSaeReportOverdue.Decide(state, new MarkSaeReportOverdue(Id), Scheduler, AwareAt.AddHours(23)));
-        var overdue = Single<SaeReportOverdue>(MarkSaeReportOverdue.Decide(state, new MarkSaeReportOverdue(Id), Scheduler, AwareAt.AddHours(25)));
+        Assert.Equal(Decision.None, MarkSaeReportOverdue.Decide(state, Trial, new MarkSaeReportOverdue(Id), Scheduler, AwareAt.AddHours(23)));
+        var overdue = Single<SaeReportOverdue>(MarkSaeReportOverdue.Decide(state, Trial, new MarkSaeReportOverdue(Id), Scheduler, AwareAt.AddHours(25)));
         Assert.Equal(AwareAt.AddHours(24), overdue.DueAt);
-        Assert.Equal(Decision.None, MarkSaeReportOverdue.Decide(state.Apply(overdue), new MarkSaeReportOverdue(Id), Scheduler, AwareAt.AddHours(26)));
+        Assert.Equal(Decision.None, MarkSaeReportOverdue.Decide(state.Apply(overdue), Trial, new MarkSaeReportOverdue(Id), Scheduler, AwareAt.AddHours(26)));
 
         var sent = Single<SaeReportedToSponsor>(ReportSaeToSponsor.Decide(state, Trial, new ReportSaeToSponsor(Id, AwareAt.AddHours(3), "SAE-1"), Investigator, Now));
         Assert.False(sent.Late);
-        Assert.Equal(Decision.None, MarkSaeReportOverdue.Decide(state.Apply(sent), new MarkSaeReportOverdue(Id), Scheduler, AwareAt.AddHours(25)));
+        Assert.Equal(Decision.None, MarkSaeReportOverdue.Decide(state.Apply(sent), Trial, new MarkSaeReportOverdue(Id), Scheduler, AwareAt.AddHours(25)));
         Assert.True(Single<SaeReportedToSponsor>(ReportSaeToSponsor.Decide(state, Trial, new ReportSaeToSponsor(Id, AwareAt.AddHours(30), null), Investigator, Now)).Late);
+    }
+
+    [Fact]
+    public void after_database_lock_an_unreported_sae_is_not_marked_overdue()
+    {
+        var reported = Event<AdverseEventReported>(Report(Input(code: Hypertension, grade: 3, seriousness: [SeriousnessCriterion.Hospitalization], end: null, outcome: AdverseEventOutcome.RecoveringResolving)));
+
+        var decision = MarkSaeReportOverdue.Decide(AdverseEventState.From([reported]), Trial with { Locked = true }, new MarkSaeReportOverdue(Id), Scheduler, AwareAt.AddHours(25));
+
+        Assert.Equal(Decision.None, decision);
     }
 
     [Fact]
