@@ -9,6 +9,13 @@ using TrialOps.Postgres;
 
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 var only = args.Length > 1 ? args[1] : "platform";
+if (only == "export")
+{
+    // Here the first argument is the number of demo participants (2000 in bench/README.md).
+    await ExportBench.RunAsync((int)seconds, Environment.GetEnvironmentVariable("ConnectionStrings__TrialOps"));
+    return;
+}
+
 await using var database = await TrialOpsDatabase.OpenAsync(Environment.GetEnvironmentVariable("ConnectionStrings__TrialOps"), Console.Error.WriteLine);
 var registry = new EventTypeRegistry();
 registry.Register(typeof(BenchEvent), "bench.recorded.v1");
