@@ -1,8 +1,8 @@
 namespace TrialOps.Cdisc.Tests;
 
 /// <summary>
-/// Finds <c>shared/reference</c>, which lives next to the repository (<c>&lt;repo&gt;/../shared/reference</c>),
-/// by walking up from the test assembly's folder; works for any clone location.
+/// Finds the repository's <c>tests/reference</c> (unmodified copies of the shared reference data,
+/// see its README) by walking up from the test assembly's folder; works for any clone location.
 /// </summary>
 internal static class ReferenceFiles
 {
@@ -20,7 +20,7 @@ internal static class ReferenceFiles
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            string candidate = Path.Combine(directory.FullName, "shared", "reference");
+            string candidate = Path.Combine(directory.FullName, "tests", "reference");
             if (Directory.Exists(candidate))
             {
                 return candidate;
@@ -28,8 +28,6 @@ internal static class ReferenceFiles
         }
 
         throw new InvalidOperationException(
-            $"The reference data folder 'shared/reference' was not found next to the repository: no ancestor of " +
-            $"{AppContext.BaseDirectory} contains shared/reference. Check out the shared folder beside the repository " +
-            "(<repo>/../shared/reference) before running the CDISC tests.");
+            $"The reference data folder 'tests/reference' was not found: no ancestor of {AppContext.BaseDirectory} contains it.");
     }
 }

@@ -266,7 +266,7 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     public async Task the_datasets_have_the_core_variables_of_the_cdisc_pilot_in_the_same_order()
     {
         var export = await fixture.ExportAsync("pilot");
-        var pilot = Path.Combine(RepositoryRoot(), "..", "shared", "reference", "sdtm-pilot", "sdtm");
+        var pilot = Path.Combine(RepositoryRoot(), "tests", "reference", "sdtm-pilot", "sdtm");
         Assert.True(Directory.Exists(pilot), $"The CDISC pilot files are not at {pilot}.");
 
         foreach (var domain in new[] { "ta", "te", "tv", "ts", "dm", "se", "sv", "ex", "ae", "ds" })
