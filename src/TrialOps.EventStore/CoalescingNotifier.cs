@@ -20,7 +20,7 @@ public sealed class CoalescingNotifier(NpgsqlDataSource dataSource, string chann
 
         _ = Task.Run(async () =>
         {
-            await Task.Delay(2);
+            await Task.Delay(10);
             Interlocked.Exchange(ref _pending, 0);
             try
             {

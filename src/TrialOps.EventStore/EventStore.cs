@@ -41,9 +41,19 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
     public async Task<IReadOnlyList<StoredEvent>> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var stored = await AppendAsync(transaction, streamId, expectedVersion, events, metadata, ct);
-        await transaction.CommitAsync(ct);
+        IReadOnlyList<StoredEvent> stored;
+        if (expectedVersion == ExpectedVersion.NoStream && _inline.Length == 0 && events.Count < BulkThreshold)
+        {
+            // One round trip: a batch is one implicit transaction, and the insert is conditional on the stream row it wrote.
+            stored = await AppendCoreAsync(connection, null, streamId, expectedVersion, events, metadata, null, ct);
+        }
+        else
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            stored = await AppendCoreAsync(connection, transaction, streamId, expectedVersion, events, metadata, null, ct);
+            await transaction.CommitAsync(ct);
+        }
+
         Committed.Signal();
         return stored;
     }
@@ -60,7 +70,10 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
     /// A caller that has read the stream passes the head hash it read with the expected version,
     /// which saves the locking read: the version check then happens in the same round trip as the insert.
     /// </summary>
-    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(NpgsqlTransaction transaction, string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default, string? expectedHeadHash = null)
+    public Task<IReadOnlyList<StoredEvent>> AppendAsync(NpgsqlTransaction transaction, string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default, string? expectedHeadHash = null) =>
+        AppendCoreAsync(transaction.Connection!, transaction, streamId, expectedVersion, events, metadata, expectedHeadHash, ct);
+
+    private async Task<IReadOnlyList<StoredEvent>> AppendCoreAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, string? expectedHeadHash, CancellationToken ct)
     {
         ValidateMetadata(events, metadata);
         if (events.Count == 0)
@@ -68,7 +81,6 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
             return [];
         }
 
-        var connection = transaction.Connection!;
         int currentVersion;
         string previousHash;
         if (expectedVersion == ExpectedVersion.NoStream)
@@ -81,7 +93,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
         }
         else
         {
-            (currentVersion, previousHash) = await LockStreamAsync(connection, transaction, streamId, ct);
+            (currentVersion, previousHash) = await LockStreamAsync(connection, transaction ?? throw new InvalidOperationException("A locking read needs a transaction."), streamId, ct);
             if (expectedVersion != ExpectedVersion.Any && expectedVersion != currentVersion)
             {
                 throw new ConcurrencyException(streamId, expectedVersion, currentVersion);
@@ -137,6 +149,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
                 INSERT INTO events (stream_id, version, type, data, metadata, recorded_at, hash)
                 SELECT $1, v, t, d::json, $5::json, $6, h
                 FROM unnest($2::int[], $3::text[], $4::text[], $7::text[]) AS x(v, t, d, h)
+                WHERE EXISTS (SELECT 1 FROM streams WHERE stream_id = $1 AND version = $8 AND last_hash = $9)
                 ORDER BY v
                 RETURNING position
                 """);
@@ -147,6 +160,8 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
             insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadataJson });
             insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = recordedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
             insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = hashes });
+            insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = lastVersion });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = hash });
             batch.BatchCommands.Add(insert);
         }
 
@@ -165,7 +180,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
                 while (await reader.NextResultAsync(ct));
             }
 
-            if (batch.BatchCommands[0].RecordsAffected == 0)
+            if (batch.BatchCommands[0].RecordsAffected == 0 || (!bulk && positions.Count != events.Count))
             {
                 // Another writer created or moved the stream first; the caller's transaction must roll back.
                 throw new ConcurrencyException(streamId, expectedVersion, await CurrentVersionAsync(streamId));
@@ -206,7 +221,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
 
         foreach (var projection in _inline)
         {
-            await projection.ApplyAsync(transaction, stored, ct);
+            await projection.ApplyAsync(transaction!, stored, ct);
         }
 
         return stored;
