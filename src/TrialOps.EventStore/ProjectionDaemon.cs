@@ -324,43 +324,8 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
             ? projection
             : throw new ArgumentException($"Unknown projection '{name}'. Known: {string.Join(", ", _projections.Keys.Order())}.");
 
-    private async Task ListenAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await store.DataSource.OpenConnectionAsync(ct);
-                connection.Notification += (_, _) => _wakeup.Set();
-                await using (var listen = new NpgsqlCommand($"LISTEN {EventStore.NotifyChannel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(ct);
-                }
-
-                while (!ct.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(ct);
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Polling keeps projections moving while the notification connection is down.
-                log?.Invoke($"projection listener: {e.Message}; polling until it reconnects");
-                try
-                {
-                    await Task.Delay(_options.PollInterval * 5, ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    private Task ListenAsync(CancellationToken ct) =>
+        NotificationListener.RunAsync(store.DataSource, EventStore.NotifyChannel, _wakeup.Set, _options.PollInterval * 5, log, ct);
 }
 
 /// <summary>An auto-reset signal with a timeout, for notification wake-ups.</summary>

@@ -180,42 +180,8 @@ public sealed class MessageDispatcher(NpgsqlDataSource dataSource, MessageHandle
         }
     }
 
-    private async Task ListenAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(ct);
-                connection.Notification += (_, _) => _wakeup.Set();
-                await using (var listen = new NpgsqlCommand($"LISTEN {MessageOutbox.NotifyChannel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(ct);
-                }
-
-                while (!ct.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(ct);
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log?.Invoke($"dispatcher listener: {e.Message}; polling until it reconnects");
-                try
-                {
-                    await Task.Delay(_options.PollInterval * 5, ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    private Task ListenAsync(CancellationToken ct) =>
+        NotificationListener.RunAsync(dataSource, MessageOutbox.NotifyChannel, _wakeup.Set, _options.PollInterval * 5, log, ct);
 }
 
 public sealed record DeadLetter(long Id, string Type, string Payload, int Attempts, string? LastError, DateTimeOffset DeliverAt, DateTimeOffset CreatedAt);

@@ -78,6 +78,27 @@ public sealed class ProjectionDaemonTests(DatabaseFixture db) : IClassFixture<Da
         Assert.Equal(1, await successor.StepAsync(new RecordingProjection("fenced"), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task a_running_daemon_is_woken_by_notification_long_before_its_polling_interval()
+    {
+        var store = Store(db.DataSource);
+        var daemon = new ProjectionDaemon(store, [new RecordingProjection("woken")], new ProjectionDaemonOptions { PollInterval = TimeSpan.FromMinutes(10) });
+        using var stop = new CancellationTokenSource();
+        var running = daemon.RunAsync(stop.Token);
+        await Task.Delay(500);
+        var stream = NewStream();
+        var stored = await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "wake up")], Metadata());
+
+        for (var i = 0; i < 100 && !RecordingProjection.Seen("woken").Contains(stored[0].Position); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await stop.CancelAsync();
+        await running;
+        Assert.Contains(stored[0].Position, RecordingProjection.Seen("woken"));
+    }
+
     private async Task Execute(string sql)
     {
         await using var command = db.DataSource.CreateCommand(sql);
