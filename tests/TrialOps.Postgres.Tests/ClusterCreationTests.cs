@@ -61,6 +61,7 @@ public sealed class ClusterCreationTests
     [RootFact]
     public async Task as_root_a_home_the_postgres_account_cannot_reach_keeps_its_data_under_var_lib_trialops()
     {
+        RootFactAttribute.RequireRoot();
         await using var home = new TempHome(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var postgres = ServerUser.LookUp(ServerUser.PostgresAccount)!.Value;
 

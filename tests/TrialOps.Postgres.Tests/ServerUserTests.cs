@@ -37,6 +37,7 @@ public sealed class ServerUserTests
     [RootFact]
     public void roots_home_is_not_reachable_by_the_postgres_account_but_tmp_is()
     {
+        RootFactAttribute.RequireRoot();
         var postgres = ServerUser.LookUp(ServerUser.PostgresAccount)!.Value;
         var rootHome = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 

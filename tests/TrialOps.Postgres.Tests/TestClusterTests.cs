@@ -48,6 +48,7 @@ public sealed class TestClusterTests(DatabaseFixture fixture) : IClassFixture<Da
     [RootFact]
     public async Task as_root_a_home_the_postgres_account_can_reach_holds_the_data_folder_itself_run_by_postgres()
     {
+        RootFactAttribute.RequireRoot();
         var cluster = await PostgresServer.GetClusterAsync();
         var home = await PostgresServer.GetHomeAsync();
         var postgres = ServerUser.LookUp(ServerUser.PostgresAccount)!.Value;
