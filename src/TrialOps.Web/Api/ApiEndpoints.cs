@@ -38,6 +38,7 @@ public static class ApiEndpoints
         v1.MapUsersApi();
         v1.MapTrialsApi();
         v1.MapParticipantsApi();
+        v1.MapExportsApi(pages: app);
         return app;
     }
 }

@@ -27,6 +27,7 @@ public static class TrialServices
         services.AddSingleton(sp => new TrialDesignService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime, sp.GetRequiredService<ISeedSealer>()));
         services.AddSingleton(sp => new JourneyService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
         services.AddSingleton(sp => new TrialAuditTrail(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        services.AddSingleton(sp => new TrialOps.Exports.TrialExporter(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
         services.AddHostedService<DemoSeeding>();
         return services;
     }
