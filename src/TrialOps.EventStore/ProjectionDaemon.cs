@@ -32,7 +32,11 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
 {
     private readonly ProjectionDaemonOptions _options = options ?? new ProjectionDaemonOptions();
     private readonly Dictionary<string, IProjection> _projections = projections.ToDictionary(p => p.Name, StringComparer.Ordinal);
-    private readonly HashSet<string> _stepping = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _stepping = new();
+
+    // A catch-up (CLI, export) and the background loop of one process share the lease; they must not
+    // apply the same batch twice, so steps of one projection take turns within a process.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _turns = new();
     private readonly Wakeup _wakeup = new();
 
     public IReadOnlyCollection<string> Names => _projections.Keys;
@@ -198,6 +202,20 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
     /// <summary>One batch for one projection. Returns the number of events applied (0 when idle, paused or not the owner).</summary>
     public async Task<int> StepAsync(IProjection projection, CancellationToken ct)
     {
+        var turn = _turns.GetOrAdd(projection.Name, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(ct);
+        try
+        {
+            return await StepInTurnAsync(projection, ct);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task<int> StepInTurnAsync(IProjection projection, CancellationToken ct)
+    {
         await using var connection = await store.DataSource.OpenConnectionAsync(ct);
         var lease = await AcquireLeaseAsync(connection, projection.Name, ct);
         if (lease is null || lease.Value.Paused)
@@ -206,7 +224,7 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
         }
 
         // After a failure, go one event at a time so the failing event is named and those before it land.
-        var batchSize = _stepping.Contains(projection.Name) ? 1 : _options.BatchSize;
+        var batchSize = _stepping.ContainsKey(projection.Name) ? 1 : _options.BatchSize;
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
         // Read models are derived data and move with their checkpoint in one transaction, so a crash
@@ -218,8 +236,17 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
         var batch = await store.ReadCommittedAsync(connection, transaction, lease.Value.Cursor, batchSize, ct);
         if (batch.Count == 0)
         {
+            // Nothing left that could fail: an error recorded by an earlier attempt is stale.
+            await using (var clear = new NpgsqlCommand(
+                "UPDATE projection_checkpoints SET error = NULL, failed_position = NULL, attempts = 0 WHERE name = $1 AND lease_owner = $2 AND fencing_token = $3 AND status = 'running' AND error IS NOT NULL",
+                connection, transaction))
+            {
+                AddLeaseParameters(clear, projection.Name, lease.Value.Token);
+                await clear.ExecuteNonQueryAsync(ct);
+            }
+
             await transaction.CommitAsync(ct);
-            _stepping.Remove(projection.Name);
+            _stepping.TryRemove(projection.Name, out _);
             return 0;
         }
 
@@ -246,7 +273,7 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
             await transaction.CommitAsync(ct);
             if (batchSize == 1)
             {
-                _stepping.Remove(projection.Name);
+                _stepping.TryRemove(projection.Name, out _);
             }
 
             return batch.Count;
@@ -254,7 +281,7 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await transaction.RollbackAsync(CancellationToken.None);
-            _stepping.Add(projection.Name);
+            _stepping[projection.Name] = true;
             await RecordFailureAsync(connection, projection.Name, lease.Value.Token, batchSize == 1 ? batch[0].Event.Position : null, e, CancellationToken.None);
             return 0;
         }

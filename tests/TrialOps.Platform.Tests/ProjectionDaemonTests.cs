@@ -99,6 +99,29 @@ public sealed class ProjectionDaemonTests(DatabaseFixture db) : IClassFixture<Da
         Assert.Contains(stored[0].Position, RecordingProjection.Seen("woken"));
     }
 
+    [Fact]
+    public async Task a_catch_up_beside_the_running_daemon_of_the_same_process_applies_nothing_twice()
+    {
+        var store = Store(db.DataSource);
+        var daemon = new ProjectionDaemon(store, [new LedgerProjection()], new ProjectionDaemonOptions { PollInterval = TimeSpan.FromMilliseconds(5) });
+        using var stop = new CancellationTokenSource();
+        var running = daemon.RunAsync(stop.Token);
+        for (var i = 0; i < 40; i++)
+        {
+            var stream = NewStream();
+            await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "x")], Metadata());
+            await daemon.CatchUpAsync(LedgerProjection.ProjectionName);
+        }
+
+        await stop.CancelAsync();
+        await running;
+        var status = (await daemon.StatusAsync()).Single(s => s.Name == LedgerProjection.ProjectionName);
+        Assert.Null(status.Error);
+        Assert.Equal(
+            await CountAsync(db.DataSource, "SELECT count(*) FROM events"),
+            await CountAsync(db.DataSource, "SELECT count(*) FROM ledger"));
+    }
+
     private async Task Execute(string sql)
     {
         await using var command = db.DataSource.CreateCommand(sql);
