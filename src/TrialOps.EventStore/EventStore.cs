@@ -283,25 +283,6 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
         return result;
     }
 
-    /// <summary>Every event of the ledger's commit order up to and including the given position, streamed.</summary>
-    public async IAsyncEnumerable<StoredEvent> ReadAllAsOfAsync(long asOfPosition, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using var command = new NpgsqlCommand(
-            $"""
-             SELECT {Columns} FROM events e JOIN ledger l ON l.position = e.position
-             WHERE l.sequence <= {AsOfSequence("$1")}
-             ORDER BY l.sequence
-             """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = asOfPosition });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            yield return ReadEvent(reader);
-        }
-    }
-
     internal static string AsOfSequence(string parameter) =>
         $"(SELECT sequence FROM ledger WHERE position = {parameter})";
 

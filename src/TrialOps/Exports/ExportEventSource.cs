@@ -20,9 +20,8 @@ public sealed record LedgerPoint(long Position, long Sequence, string LedgerHash
 public sealed record SubjectEvents(string Subject, IReadOnlyList<StoredEvent> Participant, IReadOnlyList<StoredEvent> AdverseEvents);
 
 /// <summary>
-/// Reads a trial's events as of a ledger point, for exports. The store's
-/// <see cref="EventStore.EventStore.ReadAllAsOfAsync"/> gives the whole ledger in commit order, in
-/// which one participant's events are spread over the whole trial; an export needs them together,
+/// Reads a trial's events as of a ledger point, for exports. In the ledger's commit order one
+/// participant's events are spread over the whole trial; an export needs them together,
 /// subject by subject, to write each subject's rows and ODM record in one go. So this reads the same
 /// rows (events joined to the ledger, sequence ≤ the as-of entry) ordered by subject instead: one
 /// streamed query over the trial's participant streams and one over its adverse-event case streams,

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Npgsql;
 using TrialOps.EventStore;
 using TrialOps.Exports;
 using TrialOps.Messaging;
@@ -74,7 +73,6 @@ public sealed class ExportWorkspace(TrialExporter exporter, TrialOpsRuntime runt
     private const string NewFolderPrefix = "new-";
 
     /// <summary>How long an export as of now waits for the ledger to seal what was committed before it.</summary>
-    private static readonly TimeSpan SealingWait = TimeSpan.FromSeconds(30);
 
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
@@ -134,15 +132,9 @@ public sealed class ExportWorkspace(TrialExporter exporter, TrialOpsRuntime runt
         await OneAtATime.WaitAsync(ct);
         try
         {
-            var position = asOfPosition ?? await SealedLedgerHeadAsync(ct);
-            if (position is null)
-            {
-                return new ExportOutcome(null, null, new Rejection(
-                    "export.ledger-behind",
-                    $"The ledger has not sealed the latest events within {SealingWait.TotalSeconds:0} seconds (is its projection paused? see trialops projections); try again, or give a sealed position."));
-            }
-
-            result = await exporter.ExportAsync(code.Value, Path.Combine(trialFolder, NewFolderPrefix + Guid.NewGuid().ToString("N")), blinded, position, actor, ct);
+            // Without a position the exporter seals the ledger up to now itself (the daemon's steps
+            // and this catch-up take turns within the process).
+            result = await exporter.ExportAsync(code.Value, Path.Combine(trialFolder, NewFolderPrefix + Guid.NewGuid().ToString("N")), blinded, asOfPosition, actor, ct);
         }
         finally
         {
@@ -217,48 +209,6 @@ public sealed class ExportWorkspace(TrialExporter exporter, TrialOpsRuntime runt
         entry.Folder is { } folder
         && ManifestDigest(folder) == entry.Record.ManifestSha256
         && entry.Record.Files.All(f => File.Exists(Path.Combine(folder, f.Name)));
-
-    /// <summary>
-    /// The ledger head once the background projection daemon has sealed every event committed
-    /// before the call; null if it does not within <see cref="SealingWait"/>.
-    /// </summary>
-    /// <remarks>
-    /// <see cref="TrialExporter"/> without a position catches the ledger projection up itself. In
-    /// the web process the daemon steps the same projection under the same node id at the same
-    /// time: both apply one batch, one fails on the ledger's unique key, and the catch-up then waits
-    /// on that recorded error until some new event arrives. So this waits for the daemon instead and
-    /// hands the exporter the position: the same "as of now", without a second writer.
-    /// </remarks>
-    private async Task<long?> SealedLedgerHeadAsync(CancellationToken ct)
-    {
-        await runtime.Projections.WaitForTransactionsInFlightAsync(SealingWait, ct);
-        await using var connection = await runtime.DataSource.OpenConnectionAsync(ct);
-        await using var horizon = new NpgsqlCommand("SELECT pg_snapshot_xmin(pg_current_snapshot())::text", connection);
-        var committedBefore = (string)(await horizon.ExecuteScalarAsync(ct))!;
-        await using var behind = new NpgsqlCommand(
-            """
-            SELECT EXISTS (
-                SELECT 1 FROM projection_checkpoints c
-                JOIN events e ON (e.tx_id, e.position) > (c.last_tx_id, c.last_position)
-                WHERE c.name = $1 AND e.tx_id < $2::text::xid8)
-            OR NOT EXISTS (SELECT 1 FROM projection_checkpoints WHERE name = $1)
-            """,
-            connection);
-        behind.Parameters.Add(new NpgsqlParameter<string> { TypedValue = LedgerProjection.ProjectionName });
-        behind.Parameters.Add(new NpgsqlParameter<string> { TypedValue = committedBefore });
-        var deadline = DateTime.UtcNow + SealingWait;
-        while ((bool)(await behind.ExecuteScalarAsync(ct))!)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return null;
-            }
-
-            await Task.Delay(50, ct);
-        }
-
-        return await ChainVerifier.LedgerHeadPositionAsync(runtime.DataSource, ct);
-    }
 
     private async Task<ProtocolState> TrialAsync(ProtocolCode code, CancellationToken ct) =>
         ProtocolState.From((await runtime.Store.ReadStreamAsync(ProtocolStreams.For(code), null, ct)).Select(e => e.Data));
