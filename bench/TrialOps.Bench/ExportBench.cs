@@ -26,7 +26,7 @@ public static class ExportBench
     {
         await using var runtime = await TrialOpsRuntime.StartAsync(connectionString, Console.Error.WriteLine);
         var code = ProtocolCode.Parse(Trial);
-        var existing = await Bench.ScalarAsync(runtime.DataSource, $"SELECT count(*) FROM streams WHERE stream_id LIKE 'participant-{Trial}-%'");
+        var existing = await Bench.ScalarAsync(runtime.DataSource, $"SELECT count(*) FROM mt_streams WHERE id LIKE 'participant-{Trial}-%'");
         if (existing < participants)
         {
             var generated = await Bench.TimeAsync(async () =>
@@ -48,7 +48,7 @@ public static class ExportBench
         var trialRows =
             $"""
              SELECT e.position, e.stream_id, e.version, e.type, e.data::text, e.metadata::text, e.recorded_at, e.hash
-             FROM events e JOIN ledger l ON l.position = e.position
+             FROM {TrialOps.EventStore.EventStore.EventsView} e JOIN ledger l ON l.position = e.position
              WHERE l.sequence <= {sequence}
                AND (e.stream_id LIKE 'participant-{Trial}-%' OR e.stream_id LIKE 'randomization-{Trial}-%' OR e.stream_id = 'protocol-{Trial}'
                     OR (e.stream_id LIKE 'adverse-event-%' AND e.data->>'protocol' = '{Trial}'))

@@ -6,6 +6,10 @@ using Npgsql;
 using TrialOps.Bench;
 using TrialOps.EventStore;
 using TrialOps.Postgres;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Weasel.Core;
 
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 var only = args.Length > 1 ? args[1] : "platform";
@@ -19,7 +23,11 @@ if (only == "export")
 await using var database = await TrialOpsDatabase.OpenAsync(Environment.GetEnvironmentVariable("ConnectionStrings__TrialOps"), Console.Error.WriteLine);
 var registry = new EventTypeRegistry();
 registry.Register(typeof(BenchEvent), "bench.recorded.v1");
+await EventStoreSchema.ApplyAsync(database.DataSource, allowUpdate: true);
 var store = new EventStore(database.DataSource, registry, TimeProvider.System);
+
+// Bare Marten on the same tables: the same serializer and metadata columns, no audit rule, no hashes.
+await using var bareMarten = new DocumentStore(BareMartenOptions(database.DataSource));
 var duration = TimeSpan.FromSeconds(seconds);
 Console.WriteLine($"TrialOps platform benchmark, {Environment.ProcessorCount} cores, {duration.TotalSeconds:0} s per measurement, {DateTime.UtcNow:u}");
 
@@ -38,12 +46,20 @@ if (only is "platform" or "append")
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = new string('a', 64) });
             await command.ExecuteNonQueryAsync();
         });
+        var bare = await Bench.RateAsync(writers, duration, async _ =>
+        {
+            await using var session = bareMarten.LightweightSession();
+            session.Events.StartStream($"bare-{Guid.NewGuid():N}", new BenchEvent("S01-001", 42.5m));
+            await session.SaveChangesAsync();
+        });
         var append = await Bench.RateAsync(writers, duration, async _ =>
         {
             var stream = $"bench-{Guid.NewGuid():N}";
             await store.AppendAsync(stream, ExpectedVersion.NoStream, [new BenchEvent("S01-001", 42.5m)], Bench.Metadata());
         });
-        Bench.Report($"single-event append, {writers} writer(s)", append, "commits/s", raw, "raw INSERT commits/s", target: 0.8);
+        Bench.Report($"bare Marten quick append, {writers} writer(s)", bare, "commits/s", raw, "raw INSERT commits/s");
+        Bench.Report($"single-event append, {writers} writer(s)", append, "commits/s", raw, "raw INSERT commits/s");
+        Bench.Report($"single-event append vs bare Marten, {writers} writer(s)", append, "commits/s", bare, "bare Marten commits/s", target: 0.9);
     }
 }
 
@@ -97,15 +113,30 @@ if (only is "platform" or "rebuild")
 {
     var daemon = new ProjectionDaemon(store, [new LedgerProjection(), new CountingProjection()]);
     await daemon.CatchUpAsync(LedgerProjection.ProjectionName);
-    var eventCount = await Bench.ScalarAsync(database.DataSource, "SELECT count(*) FROM events");
+    var eventCount = await Bench.ScalarAsync(database.DataSource, "SELECT count(*) FROM event_hashes");
     await daemon.RebuildAsync(CountingProjection.ProjectionName);
     var rebuild = await Bench.TimeAsync(async () => await daemon.CatchUpAsync(CountingProjection.ProjectionName));
     await daemon.RebuildAsync(LedgerProjection.ProjectionName);
     var ledger = await Bench.TimeAsync(async () => await daemon.CatchUpAsync(LedgerProjection.ProjectionName));
     var rawScan = await Bench.TimeAsync(async () => await Bench.ReadAllAsync(database.DataSource,
-        "SELECT position, stream_id, version, type, data::text, metadata::text, recorded_at, hash FROM events ORDER BY tx_id, position"));
+        $"SELECT position, stream_id, version, type, data::text, metadata::text, recorded_at, hash FROM {TrialOps.EventStore.EventStore.EventsView} e ORDER BY tx_id, position"));
     Bench.Report($"projection rebuild, counting read model ({eventCount} events)", eventCount / rebuild.TotalSeconds, "events/s",
         eventCount / rawScan.TotalSeconds, "raw commit-order read rows/s", absoluteTarget: 50_000);
     Bench.Report($"projection rebuild, ledger (hash chain, {eventCount} events)", eventCount / ledger.TotalSeconds, "events/s",
         eventCount / rawScan.TotalSeconds, "raw commit-order read rows/s", absoluteTarget: 50_000);
+}
+
+static StoreOptions BareMartenOptions(NpgsqlDataSource dataSource)
+{
+    var options = new StoreOptions();
+    options.Connection(dataSource);
+    options.AutoCreateSchemaObjects = AutoCreate.None;
+    options.Events.StreamIdentity = StreamIdentity.AsString;
+    options.UseSystemTextJsonForSerialization(EventTypeRegistry.JsonOptions, EnumStorage.AsString, Casing.CamelCase);
+    options.Events.MetadataConfig.HeadersEnabled = true;
+    options.Events.MetadataConfig.CorrelationIdEnabled = true;
+    options.Events.MetadataConfig.CausationIdEnabled = true;
+    options.Events.MetadataConfig.UserNameEnabled = true;
+    options.Events.MapEventType<BenchEvent>("bench.recorded.v1");
+    return options;
 }

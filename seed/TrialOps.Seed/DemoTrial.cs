@@ -86,7 +86,7 @@ public static class DemoTrial
 
         try
         {
-            await using (var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM streams WHERE stream_id LIKE 'protocol-%')", connection))
+            await using (var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM mt_streams WHERE id LIKE 'protocol-%')", connection))
             {
                 if ((bool)(await command.ExecuteScalarAsync(ct))!)
                 {

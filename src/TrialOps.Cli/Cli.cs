@@ -26,12 +26,13 @@ public static class Cli
     }
 
     /// <summary>Runs an action with the runtime (database started or attached, migrations applied).</summary>
-    public static Func<ParseResult, CancellationToken, Task<int>> WithRuntime(Func<TrialOpsRuntime, ParseResult, CancellationToken, Task<int>> action) =>
+    /// <param name="upgradeEventStore">Also bring Marten's event store objects up to this build (<c>db migrate</c> only).</param>
+    public static Func<ParseResult, CancellationToken, Task<int>> WithRuntime(Func<TrialOpsRuntime, ParseResult, CancellationToken, Task<int>> action, bool upgradeEventStore = false) =>
         async (parse, ct) =>
         {
             // Database start-up chatter only with TRIALOPS_VERBOSE=1: errors stay one line.
             Action<string>? log = Environment.GetEnvironmentVariable("TRIALOPS_VERBOSE") == "1" ? Console.Error.WriteLine : null;
-            await using var runtime = await TrialOpsRuntime.StartAsync(Environment.GetEnvironmentVariable("ConnectionStrings__TrialOps"), log, ct: ct);
+            await using var runtime = await TrialOpsRuntime.StartAsync(Environment.GetEnvironmentVariable("ConnectionStrings__TrialOps"), log, ct: ct, upgradeEventStore: upgradeEventStore);
             return await action(runtime, parse, ct);
         };
 

@@ -7,13 +7,28 @@ namespace TrialOps.EventStore;
 /// <summary>
 /// Tamper evidence (DESIGN.md §3): each event's hash covers the previous hash of its stream and a
 /// canonical form of the event; the ledger chains every event hash in commit order.
-/// Fields are length-prefixed so that no two different events share a canonical form.
+/// Fields are length-prefixed so that no two different events share a canonical form; an absent
+/// field (no reason) differs from an empty one.
 /// </summary>
 public static class EventHasher
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public static string HashEvent(string previousHash, string streamId, int version, string type, string dataJson, string metadataJson, DateTimeOffset recordedAt) =>
+    /// <summary>
+    /// The hash of a Marten event: data in <see cref="CanonicalJson"/> form (Marten stores
+    /// <c>jsonb</c>, which keeps the value, not the text), metadata as the stored column texts.
+    /// </summary>
+    public static string HashEvent(string previousHash, string streamId, int version, string type, string canonicalData, StoredMetadata metadata, DateTimeOffset recordedAt) =>
+        Hash(
+            previousHash, streamId, version.ToString(CultureInfo.InvariantCulture), type, canonicalData,
+            metadata.ActorId, metadata.ActorRole, metadata.Reason, metadata.CorrelationId, metadata.CausationId, metadata.CommandId,
+            FormatTime(recordedAt));
+
+    /// <summary>
+    /// The hash of an event written by TrialOps 0.1 (its own <c>events</c> table, kept as
+    /// <c>v01_events</c>): over the exact stored JSON texts of data and metadata.
+    /// </summary>
+    public static string HashEventV01(string previousHash, string streamId, int version, string type, string dataJson, string metadataJson, DateTimeOffset recordedAt) =>
         Hash(previousHash, streamId, version.ToString(CultureInfo.InvariantCulture), type, dataJson, metadataJson, FormatTime(recordedAt));
 
     public static string HashLedger(string previousLedgerHash, long sequence, long position, string eventHash) =>
@@ -26,14 +41,41 @@ public static class EventHasher
     public static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
-    private static string Hash(params string[] parts)
+    private static string Hash(params string?[] parts)
     {
         var builder = new StringBuilder();
         foreach (var part in parts)
         {
+            if (part is null)
+            {
+                builder.Append("-1:\n");
+                continue;
+            }
+
             builder.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part).Append('\n');
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }
+}
+
+/// <summary>The audit metadata of an event as Marten stores it (user name, headers, correlation and causation columns).</summary>
+public readonly record struct StoredMetadata(string? ActorId, string? ActorRole, string? Reason, string? CorrelationId, string? CausationId, string? CommandId)
+{
+    public static StoredMetadata From(EventMetadata metadata) => new(
+        metadata.ActorId,
+        metadata.ActorRole,
+        metadata.Reason,
+        metadata.CorrelationId.ToString("D"),
+        metadata.CausationId.ToString("D"),
+        metadata.CommandId.ToString("D"));
+
+    /// <summary>Back to the record; an id that is not a GUID (only possible by editing the database) reads as empty.</summary>
+    public EventMetadata ToEventMetadata() => new(
+        ActorId ?? string.Empty,
+        ActorRole ?? string.Empty,
+        Reason,
+        Guid.TryParse(CorrelationId, out var correlation) ? correlation : Guid.Empty,
+        Guid.TryParse(CausationId, out var causation) ? causation : Guid.Empty,
+        Guid.TryParse(CommandId, out var command) ? command : Guid.Empty);
 }

@@ -1,6 +1,6 @@
-using System.Text.Json;
+using Marten;
+using Marten.Services;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace TrialOps.EventStore;
 
@@ -20,40 +20,61 @@ public interface IInlineProjection
 }
 
 /// <summary>
-/// Append-only event store on PostgreSQL (DESIGN.md §3). Appends check the expected version under
-/// a row lock on the stream, chain hashes, run inline projections and notify consumers, all in the
-/// caller's transaction so nothing partial is ever written.
+/// The event store (DESIGN.md §3): events live in Marten's <c>mt_events</c>; what Marten lacks stays
+/// ours. An append goes through a Marten session enlisted in the caller's transaction, which checks
+/// the expected version, and in the same transaction writes the stream's SHA-256 chain to
+/// <c>event_hashes</c> (computed here from the data this process serialized) and runs the inline
+/// projections, so nothing partial is ever written.
 /// </summary>
-public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock, IEnumerable<IInlineProjection>? inlineProjections = null)
+public sealed class EventStore : IAsyncDisposable
 {
+    private readonly NpgsqlDataSource dataSource;
+    private readonly EventTypeRegistry registry;
+    private readonly TimeProvider clock;
+    private readonly IInlineProjection[] _inline;
+
+    public EventStore(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock, IEnumerable<IInlineProjection>? inlineProjections = null)
+    {
+        this.dataSource = dataSource;
+        this.registry = registry;
+        this.clock = clock;
+        _inline = inlineProjections?.ToArray() ?? [];
+        Marten = EventStoreSchema.CreateStore(dataSource, registry, clock);
+        Committed = new CoalescingNotifier(dataSource, NotifyChannel);
+    }
+
     public const string NotifyChannel = "trialops_events";
-
-    /// <summary>Appends of at least this many events use COPY instead of a multi-row INSERT.</summary>
-    public const int BulkThreshold = 50;
-
-    private readonly IInlineProjection[] _inline = inlineProjections?.ToArray() ?? [];
 
     public NpgsqlDataSource DataSource => dataSource;
 
     public EventTypeRegistry Registry => registry;
 
+    /// <summary>Marten's document store over the same database.</summary>
+    public DocumentStore Marten { get; }
+
+    /// <summary>
+    /// Every event that went through TrialOps' append path, with the old 0.1 column names
+    /// (<c>position</c> is Marten's <c>seq_id</c>; <c>metadata</c> is rebuilt from Marten's metadata
+    /// columns as JSON): use as <c>FROM {EventStore.EventsView} e</c>.
+    /// </summary>
+    public const string EventsView =
+        """
+        (SELECT m.seq_id AS position, m.stream_id, m.version::int AS version, m.type, m.data, m.timestamp AS recorded_at, h.hash, h.tx_id,
+                json_build_object('actorId', m.user_name, 'actorRole', m.headers->>'role', 'reason', m.headers->>'reason',
+                                  'correlationId', m.correlation_id, 'causationId', m.causation_id, 'commandId', m.headers->>'commandId') AS metadata
+         FROM mt_events m JOIN event_hashes h ON h.seq_id = m.seq_id)
+        """;
+
+    /// <summary>Streams with their version (Marten's <c>mt_streams</c>), as <c>FROM {EventStore.StreamsView} s</c>.</summary>
+    public const string StreamsView = "(SELECT id AS stream_id, version::int AS version FROM mt_streams)";
+
     /// <summary>Appends in a transaction of its own.</summary>
     public async Task<IReadOnlyList<StoredEvent>> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        IReadOnlyList<StoredEvent> stored;
-        if (expectedVersion == ExpectedVersion.NoStream && _inline.Length == 0 && events.Count < BulkThreshold)
-        {
-            // One round trip: a batch is one implicit transaction, and the insert is conditional on the stream row it wrote.
-            stored = await AppendCoreAsync(connection, null, streamId, expectedVersion, events, metadata, null, ct);
-        }
-        else
-        {
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            stored = await AppendCoreAsync(connection, transaction, streamId, expectedVersion, events, metadata, null, ct);
-            await transaction.CommitAsync(ct);
-        }
-
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var stored = await AppendCoreAsync(transaction, streamId, expectedVersion, events, metadata, null, ct);
+        await transaction.CommitAsync(ct);
         Committed.Signal();
         return stored;
     }
@@ -63,17 +84,17 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
     /// call <c>Committed.Signal()</c> afterwards. The notification is sent outside the writing
     /// transaction: NOTIFY takes a cluster-wide lock at commit, which would serialize every append.
     /// </summary>
-    public CoalescingNotifier Committed { get; } = new(dataSource, NotifyChannel);
+    public CoalescingNotifier Committed { get; }
 
     /// <summary>
     /// Appends in the caller's transaction (the caller commits, then calls <c>Committed.Signal()</c>).
     /// A caller that has read the stream passes the head hash it read with the expected version,
-    /// which saves the locking read: the version check then happens in the same round trip as the insert.
+    /// which saves reading the stream's head again.
     /// </summary>
     public Task<IReadOnlyList<StoredEvent>> AppendAsync(NpgsqlTransaction transaction, string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default, string? expectedHeadHash = null) =>
-        AppendCoreAsync(transaction.Connection!, transaction, streamId, expectedVersion, events, metadata, expectedHeadHash, ct);
+        AppendCoreAsync(transaction, streamId, expectedVersion, events, metadata, expectedHeadHash, ct);
 
-    private async Task<IReadOnlyList<StoredEvent>> AppendCoreAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, string? expectedHeadHash, CancellationToken ct)
+    private async Task<IReadOnlyList<StoredEvent>> AppendCoreAsync(NpgsqlTransaction transaction, string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, string? expectedHeadHash, CancellationToken ct)
     {
         ValidateMetadata(events, metadata);
         if (events.Count == 0)
@@ -93,7 +114,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
         }
         else
         {
-            (currentVersion, previousHash) = await LockStreamAsync(connection, transaction ?? throw new InvalidOperationException("A locking read needs a transaction."), streamId, ct);
+            (currentVersion, previousHash) = await ReadHeadAsync(transaction, streamId, ct);
             if (expectedVersion != ExpectedVersion.Any && expectedVersion != currentVersion)
             {
                 throw new ConcurrencyException(streamId, expectedVersion, currentVersion);
@@ -101,131 +122,84 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
         }
 
         var recordedAt = EventHasher.TruncateToMicroseconds(clock.GetUtcNow());
-        var metadataJson = JsonSerializer.Serialize(metadata, EventTypeRegistry.JsonOptions);
-        var types = new string[events.Count];
-        var datas = new string[events.Count];
+        var storedMetadata = StoredMetadata.From(metadata);
         var hashes = new string[events.Count];
         var versions = new int[events.Count];
         var hash = previousHash;
         for (var i = 0; i < events.Count; i++)
         {
             versions[i] = currentVersion + i + 1;
-            types[i] = registry.AliasOf(events[i].GetType());
-            datas[i] = registry.Serialize(events[i]);
-            hash = EventHasher.HashEvent(hash, streamId, versions[i], types[i], datas[i], metadataJson, recordedAt);
+            var canonical = CanonicalJson.Canonicalize(registry.Serialize(events[i]));
+            hash = EventHasher.HashEvent(hash, streamId, versions[i], registry.AliasOf(events[i].GetType()), canonical, storedMetadata, recordedAt);
             hashes[i] = hash;
         }
 
-        var lastVersion = versions[^1];
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        if (currentVersion == 0)
+        await using var session = Marten.LightweightSession(SessionOptions.ForTransaction(transaction));
+        session.LastModifiedBy = storedMetadata.ActorId;
+        session.CorrelationId = storedMetadata.CorrelationId;
+        session.CausationId = storedMetadata.CausationId;
+        session.SetHeader(EventStoreSchema.RoleHeader, metadata.ActorRole);
+        session.SetHeader(EventStoreSchema.CommandIdHeader, storedMetadata.CommandId!);
+        if (metadata.Reason is not null)
         {
-            batch.BatchCommands.Add(Command(
-                "INSERT INTO streams (stream_id, version, last_hash) VALUES ($1, $2, $3) ON CONFLICT (stream_id) DO NOTHING",
-                streamId, lastVersion, hash));
-        }
-        else
-        {
-            var update = Command(
-                "UPDATE streams SET version = $2, last_hash = $3 WHERE stream_id = $1 AND version = $4 AND last_hash = $5",
-                streamId, lastVersion, hash);
-            update.Parameters.Add(new NpgsqlParameter<int> { TypedValue = currentVersion });
-            update.Parameters.Add(new NpgsqlParameter<string> { TypedValue = previousHash });
-            batch.BatchCommands.Add(update);
+            session.SetHeader(EventStoreSchema.ReasonHeader, metadata.Reason);
         }
 
-        var bulk = events.Count >= BulkThreshold;
-        if (bulk)
+        var data = events.ToArray();
+        var action = currentVersion == 0
+            ? session.Events.StartStream(streamId, data)
+            : session.Events.Append(streamId, (long)versions[^1], data);
+        foreach (var e in action.Events)
         {
-            // Large appends (imports, simulations) reserve their positions and stream the rows with COPY.
-            var reserve = new NpgsqlBatchCommand("SELECT nextval('events_position_seq') FROM generate_series(1, $1)");
-            reserve.Parameters.Add(new NpgsqlParameter<int> { TypedValue = events.Count });
-            batch.BatchCommands.Add(reserve);
-        }
-        else
-        {
-            var insert = new NpgsqlBatchCommand(
-                """
-                INSERT INTO events (stream_id, version, type, data, metadata, recorded_at, hash)
-                SELECT $1, v, t, d::json, $5::json, $6, h
-                FROM unnest($2::int[], $3::text[], $4::text[], $7::text[]) AS x(v, t, d, h)
-                WHERE EXISTS (SELECT 1 FROM streams WHERE stream_id = $1 AND version = $8 AND last_hash = $9)
-                ORDER BY v
-                RETURNING position
-                """);
-            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-            insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = versions });
-            insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types });
-            insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = datas });
-            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadataJson });
-            insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = recordedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = hashes });
-            insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = lastVersion });
-            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = hash });
-            batch.BatchCommands.Add(insert);
+            // The recorded time is part of the hash: Marten stores the one given here.
+            e.Timestamp = recordedAt;
         }
 
-        var positions = new List<long>(events.Count);
+        session.QueueSqlCommand(
+            """
+            INSERT INTO event_hashes (stream_id, version, seq_id, hash)
+            SELECT e.stream_id, e.version, e.seq_id, h.hash
+            FROM mt_events e JOIN unnest(?::int[], ?::text[]) AS h(version, hash) ON h.version = e.version
+            WHERE e.stream_id = ?
+            """,
+            versions, hashes, streamId);
         try
         {
-            await using (var reader = await batch.ExecuteReaderAsync(ct))
-            {
-                do
-                {
-                    while (await reader.ReadAsync(ct))
-                    {
-                        positions.Add(reader.GetInt64(0));
-                    }
-                }
-                while (await reader.NextResultAsync(ct));
-            }
-
-            if (batch.BatchCommands[0].RecordsAffected == 0 || (!bulk && positions.Count != events.Count))
-            {
-                // Another writer created or moved the stream first; the caller's transaction must roll back.
-                throw new ConcurrencyException(streamId, expectedVersion, await CurrentVersionAsync(streamId));
-            }
-
-            if (bulk)
-            {
-                positions.Sort();
-                await using var copy = await connection.BeginBinaryImportAsync(
-                    "COPY events (position, stream_id, version, type, data, metadata, recorded_at, hash) FROM STDIN (FORMAT BINARY)", ct);
-                for (var i = 0; i < events.Count; i++)
-                {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(positions[i], NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(streamId, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(versions[i], NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(types[i], NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(datas[i], NpgsqlDbType.Json, ct);
-                    await copy.WriteAsync(metadataJson, NpgsqlDbType.Json, ct);
-                    await copy.WriteAsync(recordedAt, NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(hashes[i], NpgsqlDbType.Text, ct);
-                }
-
-                await copy.CompleteAsync(ct);
-            }
+            await session.SaveChangesAsync(ct);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation || e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        catch (Exception e) when (IsConflict(e))
         {
-            // Another writer created or moved the stream first.
+            // Another writer created or moved the stream first; the caller's transaction must roll back.
             throw new ConcurrencyException(streamId, expectedVersion, await CurrentVersionAsync(streamId));
         }
 
         var stored = new StoredEvent[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            stored[i] = new StoredEvent(positions[i], streamId, versions[i], types[i], events[i], metadata, recordedAt, hashes[i]);
+            var e = action.Events[i];
+            if (e.Version != versions[i])
+            {
+                throw new InvalidOperationException($"Marten stored {streamId} v{e.Version} where v{versions[i]} was hashed.");
+            }
+
+            stored[i] = new StoredEvent(e.Sequence, streamId, versions[i], registry.AliasOf(events[i].GetType()), events[i], metadata, recordedAt, hashes[i]);
         }
 
         foreach (var projection in _inline)
         {
-            await projection.ApplyAsync(transaction!, stored, ct);
+            await projection.ApplyAsync(transaction, stored, ct);
         }
 
         return stored;
     }
+
+    private static bool IsConflict(Exception e) => e switch
+    {
+        JasperFx.ConcurrencyException or global::Marten.Exceptions.ExistingStreamIdCollisionException => true,
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
+        { InnerException: { } inner } => IsConflict(inner),
+        _ => false,
+    };
 
     /// <summary>Reads a stream in version order, optionally only what the ledger had sealed up to a global position.</summary>
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long? asOfPosition = null, CancellationToken ct = default)
@@ -237,11 +211,11 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string streamId, long? asOfPosition = null, CancellationToken ct = default)
     {
         var sql = asOfPosition is null
-            ? $"SELECT {Columns} FROM events e WHERE e.stream_id = $1 ORDER BY e.version"
+            ? $"SELECT {Columns} FROM {Relation} WHERE m.stream_id = $1 ORDER BY m.version"
             : $"""
-               SELECT {Columns} FROM events e JOIN ledger l ON l.position = e.position
-               WHERE e.stream_id = $1 AND l.sequence <= {AsOfSequence("$2")}
-               ORDER BY e.version
+               SELECT {Columns} FROM {Relation} JOIN ledger l ON l.position = m.seq_id
+               WHERE m.stream_id = $1 AND l.sequence <= {AsOfSequence("$2")}
+               ORDER BY m.version
                """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
@@ -262,10 +236,10 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
     {
         await using var command = new NpgsqlCommand(
             $"""
-             SELECT {Columns}, e.tx_id::text FROM events e
-             WHERE (e.tx_id, e.position) > ($1::text::xid8, $2)
-               AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
-             ORDER BY e.tx_id, e.position
+             SELECT {Columns}, h.tx_id::text FROM {Relation}
+             WHERE (h.tx_id, h.seq_id) > ($1::text::xid8, $2)
+               AND h.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+             ORDER BY h.tx_id, h.seq_id
              LIMIT $3
              """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
@@ -276,7 +250,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
         while (await reader.ReadAsync(ct))
         {
             var stored = ReadEvent(reader);
-            var transactionId = ulong.Parse(reader.GetString(8), System.Globalization.CultureInfo.InvariantCulture);
+            var transactionId = ulong.Parse(reader.GetString(ColumnCount), System.Globalization.CultureInfo.InvariantCulture);
             result.Add(new CommittedEvent(stored, new CommitCursor(transactionId, stored.Position)));
         }
 
@@ -286,7 +260,14 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
     internal static string AsOfSequence(string parameter) =>
         $"(SELECT sequence FROM ledger WHERE position = {parameter})";
 
-    internal const string Columns = "e.position, e.stream_id, e.version, e.type, e.data::text, e.metadata::text, e.recorded_at, e.hash";
+    /// <summary>Marten's events joined to their hashes: events written around the append path have none and are never read.</summary>
+    internal const string Relation = "mt_events m JOIN event_hashes h ON h.seq_id = m.seq_id";
+
+    internal const string Columns =
+        "m.seq_id, m.stream_id, m.version::int, m.type, m.data::text, m.user_name, m.headers->>'role', m.headers->>'reason', " +
+        "m.correlation_id, m.causation_id, m.headers->>'commandId', m.timestamp, h.hash";
+
+    private const int ColumnCount = 13;
 
     private async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken ct)
     {
@@ -303,34 +284,23 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
     private StoredEvent ReadEvent(NpgsqlDataReader reader)
     {
         var type = reader.GetString(3);
-        var metadataJson = reader.GetString(5);
-
-        // Events of one command share their metadata; parse it once per run of equal rows.
-        var cached = _lastMetadata;
-        EventMetadata metadata;
-        if (cached is not null && cached.Value.Json == metadataJson)
-        {
-            metadata = cached.Value.Metadata;
-        }
-        else
-        {
-            metadata = JsonSerializer.Deserialize<EventMetadata>(metadataJson, EventTypeRegistry.JsonOptions)!;
-            _lastMetadata = (metadataJson, metadata);
-        }
-
         return new StoredEvent(
             reader.GetInt64(0),
             reader.GetString(1),
             reader.GetInt32(2),
             type,
             registry.Deserialize(type, reader.GetString(4)),
-            metadata,
-            reader.GetFieldValue<DateTimeOffset>(6),
-            reader.GetString(7));
+            ReadMetadata(reader, 5).ToEventMetadata(),
+            reader.GetFieldValue<DateTimeOffset>(11),
+            reader.GetString(12));
     }
 
-    [ThreadStatic]
-    private static (string Json, EventMetadata Metadata)? _lastMetadata;
+    /// <summary>The six metadata columns from <paramref name="first"/> on (user, role, reason, correlation, causation, command id).</summary>
+    internal static StoredMetadata ReadMetadata(NpgsqlDataReader reader, int first)
+    {
+        string? Text(int i) => reader.IsDBNull(first + i) ? null : reader.GetString(first + i);
+        return new StoredMetadata(Text(0), Text(1), Text(2), Text(3), Text(4), Text(5));
+    }
 
     private void ValidateMetadata(IReadOnlyList<object> events, EventMetadata metadata)
     {
@@ -356,25 +326,23 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry re
     /// <summary>For the concurrency error only: read outside the failed transaction.</summary>
     private async Task<int> CurrentVersionAsync(string streamId)
     {
-        await using var command = dataSource.CreateCommand("SELECT version FROM streams WHERE stream_id = $1");
+        await using var command = dataSource.CreateCommand("SELECT version FROM mt_streams WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        return await command.ExecuteScalarAsync() is int version ? version : 0;
+        return await command.ExecuteScalarAsync() is long version ? (int)version : 0;
     }
 
-    private static async Task<(int Version, string Hash)> LockStreamAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string streamId, CancellationToken ct)
+    /// <summary>The stream's version and head hash; Marten's expected-version check guards the append that follows.</summary>
+    private static async Task<(int Version, string Hash)> ReadHeadAsync(NpgsqlTransaction transaction, string streamId, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT version, last_hash FROM streams WHERE stream_id = $1 FOR UPDATE", connection, transaction);
+        await using var command = new NpgsqlCommand("SELECT version, hash FROM event_hashes WHERE stream_id = $1 ORDER BY version DESC LIMIT 1", transaction.Connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt32(0), reader.GetString(1)) : (0, EventHasher.Genesis);
     }
 
-    private static NpgsqlBatchCommand Command(string sql, string streamId, int version, string hash)
+    public ValueTask DisposeAsync()
     {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = hash });
-        return command;
+        Marten.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

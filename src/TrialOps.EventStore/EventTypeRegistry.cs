@@ -48,6 +48,9 @@ public sealed class EventTypeRegistry
 
     public IReadOnlyCollection<string> Aliases => _types.Keys;
 
+    /// <summary>Every alias with its CLR type, for mapping them in Marten.</summary>
+    public IEnumerable<(string Alias, Type Type)> Types => _types.Select(entry => (entry.Key, entry.Value));
+
     public string AliasOf(Type type) =>
         _aliases.TryGetValue(type, out var entry)
             ? entry.Alias

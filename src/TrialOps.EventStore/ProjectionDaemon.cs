@@ -63,7 +63,11 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
 
                 if (!worked)
                 {
-                    await _wakeup.WaitAsync(_options.PollInterval, ct);
+                    // Committed events that no step could apply yet sit behind a transaction still
+                    // open somewhere in the cluster (the xmin horizon): look again shortly instead of
+                    // sleeping until the next notification or poll, which may never come.
+                    var waiting = await HasCommittedEventsAfterCheckpointsAsync(ct);
+                    await _wakeup.WaitAsync(waiting ? TimeSpan.FromMilliseconds(250) : _options.PollInterval, ct);
                 }
             }
         }
@@ -84,11 +88,17 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
         return await DrainAsync(name, ct);
     }
 
-    /// <summary>Processes what is visible in commit order now, without waiting for transactions in flight.</summary>
+    /// <summary>
+    /// Processes what is visible in commit order now, without waiting for transactions in flight.
+    /// When another process holds the projection's lease, waits for that process to apply what is
+    /// visible, or for its lease to lapse and takes over (at most the lease duration and five
+    /// seconds), so that a caller never works from a silently stale read model or ledger.
+    /// </summary>
     public async Task<long> DrainAsync(string name, CancellationToken ct = default)
     {
         var projection = Get(name);
         long total = 0;
+        var deadline = DateTime.UtcNow + _options.LeaseDuration + TimeSpan.FromSeconds(5);
         while (true)
         {
             var applied = await StepAsync(projection, ct);
@@ -106,11 +116,69 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
                     continue;
                 }
 
+                if (status.LeaseOwner is { } owner && owner != _options.NodeId && await HasVisibleEventsAfterCheckpointAsync(name, ct))
+                {
+                    if (DateTime.UtcNow > deadline)
+                    {
+                        throw new InvalidOperationException(
+                            $"The read model '{name}' is being brought up to date by another process ({owner}), which has not caught up within {(_options.LeaseDuration + TimeSpan.FromSeconds(5)).TotalSeconds:0} s; try again.");
+                    }
+
+                    await Task.Delay(100, ct);
+                    continue;
+                }
+
                 return total;
             }
 
             total += applied;
         }
+    }
+
+    /// <summary>Whether any committed event lies after the checkpoint of one of this daemon's projections, visible in commit order or not.</summary>
+    private async Task<bool> HasCommittedEventsAfterCheckpointsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var command = store.DataSource.CreateCommand(
+                """
+                SELECT EXISTS (
+                    SELECT 1 FROM projection_checkpoints c JOIN event_hashes h ON (h.tx_id, h.seq_id) > (c.last_tx_id, c.last_position)
+                    WHERE c.name = ANY($1) AND c.status = 'running')
+                """);
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = _projections.Keys.ToArray() });
+            return (bool)(await command.ExecuteScalarAsync(ct))!;
+        }
+        catch (NpgsqlException e)
+        {
+            log?.Invoke($"projections: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>Whether committed events (below the snapshot's xmin) lie after the projection's checkpoint.</summary>
+    private async Task<bool> HasVisibleEventsAfterCheckpointAsync(string name, CancellationToken ct)
+    {
+        await using var command = store.DataSource.CreateCommand(
+            """
+            SELECT EXISTS (
+                SELECT 1 FROM projection_checkpoints c JOIN event_hashes h ON (h.tx_id, h.seq_id) > (c.last_tx_id, c.last_position)
+                WHERE c.name = $1 AND h.tx_id < pg_snapshot_xmin(pg_current_snapshot()))
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// Gives up this process's leases at once (a clean shutdown), so that another process need not
+    /// wait for them to lapse. Call it only once this daemon no longer runs.
+    /// </summary>
+    public async Task ReleaseLeasesAsync(CancellationToken ct = default)
+    {
+        await using var command = store.DataSource.CreateCommand(
+            "UPDATE projection_checkpoints SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _options.NodeId });
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Waits until every transaction running at the call has ended, so what it wrote is visible in commit order.</summary>

@@ -20,7 +20,7 @@ public sealed class PlatformCommandTests(DatabaseFixture db) : IClassFixture<Dat
         Assert.True(intact.ExitCode == 0, intact.Error);
         Assert.Contains("intact", intact.Output);
 
-        await ExecuteAsync($"UPDATE events SET data = '{{\"subject\":\"S01-001\",\"vas\":12}}' WHERE position = {stored[1].Position}");
+        await ExecuteAsync($"UPDATE mt_events SET data = '{{\"subject\":\"S01-001\",\"vas\":12}}' WHERE seq_id = {stored[1].Position}");
         var tampered = await CliRunner.RunAsync(db.ConnectionString, "verify");
 
         Assert.Equal(1, tampered.ExitCode);

@@ -47,7 +47,7 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), file.Sha256);
             Assert.Equal(bytes.LongLength, file.Bytes);
         });
-        await using var command = fixture.Runtime.DataSource.CreateCommand($"SELECT recorded_at FROM events WHERE position = {fixture.AsOf}");
+        await using var command = fixture.Runtime.DataSource.CreateCommand($"SELECT timestamp FROM mt_events WHERE seq_id = {fixture.AsOf}");
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal(reader.GetFieldValue<DateTimeOffset>(0), manifest.AsOfRecordedAt);

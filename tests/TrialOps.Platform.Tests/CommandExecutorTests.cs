@@ -18,7 +18,7 @@ public sealed class CommandExecutorTests(DatabaseFixture db) : IClassFixture<Dat
                 .Send(new OutgoingMessage("test.noted", new { stream }));
 
         var first = await executor.ExecuteAsync(context, [stream], Decide);
-        var eventsAfterFirst = await CountAsync(db.DataSource, "SELECT count(*) FROM events");
+        var eventsAfterFirst = await CountAsync(db.DataSource, "SELECT count(*) FROM event_hashes");
         var messagesAfterFirst = await CountAsync(db.DataSource, "SELECT count(*) FROM messages");
         var second = await executor.ExecuteAsync(context, [stream], Decide);
 
@@ -26,7 +26,7 @@ public sealed class CommandExecutorTests(DatabaseFixture db) : IClassFixture<Dat
         Assert.False(first.Duplicate);
         Assert.True(second.Duplicate);
         Assert.Equal(first.Positions, second.Positions);
-        Assert.Equal(eventsAfterFirst, await CountAsync(db.DataSource, "SELECT count(*) FROM events"));
+        Assert.Equal(eventsAfterFirst, await CountAsync(db.DataSource, "SELECT count(*) FROM event_hashes"));
         Assert.Equal(messagesAfterFirst, await CountAsync(db.DataSource, "SELECT count(*) FROM messages"));
     }
 
@@ -41,7 +41,7 @@ public sealed class CommandExecutorTests(DatabaseFixture db) : IClassFixture<Dat
             executor.ExecuteAsync(context, [stream], (_, _) => Decision.Append(stream, new Noted(stream, "click"))))));
 
         Assert.Equal(1, results.Count(r => !r.Duplicate));
-        Assert.Equal(1, await CountAsync(db.DataSource, $"SELECT count(*) FROM events WHERE metadata->>'commandId' = '{context.CommandId}'"));
+        Assert.Equal(1, await CountAsync(db.DataSource, $"SELECT count(*) FROM mt_events WHERE headers->>'commandId' = '{context.CommandId}'"));
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class CommitOrderTests(DatabaseFixture db) : IClassFixture<Databas
         await daemon.CatchUpAsync(LedgerProjection.ProjectionName);
 
         Assert.Equal(
-            await CountAsync(db.DataSource, "SELECT count(*) FROM events"),
+            await CountAsync(db.DataSource, "SELECT count(*) FROM event_hashes"),
             await CountAsync(db.DataSource, "SELECT count(DISTINCT position) FROM ledger"));
         Assert.True((await ChainVerifier.VerifyAsync(db.DataSource)).Intact);
     }

@@ -97,7 +97,7 @@ public sealed class EventStoreTests(DatabaseFixture db) : IClassFixture<Database
             store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "a"), new Noted(stream, "fail")], Metadata()));
 
         Assert.Empty(await store.ReadStreamAsync(stream));
-        Assert.Equal(0, await CountAsync(db.DataSource, $"SELECT count(*) FROM streams WHERE stream_id = '{stream}'"));
+        Assert.Equal(0, await CountAsync(db.DataSource, $"SELECT count(*) FROM mt_streams WHERE id = '{stream}'"));
     }
 
     [Fact]

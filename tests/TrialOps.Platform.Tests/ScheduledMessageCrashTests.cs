@@ -25,7 +25,7 @@ public sealed class ScheduledMessageCrashTests(DatabaseFixture db) : IClassFixtu
             await doomed.WaitForExitAsync();
         }
 
-        Assert.Equal(0, await CountAsync(db.DataSource, $"SELECT count(*) FROM events WHERE stream_id = 'probe-{name}'"));
+        Assert.Equal(0, await CountAsync(db.DataSource, $"SELECT count(*) FROM mt_events WHERE stream_id = 'probe-{name}'"));
         Assert.Equal(1, await CountAsync(db.DataSource, "SELECT count(*) FROM messages WHERE type = 'probe.scheduled' AND status = 'pending'"));
 
         using (var survivor = StartWorker())
@@ -41,7 +41,7 @@ public sealed class ScheduledMessageCrashTests(DatabaseFixture db) : IClassFixtu
             await survivor.WaitForExitAsync();
         }
 
-        Assert.Equal(1, await CountAsync(db.DataSource, $"SELECT count(*) FROM events WHERE stream_id = 'probe-{name}'"));
+        Assert.Equal(1, await CountAsync(db.DataSource, $"SELECT count(*) FROM mt_events WHERE stream_id = 'probe-{name}'"));
         Assert.Equal(1, await CountAsync(db.DataSource, "SELECT count(*) FROM messages WHERE type = 'probe.scheduled' AND status = 'done' AND attempts = 1"));
     }
 

@@ -16,7 +16,7 @@ public sealed class VerifyTests(DatabaseFixture db) : IClassFixture<DatabaseFixt
         await daemon.CatchUpAsync(LedgerProjection.ProjectionName);
         Assert.True((await ChainVerifier.VerifyAsync(db.DataSource)).Intact);
 
-        await using (var tamper = db.DataSource.CreateCommand($"UPDATE events SET data = '{{\"streamId\":\"{stream}\",\"text\":\"VAS 12\"}}' WHERE position = {stored[0].Position}"))
+        await using (var tamper = db.DataSource.CreateCommand($"UPDATE mt_events SET data = '{{\"streamId\":\"{stream}\",\"text\":\"VAS 12\"}}' WHERE seq_id = {stored[0].Position}"))
         {
             await tamper.ExecuteNonQueryAsync();
         }
@@ -40,10 +40,9 @@ public sealed class LedgerTamperTests(DatabaseFixture db) : IClassFixture<Databa
 
         var forged = new Noted(stream, "grade 1");
         var data = Registry.Serialize(forged);
-        var metadataJson = System.Text.Json.JsonSerializer.Serialize(stored[0].Metadata, EventTypeRegistry.JsonOptions);
-        var hash = EventHasher.HashEvent(EventHasher.Genesis, stream, 1, "test.noted.v1", data, metadataJson, stored[0].RecordedAt);
+        var hash = EventHasher.HashEvent(EventHasher.Genesis, stream, 1, "test.noted.v1", CanonicalJson.Canonicalize(data), StoredMetadata.From(stored[0].Metadata), stored[0].RecordedAt);
         await using (var tamper = db.DataSource.CreateCommand(
-            $"UPDATE events SET data = '{data}', metadata = '{metadataJson}', hash = '{hash}' WHERE position = {stored[0].Position}; UPDATE streams SET last_hash = '{hash}' WHERE stream_id = '{stream}'"))
+            $"UPDATE mt_events SET data = '{data}' WHERE seq_id = {stored[0].Position}; UPDATE event_hashes SET hash = '{hash}' WHERE seq_id = {stored[0].Position}"))
         {
             await tamper.ExecuteNonQueryAsync();
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using TrialOps.EventStore;
 using TrialOps.Postgres;
 
 namespace TrialOps.Testing;
@@ -52,6 +53,7 @@ public static class PostgresServer
         {
             // Normally nothing: the template is current. Keeps the database right if it is not.
             await MigrationRunner.ApplyAsync(dataSource, ct);
+            await EventStoreSchema.ApplyAsync(dataSource, allowUpdate: true, ct);
         }
         return new TestDatabase(name, connectionString, dataSource, DropAsync);
     }
@@ -127,6 +129,7 @@ public static class PostgresServer
         await using (var template = NpgsqlDataSource.Create(templateConnection.ConnectionString))
         {
             await MigrationRunner.ApplyAsync(template);
+            await EventStoreSchema.ApplyAsync(template, allowUpdate: true);
         }
         // No connections (autovacuum's included) may stand in the way of cloning it.
         await using (var admin = new NpgsqlConnection(cluster.ConnectionStringFor("postgres")))

@@ -114,7 +114,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// <summary>The stored JSON of every event of a stream, as written to the database.</summary>
     public async Task<string> RawEventDataAsync(string streamId)
     {
-        await using var command = Runtime.DataSource.CreateCommand("SELECT coalesce(string_agg(data::text || metadata::text, E'\\n' ORDER BY version), '') FROM events WHERE stream_id = $1");
+        await using var command = Runtime.DataSource.CreateCommand($"SELECT coalesce(string_agg(data::text || metadata::text, E'\\n' ORDER BY version), '') FROM {EventStore.EventStore.EventsView} events WHERE stream_id = $1");
         command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = streamId });
         return (string)(await command.ExecuteScalarAsync())!;
     }

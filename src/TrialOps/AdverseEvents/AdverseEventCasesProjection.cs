@@ -34,8 +34,8 @@ public sealed class AdverseEventCasesProjection : IInlineProjection
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT c.adverse_event_id FROM adverse_event_cases c JOIN streams s ON s.stream_id = 'adverse-event-' || c.adverse_event_id
-            WHERE c.protocol_code = $1 AND c.subject_number = $2 ORDER BY s.created_at, c.adverse_event_id
+            SELECT c.adverse_event_id FROM adverse_event_cases c JOIN mt_streams s ON s.id = 'adverse-event-' || c.adverse_event_id
+            WHERE c.protocol_code = $1 AND c.subject_number = $2 ORDER BY s.created, c.adverse_event_id
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = protocolCode });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = subjectNumber });

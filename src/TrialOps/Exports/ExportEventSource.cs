@@ -39,7 +39,7 @@ public sealed class ExportEventSource(NpgsqlDataSource dataSource, EventTypeRegi
     public async Task<LedgerPoint?> FindAsync(long position, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT l.sequence, l.hash, e.recorded_at FROM ledger l JOIN events e ON e.position = l.position WHERE l.position = $1");
+            "SELECT l.sequence, l.hash, e.timestamp FROM ledger l JOIN mt_events e ON e.seq_id = l.position WHERE l.position = $1");
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = position });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
@@ -56,8 +56,8 @@ public sealed class ExportEventSource(NpgsqlDataSource dataSource, EventTypeRegi
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT DISTINCT e.metadata->>'actorId' COLLATE "C" AS actor
-            FROM events e JOIN ledger l ON l.position = e.position
+            SELECT DISTINCT e.user_name COLLATE "C" AS actor
+            FROM mt_events e JOIN ledger l ON l.position = e.seq_id
             WHERE l.sequence <= $1
               AND (e.stream_id LIKE $2 OR (e.stream_id LIKE 'adverse-event-%' AND e.data->>'protocol' = $3))
             ORDER BY actor
@@ -89,7 +89,7 @@ public sealed class ExportEventSource(NpgsqlDataSource dataSource, EventTypeRegi
         // at once and the server never sorts the whole trial. Streams created after the point have
         // no events as of it and drop out.
         var streams = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT stream_id FROM streams WHERE stream_id LIKE $1 ORDER BY stream_id COLLATE \"C\"", participantConnection, participantTransaction))
+        await using (var list = new NpgsqlCommand("SELECT id FROM mt_streams WHERE id LIKE $1 ORDER BY id COLLATE \"C\"", participantConnection, participantTransaction))
         {
             list.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix + "%" });
             await using var reader = await list.ExecuteReaderAsync(ct);
@@ -111,7 +111,7 @@ public sealed class ExportEventSource(NpgsqlDataSource dataSource, EventTypeRegi
             var command = new NpgsqlCommand(
                 $"""
                  SELECT {Columns}, substr(e.stream_id, {prefix.Length + 1}) AS subject
-                 FROM events e JOIN ledger l ON l.position = e.position
+                 FROM {EventStore.EventStore.EventsView} e JOIN ledger l ON l.position = e.position
                  WHERE l.sequence <= $1 AND e.stream_id = ANY($2)
                  ORDER BY e.stream_id COLLATE "C", e.version
                  """, participantConnection, participantTransaction);
@@ -134,7 +134,7 @@ public sealed class ExportEventSource(NpgsqlDataSource dataSource, EventTypeRegi
             var command = new NpgsqlCommand(
                 $"""
                  SELECT {Columns}, e.data->>'subject' AS subject
-                 FROM events e JOIN ledger l ON l.position = e.position
+                 FROM {EventStore.EventStore.EventsView} e JOIN ledger l ON l.position = e.position
                  WHERE l.sequence <= $1 AND e.stream_id LIKE 'adverse-event-%' AND e.data->>'protocol' = $2
                  ORDER BY (e.data->>'subject') COLLATE "C", e.stream_id COLLATE "C", e.version
                  """, caseConnection, caseTransaction);

@@ -167,7 +167,7 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
     /// </summary>
     public async Task<bool> EnsureAdministratorAsync(string? configuredPassword, Action<string> announce, CancellationToken ct = default)
     {
-        await using (var any = executor.Store.DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM streams WHERE stream_id LIKE 'user-%')"))
+        await using (var any = executor.Store.DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM mt_streams WHERE id LIKE 'user-%')"))
         {
             if ((bool)(await any.ExecuteScalarAsync(ct))!)
             {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using TrialOps.Postgres;
 
 namespace TrialOps.Randomization;
@@ -25,9 +24,9 @@ public static class SeedKeyStore
 
     public const string KeyFileName = "seed-sealing.key";
 
-    public const int KeyBytes = 32;
+    public const int KeyBytes = HomeKeyFile.KeyBytes;
 
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private static readonly HomeKeyFile Key = new("seed-sealing key", KeyVariable, KeyFileName);
 
     /// <summary>An <see cref="AesGcmSeedSealer"/> with the key from <see cref="LoadOrCreateKey"/>.</summary>
     public static AesGcmSeedSealer CreateSealer(Func<string, string?>? getEnvironmentVariable = null, string? home = null) =>
@@ -37,82 +36,9 @@ public static class SeedKeyStore
     /// <param name="getEnvironmentVariable">Reads TRIALOPS_SEED_KEY, TRIALOPS_HOME and HOME; the process environment by default.</param>
     /// <param name="home">The TrialOps home folder; null resolves TRIALOPS_HOME as the database does.</param>
     /// <exception cref="InvalidOperationException">The variable or the file does not hold a usable key, or the file is readable by others.</exception>
-    public static byte[] LoadOrCreateKey(Func<string, string?>? getEnvironmentVariable = null, string? home = null)
-    {
-        var environment = getEnvironmentVariable ?? Environment.GetEnvironmentVariable;
-        if (environment(KeyVariable) is { Length: > 0 } fromEnvironment)
-        {
-            return Decode(fromEnvironment, $"the {KeyVariable} variable");
-        }
-
-        var folder = home ?? new TrialOpsDatabaseOptions { GetEnvironmentVariable = environment }.ResolveHome();
-        var path = Path.Combine(folder, KeyFileName);
-        if (!File.Exists(path))
-        {
-            Create(folder, path);
-        }
-
-        return Read(path);
-    }
+    public static byte[] LoadOrCreateKey(Func<string, string?>? getEnvironmentVariable = null, string? home = null) =>
+        Key.LoadOrCreate(getEnvironmentVariable, home);
 
     /// <summary>The path of the key file for a home folder (null resolves TRIALOPS_HOME).</summary>
-    public static string KeyFilePath(string? home = null) =>
-        Path.Combine(home ?? new TrialOpsDatabaseOptions().ResolveHome(), KeyFileName);
-
-    private static void Create(string folder, string path)
-    {
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{KeyFileName}.{Environment.ProcessId}.{Guid.NewGuid():N}");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        try
-        {
-            using (var writer = new StreamWriter(temporary, options))
-            {
-                writer.WriteLine(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)));
-            }
-
-            // A rename never overwrites here: when another process created the key first, its key wins.
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
-
-    private static byte[] Read(string path)
-    {
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~(OwnerOnly | UnixFileMode.UserExecute)) != 0)
-        {
-            throw new InvalidOperationException(
-                $"The seed-sealing key {path} is accessible to other users; restrict it (chmod 600 {path}) before TrialOps uses it.");
-        }
-
-        return Decode(File.ReadAllText(path).Trim(), path);
-    }
-
-    private static byte[] Decode(string text, string source)
-    {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(text.Trim());
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"The seed-sealing key in {source} is not base64.");
-        }
-
-        return key.Length == KeyBytes
-            ? key
-            : throw new InvalidOperationException($"The seed-sealing key in {source} must be {KeyBytes} bytes, found {key.Length}.");
-    }
+    public static string KeyFilePath(string? home = null) => Key.PathIn(home);
 }

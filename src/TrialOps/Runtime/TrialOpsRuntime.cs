@@ -42,14 +42,93 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
 
     public MessageHandlers Handlers { get; }
 
-    public static async Task<TrialOpsRuntime> StartAsync(string? configuredConnectionString, Action<string>? log = null, TimeProvider? clock = null, CancellationToken ct = default)
+    /// <summary>
+    /// Opens the database with the numbered migrations applied and Marten's event store objects
+    /// created if missing. Changed Marten objects are upgraded only with <paramref name="upgradeEventStore"/>
+    /// (<c>trialops db migrate</c>) or in development (DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT
+    /// <c>Development</c>); otherwise the start is refused with the command that upgrades them.
+    /// </summary>
+    public static async Task<TrialOpsRuntime> StartAsync(string? configuredConnectionString, Action<string>? log = null, TimeProvider? clock = null, CancellationToken ct = default, bool upgradeEventStore = false)
     {
         var sink = log ?? (_ => { });
         var database = await TrialOpsDatabase.OpenAsync(configuredConnectionString, sink, ct);
-        return new TrialOpsRuntime(database, clock ?? TimeProvider.System, sink);
+        TrialOpsRuntime? runtime = null;
+        try
+        {
+            if (await EventStoreSchema.ApplyAsync(database.DataSource, upgradeEventStore || IsDevelopment, ct))
+            {
+                sink("Created or upgraded the event store tables (Marten).");
+            }
+
+            var pending = await V01Upgrade.PendingEventsAsync(database.DataSource, ct);
+            if (pending > 0 && !upgradeEventStore)
+            {
+                throw new InvalidOperationException(
+                    $"This database holds {pending} events written by TrialOps 0.1. Run `trialops db migrate` to verify them and move them into the event store; nothing is lost.");
+            }
+
+            runtime = new TrialOpsRuntime(database, clock ?? TimeProvider.System, sink);
+            if (pending > 0)
+            {
+                await runtime.UpgradeFromV01Async(ct);
+            }
+
+            return runtime;
+        }
+        catch
+        {
+            if (runtime is not null)
+            {
+                await runtime.DisposeAsync();
+            }
+            else
+            {
+                await database.DisposeAsync();
+            }
+
+            throw;
+        }
     }
+
+    /// <summary>What <c>db migrate</c> did to a 0.1 database; null when there was nothing to upgrade.</summary>
+    public V01UpgradeResult? UpgradedFromV01 { get; private set; }
+
+    private async Task UpgradeFromV01Async(CancellationToken ct)
+    {
+        UpgradedFromV01 = await V01Upgrade.RunAsync(DataSource, Registry, ct);
+        if (UpgradedFromV01 is null)
+        {
+            return;
+        }
+
+        Log($"Moved {UpgradedFromV01.Events} events written by TrialOps 0.1 into the event store (verified first; {UpgradedFromV01.SealedNow} sealed into the ledger).");
+        foreach (var name in UpgradedFromV01.ProjectionsToRebuild)
+        {
+            await Projections.RebuildAsync(name, ct);
+        }
+
+        await Projections.CatchUpAllAsync(ct);
+    }
+
+    private static bool IsDevelopment =>
+        string.Equals(Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"), "Development", StringComparison.OrdinalIgnoreCase);
 
     public MessageDispatcher CreateDispatcher(DispatcherOptions? options = null) => new(DataSource, Handlers, options, Log);
 
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // A clean exit hands the projections to the next process at once (issue 9: a CLI
+            // command sees what the previous one wrote, without waiting for a lease to lapse).
+            await Projections.ReleaseLeasesAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // The database is gone: the leases lapse on their own.
+        }
+
+        await Store.DisposeAsync();
+        await Database.DisposeAsync();
+    }
 }

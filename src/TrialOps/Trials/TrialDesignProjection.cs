@@ -242,7 +242,7 @@ public sealed class TrialDesignProjection : IProjection
     private static async Task<Dictionary<int, RandomizationEntry>> ReadListAsync(NpgsqlTransaction transaction, string streamId, int beforeVersion, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT type, data::text FROM events WHERE stream_id = $1 AND version < $2 AND type = ANY($3) ORDER BY version",
+            "SELECT type, data::text FROM mt_events WHERE stream_id = $1 AND version < $2 AND type = ANY($3) ORDER BY version",
             transaction.Connection,
             transaction);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });

@@ -133,7 +133,7 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
             texts.Add(JsonSerializer.Serialize(await fixture.Journey.GetBlindedDoseInstructionAsync(ProtocolCode.Parse(code), SubjectNumber.Parse(participant.Subject), 1)));
         }
 
-        await using (var command = fixture.Runtime.DataSource.CreateCommand("SELECT string_agg(data::text, ' ') FROM events WHERE stream_id LIKE 'participant-BLIND-J1-%' OR stream_id LIKE 'adverse-event-%'"))
+        await using (var command = fixture.Runtime.DataSource.CreateCommand("SELECT string_agg(data::text, ' ') FROM mt_events WHERE stream_id LIKE 'participant-BLIND-J1-%' OR stream_id LIKE 'adverse-event-%'"))
         {
             texts.Add((string)(await command.ExecuteScalarAsync())!);
         }

@@ -140,7 +140,7 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
 
     private async Task<long> CountEventsAsync()
     {
-        await using var command = _runtime.DataSource.CreateCommand("SELECT count(*) FROM events");
+        await using var command = _runtime.DataSource.CreateCommand("SELECT count(*) FROM event_hashes");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

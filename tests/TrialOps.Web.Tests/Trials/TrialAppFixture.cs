@@ -129,7 +129,7 @@ public abstract class TrialAppFixture : IAsyncLifetime
                 """
                 SELECT NOT EXISTS (
                     SELECT 1 FROM projection_checkpoints c
-                    WHERE c.status <> 'paused' AND EXISTS (SELECT 1 FROM events e WHERE (e.tx_id, e.position) > (c.last_tx_id, c.last_position)))
+                    WHERE c.status <> 'paused' AND EXISTS (SELECT 1 FROM event_hashes e WHERE (e.tx_id, e.seq_id) > (c.last_tx_id, c.last_position)))
                 AND (SELECT count(*) FROM projection_checkpoints) >= 4
                 """);
             if ((bool)(await command.ExecuteScalarAsync())!)

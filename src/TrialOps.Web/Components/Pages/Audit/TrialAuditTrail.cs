@@ -64,12 +64,12 @@ public sealed class TrialAuditTrail(TrialOpsRuntime runtime)
         object[] values = [ProtocolStreams.For(code), ParticipantStreams.For(code, default) + "%", code.Value, RandomizationPrefix(code) + "%", unblinded, CodeBreakType];
 
         await using var connection = await runtime.DataSource.OpenConnectionAsync(ct);
-        await using var count = new NpgsqlCommand($"SELECT count(*) FROM events WHERE {where}", connection);
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM {EventStore.EventStore.EventsView} events WHERE {where}", connection);
         AddParameters(count, values);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
 
         await using var select = new NpgsqlCommand(
-            $"SELECT {Columns} FROM events WHERE {where} ORDER BY position DESC LIMIT {pageSize} OFFSET {(page - 1) * pageSize}", connection);
+            $"SELECT {Columns} FROM {EventStore.EventStore.EventsView} events WHERE {where} ORDER BY position DESC LIMIT {pageSize} OFFSET {(page - 1) * pageSize}", connection);
         AddParameters(select, values);
         var entries = new List<AuditEntry>();
         await using var reader = await select.ExecuteReaderAsync(ct);
@@ -97,7 +97,7 @@ public sealed class TrialAuditTrail(TrialOpsRuntime runtime)
             .Select(e => new AuditEntry(e.Position, subject.ToString(), e.Type, e.RecordedAt, e.RecordedBy, e.Role, e.Summary, e.ClinicalTime, e.IsCorrection, e.Reason))
             .ToList();
         await using var command = runtime.DataSource.CreateCommand(
-            $"SELECT {Columns} FROM events WHERE stream_id LIKE $1 AND type = $2 AND data->>'protocol' = $3 AND data->>'participantId' = $4 ORDER BY position");
+            $"SELECT {Columns} FROM {EventStore.EventStore.EventsView} events WHERE stream_id LIKE $1 AND type = $2 AND data->>'protocol' = $3 AND data->>'participantId' = $4 ORDER BY position");
         AddParameters(command, [RandomizationPrefix(code) + "%", CodeBreakType, code.Value, subject.ToString()]);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -111,7 +111,7 @@ public sealed class TrialAuditTrail(TrialOpsRuntime runtime)
     /// <summary>The participant an event at a global position belongs to (for a repeated command that chose a subject number itself).</summary>
     public async Task<SubjectNumber?> SubjectOfAsync(long position, CancellationToken ct = default)
     {
-        await using var command = runtime.DataSource.CreateCommand("SELECT data->>'subject' FROM events WHERE position = $1");
+        await using var command = runtime.DataSource.CreateCommand("SELECT data->>'subject' FROM mt_events WHERE seq_id = $1");
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = position });
         return await command.ExecuteScalarAsync(ct) is string text && SubjectNumber.TryParse(text, out var subject) ? subject : null;
     }
