@@ -20,6 +20,17 @@ if (only == "export")
     return;
 }
 
+if (only == "http")
+{
+    // -- SECONDS http URL [TRIAL], with the API token of a DataEntry user in TRIALOPS_BENCH_TOKEN (bench/README.md).
+    await HttpBench.RunAsync(
+        TimeSpan.FromSeconds(seconds),
+        args.Length > 2 ? args[2] : "http://127.0.0.1:5080",
+        Environment.GetEnvironmentVariable("TRIALOPS_BENCH_TOKEN") ?? throw new InvalidOperationException("Set TRIALOPS_BENCH_TOKEN to an API token (trialops users token NAME)."),
+        args.Length > 3 ? args[3] : "KET-NP-01");
+    return;
+}
+
 await using var database = await TrialOpsDatabase.OpenAsync(Environment.GetEnvironmentVariable("ConnectionStrings__TrialOps"), Console.Error.WriteLine);
 var registry = new EventTypeRegistry();
 registry.Register(typeof(BenchEvent), "bench.recorded.v1");

@@ -18,7 +18,7 @@ public static class VerifyCommand
 
             // Seal what is committed first, so the ledger covers every event.
             await runtime.Projections.CatchUpAsync(LedgerProjection.ProjectionName, ct);
-            var result = await ChainVerifier.VerifyAsync(runtime.DataSource, ct);
+            var result = await ChainVerifier.VerifyAsync(runtime.DataSource, runtime.CheckpointSigner, runtime.CheckpointAnchor, ct);
             if (!result.Intact)
             {
                 Console.Error.WriteLine($"trialops: verification FAILED: {result.FirstBreak}");

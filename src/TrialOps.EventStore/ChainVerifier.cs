@@ -20,7 +20,9 @@ public static class ChainVerifier
     /// </summary>
     private const string TombstoneStream = "mt_tombstone";
 
-    public static async Task<VerificationResult> VerifyAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+    /// <param name="signer">The checkpoint key: every signed ledger checkpoint must verify with it and still match the ledger.</param>
+    /// <param name="anchor">The newest signed checkpoint kept outside the database: the ledger must still hold it.</param>
+    public static async Task<VerificationResult> VerifyAsync(NpgsqlDataSource dataSource, CheckpointSigner? signer = null, CheckpointAnchor? anchor = null, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
@@ -132,6 +134,7 @@ public static class ChainVerifier
 
         long ledgerEntries = 0;
         var ledgerHash = EventHasher.Genesis;
+        var ledgerEntriesByPosition = new Dictionary<long, (long Position, string Hash)>();
         await using (var ledger = new NpgsqlCommand("SELECT sequence, position, hash FROM ledger ORDER BY sequence", connection, transaction))
         await using (var reader = await ledger.ExecuteReaderAsync(ct))
         {
@@ -155,10 +158,59 @@ public static class ChainVerifier
                 {
                     return new VerificationResult(events, ledgerEntries, $"ledger entry {sequence} (event at position {position}) does not match the chain");
                 }
+
+                ledgerEntriesByPosition[sequence] = (position, ledgerHash);
             }
         }
 
+        if (await CheckCheckpointsAsync(connection, transaction, ledgerEntriesByPosition, signer, anchor, ct) is { } checkpointBreak)
+        {
+            return new VerificationResult(events, ledgerEntries, checkpointBreak);
+        }
+
         return new VerificationResult(events, ledgerEntries, null);
+    }
+
+    /// <summary>
+    /// Signed checkpoints: each must verify with the key and name a ledger entry that still has the
+    /// signed hash; the one kept outside the database must too. Null when all hold.
+    /// </summary>
+    private static async Task<string?> CheckCheckpointsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Dictionary<long, (long Position, string Hash)> ledger, CheckpointSigner? signer, CheckpointAnchor? anchor, CancellationToken ct)
+    {
+        string? Check(LedgerCheckpoint checkpoint, string what)
+        {
+            if (signer is not null && checkpoint.KeyId != signer.KeyId)
+            {
+                return $"{what} was signed with another key ({checkpoint.KeyId}) than this installation's ({signer.KeyId})";
+            }
+
+            if (signer is not null && !signer.IsValid(checkpoint))
+            {
+                return $"{what}: its signature does not verify; the checkpoint was altered without the key";
+            }
+
+            return ledger.TryGetValue(checkpoint.Sequence, out var entry) && entry.Position == checkpoint.Position && entry.Hash == checkpoint.LedgerHash
+                ? null
+                : $"{what} signed ledger entry {checkpoint.Sequence} (event at position {checkpoint.Position}), which is now missing or different; events or ledger entries were deleted or rewritten";
+        }
+
+        await using (var command = new NpgsqlCommand("SELECT sequence, position, ledger_hash, key_id, signature FROM ledger_checkpoints ORDER BY sequence", connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var checkpoint = new LedgerCheckpoint(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4));
+                if (Check(checkpoint, $"ledger checkpoint {checkpoint.Sequence}") is { } broken)
+                {
+                    return broken;
+                }
+            }
+        }
+
+        return anchor is not null && await anchor.ReadAsync(connection, ct) is { } kept
+            ? Check(kept, $"the newest ledger checkpoint kept outside the database (in {anchor.Folder})")
+            : null;
     }
 
     /// <summary>

@@ -236,11 +236,13 @@ public sealed class EventStore : IAsyncDisposable
     {
         await using var command = new NpgsqlCommand(
             $"""
-             SELECT {Columns}, h.tx_id::text FROM {Relation}
-             WHERE (h.tx_id, h.seq_id) > ($1::text::xid8, $2)
-               AND h.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+             SELECT {Columns}, h.tx_id::text
+             FROM (SELECT seq_id, hash, tx_id FROM event_hashes
+                   WHERE (tx_id, seq_id) > ($1::text::xid8, $2) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                   ORDER BY tx_id, seq_id
+                   LIMIT $3) h
+             JOIN mt_events m ON m.seq_id = h.seq_id
              ORDER BY h.tx_id, h.seq_id
-             LIMIT $3
              """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Position });

@@ -296,11 +296,14 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
         // Read models are derived data and move with their checkpoint in one transaction, so a crash
-        // can only lose the newest batches, never split them: they are applied again. No need to wait for the disk.
-        await using (var relaxed = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection, transaction))
+        // can only lose the newest batches, never split them: they are applied again. No need to wait
+        // for the disk, except for the ledger, whose signed head is also kept outside the database.
+        if (projection is not IAfterCommit)
         {
+            await using var relaxed = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection, transaction);
             await relaxed.ExecuteNonQueryAsync(ct);
         }
+
         var batch = await store.ReadCommittedAsync(connection, transaction, lease.Value.Cursor, batchSize, ct);
         if (batch.Count == 0)
         {
@@ -342,6 +345,11 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
             if (batchSize == 1)
             {
                 _stepping.TryRemove(projection.Name, out _);
+            }
+
+            if (projection is IAfterCommit afterCommit)
+            {
+                await afterCommit.AfterCommitAsync(connection, ct);
             }
 
             return batch.Count;

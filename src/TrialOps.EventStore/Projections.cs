@@ -23,11 +23,26 @@ public sealed record ProjectionStatus(string Name, string Status, long LastPosit
 /// The global ledger: every event hash chained in commit order, so that deleting, reordering or
 /// rewriting any event (with its stream chain) still breaks a chain that <c>trialops verify</c> checks.
 /// </summary>
-public sealed class LedgerProjection : IProjection
+/// <remarks>
+/// With a <see cref="CheckpointSigner"/>, every batch also signs the new ledger head into
+/// <c>ledger_checkpoints</c>; with a <see cref="CheckpointAnchor"/>, the newest signed head is kept
+/// outside the database once the batch has committed.
+/// </remarks>
+public sealed class LedgerProjection(CheckpointSigner? signer = null, CheckpointAnchor? anchor = null) : IProjection, IAfterCommit
 {
     public const string ProjectionName = "ledger";
 
+    private LedgerCheckpoint? _signed;
+
     public string Name => ProjectionName;
+
+    public async Task AfterCommitAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        if (anchor is not null && Interlocked.Exchange(ref _signed, null) is { } checkpoint)
+        {
+            await anchor.AdvanceAsync(connection, checkpoint, ct);
+        }
+    }
 
     public async Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
@@ -61,11 +76,24 @@ public sealed class LedgerProjection : IProjection
         insert.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = positions });
         insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = hashes });
         await insert.ExecuteNonQueryAsync(ct);
+        if (signer is not null && events.Count > 0)
+        {
+            var checkpoint = signer.Sign(sequences[^1], positions[^1], hashes[^1]);
+            await using var sign = new NpgsqlCommand(
+                "INSERT INTO ledger_checkpoints (sequence, position, ledger_hash, key_id, signature) VALUES ($1, $2, $3, $4, $5)", connection, transaction);
+            sign.Parameters.Add(new NpgsqlParameter<long> { TypedValue = checkpoint.Sequence });
+            sign.Parameters.Add(new NpgsqlParameter<long> { TypedValue = checkpoint.Position });
+            sign.Parameters.Add(new NpgsqlParameter<string> { TypedValue = checkpoint.LedgerHash });
+            sign.Parameters.Add(new NpgsqlParameter<string> { TypedValue = checkpoint.KeyId });
+            sign.Parameters.Add(new NpgsqlParameter<string> { TypedValue = checkpoint.Signature });
+            await sign.ExecuteNonQueryAsync(ct);
+            _signed = checkpoint;
+        }
     }
 
     public async Task ResetAsync(NpgsqlTransaction transaction, CancellationToken ct)
     {
-        await using var delete = new NpgsqlCommand("DELETE FROM ledger", transaction.Connection, transaction);
+        await using var delete = new NpgsqlCommand("DELETE FROM ledger_checkpoints; DELETE FROM ledger", transaction.Connection, transaction);
         await delete.ExecuteNonQueryAsync(ct);
     }
 }

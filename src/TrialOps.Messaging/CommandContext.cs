@@ -10,7 +10,12 @@ public sealed record Actor(string UserId, string Role)
 /// Everything about a command that is not its content: its idempotency key, who sends it,
 /// what it belongs to, and (for changes of recorded values) why.
 /// </summary>
-public sealed record CommandContext(Guid CommandId, Actor Actor, Guid CorrelationId, Guid? CausationId = null, string? Reason = null)
+/// <param name="Fingerprint">
+/// What the idempotency key was sent with (an API request's method, path and body, hashed): the
+/// same key again with another fingerprint, or from another user, is refused rather than answered
+/// with the first result. Null where the key cannot be reused by mistake (keys made here).
+/// </param>
+public sealed record CommandContext(Guid CommandId, Actor Actor, Guid CorrelationId, Guid? CausationId = null, string? Reason = null, string? Fingerprint = null)
 {
     public static CommandContext New(Actor actor, string? reason = null)
     {

@@ -16,6 +16,14 @@ public sealed record CommandResult(Guid CommandId, CommandStatus Status, Rejecti
     public bool Accepted => Status == CommandStatus.Accepted;
 
     public static CommandResult Rejected(Guid commandId, Rejection rejection) => new(commandId, CommandStatus.Rejected, rejection, []);
+
+    /// <summary>The rejection of an idempotency key reused for another user or request.</summary>
+    public const string KeyReusedCode = "idempotency-key-reused";
+
+    public static CommandResult KeyReused(Guid commandId) => Rejected(commandId, new Rejection(
+        KeyReusedCode,
+        "This idempotency key was already used for another request (another user, operation, target or body). Send a new key for a new request.",
+        "Idempotency-Key"));
 }
 
 /// <summary>The streams a decision was made on, with the version each was read at.</summary>
@@ -76,7 +84,7 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
         await using var transaction = await connection.BeginTransactionAsync(ct);
         if (await FindResultAsync(connection, transaction, context.CommandId, ct) is { } earlier)
         {
-            return earlier with { Duplicate = true };
+            return Repeat(earlier, context);
         }
 
         var loaded = new Dictionary<string, IReadOnlyList<StoredEvent>>(StringComparer.Ordinal);
@@ -106,15 +114,18 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
 
         await MessageOutbox.WriteAsync(transaction, decision.Messages, context, clock.GetUtcNow(), ct);
         var result = new CommandResult(context.CommandId, CommandStatus.Accepted, null, positions);
-        await using (var record = new NpgsqlCommand("INSERT INTO processed_commands (command_id, result) VALUES ($1, $2::json) ON CONFLICT (command_id) DO NOTHING", connection, transaction))
+        await using (var record = new NpgsqlCommand(
+            "INSERT INTO processed_commands (command_id, result, actor_id, fingerprint) VALUES ($1, $2::json, $3, $4) ON CONFLICT (command_id) DO NOTHING", connection, transaction))
         {
             record.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = context.CommandId });
             record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(result, EventTypeRegistry.JsonOptions) });
+            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = context.Actor.UserId });
+            record.Parameters.Add(new NpgsqlParameter { Value = (object?)context.Fingerprint ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             if (await record.ExecuteNonQueryAsync(ct) == 0)
             {
                 // The same command id committed concurrently (a double click): keep the first result.
                 await transaction.RollbackAsync(ct);
-                return (await FindResultAsync(connection, null, context.CommandId, ct) ?? result) with { Duplicate = true };
+                return await FindResultAsync(connection, null, context.CommandId, ct) is { } first ? Repeat(first, context) : result with { Duplicate = true };
             }
         }
 
@@ -128,12 +139,28 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
         return result;
     }
 
-    private static async Task<CommandResult?> FindResultAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid commandId, CancellationToken ct)
+    /// <summary>
+    /// The first result again, when the key comes back from the same user with the same request;
+    /// otherwise the key was reused for something else, which is refused (never a silent no-op).
+    /// </summary>
+    private static CommandResult Repeat(ProcessedCommand earlier, CommandContext context) =>
+        (earlier.ActorId is null || earlier.ActorId == context.Actor.UserId)
+        && (earlier.Fingerprint is null || context.Fingerprint is null || earlier.Fingerprint == context.Fingerprint)
+            ? earlier.Result with { Duplicate = true }
+            : CommandResult.KeyReused(context.CommandId);
+
+    private sealed record ProcessedCommand(CommandResult Result, string? ActorId, string? Fingerprint);
+
+    private static async Task<ProcessedCommand?> FindResultAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid commandId, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT result::text FROM processed_commands WHERE command_id = $1", connection, transaction);
+        await using var command = new NpgsqlCommand("SELECT result::text, actor_id, fingerprint FROM processed_commands WHERE command_id = $1", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = commandId });
-        return await command.ExecuteScalarAsync(ct) is string json
-            ? JsonSerializer.Deserialize<CommandResult>(json, EventTypeRegistry.JsonOptions)
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new ProcessedCommand(
+                JsonSerializer.Deserialize<CommandResult>(reader.GetString(0), EventTypeRegistry.JsonOptions)!,
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2))
             : null;
     }
 }

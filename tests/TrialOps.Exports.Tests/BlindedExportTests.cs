@@ -41,6 +41,9 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
         Assert.Equal(fixture.AsOf, manifest.AsOfPosition);
         Assert.Equal(await ChainVerifier.LedgerHashAtAsync(fixture.Runtime.DataSource, fixture.AsOf), manifest.LedgerHash);
         Assert.Equal(TrialExporter.SoftwareVersion, manifest.SoftwareVersion);
+        Assert.NotNull(manifest.Checkpoint);
+        Assert.True(fixture.Runtime.CheckpointSigner.IsValid(manifest.Checkpoint));
+        Assert.Equal(manifest.LedgerHash, manifest.Checkpoint.LedgerHash);
         Assert.All(manifest.Files, file =>
         {
             var bytes = File.ReadAllBytes(Path.Combine(export.Directory!, file.Name));
@@ -422,6 +425,24 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
         Assert.False(verification.Verified);
         var discrepancy = Assert.Single(verification.Discrepancies);
         Assert.Equal("vs.csv", discrepancy.File);
+    }
+
+    [Fact]
+    public async Task verify_names_a_manifest_whose_signed_checkpoint_was_forged()
+    {
+        var export = await fixture.ExportAsync("forged-checkpoint");
+        var manifest = export.Manifest! with
+        {
+            Checkpoint = export.Manifest!.Checkpoint! with { Signature = new string('0', 64) },
+        };
+        File.WriteAllBytes(Path.Combine(export.Directory!, ExportManifest.FileName), manifest.ToJson());
+
+        var verification = await fixture.Exporter.VerifyAsync(export.Directory!);
+
+        Assert.False(verification.Verified);
+        var discrepancy = Assert.Single(verification.Discrepancies);
+        Assert.Equal(ExportManifest.FileName, discrepancy.File);
+        Assert.Contains("checkpoint", discrepancy.Problem);
     }
 
     [Fact]

@@ -32,6 +32,14 @@ public static class ApiEndpoints
 
     public static WebApplication MapApi(this WebApplication app)
     {
+        // Commands' bodies are kept for the idempotency fingerprint (ApiResults.TryGetCommandContext).
+        app.UseWhen(
+            http => HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments(Prefix),
+            api => api.Use((http, next) =>
+            {
+                http.Request.EnableBuffering();
+                return next(http);
+            }));
         app.MapOpenApi();
         var v1 = app.MapGroup(Prefix).RequireAuthorization();
         v1.MapMeApi();

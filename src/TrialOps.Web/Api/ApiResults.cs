@@ -34,6 +34,11 @@ public static class ApiResults
             return StatusCodes.Status404NotFound;
         }
 
+        if (code == CommandResult.KeyReusedCode)
+        {
+            return StatusCodes.Status422UnprocessableEntity;
+        }
+
         if (code == "concurrency-conflict" || code.EndsWith("-exists", StringComparison.Ordinal) || code.Contains("already-", StringComparison.Ordinal))
         {
             return StatusCodes.Status409Conflict;
@@ -102,9 +107,49 @@ public static class ApiResults
             commandId = parsed;
         }
 
-        context = http.User.Command(commandId);
+        context = http.User.Command(commandId) with { Fingerprint = commandId is null ? null : RequestFingerprint(http.Request) };
         problem = null;
         return true;
+    }
+
+    /// <summary>
+    /// SHA-256 of the method, the path (operation and target) and the body (canonical JSON, so a
+    /// retry that reorders fields is the same request). The API buffers POST bodies for this
+    /// (<see cref="ApiEndpoints.MapApi"/>).
+    /// </summary>
+    private static string RequestFingerprint(HttpRequest request)
+    {
+        var body = string.Empty;
+        if (request.Body.CanSeek)
+        {
+            try
+            {
+                // The endpoint has bound (and so buffered) the body already: this reads memory or the buffer file.
+                request.Body.Position = 0;
+                using (var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
+                {
+                    body = reader.ReadToEnd();
+                }
+
+                request.Body.Position = 0;
+            }
+            catch (InvalidOperationException)
+            {
+                // An endpoint that binds no body: the method and path are the request.
+                body = string.Empty;
+            }
+        }
+
+        try
+        {
+            body = body.Length == 0 ? body : TrialOps.EventStore.CanonicalJson.Canonicalize(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        var text = $"{request.Method} {request.PathBase}{request.Path}\n{body}";
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     private static string TitleFor(int status) => status switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using TrialOps.EventStore;
 
 namespace TrialOps.Exports;
 
@@ -17,6 +18,11 @@ namespace TrialOps.Exports;
 /// <param name="LedgerHash">The ledger hash at <paramref name="AsOfPosition"/>.</param>
 /// <param name="EventCount">Events of the trial read for the export (protocol, lists when unblinded, participants, adverse events).</param>
 /// <param name="Files">The data files, ordered by name.</param>
+/// <param name="Checkpoint">
+/// The ledger entry at <paramref name="AsOfPosition"/> signed with the installation's checkpoint key
+/// (kept outside the database): whoever holds the export can later show that the store still
+/// holds that history. Deterministic (no time in it), so the manifest stays byte-identical.
+/// </param>
 public sealed record ExportManifest(
     string Trial,
     int ProtocolVersion,
@@ -26,7 +32,8 @@ public sealed record ExportManifest(
     string LedgerHash,
     long EventCount,
     string SoftwareVersion,
-    IReadOnlyList<ExportedFile> Files)
+    IReadOnlyList<ExportedFile> Files,
+    LedgerCheckpoint? Checkpoint = null)
 {
     public const string FileName = "manifest.json";
     public const string Format = "trialops.export/1";
@@ -49,6 +56,15 @@ public sealed record ExportManifest(
             json.WriteNumber("asOfPosition", AsOfPosition);
             json.WriteString("asOfRecordedAt", AsOfRecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
             json.WriteString("ledgerHash", LedgerHash);
+            if (Checkpoint is { } checkpoint)
+            {
+                json.WriteStartObject("checkpoint");
+                json.WriteNumber("sequence", checkpoint.Sequence);
+                json.WriteString("keyId", checkpoint.KeyId);
+                json.WriteString("signature", checkpoint.Signature);
+                json.WriteEndObject();
+            }
+
             json.WriteString("createdFrom", CreatedFrom);
             json.WriteNumber("eventCount", EventCount);
             json.WriteStartObject("software");
@@ -87,6 +103,11 @@ public sealed record ExportManifest(
                 throw new FormatException($"{FileName} is not a {Format} manifest.");
             }
 
+            var ledgerHash = root.GetProperty("ledgerHash").GetString()!;
+            var asOfPosition = root.GetProperty("asOfPosition").GetInt64();
+            var checkpoint = root.TryGetProperty("checkpoint", out var signed)
+                ? new LedgerCheckpoint(signed.GetProperty("sequence").GetInt64(), asOfPosition, ledgerHash, signed.GetProperty("keyId").GetString()!, signed.GetProperty("signature").GetString()!)
+                : null;
             var files = root.GetProperty("files").EnumerateArray()
                 .Select(f => new ExportedFile(f.GetProperty("name").GetString()!, f.GetProperty("sha256").GetString()!, f.GetProperty("bytes").GetInt64()))
                 .ToArray();
@@ -99,7 +120,8 @@ public sealed record ExportManifest(
                 root.GetProperty("ledgerHash").GetString()!,
                 root.GetProperty("eventCount").GetInt64(),
                 root.GetProperty("software").GetProperty("version").GetString()!,
-                files);
+                files,
+                checkpoint);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentNullException)
         {

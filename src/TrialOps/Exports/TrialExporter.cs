@@ -228,6 +228,15 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
             problems.Add(new ExportDiscrepancy(ExportManifest.FileName, $"the ledger hash at position {manifest.AsOfPosition} is {asOf.LedgerHash}, not the recorded {manifest.LedgerHash}: the history up to that point differs"));
         }
 
+        if (manifest.Checkpoint is null)
+        {
+            problems.Add(new ExportDiscrepancy(ExportManifest.FileName, "has no signed ledger checkpoint"));
+        }
+        else if (!runtime.CheckpointSigner.IsValid(manifest.Checkpoint) || manifest.Checkpoint.Sequence != asOf.Sequence)
+        {
+            problems.Add(new ExportDiscrepancy(ExportManifest.FileName, $"its signed ledger checkpoint (key {manifest.Checkpoint.KeyId}) does not verify with this installation's checkpoint key ({runtime.CheckpointSigner.KeyId}) for ledger entry {asOf.Sequence}"));
+        }
+
         var trial = await TrialAsOf.ReadAsync(runtime.Store, code, asOf.Position, unblinded: !manifest.Blinded, ct);
         if (trial is null)
         {
@@ -382,7 +391,8 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
             asOf.LedgerHash,
             events,
             SoftwareVersion,
-            files.OrderBy(f => f.Name, StringComparer.Ordinal).ToArray());
+            files.OrderBy(f => f.Name, StringComparer.Ordinal).ToArray(),
+            runtime.CheckpointSigner.Sign(asOf.Sequence, asOf.Position, asOf.LedgerHash));
         await File.WriteAllBytesAsync(Path.Combine(directory, ExportManifest.FileName), manifest.ToJson(), ct);
         return manifest;
     }

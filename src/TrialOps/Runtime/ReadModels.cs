@@ -5,9 +5,9 @@ namespace TrialOps.Runtime;
 /// <summary>Every async projection of the application; the ledger first.</summary>
 public static class ReadModels
 {
-    public static IReadOnlyList<IProjection> All() =>
+    public static IReadOnlyList<IProjection> All(CheckpointSigner? signer = null, CheckpointAnchor? anchor = null) =>
     [
-        new LedgerProjection(),
+        new LedgerProjection(signer, anchor),
         new Identity.UsersProjection(),
         new Trials.TrialDesignProjection(),
         new Journey.JourneyProjection(),

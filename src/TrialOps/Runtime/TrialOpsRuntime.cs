@@ -20,9 +20,19 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
         Registry = EventTypeRegistry.FromAssemblies(typeof(TrialOpsRuntime).Assembly);
         Store = new EventStore.EventStore(database.DataSource, Registry, clock, InlineProjections.All());
         Executor = new CommandExecutor(Store, clock);
-        Projections = new ProjectionDaemon(Store, ReadModels.All(), log: log);
+        var home = new TrialOpsDatabaseOptions().ResolveHome();
+        CheckpointSigner = new CheckpointSigner(CheckpointKey.LoadOrCreate(home: home));
+        CheckpointAnchor = new CheckpointAnchor(Path.Combine(home, "ledger-heads"));
+        Projections = new ProjectionDaemon(Store, ReadModels.All(CheckpointSigner, CheckpointAnchor), log: log);
         Handlers = MessageHandlerRegistry.Create(this);
     }
+
+    /// <summary>The key that signs ledger checkpoints: TRIALOPS_CHECKPOINT_KEY, else ledger-checkpoint.key in TRIALOPS_HOME (never in the database).</summary>
+    public static HomeKeyFile CheckpointKey { get; } = new("ledger checkpoint key", "TRIALOPS_CHECKPOINT_KEY", "ledger-checkpoint.key");
+
+    public CheckpointSigner CheckpointSigner { get; }
+
+    public CheckpointAnchor CheckpointAnchor { get; }
 
     public TrialOpsDatabase Database { get; }
 

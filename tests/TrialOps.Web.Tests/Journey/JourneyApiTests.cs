@@ -192,10 +192,26 @@ public sealed class JourneyApiTests(DemoTrialFixture trial) : IClassFixture<Demo
             return request;
         }
 
+        HttpRequestMessage WithKey(string body)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, events) { Content = Json(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            return request;
+        }
+
         var first = await investigator.SendAsync(Report());
         var second = await investigator.SendAsync(Report());
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);
+
+        // The same request with its fields in another order is the same request; the same key for
+        // another body or from another user is refused, never answered with the first result.
+        var reordered = await investigator.SendAsync(WithKey(serious.Replace("\"grade\":3,", "", StringComparison.Ordinal).TrimEnd('}') + ",\"grade\":3}"));
+        Assert.Equal(first.Headers.Location, reordered.Headers.Location);
+        var otherBody = await (await investigator.SendAsync(WithKey(serious.Replace("\"grade\":3", "\"grade\":2", StringComparison.Ordinal)))).ProblemAsync(422);
+        Assert.Equal("idempotency-key-reused", otherBody.GetProperty("code").GetString());
+        var otherUser = await (await nurse.SendAsync(WithKey(serious.Replace("\"causality\":\"Possible\",", "", StringComparison.Ordinal)))).ProblemAsync(422);
+        Assert.Equal("idempotency-key-reused", otherUser.GetProperty("code").GetString());
         var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("adverseEventId").GetString()!;
         Assert.Single(await trial.Journey.Queries.GetTimelineAsync(TrialAppFixture.Code, subject.ToString()) is { } timeline ? timeline.Entries.Where(e => e.StreamId == $"adverse-event-{id}").ToArray() : []);
 

@@ -1,0 +1,63 @@
+using TrialOps.Testing;
+
+namespace TrialOps.Cli.Tests;
+
+/// <summary>
+/// Commands run one after another from the CLI, with no web app running, each see what the one
+/// before wrote: the exited process has released its projection leases, and a catch-up that finds a
+/// lease held elsewhere waits for its owner instead of answering from a stale read model.
+/// </summary>
+public sealed class CliSequenceTests
+{
+    private const string Trial = "KET-NP-01";
+    private const string Password = "a-cli-sequence-password-7";
+
+    [Fact]
+    public async Task demo_export_lock_unblind_and_an_unblinded_export_run_back_to_back_from_the_cli()
+    {
+        await using var db = await PostgresServer.CreateDatabaseAsync();
+        var folder = Path.Combine(Path.GetTempPath(), $"trialops-cli-sequence-{Guid.NewGuid():N}");
+        try
+        {
+            await Succeeds(db, null, "demo", "--protocol", ProtocolFile(), "--participants", "4", "--seed", "3");
+            var blinded = await Succeeds(db, null, "export", "--trial", Trial, "--out", Path.Combine(folder, "blinded"));
+            Assert.Contains("(blinded)", blinded.Output);
+
+            await Succeeds(db, Password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--password-stdin");
+            await Succeeds(db, Password + "\n", "users", "add", "stan.statistician", "--role", "Statistician", "--password-stdin");
+            await Succeeds(db, Password + "\n", "lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin");
+            await Succeeds(db, Password + "\n", "unblind", "--trial", Trial, "--user", "stan.statistician", "--password-stdin");
+            var unblinded = await Succeeds(db, null, "export", "--trial", Trial, "--out", Path.Combine(folder, "unblinded"), "--unblinded");
+            Assert.Contains("UNBLINDED", unblinded.Output);
+
+            await Succeeds(db, null, "verify", "--export", Path.Combine(folder, "unblinded"));
+            var verify = await Succeeds(db, null, "verify");
+            Assert.Contains("intact", verify.Output);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<CliRun> Succeeds(TestDatabase db, string? standardInput, params string[] args)
+    {
+        var run = await CliRunner.RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = db.ConnectionString }, standardInput, args);
+        Assert.True(run.ExitCode == 0, $"trialops {string.Join(' ', args)} exited {run.ExitCode}: {run.Error}");
+        return run;
+    }
+
+    private static string ProtocolFile()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TrialOps.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("TrialOps.sln not found above the test folder."), "seed", "KET-NP-01.json");
+    }
+}
