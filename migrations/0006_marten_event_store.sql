@@ -14,13 +14,14 @@ ALTER INDEX events_commit_order RENAME TO v01_events_commit_order;
 -- event whose transaction commits late is applied in its place and never skipped.
 -- A Marten event with no row here was written around TrialOps' append path: `trialops verify`
 -- reports it, and no consumer reads it.
+-- Keyed by Marten's seq_id only (each hash row belongs to one mt_events row, whose (stream_id,
+-- version) Marten keeps unique; verify checks that they agree): every index here costs the append.
 CREATE TABLE event_hashes (
+    seq_id     bigint PRIMARY KEY,
     stream_id  text NOT NULL,
     version    integer NOT NULL,
-    seq_id     bigint NOT NULL UNIQUE,
     hash       text NOT NULL,
-    tx_id      xid8 NOT NULL DEFAULT pg_current_xact_id(),
-    PRIMARY KEY (stream_id, version)
+    tx_id      xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
 
 CREATE INDEX event_hashes_commit_order ON event_hashes (tx_id, seq_id);

@@ -155,14 +155,24 @@ public sealed class EventStore : IAsyncDisposable
             e.Timestamp = recordedAt;
         }
 
-        session.QueueSqlCommand(
-            """
-            INSERT INTO event_hashes (stream_id, version, seq_id, hash)
-            SELECT e.stream_id, e.version, e.seq_id, h.hash
-            FROM mt_events e JOIN unnest(?::int[], ?::text[]) AS h(version, hash) ON h.version = e.version
-            WHERE e.stream_id = ?
-            """,
-            versions, hashes, streamId);
+        if (events.Count == 1)
+        {
+            // The common case (one event per command) as the cheapest statement.
+            session.QueueSqlCommand(
+                "INSERT INTO event_hashes (seq_id, stream_id, version, hash) VALUES ((SELECT seq_id FROM mt_events WHERE stream_id = ? AND version = ?), ?, ?, ?)",
+                streamId, (long)versions[0], streamId, versions[0], hashes[0]);
+        }
+        else
+        {
+            session.QueueSqlCommand(
+                """
+                INSERT INTO event_hashes (seq_id, stream_id, version, hash)
+                SELECT e.seq_id, e.stream_id, e.version, h.hash
+                FROM mt_events e JOIN unnest(?::int[], ?::text[]) AS h(version, hash) ON h.version = e.version
+                WHERE e.stream_id = ?
+                """,
+                versions, hashes, streamId);
+        }
         try
         {
             await session.SaveChangesAsync(ct);
@@ -336,7 +346,9 @@ public sealed class EventStore : IAsyncDisposable
     /// <summary>The stream's version and head hash; Marten's expected-version check guards the append that follows.</summary>
     private static async Task<(int Version, string Hash)> ReadHeadAsync(NpgsqlTransaction transaction, string streamId, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT version, hash FROM event_hashes WHERE stream_id = $1 ORDER BY version DESC LIMIT 1", transaction.Connection, transaction);
+        await using var command = new NpgsqlCommand(
+            "SELECT h.version, h.hash FROM event_hashes h WHERE h.seq_id = (SELECT seq_id FROM mt_events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1)",
+            transaction.Connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt32(0), reader.GetString(1)) : (0, EventHasher.Genesis);
