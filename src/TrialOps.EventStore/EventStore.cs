@@ -65,9 +65,6 @@ public sealed class EventStore : IAsyncDisposable
          FROM mt_events m JOIN event_hashes h ON h.seq_id = m.seq_id)
         """;
 
-    /// <summary>Streams with their version (Marten's <c>mt_streams</c>), as <c>FROM {EventStore.StreamsView} s</c>.</summary>
-    public const string StreamsView = "(SELECT id AS stream_id, version::int AS version FROM mt_streams)";
-
     /// <summary>Appends in a transaction of its own.</summary>
     public async Task<IReadOnlyList<StoredEvent>> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default)
     {
@@ -173,6 +170,7 @@ public sealed class EventStore : IAsyncDisposable
                 """,
                 versions, hashes, streamId);
         }
+
         try
         {
             await session.SaveChangesAsync(ct);

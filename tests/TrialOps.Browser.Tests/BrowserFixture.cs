@@ -21,6 +21,19 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException(StartFailure ?? "Not started.");
 
+    /// <summary>
+    /// A browser context whose waits allow 60 s instead of Playwright's 30: CI runs every test
+    /// assembly at once on two cores, and one sign-in right after the app started timed out at 30 s
+    /// there (never when run alone). A wait that fails still fails the test.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
+
     /// <summary>Why the browser or the app could not start; tests fail with it (never skip).</summary>
     public string? StartFailure { get; private set; }
 

@@ -17,7 +17,7 @@ public sealed class UserAdministrationTests(BrowserFixture fixture) : IClassFixt
     public async Task an_administrator_creates_a_data_entry_user_who_is_not_offered_user_administration()
     {
         fixture.RequireStarted();
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         var shots = new Screenshots(page);
 
@@ -70,7 +70,7 @@ public sealed class UserAdministrationTests(BrowserFixture fixture) : IClassFixt
     public async Task the_pages_fit_a_tablet_768_pixels_wide()
     {
         fixture.RequireStarted();
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 768, Height = 1024 } });
+        await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 768, Height = 1024 } });
         var page = await context.NewPageAsync();
         var shots = new Screenshots(page);
 

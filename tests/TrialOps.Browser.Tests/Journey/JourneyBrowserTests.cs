@@ -248,7 +248,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
 
     private async Task<(IBrowserContext Context, IPage Page, Screenshots Shots)> SignedInAsync(string userName, string label, ViewportSize? viewport = null, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
-        var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await Fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         var shots = new Screenshots(page, $"{test}/{label}");
         await page.GotoAsync(Url("/login"));
@@ -263,7 +263,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
     /// <summary>The site's staff, created by the administrator through the users API (once per app).</summary>
     private async Task CreateStaffAsync()
     {
-        await using var context = await Fixture.Browser.NewContextAsync();
+        await using var context = await Fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("/login"));
         await page.FillAsync("#userName", "admin");
