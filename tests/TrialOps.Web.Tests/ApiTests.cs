@@ -139,6 +139,15 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         Assert.Equal(HttpStatusCode.Created, (await admin.SendAsync(Request())).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await admin.SendAsync(Request())).StatusCode);
         Assert.Single(await app.EventsAsync("user-ivan"));
+
+        // The key's fingerprint covers the body, password included: it is keyed, never a plain hash
+        // that could be checked against guessed passwords offline.
+        await using var command = app.Runtime.DataSource.CreateCommand($"SELECT fingerprint FROM processed_commands WHERE command_id = '{key}'");
+        var stored = (string)(await command.ExecuteScalarAsync())!;
+        var body = TrialOps.EventStore.CanonicalJson.Canonicalize("""{"userName":"ivan","displayName":"Ivan","role":"Monitor","password":"0123456789abc"}""");
+        var plain = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"POST /api/v1/users\n{body}")));
+        Assert.Equal(64, stored.Length);
+        Assert.NotEqual(plain, stored);
     }
 
     [Fact]

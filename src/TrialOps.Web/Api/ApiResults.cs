@@ -113,9 +113,9 @@ public static class ApiResults
     }
 
     /// <summary>
-    /// SHA-256 of the method, the path (operation and target) and the body (canonical JSON, so a
-    /// retry that reorders fields is the same request). The API buffers POST bodies for this
-    /// (<see cref="ApiEndpoints.MapApi"/>).
+    /// A keyed hash (<see cref="TrialOps.Runtime.TrialOpsRuntime.RequestFingerprint"/>) of the method,
+    /// the path (operation and target) and the body (canonical JSON, so a retry that reorders fields
+    /// is the same request). The API buffers POST bodies for this (<see cref="ApiEndpoints.MapApi"/>).
     /// </summary>
     private static string RequestFingerprint(HttpRequest request)
     {
@@ -149,7 +149,7 @@ public static class ApiResults
         }
 
         var text = $"{request.Method} {request.PathBase}{request.Path}\n{body}";
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        return request.HttpContext.RequestServices.GetRequiredService<TrialOps.Web.Hosting.TrialOpsRuntimeHost>().Runtime.RequestFingerprint(text);
     }
 
     private static string TitleFor(int status) => status switch

@@ -21,7 +21,9 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
         Store = new EventStore.EventStore(database.DataSource, Registry, clock, InlineProjections.All());
         Executor = new CommandExecutor(Store, clock);
         var home = new TrialOpsDatabaseOptions().ResolveHome();
-        CheckpointSigner = new CheckpointSigner(CheckpointKey.LoadOrCreate(home: home));
+        var checkpointKey = CheckpointKey.LoadOrCreate(home: home);
+        CheckpointSigner = new CheckpointSigner(checkpointKey);
+        _fingerprintKey = System.Security.Cryptography.HMACSHA256.HashData(checkpointKey, "trialops.request-fingerprint.v1"u8);
         CheckpointAnchor = new CheckpointAnchor(Path.Combine(home, "ledger-heads"));
         Projections = new ProjectionDaemon(Store, ReadModels.All(CheckpointSigner, CheckpointAnchor), log: log);
         Handlers = MessageHandlerRegistry.Create(this);
@@ -99,6 +101,16 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
             throw;
         }
     }
+
+    private readonly byte[] _fingerprintKey;
+
+    /// <summary>
+    /// A keyed hash of a request (idempotency fingerprint): HMAC-SHA256 under a key derived from the
+    /// checkpoint key, never stored in the database, because request bodies can hold passwords and a
+    /// plain hash of a body whose other fields are known could be guessed offline.
+    /// </summary>
+    public string RequestFingerprint(string request) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(_fingerprintKey, System.Text.Encoding.UTF8.GetBytes(request)));
 
     /// <summary>What <c>db migrate</c> did to a 0.1 database; null when there was nothing to upgrade.</summary>
     public V01UpgradeResult? UpgradedFromV01 { get; private set; }
