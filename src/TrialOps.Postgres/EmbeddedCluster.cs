@@ -438,6 +438,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 listen_addresses = '127.0.0.1'
                 port = {port.Value}
                 unix_socket_directories = '{socketDirectory.Replace("'", "''")}'
+                # Room for the web app's pool (100 by default), the CLI, a second node and tests
+                # beside them: running out answers requests with 53300 "too many clients".
+                max_connections = 300
 
                 """,
                 serverUser);
