@@ -134,7 +134,7 @@ public static class ChainVerifier
 
         long ledgerEntries = 0;
         var ledgerHash = EventHasher.Genesis;
-        var ledgerEntriesByPosition = new Dictionary<long, (long Position, string Hash)>();
+        var ledgerEntriesBySequence = new Dictionary<long, (long Position, string Hash)>();
         await using (var ledger = new NpgsqlCommand("SELECT sequence, position, hash FROM ledger ORDER BY sequence", connection, transaction))
         await using (var reader = await ledger.ExecuteReaderAsync(ct))
         {
@@ -159,11 +159,11 @@ public static class ChainVerifier
                     return new VerificationResult(events, ledgerEntries, $"ledger entry {sequence} (event at position {position}) does not match the chain");
                 }
 
-                ledgerEntriesByPosition[sequence] = (position, ledgerHash);
+                ledgerEntriesBySequence[sequence] = (position, ledgerHash);
             }
         }
 
-        if (await CheckCheckpointsAsync(connection, transaction, ledgerEntriesByPosition, signer, anchor, ct) is { } checkpointBreak)
+        if (await CheckCheckpointsAsync(connection, transaction, ledgerEntriesBySequence, signer, anchor, ct) is { } checkpointBreak)
         {
             return new VerificationResult(events, ledgerEntries, checkpointBreak);
         }

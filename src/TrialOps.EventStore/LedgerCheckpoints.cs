@@ -41,27 +41,26 @@ public sealed class CheckpointAnchor(string folder)
 {
     public string Folder => folder;
 
-    public async Task<LedgerCheckpoint?> ReadAsync(NpgsqlConnection connection, CancellationToken ct = default)
-    {
-        var path = await PathForAsync(connection, ct);
-        return File.Exists(path) ? JsonSerializer.Deserialize<LedgerCheckpoint>(await File.ReadAllTextAsync(path, ct), EventTypeRegistry.JsonOptions) : null;
-    }
+    public async Task<LedgerCheckpoint?> ReadAsync(NpgsqlConnection connection, CancellationToken ct = default) =>
+        await ReadAsync(await PathForAsync(connection, ct), ct);
 
     /// <summary>Keeps <paramref name="checkpoint"/> when it is newer than the one kept (never moves back).</summary>
     public async Task AdvanceAsync(NpgsqlConnection connection, LedgerCheckpoint checkpoint, CancellationToken ct = default)
     {
-        var kept = await ReadAsync(connection, ct);
-        if (kept is not null && kept.Sequence >= checkpoint.Sequence)
+        var path = await PathForAsync(connection, ct);
+        if (await ReadAsync(path, ct) is { } kept && kept.Sequence >= checkpoint.Sequence)
         {
             return;
         }
 
-        var path = await PathForAsync(connection, ct);
         Directory.CreateDirectory(folder);
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}";
         await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(checkpoint, EventTypeRegistry.JsonOptions), ct);
         File.Move(temporary, path, overwrite: true);
     }
+
+    private static async Task<LedgerCheckpoint?> ReadAsync(string path, CancellationToken ct) =>
+        File.Exists(path) ? JsonSerializer.Deserialize<LedgerCheckpoint>(await File.ReadAllTextAsync(path, ct), EventTypeRegistry.JsonOptions) : null;
 
     /// <summary>One file per database of a cluster: the cluster's system identifier and the database name.</summary>
     private async Task<string> PathForAsync(NpgsqlConnection connection, CancellationToken ct)

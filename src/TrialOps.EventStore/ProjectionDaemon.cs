@@ -66,7 +66,17 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
                     // Committed events that no step could apply yet sit behind a transaction still
                     // open somewhere in the cluster (the xmin horizon): look again shortly instead of
                     // sleeping until the next notification or poll, which may never come.
-                    var waiting = await HasCommittedEventsAfterCheckpointsAsync(ct);
+                    bool waiting;
+                    try
+                    {
+                        waiting = await HasEventsAfterCheckpointsAsync(_projections.Keys.ToArray(), visibleOnly: false, ct);
+                    }
+                    catch (NpgsqlException e)
+                    {
+                        log?.Invoke($"projections: {e.Message}");
+                        waiting = false;
+                    }
+
                     await _wakeup.WaitAsync(waiting ? TimeSpan.FromMilliseconds(250) : _options.PollInterval, ct);
                 }
             }
@@ -116,7 +126,7 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
                     continue;
                 }
 
-                if (status.LeaseOwner is { } owner && owner != _options.NodeId && await HasVisibleEventsAfterCheckpointAsync(name, ct))
+                if (status.LeaseOwner is { } owner && owner != _options.NodeId && await HasEventsAfterCheckpointsAsync([name], visibleOnly: true, ct))
                 {
                     if (DateTime.UtcNow > deadline)
                     {
@@ -135,37 +145,19 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
         }
     }
 
-    /// <summary>Whether any committed event lies after the checkpoint of one of this daemon's projections, visible in commit order or not.</summary>
-    private async Task<bool> HasCommittedEventsAfterCheckpointsAsync(CancellationToken ct)
-    {
-        try
-        {
-            await using var command = store.DataSource.CreateCommand(
-                """
-                SELECT EXISTS (
-                    SELECT 1 FROM projection_checkpoints c JOIN event_hashes h ON (h.tx_id, h.seq_id) > (c.last_tx_id, c.last_position)
-                    WHERE c.name = ANY($1) AND c.status = 'running')
-                """);
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = _projections.Keys.ToArray() });
-            return (bool)(await command.ExecuteScalarAsync(ct))!;
-        }
-        catch (NpgsqlException e)
-        {
-            log?.Invoke($"projections: {e.Message}");
-            return false;
-        }
-    }
-
-    /// <summary>Whether committed events (below the snapshot's xmin) lie after the projection's checkpoint.</summary>
-    private async Task<bool> HasVisibleEventsAfterCheckpointAsync(string name, CancellationToken ct)
+    /// <summary>
+    /// Whether committed events lie after the checkpoint of one of <paramref name="names"/>: with
+    /// <paramref name="visibleOnly"/>, only those already visible in commit order (below the snapshot's xmin).
+    /// </summary>
+    private async Task<bool> HasEventsAfterCheckpointsAsync(string[] names, bool visibleOnly, CancellationToken ct)
     {
         await using var command = store.DataSource.CreateCommand(
-            """
-            SELECT EXISTS (
-                SELECT 1 FROM projection_checkpoints c JOIN event_hashes h ON (h.tx_id, h.seq_id) > (c.last_tx_id, c.last_position)
-                WHERE c.name = $1 AND h.tx_id < pg_snapshot_xmin(pg_current_snapshot()))
-            """);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+            $"""
+             SELECT EXISTS (
+                 SELECT 1 FROM projection_checkpoints c JOIN event_hashes h ON (h.tx_id, h.seq_id) > (c.last_tx_id, c.last_position)
+                 WHERE c.name = ANY($1) AND c.status = 'running'{(visibleOnly ? " AND h.tx_id < pg_snapshot_xmin(pg_current_snapshot())" : "")})
+             """);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = names });
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 

@@ -31,7 +31,7 @@ public sealed class CheckpointTests : IDisposable
         var forged = Registry.Serialize(new Noted(stream, "grade 1"));
         var eventHash = EventHasher.HashEvent(EventHasher.Genesis, stream, 1, "test.noted.v1", CanonicalJson.Canonicalize(forged), StoredMetadata.From(stored[0].Metadata), stored[0].RecordedAt);
         var ledgerHash = EventHasher.HashLedger(EventHasher.Genesis, 1, stored[0].Position, eventHash);
-        await ExecuteAsync(db,
+        await ExecuteAsync(db.DataSource,
             $"""
              UPDATE mt_events SET data = '{forged}' WHERE seq_id = {stored[0].Position};
              UPDATE event_hashes SET hash = '{eventHash}' WHERE seq_id = {stored[0].Position};
@@ -43,7 +43,7 @@ public sealed class CheckpointTests : IDisposable
         // The stream chain and the ledger were recomputed consistently: only the signed checkpoint tells.
         Assert.StartsWith("ledger checkpoint 1", result.FirstBreak);
 
-        await ExecuteAsync(db, $"UPDATE ledger_checkpoints SET ledger_hash = '{ledgerHash}' WHERE sequence = 1");
+        await ExecuteAsync(db.DataSource, $"UPDATE ledger_checkpoints SET ledger_hash = '{ledgerHash}' WHERE sequence = 1");
         var resigned = await ChainVerifier.VerifyAsync(db.DataSource, _signer, Anchor);
         Assert.False(resigned.Intact);
         Assert.Contains("signature does not verify", resigned.FirstBreak);
@@ -62,7 +62,7 @@ public sealed class CheckpointTests : IDisposable
         var stored = await store.AppendAsync(newest, ExpectedVersion.NoStream, [new Noted(newest, "SAE outcome: fatal")], Metadata());
         await daemon.CatchUpAsync(LedgerProjection.ProjectionName);
 
-        await ExecuteAsync(db,
+        await ExecuteAsync(db.DataSource,
             $"""
              DELETE FROM event_hashes WHERE seq_id = {stored[0].Position};
              DELETE FROM mt_events WHERE seq_id = {stored[0].Position};
@@ -89,7 +89,7 @@ public sealed class CheckpointTests : IDisposable
         var second = await store.AppendAsync(b, ExpectedVersion.NoStream, [new Noted(b, "randomized")], Metadata());
         await daemon.CatchUpAsync(LedgerProjection.ProjectionName);
         var (p, q) = (first[0].Position, second[0].Position);
-        await ExecuteAsync(db,
+        await ExecuteAsync(db.DataSource,
             $"""
              UPDATE event_hashes SET seq_id = -1 WHERE seq_id = {p};
              UPDATE event_hashes SET seq_id = {p} WHERE seq_id = {q};
@@ -126,11 +126,5 @@ public sealed class CheckpointTests : IDisposable
         {
             Directory.Delete(_anchorFolder, recursive: true);
         }
-    }
-
-    private static async Task ExecuteAsync(TestDatabase db, string sql)
-    {
-        await using var command = db.DataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -92,7 +92,7 @@ public sealed class MartenStorageTests(DatabaseFixture db) : IClassFixture<Datab
         var store = Store(fresh.DataSource);
         var stream = NewStream();
         var stored = await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "VAS 50"), new Noted(stream, "VAS 45"), new Noted(stream, "VAS 30")], Metadata());
-        await Execute(fresh, $"DELETE FROM event_hashes WHERE seq_id = {stored[1].Position}; DELETE FROM mt_events WHERE seq_id = {stored[1].Position}");
+        await ExecuteAsync(fresh.DataSource, $"DELETE FROM event_hashes WHERE seq_id = {stored[1].Position}; DELETE FROM mt_events WHERE seq_id = {stored[1].Position}");
 
         var result = await ChainVerifier.VerifyAsync(fresh.DataSource);
         Assert.False(result.Intact);
@@ -107,8 +107,8 @@ public sealed class MartenStorageTests(DatabaseFixture db) : IClassFixture<Datab
         var store = Store(fresh.DataSource);
         var stream = NewStream();
         var stored = await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "before dosing"), new Noted(stream, "after dosing")], Metadata());
-        await Execute(
-            fresh,
+        await ExecuteAsync(
+            fresh.DataSource,
             $"""
              UPDATE mt_events SET version = 0 WHERE seq_id = {stored[0].Position};
              UPDATE mt_events SET version = 1 WHERE seq_id = {stored[1].Position};
@@ -128,7 +128,7 @@ public sealed class MartenStorageTests(DatabaseFixture db) : IClassFixture<Datab
         var stream = NewStream();
         var stored = await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "VAS 50")], Metadata());
         Assert.True((await ChainVerifier.VerifyAsync(fresh.DataSource)).Intact);
-        await Execute(fresh, $"UPDATE mt_events SET user_name = 'someone-else' WHERE seq_id = {stored[0].Position}");
+        await ExecuteAsync(fresh.DataSource, $"UPDATE mt_events SET user_name = 'someone-else' WHERE seq_id = {stored[0].Position}");
 
         var result = await ChainVerifier.VerifyAsync(fresh.DataSource);
         Assert.False(result.Intact);
@@ -178,11 +178,5 @@ public sealed class MartenStorageTests(DatabaseFixture db) : IClassFixture<Datab
         session.CausationId = Guid.NewGuid().ToString();
         session.SetHeader(EventStoreSchema.RoleHeader, "Coordinator");
         session.SetHeader(EventStoreSchema.CommandIdHeader, Guid.NewGuid().ToString());
-    }
-
-    private static async Task Execute(TestDatabase database, string sql)
-    {
-        await using var command = database.DataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
     }
 }

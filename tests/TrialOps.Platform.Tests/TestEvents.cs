@@ -27,6 +27,12 @@ public static class Platform
 
     public static string NewStream() => $"test-{Guid.NewGuid():N}";
 
+    public static async Task ExecuteAsync(Npgsql.NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task<long> CountAsync(Npgsql.NpgsqlDataSource dataSource, string sql)
     {
         await using var command = dataSource.CreateCommand(sql);
