@@ -20,6 +20,11 @@ public static class DbCommands
                     $"Upgraded from TrialOps 0.1: {upgrade.Events} events verified and moved into the event store; " +
                     $"{upgrade.SealedNow} sealed into the ledger; read models rebuilt: {(upgrade.ProjectionsToRebuild.Count == 0 ? "none" : string.Join(", ", upgrade.ProjectionsToRebuild))}.");
             }
+
+            if (runtime.MovedV01Messages > 0)
+            {
+                Console.WriteLine($"Moved {runtime.MovedV01Messages} pending messages written by TrialOps 0.1 into Wolverine's store.");
+            }
             return 0;
         }, upgradeEventStore: true));
 

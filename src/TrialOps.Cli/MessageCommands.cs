@@ -1,5 +1,5 @@
 using System.CommandLine;
-using TrialOps.Messaging;
+using TrialOps.Runtime;
 
 namespace TrialOps.Cli;
 
@@ -12,7 +12,7 @@ public static class MessageCommands
         var deadLetters = new Command("dead-letters", "List messages that failed every attempt, with their last error.");
         deadLetters.SetAction(Cli.WithRuntime(async (runtime, _, ct) =>
         {
-            var dead = await DeadLetters.ListAsync(runtime.DataSource, ct);
+            var dead = await DeadLetters.ListAsync(runtime, ct);
             if (dead.Count == 0)
             {
                 Console.WriteLine("No dead letters.");
@@ -20,18 +20,18 @@ public static class MessageCommands
 
             foreach (var d in dead)
             {
-                Console.WriteLine($"{d.Id}\t{d.Type}\t{d.Attempts} attempts\tdue {d.DeliverAt:u}\t{d.LastError}");
+                Console.WriteLine($"{d.Id}\t{d.MessageType}\tfailed {d.FailedAt:u}\t{d.ExceptionType}: {d.ExceptionMessage}");
             }
 
             return 0;
         }));
 
-        var id = new Argument<long>("ID") { Description = "The dead letter's id (see dead-letters)." };
+        var id = new Argument<Guid>("ID") { Description = "The dead letter's id (see dead-letters)." };
         var replay = new Command("replay", "Put a dead letter back in the queue with fresh attempts.") { id };
         replay.SetAction(Cli.WithRuntime(async (runtime, parse, ct) =>
         {
             var messageId = parse.GetValue(id);
-            if (!await DeadLetters.ReplayAsync(runtime.DataSource, messageId, ct))
+            if (!await DeadLetters.ReplayAsync(runtime, messageId, ct))
             {
                 throw new CliException($"no dead letter with id {messageId}");
             }

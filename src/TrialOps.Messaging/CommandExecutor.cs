@@ -52,9 +52,11 @@ public sealed record CommandExecutorOptions
 public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider clock, CommandExecutorOptions? options = null)
 {
     private readonly CommandExecutorOptions _options = options ?? new CommandExecutorOptions();
-    private readonly CoalescingNotifier _messagesCommitted = new(store.DataSource, MessageOutbox.NotifyChannel);
 
     public EventStore.EventStore Store => store;
+
+    /// <summary>Wolverine's durable outbox, through which a decision's messages are written.</summary>
+    public DurableMessages Messages { get; } = new();
 
     public TimeProvider Clock => clock;
 
@@ -112,7 +114,7 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
             positions.AddRange(stored.Select(s => s.Position));
         }
 
-        await MessageOutbox.WriteAsync(transaction, decision.Messages, context, clock.GetUtcNow(), ct);
+        var outbox = await Messages.EnlistAsync(transaction, decision.Messages, context, clock.GetUtcNow());
         var result = new CommandResult(context.CommandId, CommandStatus.Accepted, null, positions);
         await using (var record = new NpgsqlCommand(
             "INSERT INTO processed_commands (command_id, result, actor_id, fingerprint) VALUES ($1, $2::json, $3, $4) ON CONFLICT (command_id) DO NOTHING", connection, transaction))
@@ -131,10 +133,7 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
 
         await transaction.CommitAsync(ct);
         store.Committed.Signal();
-        if (decision.Messages.Count > 0)
-        {
-            _messagesCommitted.Signal();
-        }
+        await outbox.FlushAsync();
 
         return result;
     }

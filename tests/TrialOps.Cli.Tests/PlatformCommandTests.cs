@@ -75,12 +75,13 @@ public sealed class PlatformCommandTests(DatabaseFixture db) : IClassFixture<Dat
     public async Task replaying_a_missing_dead_letter_fails_clearly()
     {
         var list = await CliRunner.RunAsync(db.ConnectionString, "messages", "dead-letters");
-        var replay = await CliRunner.RunAsync(db.ConnectionString, "messages", "replay", "424242");
+        var missing = Guid.NewGuid();
+        var replay = await CliRunner.RunAsync(db.ConnectionString, "messages", "replay", missing.ToString());
 
         Assert.Equal(0, list.ExitCode);
         Assert.Contains("No dead letters", list.Output);
         Assert.Equal(1, replay.ExitCode);
-        Assert.Equal("trialops: no dead letter with id 424242", replay.Error.Trim());
+        Assert.Equal($"trialops: no dead letter with id {missing}", replay.Error.Trim());
     }
 
     [Fact]

@@ -54,7 +54,9 @@ public class ExportTrialFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(Folder);
         await Database.InitializeAsync();
-        _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString);
+        // Scheduled messages are held (never due here): the exported record is the demo's, not
+        // whatever deadlines would fire while the tests read it.
+        _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString, messaging: new MessagingOptions { Hold = TimeSpan.FromDays(36500) });
         Demo = await DemoTrial.RunAsync(Runtime, Sealer, DemoTrial.KetNp01(), new DemoOptions(Participants, Seed: 11, Parallelism: 2));
         Protocol = (await new Trials.TrialDesignService(Runtime, Sealer).GetProtocolAsync(Trial))!;
 

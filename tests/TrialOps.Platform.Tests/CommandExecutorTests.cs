@@ -14,12 +14,10 @@ public sealed class CommandExecutorTests(DatabaseFixture db) : IClassFixture<Dat
         var stream = NewStream();
         var context = Context();
         Decision Decide(StreamSet s, DateTimeOffset now) =>
-            Decision.Append(stream, new Noted(stream, $"note {s[stream].Count + 1}"))
-                .Send(new OutgoingMessage("test.noted", new { stream }));
+            Decision.Append(stream, new Noted(stream, $"note {s[stream].Count + 1}"));
 
         var first = await executor.ExecuteAsync(context, [stream], Decide);
         var eventsAfterFirst = await CountAsync(db.DataSource, "SELECT count(*) FROM event_hashes");
-        var messagesAfterFirst = await CountAsync(db.DataSource, "SELECT count(*) FROM messages");
         var second = await executor.ExecuteAsync(context, [stream], Decide);
 
         Assert.True(first.Accepted);
@@ -27,7 +25,6 @@ public sealed class CommandExecutorTests(DatabaseFixture db) : IClassFixture<Dat
         Assert.True(second.Duplicate);
         Assert.Equal(first.Positions, second.Positions);
         Assert.Equal(eventsAfterFirst, await CountAsync(db.DataSource, "SELECT count(*) FROM event_hashes"));
-        Assert.Equal(messagesAfterFirst, await CountAsync(db.DataSource, "SELECT count(*) FROM messages"));
     }
 
     [Fact]
@@ -63,17 +60,14 @@ public sealed class CommandExecutorTests(DatabaseFixture db) : IClassFixture<Dat
         var executor = new CommandExecutor(Store(db.DataSource), TimeProvider.System);
         var first = NewStream();
         var second = NewStream();
-        var messagesBefore = await CountAsync(db.DataSource, "SELECT count(*) FROM messages");
 
         // The second event has no alias, so its append throws after the first stream was written.
         await Assert.ThrowsAsync<InvalidOperationException>(() => executor.ExecuteAsync(Context(), [first, second], (_, _) =>
             Decision.Append(first, new Noted(first, "written first"))
-                .And(second, new UnregisteredEvent())
-                .Send(new OutgoingMessage("test.noted", new { first }))));
+                .And(second, new UnregisteredEvent())));
 
         Assert.Empty(await executor.Store.ReadStreamAsync(first));
         Assert.Empty(await executor.Store.ReadStreamAsync(second));
-        Assert.Equal(messagesBefore, await CountAsync(db.DataSource, "SELECT count(*) FROM messages"));
     }
 
     [Fact]

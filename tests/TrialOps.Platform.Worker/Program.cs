@@ -1,34 +1,38 @@
-// A stand-alone dispatcher process for crash tests: the platform tests start it, kill it and
-// start it again, then check that a scheduled message took effect exactly once.
-using Npgsql;
-using TrialOps.EventStore;
+// A stand-alone TrialOps node for crash tests: the platform tests start it, kill it and start
+// another, then check that a scheduled message took effect exactly once.
+//   worker CONNECTION                      a node that handles due messages
+//   worker CONNECTION schedule CODE SECS   also schedules a sponsor notification for CODE in SECS seconds
+using System.Globalization;
+using TrialOps.Blinding;
 using TrialOps.Messaging;
+using TrialOps.Protocols;
+using TrialOps.Runtime;
 
 var connectionString = args[0];
-var leaseSeconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
-await using var dataSource = NpgsqlDataSource.Create(connectionString);
-var registry = new EventTypeRegistry();
-registry.Register(typeof(ProbeHandled), "probe.handled.v1");
-var store = new EventStore(dataSource, registry, TimeProvider.System);
-var executor = new CommandExecutor(store, TimeProvider.System);
-var handlers = new MessageHandlers().On("probe.scheduled", async (message, ct) =>
+await using var runtime = await TrialOpsRuntime.StartAsync(connectionString, Console.WriteLine, messaging: new MessagingOptions
 {
-    var probe = message.Payload<ProbePayload>();
-    var stream = $"probe-{probe.Name}";
-    var context = new CommandContext(message.DerivedCommandId(), Actor.System, message.CorrelationId ?? Guid.NewGuid(), null);
-    await executor.ExecuteAsync(context, [stream], (_, _) => Decision.Append(stream, new ProbeHandled(probe.Name, Environment.ProcessId)), ct);
-    Console.WriteLine($"handled {probe.Name}");
+    ScheduledPolling = TimeSpan.FromMilliseconds(250),
+    StaleNodeTimeout = TimeSpan.FromSeconds(6),
 });
-var dispatcher = new MessageDispatcher(dataSource, handlers, new DispatcherOptions
+
+if (args.Length > 3 && args[1] == "schedule")
 {
-    LeaseDuration = TimeSpan.FromSeconds(leaseSeconds),
-    PollInterval = TimeSpan.FromMilliseconds(200),
-}, Console.WriteLine);
+    var code = ProtocolCode.Parse(args[2]);
+    var seconds = int.Parse(args[3], CultureInfo.InvariantCulture);
+    var result = await runtime.Executor.ExecuteAsync(CommandContext.New(Actor.System), [], (_, now) => Decision.None.Send(new OutgoingMessage(
+        SponsorUnblindingNotification.MessageType,
+        new SponsorUnblindingNotification(code, "ALL", "S01-001", "u-investigator", now, "crash test", [1, 2]),
+        now.AddSeconds(seconds))));
+    Console.WriteLine(result.Accepted ? "scheduled" : $"refused: {result.Rejection?.Message}");
+}
+
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 Console.WriteLine("worker ready");
-await dispatcher.RunAsync(stop.Token);
-
-public sealed record ProbePayload(string Name);
-
-public sealed record ProbeHandled(string Name, int ProcessId);
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+}

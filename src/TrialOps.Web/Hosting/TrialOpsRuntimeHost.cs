@@ -36,16 +36,14 @@ public sealed class TrialOpsRuntimeHost(IConfiguration configuration, ILogger<Tr
     }
 }
 
-/// <summary>Runs the projection daemon and the message dispatcher for as long as the host runs.</summary>
+/// <summary>Runs the projection daemon for as long as the host runs (durable messages run in the runtime's Wolverine node).</summary>
 public sealed class BackgroundWorkers(TrialOpsRuntimeHost host, ILogger<BackgroundWorkers> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var runtime = host.Runtime;
-        logger.LogInformation("Projections ({Names}) and the message dispatcher are running.", string.Join(", ", runtime.Projections.Names));
-        await Task.WhenAll(
-            runtime.Projections.RunAsync(stoppingToken),
-            runtime.CreateDispatcher().RunAsync(stoppingToken));
+        logger.LogInformation("Projections ({Names}) are running.", string.Join(", ", runtime.Projections.Names));
+        await runtime.Projections.RunAsync(stoppingToken);
     }
 }
 

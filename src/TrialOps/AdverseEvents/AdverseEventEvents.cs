@@ -169,6 +169,7 @@ public sealed record SaeReportOverdue(
     DateTimeOffset DueAt) : IAdverseEventEvent;
 
 /// <summary>Payload of the <c>journey.sae-report-due</c> message, scheduled for an SAE's report deadline.</summary>
+[Wolverine.Attributes.MessageIdentity(SaeReportDueMessage.MessageType)]
 public sealed record SaeReportDueMessage(string AdverseEventId, DateTimeOffset DueAt)
 {
     public const string MessageType = "journey.sae-report-due";

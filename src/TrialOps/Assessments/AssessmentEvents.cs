@@ -113,12 +113,14 @@ public sealed record AssessmentsMarkedOverdue(
     IReadOnlyList<OverdueAssessment> Items) : IParticipantEvent;
 
 /// <summary>Payload of the <c>journey.assessments-deadline</c> message: check a period's assessments whose deadline has come.</summary>
+[Wolverine.Attributes.MessageIdentity(AssessmentDeadlineMessage.MessageType)]
 public sealed record AssessmentDeadlineMessage(ProtocolCode Protocol, SubjectNumber Subject, int Period, DateTimeOffset DeadlineAt)
 {
     public const string MessageType = "journey.assessments-deadline";
 }
 
 /// <summary>Payload of the <c>journey.safety-alert</c> message to the investigator and the sponsor's safety desk.</summary>
+[Wolverine.Attributes.MessageIdentity(SafetyAlertMessage.MessageType)]
 public sealed record SafetyAlertMessage(ProtocolCode Protocol, SubjectNumber Subject, int Period, string AssessmentCode, string Timepoint, DateTimeOffset MeasuredAt, IReadOnlyList<string> Findings)
 {
     public const string MessageType = "journey.safety-alert";

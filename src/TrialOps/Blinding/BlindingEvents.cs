@@ -53,6 +53,7 @@ public sealed record EmergencyUnblindingPerformed(
 /// Payload of the <c>sponsor.unblinding-notification</c> message sent to the sponsor's contacts
 /// after an emergency unblinding. Like the event, it names no treatment.
 /// </summary>
+[Wolverine.Attributes.MessageIdentity(SponsorUnblindingNotification.MessageType)]
 public sealed record SponsorUnblindingNotification(
     ProtocolCode Protocol,
     string Stratum,

@@ -2,6 +2,7 @@ using TrialOps.Blinding;
 using TrialOps.EventStore;
 using TrialOps.Messaging;
 using TrialOps.Runtime;
+using Wolverine;
 
 namespace TrialOps.Notifications;
 
@@ -22,20 +23,18 @@ public sealed record SponsorNotified(
 public static class SponsorNotifications
 {
     public static string StreamFor(string protocolCode) => $"sponsor-notifications-{protocolCode}";
+}
 
-    public static void Register(MessageHandlers handlers, TrialOpsRuntime runtime) =>
-        handlers.On(SponsorUnblindingNotification.MessageType, async (message, ct) =>
-        {
-            var notification = message.Payload<SponsorUnblindingNotification>();
-            var stream = StreamFor(notification.Protocol.ToString());
-            var summary = $"Emergency unblinding of participant {notification.ParticipantId} by {notification.PerformedBy} at {notification.PerformedAt:u}; "
-                + $"periods compromised: {string.Join(", ", notification.CompromisedPeriods)}; reason: {notification.Reason}";
-            var context = new CommandContext(message.DerivedCommandId(), Actor.System, message.CorrelationId ?? Guid.NewGuid(), null);
-            var result = await runtime.Executor.ExecuteAsync(context, [stream], (_, now) =>
-                Decision.Append(stream, new SponsorNotified(stream, Actor.System.UserId, now, message.Type, notification.ParticipantId, summary)), ct);
-            if (result.Rejection is { } rejection)
-            {
-                throw new InvalidOperationException($"sponsor notification not recorded: {rejection.Message}");
-            }
-        });
+/// <summary>Records the emergency-unblinding notification in the sponsor notification log, once per message.</summary>
+public static class SponsorUnblindingNotificationHandler
+{
+    public static async Task Handle(SponsorUnblindingNotification notification, Envelope envelope, TrialOpsRuntime runtime, CancellationToken ct)
+    {
+        var stream = SponsorNotifications.StreamFor(notification.Protocol.ToString());
+        var summary = $"Emergency unblinding of participant {notification.ParticipantId} by {notification.PerformedBy} at {notification.PerformedAt:u}; "
+            + $"periods compromised: {string.Join(", ", notification.CompromisedPeriods)}; reason: {notification.Reason}";
+        var result = await runtime.Executor.ExecuteAsync(DurableMessages.SystemContext(envelope), [stream], (_, now) =>
+            Decision.Append(stream, new SponsorNotified(stream, Actor.System.UserId, now, SponsorUnblindingNotification.MessageType, notification.ParticipantId, summary)), ct);
+        MessageOutcome.Ensure(envelope, result);
+    }
 }

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Wolverine;
+using Wolverine.Persistence.Durability;
 using TrialOps.EventStore;
 using TrialOps.Messaging;
 using TrialOps.Postgres;
@@ -26,7 +30,6 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
         _fingerprintKey = System.Security.Cryptography.HMACSHA256.HashData(checkpointKey, "trialops.request-fingerprint.v1"u8);
         CheckpointAnchor = new CheckpointAnchor(Path.Combine(home, "ledger-heads"));
         Projections = new ProjectionDaemon(Store, ReadModels.All(CheckpointSigner, CheckpointAnchor), log: log);
-        Handlers = MessageHandlerRegistry.Create(this);
     }
 
     /// <summary>The key that signs ledger checkpoints: TRIALOPS_CHECKPOINT_KEY, else ledger-checkpoint.key in TRIALOPS_HOME (never in the database).</summary>
@@ -52,7 +55,13 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
 
     public ProjectionDaemon Projections { get; }
 
-    public MessageHandlers Handlers { get; }
+    private IHost? _messageBus;
+
+    /// <summary>Wolverine's bus: durable messages, their handlers and scheduler (started with the runtime).</summary>
+    public IMessageBus Bus => (_messageBus ?? throw new InvalidOperationException("The message bus is not started.")).Services.GetRequiredService<IMessageBus>();
+
+    /// <summary>Wolverine's message store: scheduled messages, inbox, outbox and dead letters.</summary>
+    public IMessageStore MessageStore => (_messageBus ?? throw new InvalidOperationException("The message bus is not started.")).Services.GetRequiredService<IMessageStore>();
 
     /// <summary>
     /// Opens the database with the numbered migrations applied and Marten's event store objects
@@ -60,7 +69,7 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
     /// (<c>trialops db migrate</c>) or in development (DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT
     /// <c>Development</c>); otherwise the start is refused with the command that upgrades them.
     /// </summary>
-    public static async Task<TrialOpsRuntime> StartAsync(string? configuredConnectionString, Action<string>? log = null, TimeProvider? clock = null, CancellationToken ct = default, bool upgradeEventStore = false)
+    public static async Task<TrialOpsRuntime> StartAsync(string? configuredConnectionString, Action<string>? log = null, TimeProvider? clock = null, CancellationToken ct = default, bool upgradeEventStore = false, MessagingOptions? messaging = null)
     {
         var sink = log ?? (_ => { });
         var database = await TrialOpsDatabase.OpenAsync(configuredConnectionString, sink, ct);
@@ -83,6 +92,14 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
             if (pending > 0)
             {
                 await runtime.UpgradeFromV01Async(ct);
+            }
+
+            // Handlers run only on an upgraded store; then 0.1's pending messages join Wolverine's.
+            runtime._messageBus = await MessageBusHost.StartAsync(runtime, messaging ?? new MessagingOptions(), upgradeEventStore || IsDevelopment, ct);
+            runtime.MovedV01Messages = await V01Messages.MoveAsync(runtime, ct);
+            if (runtime.MovedV01Messages > 0)
+            {
+                sink($"Moved {runtime.MovedV01Messages} pending messages written by TrialOps 0.1 into Wolverine's store.");
             }
 
             return runtime;
@@ -112,6 +129,9 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
     public string RequestFingerprint(string request) =>
         Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(_fingerprintKey, System.Text.Encoding.UTF8.GetBytes(request)));
 
+    /// <summary>Pending 0.1 messages this start handed to Wolverine's store.</summary>
+    public int MovedV01Messages { get; private set; }
+
     /// <summary>What <c>db migrate</c> did to a 0.1 database; null when there was nothing to upgrade.</summary>
     public V01UpgradeResult? UpgradedFromV01 { get; private set; }
 
@@ -135,8 +155,6 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
     private static bool IsDevelopment =>
         string.Equals(Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"), "Development", StringComparison.OrdinalIgnoreCase);
 
-    public MessageDispatcher CreateDispatcher(DispatcherOptions? options = null) => new(DataSource, Handlers, options, Log);
-
     public async ValueTask DisposeAsync()
     {
         try
@@ -148,6 +166,14 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
         catch (NpgsqlException)
         {
             // The database is gone: the leases lapse on their own.
+        }
+
+        if (_messageBus is { } bus)
+        {
+            // Stops taking messages, finishes the ones in hand and releases this node's envelopes.
+            _messageBus = null;
+            await bus.StopAsync();
+            bus.Dispose();
         }
 
         await Store.DisposeAsync();

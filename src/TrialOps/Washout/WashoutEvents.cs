@@ -24,6 +24,7 @@ public sealed record WashoutElapsed(
     DateTimeOffset WashoutEndedAt) : IParticipantEvent;
 
 /// <summary>Payload of the <c>journey.washout-elapsed</c> message, scheduled for the washout's end.</summary>
+[Wolverine.Attributes.MessageIdentity(WashoutElapsedMessage.MessageType)]
 public sealed record WashoutElapsedMessage(ProtocolCode Protocol, SubjectNumber Subject, int CompletedPeriod, DateTimeOffset WashoutEndsAt)
 {
     public const string MessageType = "journey.washout-elapsed";

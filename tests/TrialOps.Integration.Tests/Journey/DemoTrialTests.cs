@@ -1,6 +1,7 @@
 using Npgsql;
 using TrialOps.EventStore;
 using TrialOps.Journey;
+using TrialOps.Runtime;
 using TrialOps.Participants;
 using TrialOps.Seed;
 using TrialOps.Integration.Tests.TrialDesign;
@@ -62,11 +63,7 @@ public sealed class DemoTrialTests(JourneyFixture fixture) : IClassFixture<Journ
         Assert.True(verification.Intact, verification.FirstBreak);
     }
 
-    /// <summary>Journey messages still pending and due, or dead-lettered.</summary>
-    private async Task<long> JourneyMessagesLeftAsync()
-    {
-        await using var command = fixture.Runtime.DataSource.CreateCommand(
-            "SELECT count(*) FROM messages WHERE type LIKE 'journey.%' AND (status = 'dead' OR (status = 'pending' AND deliver_at <= now()))");
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    /// <summary>Messages still due, or dead-lettered.</summary>
+    private async Task<long> JourneyMessagesLeftAsync() =>
+        await DurableMessageQueue.CountDueAsync(fixture.Runtime.DataSource) + (await DeadLetters.ListAsync(fixture.Runtime)).Count;
 }

@@ -10,8 +10,23 @@ namespace TrialOps.Integration.Tests.Journey;
 /// A fresh database and one runtime per test class (the runtime's projection daemon holds the
 /// projection leases), with the trial-design and journey services over it.
 /// </summary>
-public sealed class JourneyFixture : IAsyncLifetime
+public class JourneyFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// Messages wait this long beyond their time until a test releases them
+    /// (<see cref="JourneySupport.DispatchAllDueAsync"/>): clinical times in these tests lie in the
+    /// past, so without it a deadline would fire between two steps of a test.
+    /// </summary>
+    public static readonly TimeSpan Hold = TimeSpan.FromDays(36500);
+
+    /// <summary>How this fixture's runtime delivers messages (held for the test to release, by default).</summary>
+    protected virtual MessagingOptions Messaging { get; } = new()
+    {
+        Hold = Hold,
+        ScheduledPolling = TimeSpan.FromMilliseconds(200),
+        RetryBackoff = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300)],
+    };
+
     private TrialOpsRuntime? _runtime;
 
     public DatabaseFixture Database { get; } = new();
@@ -25,7 +40,7 @@ public sealed class JourneyFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString);
+        _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString, messaging: Messaging);
         Design = new TrialDesignService(_runtime, TrialDesignSupport.Sealer);
         Journey = new JourneyService(_runtime);
     }

@@ -4,6 +4,7 @@ using TrialOps.Journey;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using TrialOps.Runtime;
 using TrialOps.Integration.Tests.TrialDesign;
 
 namespace TrialOps.Integration.Tests.Journey;
@@ -49,17 +50,17 @@ public static class JourneySupport
         Accepted(await fixture.Journey.StopDosingAsync(Context(Nurse), new StopDosing(protocol, subject, period, start + duration, true, null)), "stop");
     }
 
-    /// <summary>Delivers every due message until none is left (failing ones wait for their backoff).</summary>
-    public static async Task<int> DispatchAllDueAsync(JourneyFixture fixture)
+    /// <summary>
+    /// Releases the messages the fixture held back that are due now, and waits until Wolverine has
+    /// handled them and whatever they caused (failing ones wait for their retry).
+    /// </summary>
+    public static async Task DispatchAllDueAsync(JourneyFixture fixture)
     {
-        var dispatcher = fixture.Runtime.CreateDispatcher();
-        var total = 0;
-        for (var handled = await dispatcher.DispatchDueAsync(); handled > 0; handled = await dispatcher.DispatchDueAsync())
+        var dataSource = fixture.Runtime.DataSource;
+        while (await DurableMessageQueue.ReleaseHeldAsync(dataSource, JourneyFixture.Hold) > 0 || await DurableMessageQueue.CountDueAsync(dataSource) > 0)
         {
-            total += handled;
+            await DurableMessageQueue.WaitUntilIdleAsync(dataSource, TimeSpan.FromSeconds(60));
         }
-
-        return total;
     }
 
     public static async Task CatchUpAsync(JourneyFixture fixture) => await fixture.Runtime.Projections.CatchUpAllAsync();

@@ -1,0 +1,14 @@
+using TrialOps.Journey;
+using TrialOps.Messaging;
+using TrialOps.Runtime;
+using Wolverine;
+
+namespace TrialOps.AdverseEvents;
+
+/// <summary>The scheduled SAE report deadline: an SAE not yet reported to the sponsor is marked overdue (once per message).</summary>
+public static class SaeReportDueHandler
+{
+    public static async Task Handle(SaeReportDueMessage message, Envelope envelope, JourneyService journey, CancellationToken ct) =>
+        MessageOutcome.Ensure(envelope, await journey.MarkSaeReportOverdueAsync(
+            DurableMessages.SystemContext(envelope), new MarkSaeReportOverdue(message.AdverseEventId), ct));
+}

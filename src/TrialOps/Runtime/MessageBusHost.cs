@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JasperFx;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TrialOps.Journey;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Postgresql;
+using Wolverine.Runtime;
+
+namespace TrialOps.Runtime;
+
+/// <summary>How durable messages are delivered and retried.</summary>
+public sealed record MessagingOptions
+{
+    /// <summary>How often a node looks for scheduled messages that fell due.</summary>
+    public TimeSpan ScheduledPolling { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The waits between attempts of a failing message; after the last it is dead-lettered.</summary>
+    public IReadOnlyList<TimeSpan> RetryBackoff { get; init; } =
+        [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
+
+    /// <summary>
+    /// After how long without a heartbeat another node takes over a stopped node's agents and
+    /// messages (Wolverine's stale-node timeout); null keeps Wolverine's default.
+    /// </summary>
+    public TimeSpan? StaleNodeTimeout { get; init; }
+
+    /// <summary>
+    /// For tests that drive the scheduler: every message is scheduled this much later than due and
+    /// released by <see cref="DurableMessageQueue.ReleaseHeldAsync"/>. Null in the product.
+    /// </summary>
+    public TimeSpan? Hold { get; init; }
+}
+
+/// <summary>
+/// Wolverine inside the runtime: the handlers of the domain assembly, the durable outbox, inbox,
+/// scheduled messages and dead letters in PostgreSQL (schema <c>wolverine</c>), and this process
+/// as one node of the cluster that shares them (any node handles any message, each once).
+/// </summary>
+internal static class MessageBusHost
+{
+    public const string Schema = "wolverine";
+
+    public static async Task<IHost> StartAsync(TrialOpsRuntime runtime, MessagingOptions options, bool allowSchemaUpdate, CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ApplicationName = "TrialOps",
+            EnvironmentName = Environments.Production,
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new SinkLoggerProvider(runtime.Log));
+        builder.Services.AddSingleton(runtime);
+        builder.Services.AddSingleton(new JourneyService(runtime));
+        builder.UseWolverine(opts =>
+        {
+            opts.ServiceName = "trialops";
+            opts.ApplicationAssembly = typeof(TrialOpsRuntime).Assembly;
+            opts.UseRuntimeCompilation();
+            opts.PersistMessagesWithPostgresql(runtime.DataSource, Schema);
+            opts.AutoBuildMessageStorageOnStartup = allowSchemaUpdate ? AutoCreate.CreateOrUpdate : AutoCreate.CreateOnly;
+            opts.Policies.UseDurableLocalQueues();
+            opts.Durability.ScheduledJobPollingTime = options.ScheduledPolling;
+            if (options.StaleNodeTimeout is { } stale)
+            {
+                opts.Durability.StaleNodeTimeout = stale;
+                opts.Durability.HealthCheckPollingTime = stale / 3;
+            }
+
+            opts.Policies.OnAnyException().ScheduleRetry([.. options.RetryBackoff]).Then.MoveToErrorQueue();
+            opts.UseSystemTextJsonForSerialization(json =>
+            {
+                json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+                json.Converters.Add(new JsonStringEnumConverter());
+            });
+        });
+
+        var host = builder.Build();
+        await host.StartAsync(ct);
+        runtime.Executor.Messages.Attach(host.Services.GetRequiredService<IWolverineRuntime>(), options.Hold);
+        return host;
+    }
+
+    /// <summary>Wolverine's warnings and errors go to the runtime's log (the console of the CLI, the web app's logger).</summary>
+    private sealed class SinkLoggerProvider(Action<string> sink) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new SinkLogger(sink);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class SinkLogger(Action<string> sink) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    sink($"messages: {formatter(state, exception)}{(exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message})")}");
+                }
+            }
+        }
+    }
+}
