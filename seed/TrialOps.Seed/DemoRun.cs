@@ -106,13 +106,13 @@ internal sealed class DemoRun
 
         var screenedAt = _trialStart + (_enrolmentWindow * plan.Index / Math.Max(1, _options.Participants)) + TimeSpan.FromHours(8 + faker.Random.Double() * 8);
         var consentDate = DateOnly.FromDateTime(screenedAt.UtcDateTime);
-        await Must(_journey.ScreenParticipantAsync(Context(staff.Coordinator), new ScreenParticipant(code, plan.Site, subject, consentDate, "2.1 (2026-01-15)"), ct), "screening", subject);
+        await Must(_runtime.SendAsync(Context(staff.Coordinator), new ScreenParticipant(code, plan.Site, subject, consentDate, "2.1 (2026-01-15)"), ct), "screening", subject);
 
         var failing = plan.ScreenFailure ? faker.PickRandom(_protocol.Eligibility.Inclusion.Select(c => c.Code).Concat(_protocol.Eligibility.Exclusion.Select(c => c.Code)).ToArray()) : null;
         var answers = _protocol.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, c.Code != failing))
             .Concat(_protocol.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, c.Code == failing)))
             .ToArray();
-        await Must(_journey.ConfirmEligibilityAsync(Context(staff.Investigator), new ConfirmEligibility(code, subject, answers), ct), "eligibility", subject);
+        await Must(_runtime.SendAsync(Context(staff.Investigator), new ConfirmEligibility(code, subject, answers), ct), "eligibility", subject);
         if (plan.ScreenFailure)
         {
             return ParticipantStatus.ScreenFailed;
@@ -130,7 +130,7 @@ internal sealed class DemoRun
             lastStop = await RunPeriodAsync(plan, staff, faker, period, start, baseWeight, baselineFraction, ct);
             if (plan.Withdraws && period == 1)
             {
-                await Must(_journey.WithdrawParticipantAsync(
+                await Must(_runtime.SendAsync(
                     Context(staff.Investigator),
                     new WithdrawParticipant(code, subject, lastStop + TimeSpan.FromDays(2), WithdrawalReason.WithdrawalBySubject, "Participant withdrew consent: the journeys to the clinic became too burdensome."),
                     ct), "withdrawal", subject);
@@ -140,7 +140,7 @@ internal sealed class DemoRun
             start = NextStart(faker, lastStop + _protocol.Washout.Duration);
         }
 
-        await Must(_journey.CompleteParticipationAsync(Context(staff.Coordinator), new CompleteParticipation(code, subject, lastStop + _sessionSpan + TimeSpan.FromMinutes(30)), ct), "completion", subject);
+        await Must(_runtime.SendAsync(Context(staff.Coordinator), new CompleteParticipation(code, subject, lastStop + _sessionSpan + TimeSpan.FromMinutes(30)), ct), "completion", subject);
         return ParticipantStatus.Completed;
     }
 
@@ -148,10 +148,10 @@ internal sealed class DemoRun
     {
         var (code, subject) = (_protocol.Code, plan.Subject);
         var weight = Math.Round(baseWeight + (decimal)Normal(faker, 0, 0.8), 1);
-        await Must(_journey.RecordSessionWeightAsync(Context(staff.Nurse), new RecordSessionWeight(code, subject, period, start - TimeSpan.FromMinutes(50), weight), ct), "weight", subject);
+        await Must(_runtime.SendAsync(Context(staff.Nurse), new RecordSessionWeight(code, subject, period, start - TimeSpan.FromMinutes(50), weight), ct), "weight", subject);
         if (faker.Random.Bool(0.02f))
         {
-            await Must(_journey.CorrectSessionWeightAsync(
+            await Must(_runtime.SendAsync(
                 Context(staff.Nurse),
                 new CorrectSessionWeight(code, subject, period, weight + 1.0m, start - TimeSpan.FromMinutes(50), "Scale was not zeroed; re-weighed on the calibrated scale."),
                 ct), "weight correction", subject);
@@ -163,7 +163,7 @@ internal sealed class DemoRun
         var pharmacy = await _journey.GetPharmacyDoseAsync(staff.Pharmacist, code, subject, period, ct)
             ?? throw new DemoException($"{subject}: no pharmacy view of period {period}.");
         var active = !pharmacy.Placebo;
-        await Must(_journey.RecordDosePreparationAsync(
+        await Must(_runtime.SendAsync(
             Context(staff.Pharmacist),
             new RecordDosePreparation(code, subject, period, pharmacy.Kit, start - TimeSpan.FromMinutes(40), staff.PharmacyTechnician),
             ct), "preparation", subject);
@@ -176,21 +176,21 @@ internal sealed class DemoRun
             }
         }
 
-        await Must(_journey.StartDosingAsync(Context(staff.Nurse), new StartDosing(code, subject, period, start), ct), "dosing start", subject);
+        await Must(_runtime.SendAsync(Context(staff.Nurse), new StartDosing(code, subject, period, start), ct), "dosing start", subject);
         var duration = pharmacy.Dose?.Duration ?? TimeSpan.Zero;
         var stop = start + (duration > TimeSpan.Zero ? duration : Minute);
         if (duration >= TimeSpan.FromMinutes(10) && faker.Random.Bool(0.05f))
         {
             var interruptedAt = start + duration / 2;
-            await Must(_journey.InterruptDosingAsync(Context(staff.Nurse), new InterruptDosing(code, subject, period, interruptedAt, "Cannula occluded; flushed"), ct), "interruption", subject);
-            await Must(_journey.ResumeDosingAsync(Context(staff.Nurse), new ResumeDosing(code, subject, period, interruptedAt + TimeSpan.FromMinutes(6)), ct), "resumption", subject);
+            await Must(_runtime.SendAsync(Context(staff.Nurse), new InterruptDosing(code, subject, period, interruptedAt, "Cannula occluded; flushed"), ct), "interruption", subject);
+            await Must(_runtime.SendAsync(Context(staff.Nurse), new ResumeDosing(code, subject, period, interruptedAt + TimeSpan.FromMinutes(6)), ct), "resumption", subject);
             stop += TimeSpan.FromMinutes(6);
         }
 
         if (pharmacy.Blinded is { VolumeMl: { } volume, Duration: { } planned } && planned > TimeSpan.Zero && faker.Random.Bool(0.03f))
         {
             var rate = Math.Round(volume / (decimal)planned.TotalHours * 0.8m, 1);
-            await Must(_journey.ChangeInfusionRateAsync(Context(staff.Nurse), new ChangeInfusionRate(code, subject, period, start + duration / 3, rate, "Discomfort at the infusion site"), ct), "rate change", subject);
+            await Must(_runtime.SendAsync(Context(staff.Nurse), new ChangeInfusionRate(code, subject, period, start + duration / 3, rate, "Discomfort at the infusion site"), ct), "rate change", subject);
         }
 
         foreach (var (assessment, time) in _protocol.Assessments.SelectMany(a => a.Times.Where(t => t.AfterDosingStart > TimeSpan.Zero).Select(t => (a, t))).OrderBy(x => x.t.AfterDosingStart))
@@ -199,7 +199,7 @@ internal sealed class DemoRun
             await RecordAssessmentAsync(subject, staff, faker, period, assessment, time, at, active, baselineFraction, duration, ct);
         }
 
-        await Must(_journey.StopDosingAsync(Context(staff.Nurse), new StopDosing(code, subject, period, stop, true, null), ct), "dosing stop", subject);
+        await Must(_runtime.SendAsync(Context(staff.Nurse), new StopDosing(code, subject, period, stop, true, null), ct), "dosing stop", subject);
         await AdverseEventsAsync(plan, staff, faker, period, start, stop, active, ct);
         return stop;
     }
@@ -209,13 +209,13 @@ internal sealed class DemoRun
         if (assessment.Kind == AssessmentKind.Scale && assessment.Scale is { } scale)
         {
             var value = ScaleValue(faker, scale, time.AfterDosingStart, active, baselineFraction);
-            await Must(_journey.RecordScaleAssessmentAsync(Context(staff.Nurse), new RecordScaleAssessment(_protocol.Code, participant, period, assessment.Code, time.Iso, at, value), ct), "assessment", participant);
+            await Must(_runtime.SendAsync(Context(staff.Nurse), new RecordScaleAssessment(_protocol.Code, participant, period, assessment.Code, time.Iso, at, value), ct), "assessment", participant);
             if (faker.Random.Bool(0.015f))
             {
                 var corrected = Math.Clamp(value + (value + 5 <= scale.Max ? 5 : -5), scale.Min, scale.Max);
                 if (corrected != value)
                 {
-                    await Must(_journey.CorrectScaleAssessmentAsync(
+                    await Must(_runtime.SendAsync(
                         Context(staff.Nurse),
                         new CorrectScaleAssessment(_protocol.Code, participant, period, assessment.Code, time.Iso, corrected, at, "Transcription error: value copied from the wrong line of the source sheet."),
                         ct), "assessment correction", participant);
@@ -234,7 +234,7 @@ internal sealed class DemoRun
                 systolic = faker.Random.Int(182, 196);
             }
 
-            await Must(_journey.RecordVitalSignsAsync(
+            await Must(_runtime.SendAsync(
                 Context(staff.Nurse),
                 new RecordVitalSigns(_protocol.Code, participant, period, assessment.Code, time.Iso, at, new VitalSigns(systolic, diastolic, heartRate, spo2)),
                 ct), "vital signs", participant);
@@ -270,18 +270,18 @@ internal sealed class DemoRun
                 ActionTaken.DoseNotChanged,
                 ongoing ? AdverseEventOutcome.RecoveringResolving : AdverseEventOutcome.RecoveredResolved);
             var id = AdverseEventStreams.NewId();
-            await Must(_journey.ReportAdverseEventAsync(
+            await Must(_runtime.SendAsync(
                 Context(byInvestigator ? staff.Investigator : staff.Nurse),
                 new ReportAdverseEvent(id, _protocol.Code, plan.Subject, awareAt, input),
                 ct), $"adverse event {term}", plan.Subject);
             if (!byInvestigator)
             {
-                await Must(_journey.AssessAdverseEventCausalityAsync(Context(staff.Investigator), new AssessAdverseEventCausality(id, Causality.Possible), ct), "causality", plan.Subject);
+                await Must(_runtime.SendAsync(Context(staff.Investigator), new AssessAdverseEventCausality(id, Causality.Possible), ct), "causality", plan.Subject);
             }
 
             if (ongoing)
             {
-                await Must(_journey.RecordAdverseEventOutcomeAsync(Context(staff.Nurse), new RecordAdverseEventOutcome(id, AdverseEventOutcome.RecoveredResolved, endDate), ct), "outcome", plan.Subject);
+                await Must(_runtime.SendAsync(Context(staff.Nurse), new RecordAdverseEventOutcome(id, AdverseEventOutcome.RecoveredResolved, endDate), ct), "outcome", plan.Subject);
             }
         }
 
@@ -307,8 +307,8 @@ internal sealed class DemoRun
             ActionTaken.NotApplicable,
             AdverseEventOutcome.RecoveringResolving);
         var awareAt = onsetAt + TimeSpan.FromMinutes(20);
-        await Must(_journey.ReportAdverseEventAsync(Context(staff.Investigator), new ReportAdverseEvent(id, _protocol.Code, plan.Subject, awareAt, input), ct), "serious adverse event", plan.Subject);
-        await Must(_journey.ReportSaeToSponsorAsync(Context(staff.Investigator), new ReportSaeToSponsor(id, awareAt + TimeSpan.FromHours(6), "SAE-2026-0001"), ct), "SAE report", plan.Subject);
+        await Must(_runtime.SendAsync(Context(staff.Investigator), new ReportAdverseEvent(id, _protocol.Code, plan.Subject, awareAt, input), ct), "serious adverse event", plan.Subject);
+        await Must(_runtime.SendAsync(Context(staff.Investigator), new ReportSaeToSponsor(id, awareAt + TimeSpan.FromHours(6), "SAE-2026-0001"), ct), "SAE report", plan.Subject);
         var blind = await _design.BreakBlindAsync(
             _protocol.Code.Value,
             plan.Subject.ToString(),
@@ -317,11 +317,11 @@ internal sealed class DemoRun
             staff.Investigator,
             ct);
         await Must(Task.FromResult(blind), "emergency unblinding", plan.Subject);
-        await Must(_journey.ReportSaeFollowUpAsync(
+        await Must(_runtime.SendAsync(
             Context(staff.Investigator),
             new ReportSaeFollowUp(id, awareAt + TimeSpan.FromDays(3), "Blood pressure controlled on amlodipine; discharged home on day 2. No further study treatment."),
             ct), "SAE follow-up", plan.Subject);
-        await Must(_journey.RecordAdverseEventOutcomeAsync(
+        await Must(_runtime.SendAsync(
             Context(staff.Investigator),
             new RecordAdverseEventOutcome(id, AdverseEventOutcome.RecoveredResolved, PartialDate.FromDate(DateOnly.FromDateTime((onsetAt + TimeSpan.FromDays(2)).UtcDateTime))),
             ct), "SAE outcome", plan.Subject);
@@ -335,7 +335,7 @@ internal sealed class DemoRun
         {
             for (var attempt = 1; ; attempt++)
             {
-                var result = await _journey.EnrollParticipantAsync(Context(staff.Coordinator), new EnrollParticipant(_protocol.Code, plan.Subject), ct);
+                var result = await _runtime.SendAsync(Context(staff.Coordinator), new EnrollParticipant(_protocol.Code, plan.Subject), ct);
                 Interlocked.Increment(ref _commands);
                 if (result.Accepted)
                 {

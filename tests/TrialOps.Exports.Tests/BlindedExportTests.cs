@@ -112,7 +112,7 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
         var original = (await fixture.Runtime.Store.ReadStreamAsync(stream)).Select(e => e.Data).OfType<Assessments.ScaleAssessmentRecorded>()
             .First(e => e.Period == 1 && e.Timepoint == "PT20M");
         const string reason = "Transcription error: the paper form says 7 mm";
-        var corrected = await new Journey.JourneyService(fixture.Runtime).CorrectScaleAssessmentAsync(
+        var corrected = await fixture.Runtime.SendAsync(
             CommandContext.New(new Actor("nurse.nia", Roles.DataEntry)),
             new Assessments.CorrectScaleAssessment(fixture.Protocol.Code, subject, 1, "PAIN", "PT20M", 7m, original.AssessedAt, reason));
         Assert.True(corrected.Accepted, corrected.Rejection?.Message);

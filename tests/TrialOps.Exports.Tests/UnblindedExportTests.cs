@@ -42,7 +42,7 @@ public sealed class UnblindedExportTests(LockedTrialFixture fixture) : IClassFix
 
         // After the lock no clinical command is accepted (the journey's deciders check the lock).
         var subject = SubjectNumber.Parse(fixture.Demo.Participants.First(p => p.Status == ParticipantStatus.Completed).Subject);
-        var late = await new JourneyService(fixture.Runtime).RecordScaleAssessmentAsync(
+        var late = await fixture.Runtime.SendAsync(
             CommandContext.New(new Actor("nurse.nia", Common.Roles.DataEntry)),
             new RecordScaleAssessment(fixture.Protocol.Code, subject, 1, "PAIN", "PT20M", fixture.Runtime.Clock.GetUtcNow().AddDays(-1), 30m));
         Assert.Equal("trial.locked", late.Rejection?.Code);

@@ -1,3 +1,4 @@
+using Wolverine;
 using TrialOps.AdverseEvents;
 using TrialOps.Assessments;
 using TrialOps.Dosing;
@@ -207,7 +208,7 @@ public static class ParticipantsApi
 
     private static void MapParticipants(RouteGroupBuilder participants)
     {
-        participants.MapGet("", async Task<IResult> (string code, string? site, string? status, string? search, string? sort, bool? descending, int? page, int? pageSize, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        participants.MapGet("", async Task<IResult> (string code, string? site, string? status, string? search, string? sort, bool? descending, int? page, int? pageSize, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
             {
                 if (await design.Queries.GetTrialStatusAsync(code, http.User.Actor(), ct) is null)
                 {
@@ -250,7 +251,7 @@ public static class ParticipantsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        participants.MapPost("", async Task<IResult> (string code, ScreenRequest request, HttpContext http, TrialDesignService design, JourneyService journey, TrialAuditTrail audit, CancellationToken ct) =>
+        participants.MapPost("", async Task<IResult> (string code, ScreenRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, TrialAuditTrail audit, CancellationToken ct) =>
             {
                 if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
                 {
@@ -277,7 +278,7 @@ public static class ParticipantsApi
                     return ApiResults.Rejected(new Rejection("participant.invalid-subject-number", $"'{request.Subject}' is not a subject number (site code, '-', at least three digits).", "subject"));
                 }
 
-                var result = await journey.ScreenParticipantAsync(context, new ScreenParticipant(protocol, request.Site, subject, request.ConsentDate, request.ConsentFormVersion), ct);
+                var result = await commands.SendCommandAsync(context, new ScreenParticipant(protocol, request.Site, subject, request.ConsentDate, request.ConsentFormVersion), ct);
                 if (!result.Accepted)
                 {
                     return ApiResults.Rejected(result.Rejection!);
@@ -298,14 +299,14 @@ public static class ParticipantsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        participants.MapGet("/{subject}", (string code, string subject, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        participants.MapGet("/{subject}", (string code, string subject, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 ParticipantResultAsync(design, journey, http, code, subject, ct))
             .WithName("GetParticipant")
             .WithSummary("One participant: status, consent, periods with kit numbers, recorded session times and the blinded instruction.")
             .Produces<ParticipantResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        participants.MapGet("/{subject}/timeline", async Task<IResult> (string code, string subject, JourneyService journey, CancellationToken ct) =>
+        participants.MapGet("/{subject}/timeline", async Task<IResult> (string code, string subject, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 await journey.Queries.GetTimelineAsync(code, subject, ct) is { } timeline
                     ? TypedResults.Ok(timeline)
                     : ParticipantNotFound(code, subject))
@@ -314,7 +315,7 @@ public static class ParticipantsApi
             .Produces<ParticipantTimeline>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        participants.MapGet("/{subject}/schedule", async Task<IResult> (string code, string subject, JourneyService journey, CancellationToken ct) =>
+        participants.MapGet("/{subject}/schedule", async Task<IResult> (string code, string subject, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 await journey.Queries.GetParticipantAsync(code, subject, ct) is null
                     ? ParticipantNotFound(code, subject)
                     : TypedResults.Ok(await journey.Queries.GetScheduleAsync(code, subject, ct)))
@@ -323,7 +324,7 @@ public static class ParticipantsApi
             .Produces<IReadOnlyList<ScheduleItem>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        participants.MapGet("/{subject}/audit", async Task<IResult> (string code, string subject, JourneyService journey, TrialAuditTrail audit, CancellationToken ct) =>
+        participants.MapGet("/{subject}/audit", async Task<IResult> (string code, string subject, JourneyService journey, IMessageBus commands, TrialAuditTrail audit, CancellationToken ct) =>
                 ProtocolCode.TryParse(code, out var protocol) && SubjectNumber.TryParse(subject, out var number) && await audit.ForParticipantAsync(journey.Queries, protocol, number, ct) is { } entries
                     ? TypedResults.Ok(entries)
                     : ParticipantNotFound(code, subject))
@@ -351,42 +352,42 @@ public static class ParticipantsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        participants.MapPost("/{subject}/eligibility", (string code, string subject, EligibilityRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        participants.MapPost("/{subject}/eligibility", (string code, string subject, EligibilityRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 ParticipantCommandAsync(http, design, journey, code, subject, ct, (context, protocol, number) =>
-                    journey.ConfirmEligibilityAsync(context, new ConfirmEligibility(protocol, number, request.Answers), ct)))
+                    commands.SendCommandAsync(context, new ConfirmEligibility(protocol, number, request.Answers), ct)))
             .WithName("ConfirmEligibility")
             .WithSummary("Answer every inclusion and exclusion criterion (Investigator); an ineligible participant becomes a screen failure.")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/randomization", (string code, string subject, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        participants.MapPost("/{subject}/randomization", (string code, string subject, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 ParticipantCommandAsync(http, design, journey, code, subject, ct, (context, protocol, number) =>
-                    journey.EnrollParticipantAsync(context, new EnrollParticipant(protocol, number), ct)))
+                    commands.SendCommandAsync(context, new EnrollParticipant(protocol, number), ct)))
             .WithName("EnrollParticipant")
             .WithSummary("Enrol and randomize an eligible participant (Coordinator, Investigator): kits are assigned for every period; the sequence stays concealed.")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/withdrawal", (string code, string subject, WithdrawalRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        participants.MapPost("/{subject}/withdrawal", (string code, string subject, WithdrawalRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 ParticipantCommandAsync(http, design, journey, code, subject, ct, (context, protocol, number) =>
-                    journey.WithdrawParticipantAsync(context, new WithdrawParticipant(protocol, number, request.WithdrawnAt, request.Reason, request.Details), ct)))
+                    commands.SendCommandAsync(context, new WithdrawParticipant(protocol, number, request.WithdrawnAt, request.Reason, request.Details), ct)))
             .WithName("WithdrawParticipant")
             .WithSummary("Record that the participant left the trial early (Coordinator, Investigator).")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/completion", (string code, string subject, CompletionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        participants.MapPost("/{subject}/completion", (string code, string subject, CompletionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 ParticipantCommandAsync(http, design, journey, code, subject, ct, (context, protocol, number) =>
-                    journey.CompleteParticipationAsync(context, new CompleteParticipation(protocol, number, request.CompletedAt), ct)))
+                    commands.SendCommandAsync(context, new CompleteParticipation(protocol, number, request.CompletedAt), ct)))
             .WithName("CompleteParticipation")
             .WithSummary("Record the completion of a participant whose every period is dosed (Coordinator, Investigator).")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/consent-corrections", (string code, string subject, ConsentCorrectionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        participants.MapPost("/{subject}/consent-corrections", (string code, string subject, ConsentCorrectionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 ParticipantCommandAsync(http, design, journey, code, subject, ct, (context, protocol, number) =>
-                    journey.CorrectConsentAsync(context, new CorrectConsent(protocol, number, request.ConsentDate, request.ConsentFormVersion, request.Reason), ct)))
+                    commands.SendCommandAsync(context, new CorrectConsent(protocol, number, request.ConsentDate, request.ConsentFormVersion, request.Reason), ct)))
             .WithName("CorrectConsent")
             .WithSummary("Correct the consent date or form version, with the reason; the original stays.")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/emergency-unblinding", async Task<IResult> (string code, string subject, EmergencyUnblindingRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IdentityService identity, CancellationToken ct) =>
+        participants.MapPost("/{subject}/emergency-unblinding", async Task<IResult> (string code, string subject, EmergencyUnblindingRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, IdentityService identity, CancellationToken ct) =>
             {
                 if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
                 {
@@ -420,7 +421,7 @@ public static class ParticipantsApi
 
     private static void MapSessions(RouteGroupBuilder sessions)
     {
-        sessions.MapGet("", async Task<IResult> (string code, string subject, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        sessions.MapGet("", async Task<IResult> (string code, string subject, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 await LoadAsync(design, journey, http, code, subject, ct) is { } record
                     ? TypedResults.Ok(record.Sessions.Select(SessionResponse.From).ToArray())
                     : ParticipantNotFound(code, subject))
@@ -429,14 +430,14 @@ public static class ParticipantsApi
             .Produces<SessionResponse[]>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        sessions.MapGet("/{period:int}", (string code, string subject, int period, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        sessions.MapGet("/{period:int}", (string code, string subject, int period, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 SessionResultAsync(design, journey, http, code, subject, period, ct))
             .WithName("GetSession")
             .WithSummary("One dosing session: kit, weight, preparation, times, washout and the blinded instruction (\"Study infusion, 35 mL over 40 min\").")
             .Produces<SessionResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        sessions.MapGet("/{period:int}/pharmacy", async Task<IResult> (string code, string subject, int period, HttpContext http, JourneyService journey, CancellationToken ct) =>
+        sessions.MapGet("/{period:int}/pharmacy", async Task<IResult> (string code, string subject, int period, HttpContext http, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
             {
                 if (!ProtocolCode.TryParse(code, out var protocol) || !SubjectNumber.TryParse(subject, out var number))
                 {
@@ -460,74 +461,74 @@ public static class ParticipantsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        sessions.MapPost("/{period:int}/weight", (string code, string subject, int period, WeightRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        sessions.MapPost("/{period:int}/weight", (string code, string subject, int period, WeightRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
-                    journey.RecordSessionWeightAsync(context, new RecordSessionWeight(protocol, number, period, request.MeasuredAt, request.WeightKg), ct)))
+                    commands.SendCommandAsync(context, new RecordSessionWeight(protocol, number, period, request.MeasuredAt, request.WeightKg), ct)))
             .WithName("RecordSessionWeight")
             .WithSummary("Record the weight taken at the session (site staff); the dose is calculated from it.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/weight-corrections", (string code, string subject, int period, WeightCorrectionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        sessions.MapPost("/{period:int}/weight-corrections", (string code, string subject, int period, WeightCorrectionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
-                    journey.CorrectSessionWeightAsync(context, new CorrectSessionWeight(protocol, number, period, request.WeightKg, request.MeasuredAt, request.Reason), ct)))
+                    commands.SendCommandAsync(context, new CorrectSessionWeight(protocol, number, period, request.WeightKg, request.MeasuredAt, request.Reason), ct)))
             .WithName("CorrectSessionWeight")
             .WithSummary("Correct the session weight with a reason; the original stays.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/preparation", (string code, string subject, int period, PreparationRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        sessions.MapPost("/{period:int}/preparation", (string code, string subject, int period, PreparationRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 KitNumber.TryParse(request.Kit, out var kit)
                     ? SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
-                        journey.RecordDosePreparationAsync(context, new RecordDosePreparation(protocol, number, period, kit, request.PreparedAt, request.CheckedBy), ct))
+                        commands.SendCommandAsync(context, new RecordDosePreparation(protocol, number, period, kit, request.PreparedAt, request.CheckedBy), ct))
                     : Task.FromResult(ApiResults.Rejected(new Rejection("dosing.invalid-kit", $"'{request.Kit}' is not a kit number (six digits).", "kit"))))
             .WithName("RecordDosePreparation")
             .WithSummary("Record that the period's kit was prepared and checked by a second person (Pharmacist).")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/start", (string code, string subject, int period, StartRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        sessions.MapPost("/{period:int}/start", (string code, string subject, int period, StartRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
-                    journey.StartDosingAsync(context, new StartDosing(protocol, number, period, request.StartedAt), ct)))
+                    commands.SendCommandAsync(context, new StartDosing(protocol, number, period, request.StartedAt), ct)))
             .WithName("StartDosing")
             .WithSummary("Record the start of dosing (site staff). Refused while the washout has not elapsed; the problem says when it ends.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/start-before-washout", (string code, string subject, int period, StartBeforeWashoutRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        sessions.MapPost("/{period:int}/start-before-washout", (string code, string subject, int period, StartBeforeWashoutRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
-                    journey.StartDosingBeforeWashoutAsync(context, new StartDosingBeforeWashout(protocol, number, period, request.StartedAt, request.Reason), ct)))
+                    commands.SendCommandAsync(context, new StartDosingBeforeWashout(protocol, number, period, request.StartedAt, request.Reason), ct)))
             .WithName("StartDosingBeforeWashout")
             .WithSummary("Record a start that happened before the washout had elapsed, as a protocol deviation (Investigator, reason).")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/interruptions", (string code, string subject, int period, InterruptionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        sessions.MapPost("/{period:int}/interruptions", (string code, string subject, int period, InterruptionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
-                    journey.InterruptDosingAsync(context, new InterruptDosing(protocol, number, period, request.InterruptedAt, request.Reason), ct)))
+                    commands.SendCommandAsync(context, new InterruptDosing(protocol, number, period, request.InterruptedAt, request.Reason), ct)))
             .WithName("InterruptDosing")
             .WithSummary("Record an interruption of the running infusion, with its reason.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/resumptions", (string code, string subject, int period, ResumptionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        sessions.MapPost("/{period:int}/resumptions", (string code, string subject, int period, ResumptionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
-                    journey.ResumeDosingAsync(context, new ResumeDosing(protocol, number, period, request.ResumedAt), ct)))
+                    commands.SendCommandAsync(context, new ResumeDosing(protocol, number, period, request.ResumedAt), ct)))
             .WithName("ResumeDosing")
             .WithSummary("Record that an interrupted infusion was resumed.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/rate-changes", (string code, string subject, int period, RateChangeRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        sessions.MapPost("/{period:int}/rate-changes", (string code, string subject, int period, RateChangeRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
-                    journey.ChangeInfusionRateAsync(context, new ChangeInfusionRate(protocol, number, period, request.ChangedAt, request.RateMlPerHour, request.Reason), ct)))
+                    commands.SendCommandAsync(context, new ChangeInfusionRate(protocol, number, period, request.ChangedAt, request.RateMlPerHour, request.Reason), ct)))
             .WithName("ChangeInfusionRate")
             .WithSummary("Record a change of the pump rate (mL/h), with its reason.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/stop", (string code, string subject, int period, StopRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        sessions.MapPost("/{period:int}/stop", (string code, string subject, int period, StopRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
-                    journey.StopDosingAsync(context, new StopDosing(protocol, number, period, request.StoppedAt, request.Completed, request.EarlyStopReason), ct)))
+                    commands.SendCommandAsync(context, new StopDosing(protocol, number, period, request.StoppedAt, request.Completed, request.EarlyStopReason), ct)))
             .WithName("StopDosing")
             .WithSummary("Record the end of dosing, complete or early (with the reason); the washout starts.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/time-corrections", (string code, string subject, int period, TimeCorrectionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        sessions.MapPost("/{period:int}/time-corrections", (string code, string subject, int period, TimeCorrectionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
-                    journey.CorrectDosingTimeAsync(context, new CorrectDosingTime(protocol, number, period, request.Which, request.Time, request.Reason), ct)))
+                    commands.SendCommandAsync(context, new CorrectDosingTime(protocol, number, period, request.Which, request.Time, request.Reason), ct)))
             .WithName("CorrectDosingTime")
             .WithSummary("Correct a recorded start or end of dosing, with a reason; the original stays.")
             .ProducesSessionCommand();
@@ -535,7 +536,7 @@ public static class ParticipantsApi
 
     private static void MapAssessments(RouteGroupBuilder assessments)
     {
-        assessments.MapGet("", async Task<IResult> (string code, string subject, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        assessments.MapGet("", async Task<IResult> (string code, string subject, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 await LoadAsync(design, journey, http, code, subject, ct) is { } record
                     ? TypedResults.Ok(Assessments(record.State))
                     : ParticipantNotFound(code, subject))
@@ -544,12 +545,12 @@ public static class ParticipantsApi
             .Produces<AssessmentResponse[]>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        assessments.MapPost("", (string code, string subject, AssessmentRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        assessments.MapPost("", (string code, string subject, AssessmentRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 OneOf(request.Value, request.VitalSigns) is { } invalid
                     ? Task.FromResult(invalid)
                     : AssessmentCommandAsync(http, design, journey, code, subject, request.Period, request.AssessmentCode, request.Timepoint, ct, (context, protocol, number) => request.VitalSigns is { } vitals
-                        ? journey.RecordVitalSignsAsync(context, new RecordVitalSigns(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, request.AssessedAt, vitals), ct)
-                        : journey.RecordScaleAssessmentAsync(context, new RecordScaleAssessment(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, request.AssessedAt, request.Value!.Value), ct)))
+                        ? commands.SendCommandAsync(context, new RecordVitalSigns(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, request.AssessedAt, vitals), ct)
+                        : commands.SendCommandAsync(context, new RecordScaleAssessment(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, request.AssessedAt, request.Value!.Value), ct)))
             .WithName("RecordAssessment")
             .WithSummary("Record a scale value or vital signs at one of the protocol's times (site staff); values beyond the protocol's vital limits raise a safety alert.")
             .Produces<AssessmentResponse>(StatusCodes.Status201Created)
@@ -558,12 +559,12 @@ public static class ParticipantsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        assessments.MapPost("/corrections", (string code, string subject, AssessmentCorrectionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
+        assessments.MapPost("/corrections", (string code, string subject, AssessmentCorrectionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 OneOf(request.Value, request.VitalSigns) is { } invalid
                     ? Task.FromResult(invalid)
                     : AssessmentCommandAsync(http, design, journey, code, subject, request.Period, request.AssessmentCode, request.Timepoint, ct, (context, protocol, number) => request.VitalSigns is { } vitals
-                        ? journey.CorrectVitalSignsAsync(context, new CorrectVitalSigns(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, vitals, request.AssessedAt, request.Reason), ct)
-                        : journey.CorrectScaleAssessmentAsync(context, new CorrectScaleAssessment(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, request.Value!.Value, request.AssessedAt, request.Reason), ct), created: false))
+                        ? commands.SendCommandAsync(context, new CorrectVitalSigns(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, vitals, request.AssessedAt, request.Reason), ct)
+                        : commands.SendCommandAsync(context, new CorrectScaleAssessment(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, request.Value!.Value, request.AssessedAt, request.Reason), ct), created: false))
             .WithName("CorrectAssessment")
             .WithSummary("Correct a recorded scale value or vital signs with a reason; the original stays.")
             .Produces<AssessmentResponse>()
@@ -575,7 +576,7 @@ public static class ParticipantsApi
 
     private static void MapAdverseEvents(RouteGroupBuilder trial)
     {
-        trial.MapGet("/participants/{subject}/adverse-events", async Task<IResult> (string code, string subject, JourneyService journey, CancellationToken ct) =>
+        trial.MapGet("/participants/{subject}/adverse-events", async Task<IResult> (string code, string subject, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 await journey.Queries.GetParticipantAsync(code, subject, ct) is null
                     ? ParticipantNotFound(code, subject)
                     : TypedResults.Ok(await journey.Queries.GetAdverseEventsAsync(code, subject, ct)))
@@ -584,7 +585,7 @@ public static class ParticipantsApi
             .Produces<IReadOnlyList<AdverseEventSummary>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        trial.MapPost("/participants/{subject}/adverse-events", async Task<IResult> (string code, string subject, AdverseEventRequest request, HttpContext http, JourneyService journey, TrialOpsRuntimeHost host, CancellationToken ct) =>
+        trial.MapPost("/participants/{subject}/adverse-events", async Task<IResult> (string code, string subject, AdverseEventRequest request, HttpContext http, JourneyService journey, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
             {
                 if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
                 {
@@ -598,7 +599,7 @@ public static class ParticipantsApi
 
                 // The case id comes from the command id: a retry with the same Idempotency-Key reports the same case once.
                 var id = context.CommandId.ToString("N")[..16];
-                var result = await journey.ReportAdverseEventAsync(context, new ReportAdverseEvent(id, protocol, number, request.AwareAt, request.Input), ct);
+                var result = await commands.SendCommandAsync(context, new ReportAdverseEvent(id, protocol, number, request.AwareAt, request.Input), ct);
                 if (!result.Accepted)
                 {
                     return ApiResults.Rejected(result.Rejection!);
@@ -624,32 +625,32 @@ public static class ParticipantsApi
             .Produces<AdverseEventResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        trial.MapPost("/adverse-events/{id}/outcome", (string code, string id, OutcomeRequest request, HttpContext http, JourneyService journey, TrialOpsRuntimeHost host, CancellationToken ct) =>
-                AdverseEventCommandAsync(http, host, code, id, ct, context => journey.RecordAdverseEventOutcomeAsync(context, new RecordAdverseEventOutcome(id, request.Outcome, request.End), ct)))
+        trial.MapPost("/adverse-events/{id}/outcome", (string code, string id, OutcomeRequest request, HttpContext http, JourneyService journey, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
+                AdverseEventCommandAsync(http, host, code, id, ct, context => commands.SendCommandAsync(context, new RecordAdverseEventOutcome(id, request.Outcome, request.End), ct)))
             .WithName("RecordAdverseEventOutcome")
             .WithSummary("Record the outcome (and end) of an adverse event.")
             .ProducesAdverseEventCommand();
 
-        trial.MapPost("/adverse-events/{id}/causality", (string code, string id, CausalityRequest request, HttpContext http, JourneyService journey, TrialOpsRuntimeHost host, CancellationToken ct) =>
-                AdverseEventCommandAsync(http, host, code, id, ct, context => journey.AssessAdverseEventCausalityAsync(context, new AssessAdverseEventCausality(id, request.Causality), ct)))
+        trial.MapPost("/adverse-events/{id}/causality", (string code, string id, CausalityRequest request, HttpContext http, JourneyService journey, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
+                AdverseEventCommandAsync(http, host, code, id, ct, context => commands.SendCommandAsync(context, new AssessAdverseEventCausality(id, request.Causality), ct)))
             .WithName("AssessAdverseEventCausality")
             .WithSummary("Judge the causality of an event reported without one (Investigator).")
             .ProducesAdverseEventCommand();
 
-        trial.MapPost("/adverse-events/{id}/sponsor-report", (string code, string id, SponsorReportRequest request, HttpContext http, JourneyService journey, TrialOpsRuntimeHost host, CancellationToken ct) =>
-                AdverseEventCommandAsync(http, host, code, id, ct, context => journey.ReportSaeToSponsorAsync(context, new ReportSaeToSponsor(id, request.ReportedAt, request.SponsorReference), ct)))
+        trial.MapPost("/adverse-events/{id}/sponsor-report", (string code, string id, SponsorReportRequest request, HttpContext http, JourneyService journey, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
+                AdverseEventCommandAsync(http, host, code, id, ct, context => commands.SendCommandAsync(context, new ReportSaeToSponsor(id, request.ReportedAt, request.SponsorReference), ct)))
             .WithName("ReportSaeToSponsor")
             .WithSummary("Record the initial report of a serious adverse event to the sponsor (Coordinator, Investigator).")
             .ProducesAdverseEventCommand();
 
-        trial.MapPost("/adverse-events/{id}/follow-ups", (string code, string id, FollowUpRequest request, HttpContext http, JourneyService journey, TrialOpsRuntimeHost host, CancellationToken ct) =>
-                AdverseEventCommandAsync(http, host, code, id, ct, context => journey.ReportSaeFollowUpAsync(context, new ReportSaeFollowUp(id, request.ReportedAt, request.Information), ct)))
+        trial.MapPost("/adverse-events/{id}/follow-ups", (string code, string id, FollowUpRequest request, HttpContext http, JourneyService journey, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
+                AdverseEventCommandAsync(http, host, code, id, ct, context => commands.SendCommandAsync(context, new ReportSaeFollowUp(id, request.ReportedAt, request.Information), ct)))
             .WithName("ReportSaeFollowUp")
             .WithSummary("Record a follow-up report of a serious adverse event (Coordinator, Investigator).")
             .ProducesAdverseEventCommand();
 
-        trial.MapPost("/adverse-events/{id}/corrections", (string code, string id, AdverseEventCorrectionRequest request, HttpContext http, JourneyService journey, TrialOpsRuntimeHost host, CancellationToken ct) =>
-                AdverseEventCommandAsync(http, host, code, id, ct, context => journey.CorrectAdverseEventAsync(context, new CorrectAdverseEvent(id, request.Input, request.Reason), ct)))
+        trial.MapPost("/adverse-events/{id}/corrections", (string code, string id, AdverseEventCorrectionRequest request, HttpContext http, JourneyService journey, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
+                AdverseEventCommandAsync(http, host, code, id, ct, context => commands.SendCommandAsync(context, new CorrectAdverseEvent(id, request.Input, request.Reason), ct)))
             .WithName("CorrectAdverseEvent")
             .WithSummary("Correct recorded fields of an adverse event with a reason; the original stays.")
             .ProducesAdverseEventCommand();

@@ -26,6 +26,9 @@ public static class TrialServices
         });
         services.AddSingleton(sp => new TrialDesignService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime, sp.GetRequiredService<ISeedSealer>()));
         services.AddSingleton(sp => new JourneyService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+
+        // Commands go through Wolverine: pages and endpoints take the runtime's bus.
+        services.AddTransient(sp => sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime.Bus);
         services.AddSingleton(sp => new TrialAuditTrail(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
         services.AddSingleton(sp => new TrialOps.Exports.TrialExporter(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
         services.AddHostedService<DemoSeeding>();

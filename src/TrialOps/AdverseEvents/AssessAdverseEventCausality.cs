@@ -1,6 +1,7 @@
 using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using Wolverine;
 
 namespace TrialOps.AdverseEvents;
 
@@ -33,4 +34,11 @@ public sealed record AssessAdverseEventCausality(string AdverseEventId, Causalit
             AdverseEventStreams.For(command.AdverseEventId),
             new AdverseEventCausalityAssessed(command.AdverseEventId, state.Protocol!.Value, state.Subject, by.UserId, now, command.Causality));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="AssessAdverseEventCausality"/>: loads what <see cref="AssessAdverseEventCausality.Decide"/> needs (the participant, the protocol in force, the adverse-event case) and records its decision.</summary>
+public static class AssessAdverseEventCausalityHandler
+{
+    public static Task<CommandResult> Handle(AssessAdverseEventCausality command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideOnAdverseEventAsync(envelope, command.AdverseEventId, (state, _, trial, by, now) => AssessAdverseEventCausality.Decide(state, trial, command, by, now), ct);
 }

@@ -1,5 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using Wolverine;
 
 namespace TrialOps.AdverseEvents;
 
@@ -91,4 +92,11 @@ public sealed record CorrectAdverseEvent(string AdverseEventId, AdverseEventInpu
         Compare("outcome", before.Outcome, after.Outcome);
         return changed;
     }
+}
+
+/// <summary>Wolverine handler of <see cref="CorrectAdverseEvent"/>: loads what <see cref="CorrectAdverseEvent.Decide"/> needs (the participant, the protocol in force, the adverse-event case) and records its decision.</summary>
+public static class CorrectAdverseEventHandler
+{
+    public static Task<CommandResult> Handle(CorrectAdverseEvent command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideOnAdverseEventAsync(envelope, command.AdverseEventId, (state, participant, trial, by, now) => CorrectAdverseEvent.Decide(state, participant, trial, command, by, now), ct, command.Reason);
 }

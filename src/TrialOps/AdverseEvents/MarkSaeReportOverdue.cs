@@ -1,5 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using Wolverine;
 
 namespace TrialOps.AdverseEvents;
 
@@ -22,4 +23,11 @@ public sealed record MarkSaeReportOverdue(string AdverseEventId)
             AdverseEventStreams.For(command.AdverseEventId),
             new SaeReportOverdue(command.AdverseEventId, state.Protocol!.Value, state.Subject, by.UserId, now, dueAt));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="MarkSaeReportOverdue"/>: loads what <see cref="MarkSaeReportOverdue.Decide"/> needs (the participant, the protocol in force, the adverse-event case) and records its decision.</summary>
+public static class MarkSaeReportOverdueHandler
+{
+    public static Task<CommandResult> Handle(MarkSaeReportOverdue command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideOnAdverseEventAsync(envelope, command.AdverseEventId, (state, _, trial, by, now) => MarkSaeReportOverdue.Decide(state, trial, command, by, now), ct);
 }

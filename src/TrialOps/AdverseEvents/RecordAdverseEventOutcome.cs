@@ -1,5 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using Wolverine;
 
 namespace TrialOps.AdverseEvents;
 
@@ -34,4 +35,11 @@ public sealed record RecordAdverseEventOutcome(string AdverseEventId, AdverseEve
             AdverseEventStreams.For(command.AdverseEventId),
             new AdverseEventOutcomeRecorded(command.AdverseEventId, state.Protocol!.Value, state.Subject, by.UserId, now, command.Outcome, command.End));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="RecordAdverseEventOutcome"/>: loads what <see cref="RecordAdverseEventOutcome.Decide"/> needs (the participant, the protocol in force, the adverse-event case) and records its decision.</summary>
+public static class RecordAdverseEventOutcomeHandler
+{
+    public static Task<CommandResult> Handle(RecordAdverseEventOutcome command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideOnAdverseEventAsync(envelope, command.AdverseEventId, (state, _, trial, by, now) => RecordAdverseEventOutcome.Decide(state, trial, command, by, now), ct);
 }

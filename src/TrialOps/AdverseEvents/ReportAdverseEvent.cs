@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.AdverseEvents;
 
@@ -65,4 +66,19 @@ public sealed record ReportAdverseEvent(string AdverseEventId, ProtocolCode Prot
                 dueAt));
         return dueAt is { } due ? decision.Send(AdverseEventRules.DueMessage(command.AdverseEventId, due)) : decision;
     }
+}
+
+/// <summary>Wolverine handler of <see cref="ReportAdverseEvent"/>: opens the adverse-event case on the participant (the case stream must not exist yet).</summary>
+public static class ReportAdverseEventHandler
+{
+    public static Task<CommandResult> Handle(ReportAdverseEvent command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(
+            envelope,
+            command.Protocol,
+            command.Subject,
+            (participant, trial, by, now, streams) => ReportAdverseEvent.Decide(
+                AdverseEventState.From(streams.Data(AdverseEventStreams.For(command.AdverseEventId))), participant, trial, command, by, now),
+            ct,
+            null,
+            AdverseEventStreams.For(command.AdverseEventId));
 }

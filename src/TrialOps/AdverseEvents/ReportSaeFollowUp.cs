@@ -1,5 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using Wolverine;
 
 namespace TrialOps.AdverseEvents;
 
@@ -40,4 +41,11 @@ public sealed record ReportSaeFollowUp(string AdverseEventId, DateTimeOffset Rep
             AdverseEventStreams.For(command.AdverseEventId),
             new SaeFollowUpReported(command.AdverseEventId, state.Protocol!.Value, state.Subject, by.UserId, command.ReportedAt, state.FollowUps + 1, command.Information.Trim()));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="ReportSaeFollowUp"/>: loads what <see cref="ReportSaeFollowUp.Decide"/> needs (the participant, the protocol in force, the adverse-event case) and records its decision.</summary>
+public static class ReportSaeFollowUpHandler
+{
+    public static Task<CommandResult> Handle(ReportSaeFollowUp command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideOnAdverseEventAsync(envelope, command.AdverseEventId, (state, _, trial, by, now) => ReportSaeFollowUp.Decide(state, trial, command, by, now), ct);
 }

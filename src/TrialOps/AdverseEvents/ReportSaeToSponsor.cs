@@ -1,5 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using Wolverine;
 
 namespace TrialOps.AdverseEvents;
 
@@ -48,4 +49,11 @@ public sealed record ReportSaeToSponsor(string AdverseEventId, DateTimeOffset Re
                 string.IsNullOrWhiteSpace(command.SponsorReference) ? null : command.SponsorReference.Trim(),
                 command.ReportedAt > state.SponsorReportDueAt));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="ReportSaeToSponsor"/>: loads what <see cref="ReportSaeToSponsor.Decide"/> needs (the participant, the protocol in force, the adverse-event case) and records its decision.</summary>
+public static class ReportSaeToSponsorHandler
+{
+    public static Task<CommandResult> Handle(ReportSaeToSponsor command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideOnAdverseEventAsync(envelope, command.AdverseEventId, (state, _, trial, by, now) => ReportSaeToSponsor.Decide(state, trial, command, by, now), ct);
 }

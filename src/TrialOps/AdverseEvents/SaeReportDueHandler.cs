@@ -1,4 +1,3 @@
-using TrialOps.Journey;
 using TrialOps.Messaging;
 using TrialOps.Runtime;
 using Wolverine;
@@ -8,7 +7,7 @@ namespace TrialOps.AdverseEvents;
 /// <summary>The scheduled SAE report deadline: an SAE not yet reported to the sponsor is marked overdue (once per message).</summary>
 public static class SaeReportDueHandler
 {
-    public static async Task Handle(SaeReportDueMessage message, Envelope envelope, JourneyService journey, CancellationToken ct) =>
-        MessageOutcome.Ensure(envelope, await journey.MarkSaeReportOverdueAsync(
+    public static async Task Handle(SaeReportDueMessage message, Envelope envelope, TrialOpsRuntime runtime, CancellationToken ct) =>
+        MessageOutcome.Ensure(envelope, await runtime.SendAsync(
             DurableMessages.SystemContext(envelope), new MarkSaeReportOverdue(message.AdverseEventId), ct));
 }

@@ -1,4 +1,3 @@
-using TrialOps.Journey;
 using TrialOps.Messaging;
 using TrialOps.Runtime;
 using Wolverine;
@@ -8,8 +7,8 @@ namespace TrialOps.Assessments;
 /// <summary>The scheduled assessment deadline: time points still open are marked overdue (once per message).</summary>
 public static class AssessmentDeadlineHandler
 {
-    public static async Task Handle(AssessmentDeadlineMessage message, Envelope envelope, JourneyService journey, CancellationToken ct) =>
-        MessageOutcome.Ensure(envelope, await journey.MarkAssessmentsOverdueAsync(
+    public static async Task Handle(AssessmentDeadlineMessage message, Envelope envelope, TrialOpsRuntime runtime, CancellationToken ct) =>
+        MessageOutcome.Ensure(envelope, await runtime.SendAsync(
             DurableMessages.SystemContext(envelope), new MarkAssessmentsOverdue(message.Protocol, message.Subject, message.Period), ct));
 }
 

@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Assessments;
 
@@ -41,4 +42,11 @@ public sealed record CorrectScaleAssessment(ProtocolCode Protocol, SubjectNumber
             ParticipantStreams.For(trial.Code, command.Subject),
             new ScaleAssessmentCorrected(trial.Code, command.Subject, command.Period, by.UserId, now, definition.Code, time.Iso, command.Value, command.AssessedAt, command.Reason.Trim()));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="CorrectScaleAssessment"/>: loads what <see cref="CorrectScaleAssessment.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class CorrectScaleAssessmentHandler
+{
+    public static Task<CommandResult> Handle(CorrectScaleAssessment command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => CorrectScaleAssessment.Decide(state, trial, command, by, now), ct, command.Reason);
 }

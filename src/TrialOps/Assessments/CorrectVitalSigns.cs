@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Assessments;
 
@@ -45,4 +46,11 @@ public sealed record CorrectVitalSigns(ProtocolCode Protocol, SubjectNumber Subj
             new VitalSignsCorrected(trial.Code, command.Subject, command.Period, by.UserId, now, definition.Code, time.Iso, command.Values, command.MeasuredAt, command.Reason.Trim()));
         return AssessmentRules.WithAlert(decision, trial, command.Subject, command.Period, definition.Code, time.Iso, command.MeasuredAt, command.Values, by);
     }
+}
+
+/// <summary>Wolverine handler of <see cref="CorrectVitalSigns"/>: loads what <see cref="CorrectVitalSigns.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class CorrectVitalSignsHandler
+{
+    public static Task<CommandResult> Handle(CorrectVitalSigns command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => CorrectVitalSigns.Decide(state, trial, command, by, now), ct, command.Reason);
 }

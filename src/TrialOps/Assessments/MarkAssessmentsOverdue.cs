@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Assessments;
 
@@ -32,4 +33,11 @@ public sealed record MarkAssessmentsOverdue(ProtocolCode Protocol, SubjectNumber
                 new AssessmentsMarkedOverdue(trial.Code, command.Subject, command.Period, by.UserId, now, overdue));
         return AssessmentWindows.NextCheck(state, trial.Protocol, command.Period, now) is { } next ? decision.Send(next) : decision;
     }
+}
+
+/// <summary>Wolverine handler of <see cref="MarkAssessmentsOverdue"/>: loads what <see cref="MarkAssessmentsOverdue.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class MarkAssessmentsOverdueHandler
+{
+    public static Task<CommandResult> Handle(MarkAssessmentsOverdue command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => MarkAssessmentsOverdue.Decide(state, trial, command, by, now), ct);
 }

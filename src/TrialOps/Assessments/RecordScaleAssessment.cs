@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Assessments;
 
@@ -36,4 +37,11 @@ public sealed record RecordScaleAssessment(ProtocolCode Protocol, SubjectNumber 
             ParticipantStreams.For(trial.Code, command.Subject),
             new ScaleAssessmentRecorded(trial.Code, command.Subject, command.Period, by.UserId, command.AssessedAt, definition.Code, time.Iso, command.Value, definition.Scale!.Unit));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="RecordScaleAssessment"/>: loads what <see cref="RecordScaleAssessment.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class RecordScaleAssessmentHandler
+{
+    public static Task<CommandResult> Handle(RecordScaleAssessment command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => RecordScaleAssessment.Decide(state, trial, command, by, now), ct);
 }

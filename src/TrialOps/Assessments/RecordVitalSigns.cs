@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Assessments;
 
@@ -39,4 +40,11 @@ public sealed record RecordVitalSigns(ProtocolCode Protocol, SubjectNumber Subje
             new VitalSignsRecorded(trial.Code, command.Subject, command.Period, by.UserId, command.MeasuredAt, definition.Code, time.Iso, command.Values));
         return AssessmentRules.WithAlert(decision, trial, command.Subject, command.Period, definition.Code, time.Iso, command.MeasuredAt, command.Values, by);
     }
+}
+
+/// <summary>Wolverine handler of <see cref="RecordVitalSigns"/>: loads what <see cref="RecordVitalSigns.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class RecordVitalSignsHandler
+{
+    public static Task<CommandResult> Handle(RecordVitalSigns command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => RecordVitalSigns.Decide(state, trial, command, by, now), ct);
 }

@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Dosing;
 
@@ -33,4 +34,11 @@ public sealed record ChangeInfusionRate(ProtocolCode Protocol, SubjectNumber Sub
             ParticipantStreams.For(trial.Code, command.Subject),
             new InfusionRateChanged(trial.Code, command.Subject, command.Period, by.UserId, command.ChangedAt, command.RateMlPerHour, command.Reason.Trim()));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="ChangeInfusionRate"/>: loads what <see cref="ChangeInfusionRate.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class ChangeInfusionRateHandler
+{
+    public static Task<CommandResult> Handle(ChangeInfusionRate command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => ChangeInfusionRate.Decide(state, trial, command, by, now), ct);
 }

@@ -4,6 +4,7 @@ using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Washouts;
+using Wolverine;
 
 namespace TrialOps.Dosing;
 
@@ -136,4 +137,11 @@ public sealed record CorrectDosingTime(ProtocolCode Protocol, SubjectNumber Subj
             ? (null, new ProtocolDeviationRecorded(trial.Code, subject, period, by.UserId, startedAt, ProtocolDeviationKinds.WashoutNotElapsed, description, reason.Trim()))
             : (new Rejection("dosing.washout-not-elapsed", description + " Only an Investigator can record this correction, as a protocol deviation.", "time"), null);
     }
+}
+
+/// <summary>Wolverine handler of <see cref="CorrectDosingTime"/>: loads what <see cref="CorrectDosingTime.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class CorrectDosingTimeHandler
+{
+    public static Task<CommandResult> Handle(CorrectDosingTime command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => CorrectDosingTime.Decide(state, trial, command, by, now), ct, command.Reason);
 }

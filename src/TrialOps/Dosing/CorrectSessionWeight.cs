@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Dosing;
 
@@ -37,4 +38,11 @@ public sealed record CorrectSessionWeight(ProtocolCode Protocol, SubjectNumber S
             ParticipantStreams.For(trial.Code, command.Subject),
             new SessionWeightCorrected(trial.Code, command.Subject, command.Period, by.UserId, now, command.WeightKg, command.MeasuredAt, command.Reason.Trim()));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="CorrectSessionWeight"/>: loads what <see cref="CorrectSessionWeight.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class CorrectSessionWeightHandler
+{
+    public static Task<CommandResult> Handle(CorrectSessionWeight command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => CorrectSessionWeight.Decide(state, trial, command, by, now), ct, command.Reason);
 }

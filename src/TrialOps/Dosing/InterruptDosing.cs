@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Dosing;
 
@@ -37,4 +38,11 @@ public sealed record InterruptDosing(ProtocolCode Protocol, SubjectNumber Subjec
             ParticipantStreams.For(trial.Code, command.Subject),
             new DosingInterrupted(trial.Code, command.Subject, command.Period, by.UserId, command.InterruptedAt, command.Reason.Trim()));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="InterruptDosing"/>: loads what <see cref="InterruptDosing.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class InterruptDosingHandler
+{
+    public static Task<CommandResult> Handle(InterruptDosing command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => InterruptDosing.Decide(state, trial, command, by, now), ct);
 }

@@ -3,6 +3,7 @@ using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
+using Wolverine;
 
 namespace TrialOps.Dosing;
 
@@ -62,4 +63,11 @@ public sealed record RecordDosePreparation(ProtocolCode Protocol, SubjectNumber 
             ParticipantStreams.For(trial.Code, command.Subject),
             new DosePrepared(trial.Code, command.Subject, command.Period, by.UserId, command.PreparedAt, command.Kit, command.CheckedBy.Trim(), weightKg));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="RecordDosePreparation"/>: loads what <see cref="RecordDosePreparation.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class RecordDosePreparationHandler
+{
+    public static Task<CommandResult> Handle(RecordDosePreparation command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => RecordDosePreparation.Decide(state, trial, command, by, now), ct);
 }

@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Dosing;
 
@@ -26,4 +27,11 @@ public sealed record RecordSessionWeight(ProtocolCode Protocol, SubjectNumber Su
             ParticipantStreams.For(trial.Code, command.Subject),
             new SessionWeightRecorded(trial.Code, command.Subject, command.Period, by.UserId, command.MeasuredAt, command.WeightKg));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="RecordSessionWeight"/>: loads what <see cref="RecordSessionWeight.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class RecordSessionWeightHandler
+{
+    public static Task<CommandResult> Handle(RecordSessionWeight command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => RecordSessionWeight.Decide(state, trial, command, by, now), ct);
 }

@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Dosing;
 
@@ -31,4 +32,11 @@ public sealed record ResumeDosing(ProtocolCode Protocol, SubjectNumber Subject, 
             ParticipantStreams.For(trial.Code, command.Subject),
             new DosingResumed(trial.Code, command.Subject, command.Period, by.UserId, command.ResumedAt));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="ResumeDosing"/>: loads what <see cref="ResumeDosing.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class ResumeDosingHandler
+{
+    public static Task<CommandResult> Handle(ResumeDosing command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => ResumeDosing.Decide(state, trial, command, by, now), ct);
 }

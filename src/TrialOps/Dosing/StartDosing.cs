@@ -4,6 +4,7 @@ using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Washouts;
+using Wolverine;
 
 namespace TrialOps.Dosing;
 
@@ -76,4 +77,11 @@ public sealed record StartDosing(ProtocolCode Protocol, SubjectNumber Subject, i
             ? decision.Send(check)
             : decision;
     }
+}
+
+/// <summary>Wolverine handler of <see cref="StartDosing"/>: loads what <see cref="StartDosing.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class StartDosingHandler
+{
+    public static Task<CommandResult> Handle(StartDosing command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => StartDosing.Decide(state, trial, command, by, now), ct);
 }

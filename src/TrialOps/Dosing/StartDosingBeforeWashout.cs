@@ -3,6 +3,7 @@ using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Washouts;
+using Wolverine;
 
 namespace TrialOps.Dosing;
 
@@ -55,4 +56,11 @@ public sealed record StartDosingBeforeWashout(ProtocolCode Protocol, SubjectNumb
         early.TotalDays >= 1 ? $"{(int)early.TotalDays} d {early.Hours} h {early.Minutes} min"
         : early.TotalHours >= 1 ? $"{(int)early.TotalHours} h {early.Minutes} min"
         : $"{Math.Max(1, (int)Math.Ceiling(early.TotalMinutes))} min";
+}
+
+/// <summary>Wolverine handler of <see cref="StartDosingBeforeWashout"/>: loads what <see cref="StartDosingBeforeWashout.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class StartDosingBeforeWashoutHandler
+{
+    public static Task<CommandResult> Handle(StartDosingBeforeWashout command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => StartDosingBeforeWashout.Decide(state, trial, command, by, now), ct, command.Reason);
 }

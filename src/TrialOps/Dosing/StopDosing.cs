@@ -2,6 +2,7 @@ using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Washouts;
+using Wolverine;
 
 namespace TrialOps.Dosing;
 
@@ -52,4 +53,11 @@ public sealed record StopDosing(ProtocolCode Protocol, SubjectNumber Subject, in
             endsAt,
             ParticipantStreams.For(trial.Code, subject));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="StopDosing"/>: loads what <see cref="StopDosing.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class StopDosingHandler
+{
+    public static Task<CommandResult> Handle(StopDosing command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => StopDosing.Decide(state, trial, command, by, now), ct);
 }

@@ -1,5 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Participants;
 
@@ -45,4 +46,11 @@ public sealed record CompleteParticipation(ProtocolCode Protocol, SubjectNumber 
             ParticipantStreams.For(trial.Code, command.Subject),
             new ParticipantCompleted(trial.Code, command.Subject, by.UserId, command.CompletedAt, state.PeriodCount));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="CompleteParticipation"/>: loads what <see cref="CompleteParticipation.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class CompleteParticipationHandler
+{
+    public static Task<CommandResult> Handle(CompleteParticipation command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => CompleteParticipation.Decide(state, trial, command, by, now), ct);
 }

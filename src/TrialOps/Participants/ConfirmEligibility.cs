@@ -1,6 +1,7 @@
 using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Participants;
 
@@ -74,4 +75,11 @@ public sealed record ConfirmEligibility(ProtocolCode Protocol, SubjectNumber Sub
             ? Decision.Append(stream, confirmed)
             : Decision.Append(stream, confirmed, new ParticipantScreenFailed(trial.Code, command.Subject, by.UserId, now, failed));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="ConfirmEligibility"/>: loads what <see cref="ConfirmEligibility.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class ConfirmEligibilityHandler
+{
+    public static Task<CommandResult> Handle(ConfirmEligibility command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => ConfirmEligibility.Decide(state, trial, command, by, now), ct);
 }

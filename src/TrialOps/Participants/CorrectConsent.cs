@@ -1,5 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Participants;
 
@@ -33,4 +34,11 @@ public sealed record CorrectConsent(ProtocolCode Protocol, SubjectNumber Subject
             ParticipantStreams.For(trial.Code, command.Subject),
             new ConsentCorrected(trial.Code, command.Subject, by.UserId, now, command.ConsentDate, version, command.Reason.Trim()));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="CorrectConsent"/>: loads what <see cref="CorrectConsent.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class CorrectConsentHandler
+{
+    public static Task<CommandResult> Handle(CorrectConsent command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => CorrectConsent.Decide(state, trial, command, by, now), ct, command.Reason);
 }

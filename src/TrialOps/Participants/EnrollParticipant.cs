@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
+using Wolverine;
 
 namespace TrialOps.Participants;
 
@@ -67,4 +68,23 @@ public sealed record EnrollParticipant(ProtocolCode Protocol, SubjectNumber Subj
                 stratum,
                 allocation.Kits.Select((kit, i) => new PeriodKit(i + 1, kit)).ToArray()));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="EnrollParticipant"/>: randomizes the participant: the stratum is the site (the subject number's prefix) or ALL, so both candidate lists are loaded and the decision takes the one the protocol in force names; list and participant streams are written in one transaction.</summary>
+public static class EnrollParticipantHandler
+{
+    public static Task<CommandResult> Handle(EnrollParticipant command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(
+            envelope,
+            command.Protocol,
+            command.Subject,
+            (state, trial, by, now, streams) =>
+            {
+                var listStream = EnrollParticipant.ListStreamFor(trial.Protocol, state.Site ?? command.Subject.Site ?? string.Empty);
+                return EnrollParticipant.Decide(state, trial, streams.Data(listStream).ToArray(), command, by, now);
+            },
+            ct,
+            null,
+            RandomizationStreams.For(command.Protocol, command.Subject.Site ?? string.Empty),
+            RandomizationStreams.For(command.Protocol, Strata.Unstratified));
 }

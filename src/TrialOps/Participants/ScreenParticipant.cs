@@ -1,5 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Participants;
 
@@ -90,4 +91,11 @@ public static class ConsentRules
 
         return null;
     }
+}
+
+/// <summary>Wolverine handler of <see cref="ScreenParticipant"/>: loads what <see cref="ScreenParticipant.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class ScreenParticipantHandler
+{
+    public static Task<CommandResult> Handle(ScreenParticipant command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => ScreenParticipant.Decide(state, trial, command, by, now), ct);
 }

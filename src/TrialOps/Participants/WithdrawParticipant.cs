@@ -1,5 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Participants;
 
@@ -45,4 +46,11 @@ public sealed record WithdrawParticipant(ProtocolCode Protocol, SubjectNumber Su
             ParticipantStreams.For(trial.Code, command.Subject),
             new ParticipantWithdrawn(trial.Code, command.Subject, by.UserId, command.WithdrawnAt, command.Reason, command.Details.Trim()));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="WithdrawParticipant"/>: loads what <see cref="WithdrawParticipant.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class WithdrawParticipantHandler
+{
+    public static Task<CommandResult> Handle(WithdrawParticipant command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => WithdrawParticipant.Decide(state, trial, command, by, now), ct, command.Details);
 }

@@ -4,7 +4,7 @@ using JasperFx;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TrialOps.Journey;
+using TrialOps.Participants;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Postgresql;
@@ -55,7 +55,7 @@ internal static class MessageBusHost
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new SinkLoggerProvider(runtime.Log));
         builder.Services.AddSingleton(runtime);
-        builder.Services.AddSingleton(new JourneyService(runtime));
+        builder.Services.AddSingleton(new ParticipantDecisions(runtime));
         builder.UseWolverine(opts =>
         {
             opts.ServiceName = "trialops";

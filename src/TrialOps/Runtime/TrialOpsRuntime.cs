@@ -60,6 +60,14 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
     /// <summary>Wolverine's bus: durable messages, their handlers and scheduler (started with the runtime).</summary>
     public IMessageBus Bus => (_messageBus ?? throw new InvalidOperationException("The message bus is not started.")).Services.GetRequiredService<IMessageBus>();
 
+    /// <summary>
+    /// Sends a command through Wolverine to its handler (in this process) and returns what it did.
+    /// Every page, endpoint, CLI command and the demo generator send commands this way.
+    /// </summary>
+    public Task<CommandResult> SendAsync<TCommand>(CommandContext context, TCommand command, CancellationToken ct = default)
+        where TCommand : notnull =>
+        Bus.SendCommandAsync(context, command, ct);
+
     /// <summary>Wolverine's message store: scheduled messages, inbox, outbox and dead letters.</summary>
     public IMessageStore MessageStore => (_messageBus ?? throw new InvalidOperationException("The message bus is not started.")).Services.GetRequiredService<IMessageStore>();
 

@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Washouts;
 
@@ -36,4 +37,11 @@ public sealed record RecordWashoutElapsed(ProtocolCode Protocol, SubjectNumber S
             ParticipantStreams.For(trial.Code, command.Subject),
             new WashoutElapsed(trial.Code, command.Subject, command.CompletedPeriod, command.CompletedPeriod + 1, by.UserId, endsAt));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="RecordWashoutElapsed"/>: loads what <see cref="RecordWashoutElapsed.Decide"/> needs (the participant, the protocol in force) and records its decision.</summary>
+public static class RecordWashoutElapsedHandler
+{
+    public static Task<CommandResult> Handle(RecordWashoutElapsed command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => RecordWashoutElapsed.Decide(state, trial, command, by, now), ct);
 }

@@ -1,4 +1,3 @@
-using TrialOps.Journey;
 using TrialOps.Messaging;
 using TrialOps.Runtime;
 using Wolverine;
@@ -11,7 +10,7 @@ namespace TrialOps.Washouts;
 /// </summary>
 public static class WashoutElapsedHandler
 {
-    public static async Task Handle(WashoutElapsedMessage message, Envelope envelope, JourneyService journey, CancellationToken ct) =>
-        MessageOutcome.Ensure(envelope, await journey.RecordWashoutElapsedAsync(
+    public static async Task Handle(WashoutElapsedMessage message, Envelope envelope, TrialOpsRuntime runtime, CancellationToken ct) =>
+        MessageOutcome.Ensure(envelope, await runtime.SendAsync(
             DurableMessages.SystemContext(envelope), new RecordWashoutElapsed(message.Protocol, message.Subject, message.CompletedPeriod), ct));
 }

@@ -70,7 +70,7 @@ public sealed class DurableMessageTests(DeliveringJourneyFixture fixture) : ICla
         var start = Now.AddHours(-30);
         await DoseAsync(fixture, code, subject, 1, start, TimeSpan.FromMinutes(40));
         var serious = new AdverseEventInput(10020772, PartialDate.FromInstant(start.AddHours(1)), null, 3, [SeriousnessCriterion.Hospitalization], Causality.Possible, ActionTaken.NotApplicable, AdverseEventOutcome.RecoveringResolving);
-        Accepted(await fixture.Journey.ReportAdverseEventAsync(Context(Investigator), new ReportAdverseEvent(adverseEvent, protocol, subject, start.AddHours(1), serious)));
+        Accepted(await fixture.Runtime.SendAsync(Context(Investigator), new ReportAdverseEvent(adverseEvent, protocol, subject, start.AddHours(1), serious)));
         Assert.True(await DeadLetters.ReplayAsync(fixture.Runtime, dead.Id));
 
         // Replay marks the dead letter replayable; the durability agent moves it back into the inbox.

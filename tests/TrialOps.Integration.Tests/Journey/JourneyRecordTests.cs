@@ -33,12 +33,12 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
         Assert.Equal(["S02-001", "S02-002"], new[] { first.ToString(), second.ToString() });
         Assert.Equal("S01-001", (await fixture.Journey.NextSubjectNumberAsync(protocol, "S01")).ToString());
 
-        var again = await fixture.Journey.ScreenParticipantAsync(Context(Coordinator), new ScreenParticipant(protocol, "S02", first, consent, "2.1"));
+        var again = await fixture.Runtime.SendAsync(Context(Coordinator), new ScreenParticipant(protocol, "S02", first, consent, "2.1"));
         Assert.Equal("participant.subject-number-taken", again.Rejection?.Code);
 
         var racing = SubjectNumber.Parse("S01-007");
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            fixture.Journey.ScreenParticipantAsync(Context(Coordinator), new ScreenParticipant(protocol, "S01", racing, consent, "2.1"))));
+            fixture.Runtime.SendAsync(Context(Coordinator), new ScreenParticipant(protocol, "S01", racing, consent, "2.1"))));
         Assert.Single(results, r => r.Accepted);
         Assert.All(results.Where(r => !r.Accepted), r => Assert.Equal("participant.subject-number-taken", r.Rejection?.Code));
         Assert.Equal("S01-008", (await fixture.Journey.NextSubjectNumberAsync(protocol, "S01")).ToString());
@@ -53,12 +53,12 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
         var subject = await EnrollAsync(fixture, code, "S01", DateOnly.FromDateTime(Now.UtcDateTime.AddDays(-2)));
         var start = Now.AddHours(-5);
         await DoseAsync(fixture, code, subject, 1, start, TimeSpan.FromMinutes(40));
-        Accepted(await fixture.Journey.RecordScaleAssessmentAsync(Context(Nurse), new RecordScaleAssessment(protocol, subject, 1, "PAIN", "PT20M", start.AddMinutes(20), 40m)));
+        Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordScaleAssessment(protocol, subject, 1, "PAIN", "PT20M", start.AddMinutes(20), 40m)));
         var monitorQuery = new Actor("u-investigator-2", Roles.Investigator);
-        Accepted(await fixture.Journey.CorrectScaleAssessmentAsync(Context(Nurse), new CorrectScaleAssessment(protocol, subject, 1, "PAIN", "PT20M", 46m, start.AddMinutes(20), "Misread the ruler")));
-        Accepted(await fixture.Journey.CorrectScaleAssessmentAsync(Context(monitorQuery), new CorrectScaleAssessment(protocol, subject, 1, "PAIN", "PT20M", 45m, start.AddMinutes(22), "Source document says 45 mm at 22 min")));
-        Accepted(await fixture.Journey.CorrectDosingTimeAsync(Context(Nurse), new CorrectDosingTime(protocol, subject, 1, DosingTime.Stop, start.AddMinutes(42), "Pump log")));
-        Accepted(await fixture.Journey.CorrectConsentAsync(Context(Coordinator), new CorrectConsent(protocol, subject, DateOnly.FromDateTime(Now.UtcDateTime.AddDays(-3)), "2.1", "Date on the form is the day before")));
+        Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new CorrectScaleAssessment(protocol, subject, 1, "PAIN", "PT20M", 46m, start.AddMinutes(20), "Misread the ruler")));
+        Accepted(await fixture.Runtime.SendAsync(Context(monitorQuery), new CorrectScaleAssessment(protocol, subject, 1, "PAIN", "PT20M", 45m, start.AddMinutes(22), "Source document says 45 mm at 22 min")));
+        Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new CorrectDosingTime(protocol, subject, 1, DosingTime.Stop, start.AddMinutes(42), "Pump log")));
+        Accepted(await fixture.Runtime.SendAsync(Context(Coordinator), new CorrectConsent(protocol, subject, DateOnly.FromDateTime(Now.UtcDateTime.AddDays(-3)), "2.1", "Date on the form is the day before")));
 
         var timeline = (await fixture.Journey.Queries.GetTimelineAsync(code, subject.ToString()))!;
 
@@ -98,8 +98,8 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
         await DoseAsync(fixture, code, subject, 1, start, TimeSpan.FromMinutes(40));
         var id = AdverseEventStreams.NewId();
         var input = new AdverseEventInput(10013573, PartialDate.FromInstant(start.AddMinutes(15)), PartialDate.FromInstant(start.AddMinutes(90)), 1, [], Causality.Possible, ActionTaken.DoseNotChanged, AdverseEventOutcome.RecoveredResolved);
-        Accepted(await fixture.Journey.ReportAdverseEventAsync(Context(Investigator), new ReportAdverseEvent(id, protocol, subject, start.AddMinutes(20), input)));
-        Accepted(await fixture.Journey.CorrectAdverseEventAsync(Context(Investigator), new CorrectAdverseEvent(id, input with { Grade = 2 }, "Limited instrumental ADL per source notes")));
+        Accepted(await fixture.Runtime.SendAsync(Context(Investigator), new ReportAdverseEvent(id, protocol, subject, start.AddMinutes(20), input)));
+        Accepted(await fixture.Runtime.SendAsync(Context(Investigator), new CorrectAdverseEvent(id, input with { Grade = 2 }, "Limited instrumental ADL per source notes")));
 
         var events = await fixture.Runtime.Store.ReadStreamAsync(AdverseEventStreams.For(id));
         Assert.Equal([1, 2], events.Select(e => e.Data switch { AdverseEventReported r => r.Details.Grade, AdverseEventCorrected c => c.Details.Grade, _ => 0 }));

@@ -58,9 +58,9 @@ public sealed class JourneySchedulerTests(JourneyFixture fixture) : IClassFixtur
         await DoseAsync(fixture, code, subject, 1, Now.AddHours(-6), Forty);
         var context = new CommandContext(Guid.NewGuid(), Actor.System, Guid.NewGuid());
 
-        var first = await fixture.Journey.RecordWashoutElapsedAsync(context, new RecordWashoutElapsed(protocol, subject, 1));
-        var again = await fixture.Journey.RecordWashoutElapsedAsync(context, new RecordWashoutElapsed(protocol, subject, 1));
-        var other = await fixture.Journey.RecordWashoutElapsedAsync(new CommandContext(Guid.NewGuid(), Actor.System, Guid.NewGuid()), new RecordWashoutElapsed(protocol, subject, 1));
+        var first = await fixture.Runtime.SendAsync(context, new RecordWashoutElapsed(protocol, subject, 1));
+        var again = await fixture.Runtime.SendAsync(context, new RecordWashoutElapsed(protocol, subject, 1));
+        var other = await fixture.Runtime.SendAsync(new CommandContext(Guid.NewGuid(), Actor.System, Guid.NewGuid()), new RecordWashoutElapsed(protocol, subject, 1));
 
         Assert.Single(first.Positions);
         Assert.True(again.Duplicate);
@@ -79,15 +79,15 @@ public sealed class JourneySchedulerTests(JourneyFixture fixture) : IClassFixtur
         var subject = await EnrollAsync(fixture, code, "S01", DateOnly.FromDateTime(Now.UtcDateTime.AddDays(-2)));
         var stop = Now.AddHours(-3);
         await DoseAsync(fixture, code, subject, 1, stop - Forty, Forty);
-        Accepted(await fixture.Journey.RecordSessionWeightAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, 2, Now.AddMinutes(-30), 72m)));
+        Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, 2, Now.AddMinutes(-30), 72m)));
         var pharmacy = (await fixture.Journey.GetPharmacyDoseAsync(Pharmacist, protocol, subject, 2))!;
-        Accepted(await fixture.Journey.RecordDosePreparationAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, 2, pharmacy.Kit, Now.AddMinutes(-20), "u-technician")));
+        Accepted(await fixture.Runtime.SendAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, 2, pharmacy.Kit, Now.AddMinutes(-20), "u-technician")));
 
-        var refused = await fixture.Journey.StartDosingAsync(Context(Nurse), new StartDosing(protocol, subject, 2, Now.AddMinutes(-5)));
+        var refused = await fixture.Runtime.SendAsync(Context(Nurse), new StartDosing(protocol, subject, 2, Now.AddMinutes(-5)));
         Assert.Equal("dosing.washout-not-elapsed", refused.Rejection?.Code);
         Assert.Contains($"Washout ends {JourneyRules.Utc(stop.AddHours(4))} (PT4H after the end of period 1 dosing)", refused.Rejection!.Message);
 
-        var deviation = await fixture.Journey.StartDosingBeforeWashoutAsync(Context(Investigator), new StartDosingBeforeWashout(protocol, subject, 2, Now.AddMinutes(-5), "Participant could not return later today"));
+        var deviation = await fixture.Runtime.SendAsync(Context(Investigator), new StartDosingBeforeWashout(protocol, subject, 2, Now.AddMinutes(-5), "Participant could not return later today"));
         Accepted(deviation);
         var events = await fixture.Runtime.Store.ReadStreamAsync(ParticipantStreams.For(protocol, subject));
         var recorded = Assert.Single(events, e => e.Data is ProtocolDeviationRecorded);
@@ -102,12 +102,12 @@ public sealed class JourneySchedulerTests(JourneyFixture fixture) : IClassFixtur
         var protocol = ProtocolCode.Parse(code);
         var subject = await EnrollAsync(fixture, code, "S01", DateOnly.FromDateTime(Now.UtcDateTime.AddDays(-2)));
         var start = Now.AddMinutes(-35);
-        Accepted(await fixture.Journey.RecordSessionWeightAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, 1, start.AddMinutes(-30), 70m)));
+        Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, 1, start.AddMinutes(-30), 70m)));
         var pharmacy = (await fixture.Journey.GetPharmacyDoseAsync(Pharmacist, protocol, subject, 1))!;
-        Accepted(await fixture.Journey.RecordDosePreparationAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, 1, pharmacy.Kit, start.AddMinutes(-20), "u-technician")));
-        Accepted(await fixture.Journey.RecordScaleAssessmentAsync(Context(Nurse), new RecordScaleAssessment(protocol, subject, 1, "PAIN", "PT0M", start.AddMinutes(-5), 68m)));
-        Accepted(await fixture.Journey.StartDosingAsync(Context(Nurse), new StartDosing(protocol, subject, 1, start)));
-        Accepted(await fixture.Journey.RecordVitalSignsAsync(Context(Nurse), new RecordVitalSigns(protocol, subject, 1, "VITALS", "PT10M", start.AddMinutes(10), new VitalSigns(130, 80, 75, 97))));
+        Accepted(await fixture.Runtime.SendAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, 1, pharmacy.Kit, start.AddMinutes(-20), "u-technician")));
+        Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordScaleAssessment(protocol, subject, 1, "PAIN", "PT0M", start.AddMinutes(-5), 68m)));
+        Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new StartDosing(protocol, subject, 1, start)));
+        Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordVitalSigns(protocol, subject, 1, "VITALS", "PT10M", start.AddMinutes(10), new VitalSigns(130, 80, 75, 97))));
 
         await DispatchAllDueAsync(fixture);
 
@@ -121,7 +121,7 @@ public sealed class JourneySchedulerTests(JourneyFixture fixture) : IClassFixtur
         Assert.Equal(ScheduleStatus.Done, schedule.Single(i => i.Period == 1 && i.Code == "PAIN" && i.Timepoint == "PT0M").Status);
         Assert.Equal(ScheduleStatus.Planned, schedule.Single(i => i.Period == 1 && i.Code == "PAIN" && i.Timepoint == "PT2H").Status);
 
-        Accepted(await fixture.Journey.RecordScaleAssessmentAsync(Context(Nurse), new RecordScaleAssessment(protocol, subject, 1, "PAIN", "PT20M", start.AddMinutes(21), 50m)), "late entry");
+        Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordScaleAssessment(protocol, subject, 1, "PAIN", "PT20M", start.AddMinutes(21), 50m)), "late entry");
         await CatchUpAsync(fixture);
         Assert.Equal(ScheduleStatus.Done, (await fixture.Journey.Queries.GetScheduleAsync(code, subject.ToString())).Single(i => i.Period == 1 && i.Code == "PAIN" && i.Timepoint == "PT20M").Status);
     }
@@ -139,9 +139,9 @@ public sealed class JourneySchedulerTests(JourneyFixture fixture) : IClassFixtur
         var serious = new AdverseEventInput(10020772, PartialDate.FromInstant(onset), null, 3, [SeriousnessCriterion.Hospitalization], Causality.Possible, ActionTaken.NotApplicable, AdverseEventOutcome.RecoveringResolving);
         var late = AdverseEventStreams.NewId();
         var onTime = AdverseEventStreams.NewId();
-        Accepted(await fixture.Journey.ReportAdverseEventAsync(Context(Investigator), new ReportAdverseEvent(late, protocol, subject, onset.AddMinutes(10), serious)));
-        Accepted(await fixture.Journey.ReportAdverseEventAsync(Context(Investigator), new ReportAdverseEvent(onTime, protocol, subject, onset.AddMinutes(10), serious)));
-        Accepted(await fixture.Journey.ReportSaeToSponsorAsync(Context(Investigator), new ReportSaeToSponsor(onTime, onset.AddHours(2), "SAE-77")));
+        Accepted(await fixture.Runtime.SendAsync(Context(Investigator), new ReportAdverseEvent(late, protocol, subject, onset.AddMinutes(10), serious)));
+        Accepted(await fixture.Runtime.SendAsync(Context(Investigator), new ReportAdverseEvent(onTime, protocol, subject, onset.AddMinutes(10), serious)));
+        Accepted(await fixture.Runtime.SendAsync(Context(Investigator), new ReportSaeToSponsor(onTime, onset.AddHours(2), "SAE-77")));
 
         await DispatchAllDueAsync(fixture);
 

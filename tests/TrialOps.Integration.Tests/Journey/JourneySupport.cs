@@ -31,11 +31,11 @@ public static class JourneySupport
         var protocol = ProtocolCode.Parse(code);
         var definition = (await fixture.Design.GetProtocolAsync(code))!;
         var subject = await fixture.Journey.NextSubjectNumberAsync(protocol, site);
-        Accepted(await fixture.Journey.ScreenParticipantAsync(Context(Coordinator), new ScreenParticipant(protocol, site, subject, consent, "2.1")), "screening");
+        Accepted(await fixture.Runtime.SendAsync(Context(Coordinator), new ScreenParticipant(protocol, site, subject, consent, "2.1")), "screening");
         var answers = definition.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, true))
             .Concat(definition.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, false))).ToArray();
-        Accepted(await fixture.Journey.ConfirmEligibilityAsync(Context(Investigator), new ConfirmEligibility(protocol, subject, answers)), "eligibility");
-        Accepted(await fixture.Journey.EnrollParticipantAsync(Context(Coordinator), new EnrollParticipant(protocol, subject)), "randomization");
+        Accepted(await fixture.Runtime.SendAsync(Context(Investigator), new ConfirmEligibility(protocol, subject, answers)), "eligibility");
+        Accepted(await fixture.Runtime.SendAsync(Context(Coordinator), new EnrollParticipant(protocol, subject)), "randomization");
         return subject;
     }
 
@@ -43,11 +43,11 @@ public static class JourneySupport
     public static async Task DoseAsync(JourneyFixture fixture, string code, SubjectNumber subject, int period, DateTimeOffset start, TimeSpan duration)
     {
         var protocol = ProtocolCode.Parse(code);
-        Accepted(await fixture.Journey.RecordSessionWeightAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, period, start.AddMinutes(-30), 72.5m)), "weight");
+        Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, period, start.AddMinutes(-30), 72.5m)), "weight");
         var pharmacy = (await fixture.Journey.GetPharmacyDoseAsync(Pharmacist, protocol, subject, period))!;
-        Accepted(await fixture.Journey.RecordDosePreparationAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, period, pharmacy.Kit, start.AddMinutes(-20), "u-technician")), "preparation");
-        Accepted(await fixture.Journey.StartDosingAsync(Context(Nurse), new StartDosing(protocol, subject, period, start)), "start");
-        Accepted(await fixture.Journey.StopDosingAsync(Context(Nurse), new StopDosing(protocol, subject, period, start + duration, true, null)), "stop");
+        Accepted(await fixture.Runtime.SendAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, period, pharmacy.Kit, start.AddMinutes(-20), "u-technician")), "preparation");
+        Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new StartDosing(protocol, subject, period, start)), "start");
+        Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new StopDosing(protocol, subject, period, start + duration, true, null)), "stop");
     }
 
     /// <summary>

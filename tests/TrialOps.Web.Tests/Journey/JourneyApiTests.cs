@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using TrialOps.Common;
+using TrialOps.Messaging;
 using TrialOps.Web.Tests.Trials;
 
 namespace TrialOps.Web.Tests.Journey;
@@ -142,7 +143,7 @@ public sealed class JourneyApiTests(DemoTrialFixture trial) : IClassFixture<Demo
         var subject = await trial.RandomizedParticipantAsync();
         var start = DateTimeOffset.UtcNow.AddHours(-1);
         await trial.PreparedAsync(subject, 1, start.AddMinutes(-40));
-        await TrialAppFixture.Must(trial.Journey.StartDosingAsync(TrialOps.Messaging.CommandContext.New(trial.ActorOf(Roles.DataEntry)), new TrialOps.Dosing.StartDosing(TrialAppFixture.Demo.Code, subject, 1, start)));
+        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(TrialOps.Messaging.CommandContext.New(trial.ActorOf(Roles.DataEntry)), new TrialOps.Dosing.StartDosing(TrialAppFixture.Demo.Code, subject, 1, start)));
         var assessments = $"{Trial}/participants/{subject}/assessments";
         using var nurse = await trial.ApiClientAsync(Roles.DataEntry);
         using var pharmacist = await trial.ApiClientAsync(Roles.Pharmacist);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using TrialOps.Common;
+using TrialOps.Messaging;
 using TrialOps.Web.Tests.Trials;
 
 namespace TrialOps.Web.Tests.Journey;
@@ -149,7 +150,7 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
         var subject = await trial.RandomizedParticipantAsync();
         var start = DateTimeOffset.UtcNow.AddMinutes(-30);
         await trial.PreparedAsync(subject, 1, start.AddMinutes(-30));
-        await TrialAppFixture.Must(trial.Journey.StartDosingAsync(TrialOps.Messaging.CommandContext.New(trial.ActorOf(Roles.DataEntry)), new TrialOps.Dosing.StartDosing(TrialAppFixture.Demo.Code, subject, 1, start)));
+        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(TrialOps.Messaging.CommandContext.New(trial.ActorOf(Roles.DataEntry)), new TrialOps.Dosing.StartDosing(TrialAppFixture.Demo.Code, subject, 1, start)));
         var page = $"{Trial}/participants/{subject}/periods/1/assessments";
         using var nurse = await trial.SignedInAsync(Roles.DataEntry);
 

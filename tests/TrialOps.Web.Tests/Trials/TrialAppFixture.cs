@@ -7,6 +7,7 @@ using Npgsql;
 using TrialOps.Common;
 using TrialOps.Identity;
 using TrialOps.Journey;
+using Wolverine;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
@@ -46,6 +47,9 @@ public abstract class TrialAppFixture : IAsyncLifetime
     public TrialOpsRuntime Runtime => App.Services.GetRequiredService<TrialOpsRuntimeHost>().Runtime;
 
     public JourneyService Journey => App.Services.GetRequiredService<JourneyService>();
+
+    /// <summary>Wolverine's bus of the app, through which commands are sent.</summary>
+    public IMessageBus Commands => App.Services.GetRequiredService<IMessageBus>();
 
     public TrialDesignService Design => App.Services.GetRequiredService<TrialDesignService>();
 
@@ -147,16 +151,16 @@ public abstract class TrialAppFixture : IAsyncLifetime
     {
         var protocol = Demo.Code;
         var subject = await Journey.NextSubjectNumberAsync(protocol, site);
-        await Must(Journey.ScreenParticipantAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new ScreenParticipant(protocol, site, subject, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)), "2.1")));
+        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new ScreenParticipant(protocol, site, subject, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)), "2.1")));
         var answers = Demo.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, true))
             .Concat(Demo.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, false)))
             .ToArray();
-        await Must(Journey.ConfirmEligibilityAsync(CommandContext.New(ActorOf(Roles.Investigator)), new ConfirmEligibility(protocol, subject, answers)));
-        var randomized = await Journey.EnrollParticipantAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new EnrollParticipant(protocol, subject));
+        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Investigator)), new ConfirmEligibility(protocol, subject, answers)));
+        var randomized = await Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new EnrollParticipant(protocol, subject));
         if (randomized.Rejection?.Code == "randomization.stratum-exhausted")
         {
             await Must(Design.ExtendRandomizationListAsync(CommandContext.New(ActorOf(Roles.Coordinator), "More participants in the tests"), protocol.Value, site, 8));
-            randomized = await Journey.EnrollParticipantAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new EnrollParticipant(protocol, subject));
+            randomized = await Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new EnrollParticipant(protocol, subject));
         }
 
         Assert.True(randomized.Accepted, randomized.Rejection?.Message);
@@ -167,9 +171,9 @@ public abstract class TrialAppFixture : IAsyncLifetime
     public async Task PreparedAsync(SubjectNumber subject, int period, DateTimeOffset at)
     {
         var protocol = Demo.Code;
-        await Must(Journey.RecordSessionWeightAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Dosing.RecordSessionWeight(protocol, subject, period, at, 71.5m)));
+        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Dosing.RecordSessionWeight(protocol, subject, period, at, 71.5m)));
         var (state, _) = await Journey.LoadAsync(protocol, subject);
-        await Must(Journey.RecordDosePreparationAsync(CommandContext.New(ActorOf(Roles.Pharmacist)), new Dosing.RecordDosePreparation(protocol, subject, period, state.Kits[period], at.AddMinutes(5), "pharmacy.technician")));
+        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Pharmacist)), new Dosing.RecordDosePreparation(protocol, subject, period, state.Kits[period], at.AddMinutes(5), "pharmacy.technician")));
     }
 
     /// <summary>A participant whose period 1 was dosed an hour ago and whose period 2 is weighed and prepared: the washout has not elapsed.</summary>
@@ -178,8 +182,8 @@ public abstract class TrialAppFixture : IAsyncLifetime
         var subject = await RandomizedParticipantAsync();
         var start = DateTimeOffset.UtcNow.AddHours(-3);
         await PreparedAsync(subject, 1, start.AddMinutes(-30));
-        await Must(Journey.StartDosingAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Dosing.StartDosing(Demo.Code, subject, 1, start)));
-        await Must(Journey.StopDosingAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Dosing.StopDosing(Demo.Code, subject, 1, start.AddMinutes(40), true, null)));
+        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Dosing.StartDosing(Demo.Code, subject, 1, start)));
+        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Dosing.StopDosing(Demo.Code, subject, 1, start.AddMinutes(40), true, null)));
         await PreparedAsync(subject, 2, DateTimeOffset.UtcNow.AddMinutes(-20));
         return subject;
     }
