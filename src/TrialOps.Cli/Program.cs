@@ -12,4 +12,5 @@ DemoCommand.Add(root);
 ParticipantCommands.Add(root);
 LockCommands.Add(root);
 ExportCommands.Add(root);
+CodegenCommands.Add(root);
 return await Cli.InvokeAsync(root, args);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx;
+using JasperFx.CodeGeneration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,13 @@ public sealed record MessagingOptions
     /// released by <see cref="DurableMessageQueue.ReleaseHeldAsync"/>. Null in the product.
     /// </summary>
     public TimeSpan? Hold { get; init; }
+
+    /// <summary>
+    /// Where to write Wolverine's handler code (<c>trialops codegen write</c> and the test that checks
+    /// the committed copy is current). Null: load the committed, compiled handler code
+    /// (<see cref="TypeLoadMode.Static"/>), or generate it at start in development.
+    /// </summary>
+    public string? WriteGeneratedCodeTo { get; init; }
 }
 
 /// <summary>
@@ -44,7 +52,7 @@ internal static class MessageBusHost
 {
     public const string Schema = "wolverine";
 
-    public static async Task<IHost> StartAsync(TrialOpsRuntime runtime, MessagingOptions options, bool allowSchemaUpdate, CancellationToken ct)
+    public static async Task<IHost> StartAsync(TrialOpsRuntime runtime, MessagingOptions options, bool allowSchemaUpdate, bool development, CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -60,7 +68,15 @@ internal static class MessageBusHost
         {
             opts.ServiceName = "trialops";
             opts.ApplicationAssembly = typeof(TrialOpsRuntime).Assembly;
+            // Handler code is generated ahead and committed (src/TrialOps/Internal/Generated): a
+            // start costs no Roslyn compilation; a stale copy fails the start and CI.
             opts.UseRuntimeCompilation();
+            opts.CodeGeneration.TypeLoadMode = options.WriteGeneratedCodeTo is not null || development ? TypeLoadMode.Dynamic : TypeLoadMode.Static;
+            if (options.WriteGeneratedCodeTo is { } path)
+            {
+                opts.CodeGeneration.GeneratedCodeOutputPath = path;
+            }
+
             opts.PersistMessagesWithPostgresql(runtime.DataSource, Schema);
             opts.AutoBuildMessageStorageOnStartup = allowSchemaUpdate ? AutoCreate.CreateOrUpdate : AutoCreate.CreateOnly;
             opts.Policies.UseDurableLocalQueues();
@@ -83,6 +99,20 @@ internal static class MessageBusHost
         await host.StartAsync(ct);
         runtime.Executor.Messages.Attach(host.Services.GetRequiredService<IWolverineRuntime>(), options.Hold);
         return host;
+    }
+
+    /// <summary>Writes the handler code of every message type into <see cref="MessagingOptions.WriteGeneratedCodeTo"/>; returns the files written.</summary>
+    public static IReadOnlyList<string> WriteGeneratedCode(IHost host)
+    {
+        var collections = host.Services.GetServices<ICodeFileCollection>().ToArray();
+        var builder = new DynamicCodeBuilder(host.Services, collections)
+        {
+            ServiceVariableSource = host.Services.GetService<JasperFx.CodeGeneration.Model.IServiceVariableSource>(),
+        };
+        var written = new List<string>();
+        builder.DeleteAllGeneratedCode();
+        builder.WriteGeneratedCode(written.Add);
+        return written;
     }
 
     /// <summary>Wolverine's warnings and errors go to the runtime's log (the console of the CLI, the web app's logger).</summary>

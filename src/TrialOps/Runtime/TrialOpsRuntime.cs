@@ -60,6 +60,10 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
     /// <summary>Wolverine's bus: durable messages, their handlers and scheduler (started with the runtime).</summary>
     public IMessageBus Bus => (_messageBus ?? throw new InvalidOperationException("The message bus is not started.")).Services.GetRequiredService<IMessageBus>();
 
+    /// <summary>Writes Wolverine's handler code (a runtime started with <see cref="MessagingOptions.WriteGeneratedCodeTo"/>).</summary>
+    public IReadOnlyList<string> WriteGeneratedCode() =>
+        MessageBusHost.WriteGeneratedCode(_messageBus ?? throw new InvalidOperationException("The message bus is not started."));
+
     /// <summary>
     /// Sends a command through Wolverine to its handler (in this process) and returns what it did.
     /// Every page, endpoint, CLI command and the demo generator send commands this way.
@@ -103,7 +107,7 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
             }
 
             // Handlers run only on an upgraded store; then 0.1's pending messages join Wolverine's.
-            runtime._messageBus = await MessageBusHost.StartAsync(runtime, messaging ?? new MessagingOptions(), upgradeEventStore || IsDevelopment, ct);
+            runtime._messageBus = await MessageBusHost.StartAsync(runtime, messaging ?? new MessagingOptions(), upgradeEventStore || IsDevelopment, IsDevelopment, ct);
             runtime.MovedV01Messages = await V01Messages.MoveAsync(runtime, ct);
             if (runtime.MovedV01Messages > 0)
             {
