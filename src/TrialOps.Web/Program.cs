@@ -19,6 +19,7 @@ app.UseEmbeddedStaticAssets();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseFormInputGuard();
 app.UseTrialOpsAntiforgery();
 
 app.MapHealth();

@@ -21,13 +21,19 @@ public static class ApiEndpoints
         return services;
     }
 
-    /// <summary>Strict input: an unknown or misspelt field is an error, not silently dropped data.</summary>
+    /// <summary>
+    /// Strict input: an unknown or misspelt field is an error, not silently dropped data; enums by
+    /// defined name only; text without control characters and bounded; date-times in UTC.
+    /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
-        options.Converters.Add(new JsonStringEnumConverter());
+        // Enum values by name only: an undefined number (`"outcome": 123`) is refused, not stored.
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.Converters.Add(new InputTextConverter());
+        options.Converters.Add(new UtcDateTimeOffsetConverter());
     }
 
     public static WebApplication MapApi(this WebApplication app)

@@ -1,6 +1,6 @@
-using Wolverine;
 using TrialOps.AdverseEvents;
 using TrialOps.Assessments;
+using TrialOps.Common;
 using TrialOps.Dosing;
 using TrialOps.Identity;
 using TrialOps.Journey;
@@ -10,6 +10,7 @@ using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Trials;
 using TrialOps.Web.Auth;
+using Wolverine;
 using TrialOps.Web.Components.Pages.Audit;
 using TrialOps.Web.Components.Pages.Participants;
 using TrialOps.Web.Components.Pages.Trials;
@@ -232,9 +233,17 @@ public static class ParticipantsApi
                     return TrialsApi.OutOfRange("sort", $"Unknown sort '{sort}' (SubjectNumber, Site, Status, ScreenedAt, LastActivity).");
                 }
 
-                if (page is < 1)
+                if (page is < 1 or > 1_000_000)
                 {
-                    return TrialsApi.OutOfRange("page", "page counts from 1.");
+                    return TrialsApi.OutOfRange("page", "page counts from 1 (to 1,000,000).");
+                }
+
+                foreach (var (name, value) in new[] { ("site", site), ("search", search) })
+                {
+                    if (InputText.Problem(value, 200) is { } problem)
+                    {
+                        return TrialsApi.OutOfRange(name, $"The {name} filter {problem}.");
+                    }
                 }
 
                 if (pageSize is < 1 or > ParticipantListQuery.MaxPageSize)

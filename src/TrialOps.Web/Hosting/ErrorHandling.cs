@@ -94,6 +94,16 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         if (bad.InnerException is JsonException json)
         {
             var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
+            if (json.Message.StartsWith(Api.InputTextConverter.Marker, StringComparison.Ordinal))
+            {
+                return $"The text at '{path}' {json.Message[Api.InputTextConverter.Marker.Length..]}.";
+            }
+
+            if (json.Message.StartsWith("Expected a date and time", StringComparison.Ordinal))
+            {
+                return $"'{path}': {json.Message}";
+            }
+
             return json.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? $"Unknown field at '{path}': only the documented fields are accepted."
                 : json.Message.Contains("missing required properties", StringComparison.Ordinal) || json.Message.Contains("null values", StringComparison.Ordinal)
