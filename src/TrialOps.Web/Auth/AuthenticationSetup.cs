@@ -111,6 +111,13 @@ public static class AuthenticationSetup
     /// </summary>
     private static async Task RevalidateAsync(CookieValidatePrincipalContext context)
     {
+        if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+        {
+            // The error page, re-executed for a failed request that already checked the session
+            // (and may have failed doing so: the database is down). It shows nothing of the user's.
+            return;
+        }
+
         var principal = context.Principal;
         var identity = context.HttpContext.RequestServices.GetRequiredService<IdentityService>();
         var name = principal?.FindFirstValue(ClaimTypes.Name);

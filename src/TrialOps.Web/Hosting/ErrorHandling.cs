@@ -73,6 +73,17 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
                 Detail = DescribeBadRequest(bad),
             };
         }
+        else if (DatabaseUnavailable.Is(exception))
+        {
+            logger.LogWarning("Database unavailable on {Path}: {Message}", context.Request.Path, exception.Message);
+            context.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The database is not available",
+                Detail = $"TrialOps cannot reach its database right now; nothing was recorded. Try again in {DatabaseUnavailable.RetryAfterSeconds} seconds.",
+            };
+        }
         else
         {
             logger.LogError(exception, "Unhandled exception on {Path}", context.Request.Path);
