@@ -39,6 +39,16 @@ public static class ProjectionCommands
                 Console.WriteLine($"{s.Name,-28} {s.Status,-8} position {s.LastPosition}{(s.Error is null ? "" : $"  error at {s.FailedPosition}: {s.Error}")}");
             }
 
+            var parked = await runtime.Projections.ParkedAsync(ct);
+            if (parked.Count > 0)
+            {
+                Console.WriteLine($"{parked.Count} events could not be applied and were parked (the read models above lack them; fix the cause, then `trialops projections rebuild NAME`):");
+                foreach (var p in parked)
+                {
+                    Console.WriteLine($"  {p.Projection,-26} position {p.Position} {p.EventType} on {p.StreamId}, parked {p.ParkedAt:u}: {p.Error}");
+                }
+            }
+
             return 0;
         }));
 

@@ -205,6 +205,13 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
             ?? throw new InvalidOperationException($"Projection '{name}' is owned by another node; try again when its lease expires.");
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await projection.ResetAsync(transaction, ct);
+        await using (var unpark = new NpgsqlCommand("DELETE FROM projection_parked_events WHERE projection = $1", connection, transaction))
+        {
+            // The rebuild applies the parked events again (parking them anew if they still fail).
+            unpark.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+            await unpark.ExecuteNonQueryAsync(ct);
+        }
+
         await using var reset = new NpgsqlCommand(
             """
             UPDATE projection_checkpoints
@@ -350,12 +357,78 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
         {
             await transaction.RollbackAsync(CancellationToken.None);
             _stepping[projection.Name] = true;
-            await RecordFailureAsync(connection, projection.Name, lease.Value.Token, batchSize == 1 ? batch[0].Event.Position : null, e, CancellationToken.None);
+            var paused = await RecordFailureAsync(connection, projection.Name, lease.Value.Token, batchSize == 1 ? batch[0].Event.Position : null, e, CancellationToken.None);
+            if (paused && batchSize == 1 && projection is not IMustNotSkip)
+            {
+                await ParkAsync(connection, projection.Name, lease.Value.Token, batch[0], e, CancellationToken.None);
+                return 1;
+            }
+
             return 0;
         }
     }
 
-    private async Task RecordFailureAsync(NpgsqlConnection connection, string name, long token, long? position, Exception error, CancellationToken ct)
+    /// <summary>
+    /// An event that failed every attempt is parked and the projection moves past it: one bad event
+    /// must not stop every trial's read models. It stays visible (status, health) until a rebuild
+    /// applies it. Projections that must not skip (the ledger) stay paused instead.
+    /// </summary>
+    private async Task ParkAsync(NpgsqlConnection connection, string name, long token, CommittedEvent failed, Exception error, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var park = new NpgsqlCommand(
+            """
+            INSERT INTO projection_parked_events (projection, position, stream_id, event_type, error)
+            VALUES ($1, $2, $3, $4, $5) ON CONFLICT (projection, position) DO UPDATE SET error = excluded.error, parked_at = now()
+            """, connection, transaction))
+        {
+            park.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+            park.Parameters.Add(new NpgsqlParameter<long> { TypedValue = failed.Event.Position });
+            park.Parameters.Add(new NpgsqlParameter<string> { TypedValue = failed.Event.StreamId });
+            park.Parameters.Add(new NpgsqlParameter<string> { TypedValue = failed.Event.Type });
+            park.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"{error.GetType().Name}: {error.Message}" });
+            await park.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var skip = new NpgsqlCommand(
+            """
+            UPDATE projection_checkpoints
+            SET last_tx_id = $4::text::xid8, last_position = $5, status = 'running', attempts = 0, error = NULL, failed_position = NULL, updated_at = now()
+            WHERE name = $1 AND lease_owner = $2 AND fencing_token = $3
+            """, connection, transaction))
+        {
+            AddLeaseParameters(skip, name, token);
+            skip.Parameters.Add(new NpgsqlParameter<string> { TypedValue = failed.Cursor.TransactionId.ToString(CultureInfo.InvariantCulture) });
+            skip.Parameters.Add(new NpgsqlParameter<long> { TypedValue = failed.Cursor.Position });
+            if (await skip.ExecuteNonQueryAsync(ct) != 1)
+            {
+                await transaction.RollbackAsync(ct);
+                return;
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        _stepping.TryRemove(name, out _);
+        log?.Invoke($"projection {name}: parked the event at position {failed.Event.Position} ({failed.Event.Type} on {failed.Event.StreamId}) after {_options.MaxAttempts} failed attempts and moved on: {error.Message}");
+    }
+
+    /// <summary>Events parked by the projections, oldest first.</summary>
+    public async Task<IReadOnlyList<ParkedEvent>> ParkedAsync(CancellationToken ct = default)
+    {
+        await using var command = store.DataSource.CreateCommand(
+            "SELECT projection, position, stream_id, event_type, error, parked_at FROM projection_parked_events ORDER BY projection, position");
+        var result = new List<ParkedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(new ParkedEvent(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Records a failed attempt; true when it paused the projection (the last attempt at one event).</summary>
+    private async Task<bool> RecordFailureAsync(NpgsqlConnection connection, string name, long token, long? position, Exception error, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             """
@@ -366,13 +439,15 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
                 status = CASE WHEN attempts + 1 >= $6 AND $5 IS NOT NULL THEN 'paused' ELSE status END,
                 updated_at = now()
             WHERE name = $1 AND lease_owner = $2 AND fencing_token = $3
+            RETURNING status = 'paused'
             """, connection);
         AddLeaseParameters(command, name, token);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"{error.GetType().Name}: {error.Message}" });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)position ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.MaxAttempts });
-        await command.ExecuteNonQueryAsync(ct);
+        var paused = await command.ExecuteScalarAsync(ct) is true;
         log?.Invoke($"projection {name}: failed at position {position?.ToString(CultureInfo.InvariantCulture) ?? "(batch)"}: {error.Message}");
+        return paused;
     }
 
     private async Task<(long Token, bool Paused, CommitCursor Cursor)?> AcquireLeaseAsync(NpgsqlConnection connection, string name, CancellationToken ct)

@@ -17,6 +17,12 @@ public interface IProjection
     Task ResetAsync(NpgsqlTransaction transaction, CancellationToken ct);
 }
 
+/// <summary>A projection that must apply every event in order or stop (the ledger): it is paused, never parks an event.</summary>
+public interface IMustNotSkip;
+
+/// <summary>An event a projection could not apply after its retries, parked so the projection could move on.</summary>
+public sealed record ParkedEvent(string Projection, long Position, string StreamId, string EventType, string Error, DateTimeOffset ParkedAt);
+
 public sealed record ProjectionStatus(string Name, string Status, long LastPosition, long? FailedPosition, string? Error, int Attempts, string? LeaseOwner, DateTimeOffset? LeaseUntil);
 
 /// <summary>
@@ -28,7 +34,7 @@ public sealed record ProjectionStatus(string Name, string Status, long LastPosit
 /// <c>ledger_checkpoints</c>; with a <see cref="CheckpointAnchor"/>, the newest signed head is kept
 /// outside the database once the batch has committed.
 /// </remarks>
-public sealed class LedgerProjection(CheckpointSigner? signer = null, CheckpointAnchor? anchor = null) : IProjection, IAfterCommit
+public sealed class LedgerProjection(CheckpointSigner? signer = null, CheckpointAnchor? anchor = null) : IProjection, IAfterCommit, IMustNotSkip
 {
     public const string ProjectionName = "ledger";
 

@@ -26,7 +26,7 @@ public sealed class ProjectionDaemonTests(DatabaseFixture db) : IClassFixture<Da
     }
 
     [Fact]
-    public async Task a_failing_event_is_retried_then_the_projection_pauses_with_the_error_and_position_visible()
+    public async Task a_failing_event_of_a_projection_that_must_not_skip_is_retried_then_it_pauses_with_the_error_and_position_visible()
     {
         var store = Store(db.DataSource);
         var daemon = new ProjectionDaemon(store, [new PoisonProjection()], new ProjectionDaemonOptions { MaxAttempts = 3, RetryDelay = TimeSpan.FromMilliseconds(10) });
@@ -153,7 +153,59 @@ public sealed class ProjectionDaemonTests(DatabaseFixture db) : IClassFixture<Da
         }
     }
 
-    private sealed class PoisonProjection : IProjection
+    [Fact]
+    public async Task an_event_a_read_model_cannot_apply_is_parked_after_its_retries_and_later_events_of_other_streams_still_apply()
+    {
+        var store = Store(db.DataSource);
+        var projection = new ParkingProjection();
+        var daemon = new ProjectionDaemon(store, [projection], new ProjectionDaemonOptions { MaxAttempts = 3, RetryDelay = TimeSpan.FromMilliseconds(10) });
+        var trialA = NewStream();
+        var trialB = NewStream();
+        var a = await store.AppendAsync(trialA, ExpectedVersion.NoStream, [new Noted(trialA, "fine"), new Noted(trialA, "indigestible"), new Noted(trialA, "after")], Metadata());
+        var b = await store.AppendAsync(trialB, ExpectedVersion.NoStream, [new Noted(trialB, "other trial")], Metadata());
+
+        await daemon.CatchUpAsync(projection.Name);
+
+        Assert.Equal([a[0].Position, a[2].Position, b[0].Position], projection.Applied.Where(p => p >= a[0].Position));
+        var parked = Assert.Single(await daemon.ParkedAsync(), p => p.Projection == projection.Name);
+        Assert.Equal((a[1].Position, trialA, "cannot digest that"), (parked.Position, parked.StreamId, parked.Error.Split(": ")[1]));
+        var status = (await daemon.StatusAsync()).Single(s => s.Name == projection.Name);
+        Assert.Equal(("running", b[0].Position), (status.Status, status.LastPosition));
+
+        // Once the cause is fixed, a rebuild applies the parked event and clears it.
+        projection.Fixed = true;
+        projection.Applied.Clear();
+        await daemon.RebuildAsync(projection.Name);
+        await daemon.CatchUpAsync(projection.Name);
+        Assert.Contains(a[1].Position, projection.Applied);
+        Assert.DoesNotContain(await daemon.ParkedAsync(), p => p.Projection == projection.Name);
+    }
+
+    /// <summary>Records what it applied; refuses "indigestible" until fixed (a read model that cannot take one event).</summary>
+    private sealed class ParkingProjection : IProjection
+    {
+        public string Name => "parking";
+
+        public bool Fixed { get; set; }
+
+        public List<long> Applied { get; } = [];
+
+        public Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+        {
+            if (!Fixed && events.Any(e => e.Data is Noted { Text: "indigestible" }))
+            {
+                throw new FormatException("cannot digest that");
+            }
+
+            Applied.AddRange(events.Select(e => e.Position));
+            return Task.CompletedTask;
+        }
+
+        public Task ResetAsync(NpgsqlTransaction transaction, CancellationToken ct) => Task.CompletedTask;
+    }
+
+    /// <summary>Like the ledger: may not skip an event, so it pauses on one it cannot apply.</summary>
+    private sealed class PoisonProjection : IProjection, IMustNotSkip
     {
         public string Name => "poison";
 

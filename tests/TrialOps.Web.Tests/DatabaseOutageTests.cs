@@ -74,3 +74,26 @@ public sealed class DatabaseOutageTests : IClassFixture<WebAppFixture>
         }
     }
 }
+
+/// <summary>Issue 10: a read model that could not apply an event makes health say so.</summary>
+public sealed class ParkedEventHealthTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task health_is_degraded_while_a_projection_has_a_parked_event()
+    {
+        using var client = app.Client();
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+
+        await ExecuteAsync("INSERT INTO projection_parked_events (projection, position, stream_id, event_type, error) VALUES ('journey', 1, 'participant-X', 'x.v1', 'PostgresException: 22021')");
+        Assert.Equal("Degraded", await client.GetStringAsync("/health"));
+
+        await ExecuteAsync("DELETE FROM projection_parked_events");
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var command = app.Runtime.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -14,9 +14,12 @@ public sealed class DatabaseHealthCheck(TrialOpsRuntimeHost host) : IHealthCheck
 
         try
         {
-            await using var command = host.Runtime.DataSource.CreateCommand("SELECT 1");
-            await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy();
+            await using var command = host.Runtime.DataSource.CreateCommand(
+                "SELECT (SELECT count(*) FROM projection_parked_events) + (SELECT count(*) FROM projection_checkpoints WHERE status = 'paused')");
+            var stuck = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+
+            // Anonymous: says only that read models are incomplete; `trialops projections status` names the events.
+            return stuck == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded("read models incomplete: an event could not be applied");
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
         {
