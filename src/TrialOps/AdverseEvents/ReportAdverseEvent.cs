@@ -21,7 +21,7 @@ public sealed record ReportAdverseEvent(string AdverseEventId, ProtocolCode Prot
             ?? AdverseEventRules.CausalityRole(null, command.Event.Causality, by)
             ?? JourneyRules.Open(trial)
             ?? JourneyRules.Exists(participant, command.Subject)
-            ?? JourneyRules.NotInFuture(command.AwareAt, now, "awareAt", "time of awareness")) is { } refused)
+            ?? JourneyRules.ClinicalTime(participant, command.AwareAt, now, "awareAt", "time of awareness")) is { } refused)
         {
             return Decision.Reject(refused);
         }

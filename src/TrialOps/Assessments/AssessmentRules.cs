@@ -51,7 +51,7 @@ public static class AssessmentRules
     /// </summary>
     public static Rejection? Timing(ParticipantState state, SubjectNumber subject, int period, AssessmentTime time, DateTimeOffset clinicalTime, DateTimeOffset now, string field)
     {
-        if ((JourneyRules.Exists(state, subject) ?? JourneyRules.Period(state, period) ?? JourneyRules.NotInFuture(clinicalTime, now, field, "measurement time")) is { } rejection)
+        if ((JourneyRules.Exists(state, subject) ?? JourneyRules.Period(state, period) ?? JourneyRules.ClinicalTime(state, clinicalTime, now, field, "measurement time")) is { } rejection)
         {
             return rejection;
         }

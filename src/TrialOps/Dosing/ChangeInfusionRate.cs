@@ -14,7 +14,7 @@ public sealed record ChangeInfusionRate(ProtocolCode Protocol, SubjectNumber Sub
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, JourneyRules.SiteStaff, "record a rate change")
             ?? DosingRules.Running(state, command.Period)
-            ?? JourneyRules.NotInFuture(command.ChangedAt, now, "changedAt", "rate change time")
+            ?? JourneyRules.ClinicalTime(state, command.ChangedAt, now, "changedAt", "rate change time")
             ?? DosingRules.NotBefore(command.ChangedAt, state.Session(command.Period).StartedAt!.Value, "changedAt", "rate change", "the start of dosing")) is { } rejection)
         {
             return Decision.Reject(rejection);

@@ -29,7 +29,7 @@ public sealed record CorrectDosingTime(ProtocolCode Protocol, SubjectNumber Subj
             ?? JourneyRules.Exists(state, command.Subject)
             ?? JourneyRules.Period(state, command.Period)
             ?? JourneyRules.Reason(command.Reason)
-            ?? JourneyRules.NotInFuture(command.Time, now, "time", "corrected time")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(state, command.Time, now, "time", "corrected time")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }

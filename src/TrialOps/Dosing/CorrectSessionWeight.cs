@@ -18,7 +18,7 @@ public sealed record CorrectSessionWeight(ProtocolCode Protocol, SubjectNumber S
             ?? JourneyRules.Exists(state, command.Subject)
             ?? JourneyRules.Reason(command.Reason)
             ?? DosingRules.Weight(command.WeightKg)
-            ?? JourneyRules.NotInFuture(command.MeasuredAt, now, "measuredAt", "weighing time")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(state, command.MeasuredAt, now, "measuredAt", "weighing time")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }

@@ -12,7 +12,7 @@ public sealed record InterruptDosing(ProtocolCode Protocol, SubjectNumber Subjec
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, JourneyRules.SiteStaff, "record an interruption")
             ?? DosingRules.Running(state, command.Period)
-            ?? JourneyRules.NotInFuture(command.InterruptedAt, now, "interruptedAt", "interruption time")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(state, command.InterruptedAt, now, "interruptedAt", "interruption time")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }

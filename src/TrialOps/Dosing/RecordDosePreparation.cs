@@ -20,7 +20,7 @@ public sealed record RecordDosePreparation(ProtocolCode Protocol, SubjectNumber 
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, [Roles.Pharmacist], "record a dose preparation")
             ?? DosingRules.CurrentPeriod(state, command.Period)
-            ?? JourneyRules.NotInFuture(command.PreparedAt, now, "preparedAt", "preparation time")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(state, command.PreparedAt, now, "preparedAt", "preparation time")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }
@@ -34,6 +34,11 @@ public sealed record RecordDosePreparation(ProtocolCode Protocol, SubjectNumber 
         if (session.Preparation is not null)
         {
             return Decision.Reject("dosing.already-prepared", $"The kit of period {command.Period} is already recorded as prepared.", "kit");
+        }
+
+        if (session.WeightMeasuredAt is { } weighed && DosingRules.NotBefore(command.PreparedAt, weighed, "preparedAt", "preparation", "the weighing it is calculated from") is { } order)
+        {
+            return Decision.Reject(order);
         }
 
         if (session.Started)

@@ -12,7 +12,7 @@ public sealed record ResumeDosing(ProtocolCode Protocol, SubjectNumber Subject, 
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, JourneyRules.SiteStaff, "record a resumption")
             ?? DosingRules.Running(state, command.Period)
-            ?? JourneyRules.NotInFuture(command.ResumedAt, now, "resumedAt", "resumption time")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(state, command.ResumedAt, now, "resumedAt", "resumption time")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }

@@ -41,7 +41,7 @@ public sealed record StartDosing(ProtocolCode Protocol, SubjectNumber Subject, i
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, roles, "record the start of dosing")
             ?? DosingRules.CurrentPeriod(state, command.Period)
-            ?? JourneyRules.NotInFuture(command.StartedAt, now, "startedAt", "dosing start")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(state, command.StartedAt, now, "startedAt", "dosing start")) is { } rejection)
         {
             return rejection;
         }
@@ -55,6 +55,12 @@ public sealed record StartDosing(ProtocolCode Protocol, SubjectNumber Subject, i
         if (session.Preparation is null)
         {
             return new Rejection("dosing.not-prepared", $"The kit for period {command.Period} has not been recorded as prepared and checked by the pharmacy.", "period");
+        }
+
+        if ((DosingRules.NotBefore(command.StartedAt, session.Preparation.PreparedAt, "startedAt", "dosing start", "the preparation of the kit")
+            ?? (session.WeightMeasuredAt is { } weighed ? DosingRules.NotBefore(command.StartedAt, weighed, "startedAt", "dosing start", "the weighing") : null)) is { } order)
+        {
+            return order;
         }
 
         if (command.Period > 1 && state.Session(command.Period - 1).StoppedAt is { } previousStop && command.StartedAt < previousStop)

@@ -18,7 +18,7 @@ public sealed record StopDosing(ProtocolCode Protocol, SubjectNumber Subject, in
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, JourneyRules.SiteStaff, "record the end of dosing")
             ?? DosingRules.Running(state, command.Period)
-            ?? JourneyRules.NotInFuture(command.StoppedAt, now, "stoppedAt", "end of dosing")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(state, command.StoppedAt, now, "stoppedAt", "end of dosing")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }

@@ -28,7 +28,7 @@ public sealed record CompleteParticipation(ProtocolCode Protocol, SubjectNumber 
                 $"Participant {command.Subject} cannot complete: period {string.Join(", ", undone)} {(undone.Length == 1 ? "has" : "have")} not been dosed.");
         }
 
-        if (JourneyRules.NotInFuture(command.CompletedAt, now, "completedAt", "completion time") is { } future)
+        if (JourneyRules.ClinicalTime(state, command.CompletedAt, now, "completedAt", "completion time") is { } future)
         {
             return Decision.Reject(future);
         }

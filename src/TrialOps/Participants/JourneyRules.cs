@@ -48,6 +48,30 @@ public static class JourneyRules
             ? null
             : new Rejection("participant.unknown-period", $"Period {period} does not exist: the trial has periods 1 to {participant.PeriodCount}.", "period");
 
+    /// <summary>
+    /// A clinical time of a participant's record must be plausible: not in the future (beyond the
+    /// clock tolerance) and not before the participant's consent (on the consent date in the
+    /// earliest time zone, UTC+14). What really happened otherwise goes through a correction.
+    /// </summary>
+    public static Rejection? ClinicalTime(ParticipantState state, DateTimeOffset clinicalTime, DateTimeOffset now, string field, string what) =>
+        NotInFuture(clinicalTime, now, field, what) ?? NotBeforeConsent(state, clinicalTime, field, what);
+
+    public static Rejection? NotBeforeConsent(ParticipantState state, DateTimeOffset clinicalTime, string field, string what)
+    {
+        if (state.ConsentDate is not { } consent)
+        {
+            return null;
+        }
+
+        var earliest = new DateTimeOffset(consent.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - EarliestZone;
+        return clinicalTime < earliest
+            ? new Rejection("clinical-time-before-consent", $"The {what} ({Utc(clinicalTime)}) lies before the participant's consent on {consent:yyyy-MM-dd}.", field)
+            : null;
+    }
+
+    /// <summary>The furthest any clock runs ahead of UTC (UTC+14): a consent date starts no earlier than this before its UTC midnight.</summary>
+    private static readonly TimeSpan EarliestZone = TimeSpan.FromHours(14);
+
     public static Rejection? NotInFuture(DateTimeOffset clinicalTime, DateTimeOffset now, string field, string what) =>
         clinicalTime > now + ClockTolerance
             ? new Rejection("clinical-time-in-future", $"The {what} ({Utc(clinicalTime)}) lies in the future (now {Utc(now)}).", field)

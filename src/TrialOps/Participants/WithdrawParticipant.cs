@@ -32,7 +32,7 @@ public sealed record WithdrawParticipant(ProtocolCode Protocol, SubjectNumber Su
             return Decision.Reject("participant.withdrawal-details-required", "Explain the withdrawal.", "details");
         }
 
-        if (JourneyRules.NotInFuture(command.WithdrawnAt, now, "withdrawnAt", "withdrawal time") is { } future)
+        if (JourneyRules.ClinicalTime(state, command.WithdrawnAt, now, "withdrawnAt", "withdrawal time") is { } future)
         {
             return Decision.Reject(future);
         }

@@ -242,3 +242,39 @@ public class DosingDecisionTests
         Assert.Equal(p1.Blinded!.Text, p2.Blinded!.Text);
     }
 }
+
+/// <summary>Issue 10: implausible clinical times are refused with the reason.</summary>
+public class ClinicalTimePlausibilityTests
+{
+    [Fact]
+    public void a_dosing_start_before_the_consent_is_refused() =>
+        Rejected(StartDosing.Decide(State([.. Enrolled(), Weight(1), Prepared(1)]), Trial, new StartDosing(Code, Subject, 1, DateTimeOffset.MinValue), Nurse, Now), "clinical-time-before-consent");
+
+    [Fact]
+    public void a_time_correction_to_1970_is_refused()
+    {
+        var state = State([.. Enrolled(), Weight(1), Prepared(1), Started(1)]);
+        var rejection = CorrectDosingTime.Decide(state, Trial, new CorrectDosingTime(Code, Subject, 1, DosingTime.Start, new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero), "typo"), Nurse, Now).Rejection;
+        Assert.Equal("clinical-time-before-consent", rejection?.Code);
+    }
+
+    [Fact]
+    public void dosing_cannot_start_before_the_kit_was_prepared_or_the_participant_weighed()
+    {
+        var prepared = Prepared(1);
+        var state = State([.. Enrolled(), Weight(1), prepared]);
+
+        var rejection = StartDosing.Decide(state, Trial, new StartDosing(Code, Subject, 1, prepared.PreparedAt.AddMinutes(-1)), Nurse, Now).Rejection;
+
+        Assert.Equal(("dosing.time-out-of-order", "startedAt"), (rejection?.Code, rejection?.Field));
+        Assert.Contains("preparation", rejection!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void a_kit_cannot_be_prepared_before_the_weighing_it_is_calculated_from()
+    {
+        var weight = Weight(1);
+        var rejection = RecordDosePreparation.Decide(State([.. Enrolled(), weight]), Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, weight.MeasuredAt.AddMinutes(-5), "u-technician"), Pharmacist, Now).Rejection;
+        Assert.Equal(("dosing.time-out-of-order", "preparedAt"), (rejection?.Code, rejection?.Field));
+    }
+}

@@ -60,8 +60,8 @@ public static class JourneyFixtures
     public static SessionWeightRecorded Weight(int period, decimal kg = 70m, DateTimeOffset? at = null) =>
         new(Code, Subject, period, Nurse.UserId, at ?? SessionStart(period).AddMinutes(-50), kg);
 
-    public static DosePrepared Prepared(int period, decimal kg = 70m) =>
-        new(Code, Subject, period, Pharmacist.UserId, SessionStart(period).AddMinutes(-40), period == 1 ? Kit1 : Kit2, "u-technician", kg);
+    public static DosePrepared Prepared(int period, decimal kg = 70m, DateTimeOffset? at = null) =>
+        new(Code, Subject, period, Pharmacist.UserId, at ?? SessionStart(period).AddMinutes(-40), period == 1 ? Kit1 : Kit2, "u-technician", kg);
 
     public static DosingStarted Started(int period, DateTimeOffset? at = null) => new(Code, Subject, period, Nurse.UserId, at ?? SessionStart(period));
 
@@ -74,7 +74,8 @@ public static class JourneyFixtures
     public static object[] Period1Dosed() => [.. Enrolled(), Weight(1), Prepared(1), Started(1), Stopped(1)];
 
     /// <summary>Period 1 dosed; period 2 weighed and prepared, not started.</summary>
-    public static object[] ReadyForPeriod2() => [.. Period1Dosed(), Weight(2), Prepared(2)];
+    /// <summary>Period 1 dosed; period 2 weighed and its kit prepared five days later (before the washout ends, so tests can try an early start).</summary>
+    public static object[] ReadyForPeriod2() => [.. Period1Dosed(), Weight(2, at: Period1Stop.AddDays(5)), Prepared(2, at: Period1Stop.AddDays(5).AddMinutes(10))];
 
     public static ParticipantState State(params object[] events) => ParticipantState.From(events);
 
