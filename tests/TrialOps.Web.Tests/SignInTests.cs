@@ -41,6 +41,23 @@ public sealed class SignInTests(WebAppFixture app) : IClassFixture<WebAppFixture
         Assert.Contains($"signed in as <strong>{name}</strong>", home, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/login?returnUrl=/%C3%A9")]
+    [InlineData("/login?ReturnUrl=%2F%0D%0ASet-Cookie%3A%20x%3D1")]
+    [InlineData("/login?ReturnUrl=%2F%5Cevil.example")]
+    [InlineData("/login?ReturnUrl=%2F%09%2Fevil.example")]
+    [InlineData("/login?ReturnUrl=https%3A%2F%2Fevil.example%2F")]
+    public async Task an_odd_return_url_after_the_right_password_opens_the_start_page(string loginUrl)
+    {
+        var name = await app.CreateUserAsync(Roles.Monitor);
+        using var client = app.Client();
+
+        var response = await SignInAsync(client, name, WebAppFixture.DefaultPassword, loginUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.RedirectPath());
+    }
+
     [Fact]
     public async Task a_failed_sign_in_is_recorded_without_the_password_and_shows_the_one_failure_message()
     {
