@@ -29,7 +29,7 @@ public sealed class TrialOpsWebApplication(string connectionString, AppLog log) 
 
 public sealed class WebAppFixture : IAsyncLifetime
 {
-    public const string AdminPassword = "admin-password-for-tests";
+    public const string AdminPassword = "first-start-password-for-tests";
     public const string DefaultPassword = "a-long-enough-password";
 
     public static readonly Actor Admin = new(IdentityService.AdministratorUserName, Roles.Administrator);

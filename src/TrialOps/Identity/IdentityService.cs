@@ -53,12 +53,12 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
     public static IReadOnlyList<Rejection> Validate(NewUser user)
     {
         var command = ToCommand(user, "(not hashed)", Actor.System);
-        return [.. CreateUser.Validate(command).Where(r => r.Field != "password"), .. new[] { UserRules.CheckPassword(user.Password) }.OfType<Rejection>()];
+        return [.. CreateUser.Validate(command).Where(r => r.Field != "password"), .. new[] { UserRules.CheckPassword(user.Password, user.UserName) }.OfType<Rejection>()];
     }
 
     public async Task<CommandResult> CreateUserAsync(CommandContext context, NewUser user, CancellationToken ct = default)
     {
-        if (UserRules.CheckPassword(user.Password) is { } weak)
+        if (UserRules.CheckPassword(user.Password, user.UserName) is { } weak)
         {
             return CommandResult.Rejected(context.CommandId, weak);
         }
@@ -132,7 +132,7 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
     /// <summary>Changes the signed-in user's (<see cref="CommandContext.Actor"/>) own password.</summary>
     public async Task<CommandResult> ChangePasswordAsync(CommandContext context, string currentPassword, string newPassword, CancellationToken ct = default)
     {
-        if (UserRules.CheckPassword(newPassword, "newPassword") is { } weak)
+        if (UserRules.CheckPassword(newPassword, context.Actor.UserId, "newPassword") is { } weak)
         {
             return CommandResult.Rejected(context.CommandId, weak);
         }
