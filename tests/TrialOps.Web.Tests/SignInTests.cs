@@ -157,6 +157,46 @@ public sealed class SignInTests(WebAppFixture app) : IClassFixture<WebAppFixture
     }
 
     [Fact]
+    public async Task a_copy_of_the_session_cookie_is_refused_after_sign_out()
+    {
+        var name = await app.CreateUserAsync(Roles.Coordinator);
+        using var client = app.Client();
+        var signedIn = await SignInAsync(client, name, WebAppFixture.DefaultPassword);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AuthenticationSetup.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
+        using var copy = app.App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/")).StatusCode);
+
+        var token = Forms.InputValue(await client.GetStringAsync("/"), Forms.AntiforgeryField)!;
+        var signedOut = await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { [Forms.AntiforgeryField] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        var replayed = await copy.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/login", replayed.RedirectPath(), StringComparison.Ordinal);
+        Assert.IsType<UserSignedOut>((await app.EventsAsync($"user-{name}"))[^1]);
+    }
+
+    [Fact]
+    public async Task a_password_change_ends_the_users_other_sessions()
+    {
+        var name = await app.CreateUserAsync(Roles.DataEntry);
+        using var elsewhere = await app.SignedInClientAsync(name);
+        using var here = await app.SignedInClientAsync(name);
+
+        var changed = await Forms.PostAsync(here, "/account/password", "change-password", new()
+        {
+            ["Input.CurrentPassword"] = WebAppFixture.DefaultPassword,
+            ["Input.NewPassword"] = "another-long-enough-phrase",
+            ["Input.ConfirmPassword"] = "another-long-enough-phrase",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/")).StatusCode);
+        Assert.StartsWith("/login", (await elsewhere.GetAsync("/")).RedirectPath(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_user_changes_their_password_and_stays_signed_in()
     {
         var name = await app.CreateUserAsync(Roles.Pharmacist);

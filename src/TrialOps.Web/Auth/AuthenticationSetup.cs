@@ -62,14 +62,22 @@ public static class AuthenticationSetup
         return services;
     }
 
-    /// <summary>Sign-out (POST with the antiforgery token of the layout's form).</summary>
+    /// <summary>
+    /// Sign-out (POST with the antiforgery token of the layout's form): recorded, and the session
+    /// ends on the server too (<see cref="SignOut"/>), not only in this browser.
+    /// </summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery) =>
+        app.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, IdentityService identity) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.BadRequest();
+            }
+
+            if (context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
+            {
+                await identity.SignOutAsync(context.User.Command(), context.RequestAborted);
             }
 
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -60,6 +60,13 @@ public sealed record PasswordChanged(string UserName, string ChangedBy, DateTime
 [EventType("identity.login-succeeded.v1")]
 public sealed record LoginSucceeded(string UserName, DateTimeOffset SignedInAt);
 
+/// <summary>
+/// The user signed out. Every session of the account ends (its security stamp changes), so a
+/// copy of the session cookie is refused afterwards.
+/// </summary>
+[EventType("identity.user-signed-out.v1")]
+public sealed record UserSignedOut(string UserName, DateTimeOffset SignedOutAt);
+
 /// <summary>Why a sign-in of an existing user was refused. Stored by name: never rename a member.</summary>
 public enum LoginFailureReason
 {

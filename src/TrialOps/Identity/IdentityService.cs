@@ -141,6 +141,13 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
         return await executor.ExecuteAsync(context, [command.StreamId], (streams, now) => ChangePassword.Decide(State(streams, command.StreamId), command, now), ct);
     }
 
+    /// <summary>Ends every session of the signed-in user (<see cref="CommandContext.Actor"/>); see <see cref="SignOut"/>.</summary>
+    public Task<CommandResult> SignOutAsync(CommandContext context, CancellationToken ct = default)
+    {
+        var command = new SignOut(context.Actor.UserId, context.Actor);
+        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => SignOut.Decide(State(streams, command.StreamId), command, now), ct);
+    }
+
     /// <summary>Issues a personal API token; the caller shows <see cref="IssuedToken.Token"/> once and forgets it.</summary>
     public async Task<IssuedToken> IssueTokenAsync(CommandContext context, string userName, CancellationToken ct = default)
     {
