@@ -21,7 +21,7 @@ public sealed class TrialOpsWebApplication(string connectionString, AppLog log) 
         // What users get: no developer pages, no framework hints in responses.
         builder.UseEnvironment("Production");
         builder.ConfigureLogging(logging => logging.AddProvider(log));
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpoints>());
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpoints>().AddSingleton<IStartupFilter, TestClientAddress>());
         builder.UseSetting("ConnectionStrings:TrialOps", connectionString);
         builder.UseSetting(IdentityService.AdminPasswordVariable, WebAppFixture.AdminPassword);
     }
@@ -69,6 +69,14 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public HttpClient Client() =>
         App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A browser-like client whose requests come from <paramref name="address"/> (see <see cref="TestClientAddress"/>).</summary>
+    public HttpClient ClientFrom(string address)
+    {
+        var client = Client();
+        TestClientAddress.Set(client, address);
+        return client;
+    }
 
     public HttpClient BearerClient(string token)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using System.Threading.RateLimiting;
 using TrialOps.Common;
 using TrialOps.Identity;
 using TrialOps.Web.Hosting;
@@ -26,6 +27,15 @@ public static class AuthenticationSetup
     public const string Scheme = "TrialOps";
 
     public const string CookieName = "TrialOps.Session";
+
+    /// <summary>
+    /// The rate-limiting policy of the sign-in form: sign-in requests (POST) per client, whatever
+    /// their outcome, since each costs a deliberately slow password hash (ADR 0008).
+    /// </summary>
+    public const string SignInRequestPolicy = "sign-in-requests";
+
+    public const int SignInRequestBurst = 60;
+    public const int SignInRequestsPerMinute = 30;
 
     public static IServiceCollection AddTrialOpsAuthentication(this IServiceCollection services)
     {
@@ -54,6 +64,36 @@ public static class AuthenticationSetup
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(sp => new SignInAttemptLog(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<SignInAttemptRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignInAttemptRecorder>());
+        services.AddSingleton<SignInGate>();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInRequestPolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetTokenBucketLimiter(SignInThrottle.ClientOf(context), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = SignInRequestBurst,
+                    TokensPerPeriod = SignInRequestsPerMinute,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                })
+                : RateLimitPartition.GetNoLimiter(string.Empty));
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                // No body: pages re-execute to /status/429, which says what happened.
+                return ValueTask.CompletedTask;
+            };
+        });
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -23,9 +23,25 @@ public sealed record SignInResult(UserAccount? User, LoginFailureReason? Failure
     /// </summary>
     public const string FailureMessage =
         "Sign-in failed: the user name or password is not correct, or the account is locked or deactivated. " +
-        "After 5 failed attempts an account is locked for 15 minutes; an administrator can unlock it sooner.";
+        "After 5 wrong passwords within 15 minutes an account is locked for 15 minutes; an administrator can unlock it sooner.";
 
     public bool Succeeded => User is not null;
+
+    /// <summary>The name has no account (or cannot be one).</summary>
+    public bool UnknownUser => User is null && FailureReason is null;
+}
+
+/// <summary>What the first-start check of <see cref="IdentityService.EnsureAdministratorAsync"/> did.</summary>
+public enum AdministratorSetup
+{
+    /// <summary>Accounts existed (or another process created the first one): nothing was created.</summary>
+    AccountsExist,
+
+    /// <summary><c>admin</c> was created with the password from TRIALOPS_ADMIN_PASSWORD.</summary>
+    CreatedWithConfiguredPassword,
+
+    /// <summary><c>admin</c> was created with a generated password, shown once.</summary>
+    CreatedWithGeneratedPassword,
 }
 
 /// <summary>A personal API token issued now (<see cref="Token"/> is shown once), or the rejection.</summary>
@@ -91,11 +107,21 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
         return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => UnlockUser.Decide(State(streams, command.StreamId), command, now), ct);
     }
 
-    /// <summary>Checks the password and records the attempt (success, failure, lock-out or unknown name).</summary>
-    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken ct = default)
+    /// <summary>
+    /// Checks the password and records the attempt (success, failure, lock-out or unknown name).
+    /// With <paramref name="recordUnknownName"/> false, an attempt with a name that has no account
+    /// records nothing: the caller counts it and records a <see cref="SignInAttemptsSummarized"/>.
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string userName, string password, bool recordUnknownName = true, CancellationToken ct = default)
     {
         var name = UserRules.NormalizeUserName(userName);
         var wellFormed = UserRules.CheckUserName(name) is null;
+        if (!recordUnknownName && (!wellFormed || await directory.FindAsync(name, ct) is null))
+        {
+            PasswordHashing.VerifyDecoy(password);
+            return new SignInResult(null, null);
+        }
+
         var command = new SignIn(wellFormed ? name : name[..Math.Min(name.Length, UserRules.MaxUserNameLength)], password ?? string.Empty);
         Decision? decided = null;
         var result = await executor.ExecuteAsync(
@@ -111,6 +137,10 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
 
         return new SignInResult(null, events.OfType<LoginFailed>().FirstOrDefault()?.Reason);
     }
+
+    /// <summary>Records the sign-in attempts a web node counted instead of recording each (see <see cref="RecordSignInAttempts"/>).</summary>
+    public Task<CommandResult> RecordSignInAttemptsAsync(IReadOnlyList<SignInAttemptsSummarized> summaries, CancellationToken ct = default) =>
+        executor.ExecuteAsync(CommandContext.New(SignIn.Anonymous), [], (_, _) => RecordSignInAttempts.Decide(new RecordSignInAttempts(summaries)), ct);
 
     /// <summary>
     /// Verifies a password re-entered for an electronic signature (Part 11 §11.200). False for a

@@ -38,8 +38,11 @@ public static partial class UserRules
     public const int MinPasswordLength = PasswordPolicy.MinLength;
     public const int MaxPasswordLength = PasswordPolicy.MaxLength;
 
-    /// <summary>Wrong passwords in a row (sign-in or signature) that lock an account.</summary>
+    /// <summary>Wrong passwords (sign-in or signature) within <see cref="LockOutWindow"/> that lock an account.</summary>
     public const int MaxConsecutiveFailures = 5;
+
+    /// <summary>Wrong passwords older than this do not count towards a lock-out.</summary>
+    public static readonly TimeSpan LockOutWindow = TimeSpan.FromMinutes(15);
 
     /// <summary>How long a lock-out lasts unless an administrator lifts it earlier.</summary>
     public static readonly TimeSpan LockOutDuration = TimeSpan.FromMinutes(15);
