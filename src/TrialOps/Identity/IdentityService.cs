@@ -200,39 +200,64 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
     /// <summary>
     /// First start: when no account exists, creates <c>admin</c> (Administrator) with
     /// <paramref name="configuredPassword"/> (TRIALOPS_ADMIN_PASSWORD), else with a generated
-    /// password that <paramref name="announce"/> shows once. Returns whether it created the account.
+    /// password. <paramref name="announce"/> is told, truthfully, what happened: the account and
+    /// how its password was set, or why no account was created and why the configured password
+    /// was not applied (accounts exist already; or it is too weak, and a generated one is used).
     /// </summary>
-    public async Task<bool> EnsureAdministratorAsync(string? configuredPassword, Action<string> announce, CancellationToken ct = default)
+    public async Task<AdministratorSetup> EnsureAdministratorAsync(string? configuredPassword, Action<string> announce, CancellationToken ct = default)
     {
-        await using (var any = executor.Store.DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM mt_streams WHERE id LIKE 'user-%')"))
+        var configured = !string.IsNullOrEmpty(configuredPassword);
+        await using (var any = executor.Store.DataSource.CreateCommand("SELECT count(*) FROM mt_streams WHERE id LIKE 'user-%'"))
         {
-            if ((bool)(await any.ExecuteScalarAsync(ct))!)
+            var accounts = (long)(await any.ExecuteScalarAsync(ct))!;
+            if (accounts > 0)
             {
-                return false;
+                if (configured)
+                {
+                    announce(
+                        $"{AdminPasswordVariable} is not applied: it only sets the password of the first administrator, " +
+                        $"created when the database has no accounts, and this one has {accounts}. Sign in with an existing account " +
+                        "(an administrator can create accounts; each user changes their own password after signing in).");
+                }
+
+                return AdministratorSetup.AccountsExist;
             }
         }
 
-        var generated = string.IsNullOrEmpty(configuredPassword);
-        var password = generated ? RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20) : configuredPassword!;
-        if (UserRules.CheckPassword(password) is { } weak)
-        {
-            throw new InvalidOperationException($"{AdminPasswordVariable}: {weak.Message}");
-        }
-
+        var refusal = configured ? UserRules.CheckPassword(configuredPassword, AdministratorUserName) : null;
+        var password = configured && refusal is null ? configuredPassword! : GeneratePassword();
         var result = await CreateUserAsync(
             CommandContext.New(Actor.System),
             new NewUser(AdministratorUserName, "Administrator", Roles.Administrator, [], password),
             ct);
         if (!result.Accepted)
         {
-            // Another node created the first account at the same moment.
-            return false;
+            announce($"Another TrialOps process created the first account at the same moment; {AdminPasswordVariable} was not applied here.");
+            return AdministratorSetup.AccountsExist;
         }
 
-        announce(generated
-            ? $"Created user {AdministratorUserName} with password {password}"
-            : $"Created user {AdministratorUserName} with the password from {AdminPasswordVariable}");
-        return true;
+        if (refusal is not null)
+        {
+            announce($"{AdminPasswordVariable} is not applied: {refusal.Message}");
+        }
+
+        announce(configured && refusal is null
+            ? $"Created user {AdministratorUserName} (Administrator) with the password from {AdminPasswordVariable}"
+            : $"Created user {AdministratorUserName} (Administrator) with password {password}");
+        return configured && refusal is null ? AdministratorSetup.CreatedWithConfiguredPassword : AdministratorSetup.CreatedWithGeneratedPassword;
+    }
+
+    /// <summary>20 characters from 54 unambiguous letters and digits: some 115 bits.</summary>
+    private static string GeneratePassword()
+    {
+        while (true)
+        {
+            var password = RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+            if (UserRules.CheckPassword(password, AdministratorUserName) is null)
+            {
+                return password;
+            }
+        }
     }
 
     private static CreateUser ToCommand(NewUser user, string passwordHash, Actor by) =>
