@@ -43,6 +43,9 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public IdentityService Identity => App.Services.GetRequiredService<IdentityService>();
 
+    /// <summary>The fixture's database, for a second app instance on it (a second node).</summary>
+    public string ConnectionString => database.ConnectionString;
+
     public TrialOpsRuntime Runtime => App.Services.GetRequiredService<TrialOpsRuntimeHost>().Runtime;
 
     public async Task InitializeAsync()

@@ -126,12 +126,17 @@ public static class AuthenticationSetup
         return app;
     }
 
-    /// <summary>Signs the user in with a session cookie; the claims come from the read model.</summary>
-    public static Task SignInWithCookieAsync(this HttpContext context, UserAccount user) =>
+    /// <summary>
+    /// Signs the user in with a session cookie; the claims come from the read model. On the sign-in
+    /// page the cookie handler redirects by itself, to <paramref name="redirectUri"/>: without it, it
+    /// would take the raw <c>ReturnUrl</c> of the query (an <c>é</c> there made Kestrel refuse the
+    /// Location header, a 500).
+    /// </summary>
+    public static Task SignInWithCookieAsync(this HttpContext context, UserAccount user, string redirectUri = "/") =>
         context.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme),
-            new AuthenticationProperties { IsPersistent = false });
+            new AuthenticationProperties { IsPersistent = false, RedirectUri = Redirects.LocalOrHome(redirectUri) });
 
     /// <summary>Browsers are sent to the sign-in or access-denied page; API callers get the bare status.</summary>
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
