@@ -113,6 +113,26 @@ public sealed class SignInTests(WebAppFixture app) : IClassFixture<WebAppFixture
         Assert.Contains(attempts, e => e is UnknownUserLoginFailed { AttemptedUserName: "no-such-person" });
     }
 
+    [Theory]
+    [InlineData("nul\u0000name", HttpStatusCode.BadRequest)]
+    [InlineData("esc\u001b[31mname", HttpStatusCode.OK)]
+    [InlineData("a-name-far-longer-than-any-account-could-ever-have-because-it-goes-on-and-on", HttpStatusCode.OK)]
+    [InlineData("\ud800", HttpStatusCode.OK)]
+    public async Task an_odd_user_name_gets_the_one_failure_message_or_a_400_never_a_500(string userName, HttpStatusCode expected)
+    {
+        using var client = app.ClientFrom("192.0.2.40");
+
+        var response = await SignInAsync(client, userName, "whatever-password");
+
+        Assert.Equal(expected, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Responses.AssertNoInternals(html);
+        if (expected == HttpStatusCode.OK)
+        {
+            Assert.Contains(FailureText, html, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task a_deactivated_user_cannot_sign_in_and_their_session_ends()
     {
