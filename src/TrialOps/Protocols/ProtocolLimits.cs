@@ -35,7 +35,7 @@ public static class ProtocolLimits
     /// <summary>Scale bounds (VAS 0–100 mm, NRS 0–10, …) are far below a million in magnitude.</summary>
     public const decimal MaxScaleMagnitude = 1_000_000m;
 
-    /// <summary>Largest block of a permuted-block list (a few times the largest Williams design's 12 sequences).</summary>
+    /// <summary>Largest block of a permuted-block list: ten times the largest Williams design (10 sequences, for 5 treatments).</summary>
     public const int MaxBlockSize = 100;
 
     /// <summary>Vital-sign alert limits: systolic, diastolic and heart rate, each in its physiological range.</summary>
