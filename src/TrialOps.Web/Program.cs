@@ -17,6 +17,7 @@ app.UseSecurityHeaders();
 app.UseTrialOpsErrorHandling();
 app.UseEmbeddedStaticAssets();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseFormInputGuard();

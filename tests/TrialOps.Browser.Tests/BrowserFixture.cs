@@ -10,7 +10,7 @@ namespace TrialOps.Browser.Tests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    public const string AdminPassword = "browser-admin-password";
+    public const string AdminPassword = "browser-first-start-password";
 
     private readonly DatabaseFixture database = new();
     private IPlaywright? playwright;

@@ -40,7 +40,7 @@ public sealed class UserAdministrationTests(BrowserFixture fixture) : IClassFixt
         await page.FillAsync("#displayName", "Dana Entry");
         await page.SelectOptionAsync("#role", "DataEntry");
         await page.FillAsync("#sites", "S01");
-        await page.FillAsync("#password", "dana-password-1");
+        await page.FillAsync("#password", "pharmacy-night-shift-7");
         await shots.TakeAsync("create-user-form");
 
         await page.ClickAsync("button:has-text('Create user')");
@@ -54,7 +54,7 @@ public sealed class UserAdministrationTests(BrowserFixture fixture) : IClassFixt
         Assert.Contains("You are signed out.", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await shots.TakeAsync("signed-out");
 
-        await SignInAsync(page, "dana", "dana-password-1");
+        await SignInAsync(page, "dana", "pharmacy-night-shift-7");
         await page.WaitForURLAsync(Url("/"));
         Assert.Contains("Dana Entry", await page.InnerTextAsync("header"), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("a[href='/users']").CountAsync());

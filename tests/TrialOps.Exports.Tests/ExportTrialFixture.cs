@@ -20,7 +20,7 @@ namespace TrialOps.Exports.Tests;
 public class ExportTrialFixture : IAsyncLifetime
 {
     public const string Trial = "KET-NP-01";
-    public const string Password = "correct horse battery staple";
+    public const string Password = "export fixture signing phrase";
 
     public static readonly AesGcmSeedSealer Sealer = new(Enumerable.Range(0, 32).Select(i => (byte)((i * 11) + 5)).ToArray());
 

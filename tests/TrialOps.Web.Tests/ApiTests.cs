@@ -56,7 +56,7 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     {
         using var admin = await app.AdminApiClientAsync();
 
-        var created = await admin.PostAsync("/api/v1/users", Json("""{"userName":"Carol","displayName":"Carol Example","role":"Pharmacist","sites":["s02"],"password":"carol-password-1"}"""));
+        var created = await admin.PostAsync("/api/v1/users", Json("""{"userName":"Carol","displayName":"Carol Example","role":"Pharmacist","sites":["s02"],"password":"pharmacy-s02-evening"}"""));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("/api/v1/users/carol", created.Headers.Location?.OriginalString);
@@ -65,6 +65,22 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         Assert.DoesNotContain("password", await created.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         var list = await admin.GetFromJsonAsync<JsonElement>("/api/v1/users");
         Assert.Contains(list.EnumerateArray(), u => u.GetProperty("userName").GetString() == "carol");
+    }
+
+    [Theory]
+    [InlineData("erin", "password1234")]
+    [InlineData("erin", "aaaaaaaaaaaa")]
+    [InlineData("erin", "erin-is-on-ward-7")]
+    [InlineData("erin", "password12")]
+    public async Task a_weak_password_is_a_400_problem_naming_the_field_and_creates_nothing(string userName, string password)
+    {
+        using var admin = await app.AdminApiClientAsync();
+
+        var response = await admin.PostAsJsonAsync("/api/v1/users", new { userName, displayName = "Erin", role = Roles.DataEntry, password });
+
+        var problem = await response.ProblemAsync(400);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("password", out _));
+        Assert.Null(await app.Identity.Directory.FindAsync(userName));
     }
 
     [Fact]

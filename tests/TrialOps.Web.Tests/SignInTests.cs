@@ -41,6 +41,23 @@ public sealed class SignInTests(WebAppFixture app) : IClassFixture<WebAppFixture
         Assert.Contains($"signed in as <strong>{name}</strong>", home, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/login?returnUrl=/%C3%A9")]
+    [InlineData("/login?ReturnUrl=%2F%0D%0ASet-Cookie%3A%20x%3D1")]
+    [InlineData("/login?ReturnUrl=%2F%5Cevil.example")]
+    [InlineData("/login?ReturnUrl=%2F%09%2Fevil.example")]
+    [InlineData("/login?ReturnUrl=https%3A%2F%2Fevil.example%2F")]
+    public async Task an_odd_return_url_after_the_right_password_opens_the_start_page(string loginUrl)
+    {
+        var name = await app.CreateUserAsync(Roles.Monitor);
+        using var client = app.Client();
+
+        var response = await SignInAsync(client, name, WebAppFixture.DefaultPassword, loginUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.RedirectPath());
+    }
+
     [Fact]
     public async Task a_failed_sign_in_is_recorded_without_the_password_and_shows_the_one_failure_message()
     {
@@ -63,14 +80,16 @@ public sealed class SignInTests(WebAppFixture app) : IClassFixture<WebAppFixture
     public async Task five_wrong_passwords_lock_the_account_and_the_lock_out_is_recorded()
     {
         var name = await app.CreateUserAsync(Roles.Investigator);
-        using var client = app.Client();
 
+        // From two computers: one gets fewer wrong passwords than a lock-out needs (SignInThrottle).
         for (var attempt = 1; attempt <= UserRules.MaxConsecutiveFailures; attempt++)
         {
-            await SignInAsync(client, name, $"guess-number-{attempt}");
+            using var client = app.ClientFrom(attempt <= 3 ? "192.0.2.10" : "192.0.2.11");
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(client, name, $"guess-number-{attempt}")).StatusCode);
         }
 
-        var whileLocked = await SignInAsync(client, name, WebAppFixture.DefaultPassword);
+        using var owner = app.ClientFrom("192.0.2.12");
+        var whileLocked = await SignInAsync(owner, name, WebAppFixture.DefaultPassword);
 
         Assert.Equal(HttpStatusCode.OK, whileLocked.StatusCode);
         Assert.Contains(FailureText, await whileLocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -92,6 +111,26 @@ public sealed class SignInTests(WebAppFixture app) : IClassFixture<WebAppFixture
         Assert.Contains(FailureText, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var attempts = await app.EventsAsync($"identity-unknown-logins-{DateTimeOffset.UtcNow:yyyy-MM-dd}");
         Assert.Contains(attempts, e => e is UnknownUserLoginFailed { AttemptedUserName: "no-such-person" });
+    }
+
+    [Theory]
+    [InlineData("nul\u0000name", HttpStatusCode.BadRequest)]
+    [InlineData("esc\u001b[31mname", HttpStatusCode.OK)]
+    [InlineData("a-name-far-longer-than-any-account-could-ever-have-because-it-goes-on-and-on", HttpStatusCode.OK)]
+    [InlineData("\ud800", HttpStatusCode.OK)]
+    public async Task an_odd_user_name_gets_the_one_failure_message_or_a_400_never_a_500(string userName, HttpStatusCode expected)
+    {
+        using var client = app.ClientFrom("192.0.2.40");
+
+        var response = await SignInAsync(client, userName, "whatever-password");
+
+        Assert.Equal(expected, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Responses.AssertNoInternals(html);
+        if (expected == HttpStatusCode.OK)
+        {
+            Assert.Contains(FailureText, html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -137,6 +176,46 @@ public sealed class SignInTests(WebAppFixture app) : IClassFixture<WebAppFixture
         var signedOut = await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { [Forms.AntiforgeryField] = token }));
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task a_copy_of_the_session_cookie_is_refused_after_sign_out()
+    {
+        var name = await app.CreateUserAsync(Roles.Coordinator);
+        using var client = app.Client();
+        var signedIn = await SignInAsync(client, name, WebAppFixture.DefaultPassword);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AuthenticationSetup.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
+        using var copy = app.App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/")).StatusCode);
+
+        var token = Forms.InputValue(await client.GetStringAsync("/"), Forms.AntiforgeryField)!;
+        var signedOut = await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { [Forms.AntiforgeryField] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        var replayed = await copy.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/login", replayed.RedirectPath(), StringComparison.Ordinal);
+        Assert.IsType<UserSignedOut>((await app.EventsAsync($"user-{name}"))[^1]);
+    }
+
+    [Fact]
+    public async Task a_password_change_ends_the_users_other_sessions()
+    {
+        var name = await app.CreateUserAsync(Roles.DataEntry);
+        using var elsewhere = await app.SignedInClientAsync(name);
+        using var here = await app.SignedInClientAsync(name);
+
+        var changed = await Forms.PostAsync(here, "/account/password", "change-password", new()
+        {
+            ["Input.CurrentPassword"] = WebAppFixture.DefaultPassword,
+            ["Input.NewPassword"] = "another-long-enough-phrase",
+            ["Input.ConfirmPassword"] = "another-long-enough-phrase",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/")).StatusCode);
+        Assert.StartsWith("/login", (await elsewhere.GetAsync("/")).RedirectPath(), StringComparison.Ordinal);
     }
 
     [Fact]

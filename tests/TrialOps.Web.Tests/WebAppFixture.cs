@@ -21,7 +21,7 @@ public sealed class TrialOpsWebApplication(string connectionString, AppLog log) 
         // What users get: no developer pages, no framework hints in responses.
         builder.UseEnvironment("Production");
         builder.ConfigureLogging(logging => logging.AddProvider(log));
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpoints>());
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpoints>().AddSingleton<IStartupFilter, TestClientAddress>());
         builder.UseSetting("ConnectionStrings:TrialOps", connectionString);
         builder.UseSetting(IdentityService.AdminPasswordVariable, WebAppFixture.AdminPassword);
     }
@@ -29,7 +29,7 @@ public sealed class TrialOpsWebApplication(string connectionString, AppLog log) 
 
 public sealed class WebAppFixture : IAsyncLifetime
 {
-    public const string AdminPassword = "admin-password-for-tests";
+    public const string AdminPassword = "first-start-password-for-tests";
     public const string DefaultPassword = "a-long-enough-password";
 
     public static readonly Actor Admin = new(IdentityService.AdministratorUserName, Roles.Administrator);
@@ -48,6 +48,9 @@ public sealed class WebAppFixture : IAsyncLifetime
     public bool ExpectsLoggedErrors { get; set; }
 
     public IdentityService Identity => App.Services.GetRequiredService<IdentityService>();
+
+    /// <summary>The fixture's database, for a second app instance on it (a second node).</summary>
+    public string ConnectionString => database.ConnectionString;
 
     public TrialOpsRuntime Runtime => App.Services.GetRequiredService<TrialOpsRuntimeHost>().Runtime;
 
@@ -75,6 +78,14 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public HttpClient Client() =>
         App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A browser-like client whose requests come from <paramref name="address"/> (see <see cref="TestClientAddress"/>).</summary>
+    public HttpClient ClientFrom(string address)
+    {
+        var client = Client();
+        TestClientAddress.Set(client, address);
+        return client;
+    }
 
     public HttpClient BearerClient(string token)
     {

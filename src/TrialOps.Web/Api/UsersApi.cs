@@ -19,7 +19,7 @@ public sealed record UserResponse(
         new(user.UserName, user.DisplayName, user.Role, user.Sites, user.Active, user.LockedUntil, user.CreatedAt, user.LastSignInAt);
 }
 
-/// <summary>A new account. <paramref name="Password"/> is the initial password (at least 10 characters).</summary>
+/// <summary>A new account. <paramref name="Password"/> is the initial password (see PasswordPolicy: at least 12 characters, not a common password, not containing the user name).</summary>
 public sealed record CreateUserRequest(string UserName, string DisplayName, string Role, string Password, IReadOnlyList<string>? Sites = null);
 
 /// <summary>User administration over HTTP (Administrator only).</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using System.Threading.RateLimiting;
 using TrialOps.Common;
 using TrialOps.Identity;
 using TrialOps.Web.Hosting;
@@ -26,6 +27,15 @@ public static class AuthenticationSetup
     public const string Scheme = "TrialOps";
 
     public const string CookieName = "TrialOps.Session";
+
+    /// <summary>
+    /// The rate-limiting policy of the sign-in form: sign-in requests (POST) per client, whatever
+    /// their outcome, since each costs a deliberately slow password hash (ADR 0008).
+    /// </summary>
+    public const string SignInRequestPolicy = "sign-in-requests";
+
+    public const int SignInRequestBurst = 60;
+    public const int SignInRequestsPerMinute = 30;
 
     public static IServiceCollection AddTrialOpsAuthentication(this IServiceCollection services)
     {
@@ -55,6 +65,36 @@ public static class AuthenticationSetup
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(sp => new SignInAttemptLog(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<SignInAttemptRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignInAttemptRecorder>());
+        services.AddSingleton<SignInGate>();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInRequestPolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetTokenBucketLimiter(SignInThrottle.ClientOf(context), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = SignInRequestBurst,
+                    TokensPerPeriod = SignInRequestsPerMinute,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                })
+                : RateLimitPartition.GetNoLimiter(string.Empty));
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                // No body: pages re-execute to /status/429, which says what happened.
+                return ValueTask.CompletedTask;
+            };
+        });
+
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator));
@@ -62,14 +102,22 @@ public static class AuthenticationSetup
         return services;
     }
 
-    /// <summary>Sign-out (POST with the antiforgery token of the layout's form).</summary>
+    /// <summary>
+    /// Sign-out (POST with the antiforgery token of the layout's form): recorded, and the session
+    /// ends on the server too (<see cref="SignOut"/>), not only in this browser.
+    /// </summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery) =>
+        app.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, IdentityService identity) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.BadRequest();
+            }
+
+            if (context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
+            {
+                await identity.SignOutAsync(context.User.Command(), context.RequestAborted);
             }
 
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -78,12 +126,17 @@ public static class AuthenticationSetup
         return app;
     }
 
-    /// <summary>Signs the user in with a session cookie; the claims come from the read model.</summary>
-    public static Task SignInWithCookieAsync(this HttpContext context, UserAccount user) =>
+    /// <summary>
+    /// Signs the user in with a session cookie; the claims come from the read model. On the sign-in
+    /// page the cookie handler redirects by itself, to <paramref name="redirectUri"/>: without it, it
+    /// would take the raw <c>ReturnUrl</c> of the query (an <c>é</c> there made Kestrel refuse the
+    /// Location header, a 500).
+    /// </summary>
+    public static Task SignInWithCookieAsync(this HttpContext context, UserAccount user, string redirectUri = "/") =>
         context.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme),
-            new AuthenticationProperties { IsPersistent = false });
+            new AuthenticationProperties { IsPersistent = false, RedirectUri = Redirects.LocalOrHome(redirectUri) });
 
     /// <summary>Browsers are sent to the sign-in or access-denied page; API callers get the bare status.</summary>
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)

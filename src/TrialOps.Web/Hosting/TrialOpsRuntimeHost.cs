@@ -81,18 +81,10 @@ public static class RuntimeHosting
         return builder;
     }
 
-    /// <summary>Prints where the app listens once the server is up (not under the test server, which has no address).</summary>
+    /// <summary>Prints where the app listens, and with which account to sign in, once the server is up.</summary>
     public static WebApplication AnnounceListeningUrls(this WebApplication app)
     {
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
-            foreach (var address in addresses)
-            {
-                Console.WriteLine($"TrialOps is running at {address} — sign in as {IdentityService.AdministratorUserName}");
-            }
-        });
+        TrialOps.Web.Auth.SignInAnnouncement.PrintWhenStarted(app);
         return app;
     }
 }

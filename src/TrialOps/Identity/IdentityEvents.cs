@@ -60,6 +60,13 @@ public sealed record PasswordChanged(string UserName, string ChangedBy, DateTime
 [EventType("identity.login-succeeded.v1")]
 public sealed record LoginSucceeded(string UserName, DateTimeOffset SignedInAt);
 
+/// <summary>
+/// The user signed out. Every session of the account ends (its security stamp changes), so a
+/// copy of the session cookie is refused afterwards.
+/// </summary>
+[EventType("identity.user-signed-out.v1")]
+public sealed record UserSignedOut(string UserName, DateTimeOffset SignedOutAt);
+
 /// <summary>Why a sign-in of an existing user was refused. Stored by name: never rename a member.</summary>
 public enum LoginFailureReason
 {
@@ -89,6 +96,26 @@ public sealed record LoginFailed(string UserName, DateTimeOffset AttemptedAt, Lo
 /// <param name="AttemptedUserName">The name as typed, normalized and cut to <see cref="UserRules.MaxUserNameLength"/> characters.</param>
 [EventType("identity.unknown-user-login-failed.v1")]
 public sealed record UnknownUserLoginFailed(string AttemptedUserName, DateTimeOffset AttemptedAt);
+
+/// <summary>
+/// Sign-in attempts from one client with one name that were not recorded one by one, over
+/// <paramref name="FirstAttemptAt"/>..<paramref name="LastAttemptAt"/>: repeats of a name that has
+/// no account (its first attempt is a <see cref="UnknownUserLoginFailed"/>), and attempts refused
+/// by throttling before the password was checked. An unauthenticated client could otherwise
+/// write an event per request. Stream <c>identity-sign-in-attempts-&lt;yyyy-MM-dd&gt;</c> (UTC day of the last attempt).
+/// </summary>
+/// <param name="ClientAddress">The client's IP address (an IPv6 client by its /64 network), as the web host saw it.</param>
+/// <param name="AttemptedUserName">The name as typed, normalized and cut to <see cref="UserRules.MaxUserNameLength"/> characters.</param>
+/// <param name="UnknownUserAttempts">Further attempts with a name that had no account.</param>
+/// <param name="ThrottledAttempts">Attempts refused by throttling (HTTP 429), password not checked.</param>
+[EventType("identity.sign-in-attempts-summarized.v1")]
+public sealed record SignInAttemptsSummarized(
+    string ClientAddress,
+    string AttemptedUserName,
+    DateTimeOffset FirstAttemptAt,
+    DateTimeOffset LastAttemptAt,
+    int UnknownUserAttempts,
+    int ThrottledAttempts);
 
 /// <summary>
 /// A password re-entered for an electronic signature did not match (Part 11 §11.200). Counts

@@ -23,9 +23,25 @@ public sealed record SignInResult(UserAccount? User, LoginFailureReason? Failure
     /// </summary>
     public const string FailureMessage =
         "Sign-in failed: the user name or password is not correct, or the account is locked or deactivated. " +
-        "After 5 failed attempts an account is locked for 15 minutes; an administrator can unlock it sooner.";
+        "After 5 wrong passwords within 15 minutes an account is locked for 15 minutes; an administrator can unlock it sooner.";
 
     public bool Succeeded => User is not null;
+
+    /// <summary>The name has no account (or cannot be one).</summary>
+    public bool UnknownUser => User is null && FailureReason is null;
+}
+
+/// <summary>What the first-start check of <see cref="IdentityService.EnsureAdministratorAsync"/> did.</summary>
+public enum AdministratorSetup
+{
+    /// <summary>Accounts existed (or another process created the first one): nothing was created.</summary>
+    AccountsExist,
+
+    /// <summary><c>admin</c> was created with the password from TRIALOPS_ADMIN_PASSWORD.</summary>
+    CreatedWithConfiguredPassword,
+
+    /// <summary><c>admin</c> was created with a generated password, shown once.</summary>
+    CreatedWithGeneratedPassword,
 }
 
 /// <summary>A personal API token issued now (<see cref="Token"/> is shown once), or the rejection.</summary>
@@ -53,12 +69,12 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
     public static IReadOnlyList<Rejection> Validate(NewUser user)
     {
         var command = ToCommand(user, "(not hashed)", Actor.System);
-        return [.. CreateUser.Validate(command).Where(r => r.Field != "password"), .. new[] { UserRules.CheckPassword(user.Password) }.OfType<Rejection>()];
+        return [.. CreateUser.Validate(command).Where(r => r.Field != "password"), .. new[] { UserRules.CheckPassword(user.Password, user.UserName) }.OfType<Rejection>()];
     }
 
     public async Task<CommandResult> CreateUserAsync(CommandContext context, NewUser user, CancellationToken ct = default)
     {
-        if (UserRules.CheckPassword(user.Password) is { } weak)
+        if (UserRules.CheckPassword(user.Password, user.UserName) is { } weak)
         {
             return CommandResult.Rejected(context.CommandId, weak);
         }
@@ -91,11 +107,21 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
         return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => UnlockUser.Decide(State(streams, command.StreamId), command, now), ct);
     }
 
-    /// <summary>Checks the password and records the attempt (success, failure, lock-out or unknown name).</summary>
-    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken ct = default)
+    /// <summary>
+    /// Checks the password and records the attempt (success, failure, lock-out or unknown name).
+    /// With <paramref name="recordUnknownName"/> false, an attempt with a name that has no account
+    /// records nothing: the caller counts it and records a <see cref="SignInAttemptsSummarized"/>.
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string userName, string password, bool recordUnknownName = true, CancellationToken ct = default)
     {
         var name = UserRules.NormalizeUserName(userName);
         var wellFormed = UserRules.CheckUserName(name) is null;
+        if (!recordUnknownName && (!wellFormed || await directory.FindAsync(name, ct) is null))
+        {
+            PasswordHashing.VerifyDecoy(password);
+            return new SignInResult(null, null);
+        }
+
         var command = new SignIn(wellFormed ? name : name[..Math.Min(name.Length, UserRules.MaxUserNameLength)], password ?? string.Empty);
         Decision? decided = null;
         var result = await executor.ExecuteAsync(
@@ -111,6 +137,10 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
 
         return new SignInResult(null, events.OfType<LoginFailed>().FirstOrDefault()?.Reason);
     }
+
+    /// <summary>Records the sign-in attempts a web node counted instead of recording each (see <see cref="RecordSignInAttempts"/>).</summary>
+    public Task<CommandResult> RecordSignInAttemptsAsync(IReadOnlyList<SignInAttemptsSummarized> summaries, CancellationToken ct = default) =>
+        executor.ExecuteAsync(CommandContext.New(SignIn.Anonymous), [], (_, _) => RecordSignInAttempts.Decide(new RecordSignInAttempts(summaries)), ct);
 
     /// <summary>
     /// Verifies a password re-entered for an electronic signature (Part 11 §11.200). False for a
@@ -132,13 +162,20 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
     /// <summary>Changes the signed-in user's (<see cref="CommandContext.Actor"/>) own password.</summary>
     public async Task<CommandResult> ChangePasswordAsync(CommandContext context, string currentPassword, string newPassword, CancellationToken ct = default)
     {
-        if (UserRules.CheckPassword(newPassword, "newPassword") is { } weak)
+        if (UserRules.CheckPassword(newPassword, context.Actor.UserId, "newPassword") is { } weak)
         {
             return CommandResult.Rejected(context.CommandId, weak);
         }
 
         var command = new ChangePassword(context.Actor.UserId, currentPassword ?? string.Empty, PasswordHashing.Hash(newPassword), context.Actor);
         return await executor.ExecuteAsync(context, [command.StreamId], (streams, now) => ChangePassword.Decide(State(streams, command.StreamId), command, now), ct);
+    }
+
+    /// <summary>Ends every session of the signed-in user (<see cref="CommandContext.Actor"/>); see <see cref="SignOut"/>.</summary>
+    public Task<CommandResult> SignOutAsync(CommandContext context, CancellationToken ct = default)
+    {
+        var command = new SignOut(context.Actor.UserId, context.Actor);
+        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => SignOut.Decide(State(streams, command.StreamId), command, now), ct);
     }
 
     /// <summary>Issues a personal API token; the caller shows <see cref="IssuedToken.Token"/> once and forgets it.</summary>
@@ -163,39 +200,64 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
     /// <summary>
     /// First start: when no account exists, creates <c>admin</c> (Administrator) with
     /// <paramref name="configuredPassword"/> (TRIALOPS_ADMIN_PASSWORD), else with a generated
-    /// password that <paramref name="announce"/> shows once. Returns whether it created the account.
+    /// password. <paramref name="announce"/> is told, truthfully, what happened: the account and
+    /// how its password was set, or why no account was created and why the configured password
+    /// was not applied (accounts exist already; or it is too weak, and a generated one is used).
     /// </summary>
-    public async Task<bool> EnsureAdministratorAsync(string? configuredPassword, Action<string> announce, CancellationToken ct = default)
+    public async Task<AdministratorSetup> EnsureAdministratorAsync(string? configuredPassword, Action<string> announce, CancellationToken ct = default)
     {
-        await using (var any = executor.Store.DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM mt_streams WHERE id LIKE 'user-%')"))
+        var configured = !string.IsNullOrEmpty(configuredPassword);
+        await using (var any = executor.Store.DataSource.CreateCommand("SELECT count(*) FROM mt_streams WHERE id LIKE 'user-%'"))
         {
-            if ((bool)(await any.ExecuteScalarAsync(ct))!)
+            var accounts = (long)(await any.ExecuteScalarAsync(ct))!;
+            if (accounts > 0)
             {
-                return false;
+                if (configured)
+                {
+                    announce(
+                        $"{AdminPasswordVariable} is not applied: it only sets the password of the first administrator, " +
+                        $"created when the database has no accounts, and this one has {accounts}. Sign in with an existing account " +
+                        "(an administrator can create accounts; each user changes their own password after signing in).");
+                }
+
+                return AdministratorSetup.AccountsExist;
             }
         }
 
-        var generated = string.IsNullOrEmpty(configuredPassword);
-        var password = generated ? RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20) : configuredPassword!;
-        if (UserRules.CheckPassword(password) is { } weak)
-        {
-            throw new InvalidOperationException($"{AdminPasswordVariable}: {weak.Message}");
-        }
-
+        var refusal = configured ? UserRules.CheckPassword(configuredPassword, AdministratorUserName) : null;
+        var password = configured && refusal is null ? configuredPassword! : GeneratePassword();
         var result = await CreateUserAsync(
             CommandContext.New(Actor.System),
             new NewUser(AdministratorUserName, "Administrator", Roles.Administrator, [], password),
             ct);
         if (!result.Accepted)
         {
-            // Another node created the first account at the same moment.
-            return false;
+            announce($"Another TrialOps process created the first account at the same moment; {AdminPasswordVariable} was not applied here.");
+            return AdministratorSetup.AccountsExist;
         }
 
-        announce(generated
-            ? $"Created user {AdministratorUserName} with password {password}"
-            : $"Created user {AdministratorUserName} with the password from {AdminPasswordVariable}");
-        return true;
+        if (refusal is not null)
+        {
+            announce($"{AdminPasswordVariable} is not applied: {refusal.Message}");
+        }
+
+        announce(configured && refusal is null
+            ? $"Created user {AdministratorUserName} (Administrator) with the password from {AdminPasswordVariable}"
+            : $"Created user {AdministratorUserName} (Administrator) with password {password}");
+        return configured && refusal is null ? AdministratorSetup.CreatedWithConfiguredPassword : AdministratorSetup.CreatedWithGeneratedPassword;
+    }
+
+    /// <summary>20 characters from 54 unambiguous letters and digits: some 115 bits.</summary>
+    private static string GeneratePassword()
+    {
+        while (true)
+        {
+            var password = RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+            if (UserRules.CheckPassword(password, AdministratorUserName) is null)
+            {
+                return password;
+            }
+        }
     }
 
     private static CreateUser ToCommand(NewUser user, string passwordHash, Actor by) =>

@@ -5,7 +5,9 @@ namespace TrialOps.Identity;
 /// <summary>
 /// Sign in with a user name and password. Every attempt is recorded (Part 11 §11.300(d)): a
 /// success, a failure with its reason, a lock-out after <see cref="UserRules.MaxConsecutiveFailures"/>
-/// wrong passwords in a row, or an attempt with a name that has no account. The person is not
+/// wrong passwords within <see cref="UserRules.LockOutWindow"/>, or an attempt with a name that has
+/// no account. (The web host throttles failed attempts per client before they get here, so that one
+/// client cannot lock someone else's account; see ADR 0008.) The person is not
 /// authenticated yet, so the command runs as <see cref="Anonymous"/>; the events name the account.
 /// </summary>
 /// <param name="UserName">Normalized with <see cref="UserRules.NormalizeUserName"/>.</param>
@@ -46,7 +48,7 @@ public sealed record SignIn(string UserName, string Password)
 
         var failures = state.ConsecutiveFailures + 1;
         var failed = Decision.Append(command.StreamId, new LoginFailed(command.UserName, now, LoginFailureReason.WrongPassword, failures));
-        return failures >= UserRules.MaxConsecutiveFailures
+        return state.NextFailureLocksAt(now)
             ? failed.And(command.StreamId, new UserLockedOut(command.UserName, now, now + UserRules.LockOutDuration, failures))
             : failed;
     }

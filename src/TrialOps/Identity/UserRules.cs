@@ -35,11 +35,14 @@ public static partial class UserRules
 
     public const int MaxUserNameLength = 32;
     public const int MaxDisplayNameLength = 100;
-    public const int MinPasswordLength = 10;
-    public const int MaxPasswordLength = 256;
+    public const int MinPasswordLength = PasswordPolicy.MinLength;
+    public const int MaxPasswordLength = PasswordPolicy.MaxLength;
 
-    /// <summary>Wrong passwords in a row (sign-in or signature) that lock an account.</summary>
+    /// <summary>Wrong passwords (sign-in or signature) within <see cref="LockOutWindow"/> that lock an account.</summary>
     public const int MaxConsecutiveFailures = 5;
+
+    /// <summary>Wrong passwords older than this do not count towards a lock-out.</summary>
+    public static readonly TimeSpan LockOutWindow = TimeSpan.FromMinutes(15);
 
     /// <summary>How long a lock-out lasts unless an administrator lifts it earlier.</summary>
     public static readonly TimeSpan LockOutDuration = TimeSpan.FromMinutes(15);
@@ -77,11 +80,12 @@ public static partial class UserRules
             ? new Rejection(IdentityRejections.InvalidSite, $"'{bad}' is not a site code (1 to 20 characters from A-Z, 0-9 and '-').", "sites")
             : null;
 
-    /// <summary>Checked before hashing: the decisions only ever see the hash.</summary>
-    public static Rejection? CheckPassword(string? password, string field = "password") =>
-        password is { Length: >= MinPasswordLength and <= MaxPasswordLength } && !string.IsNullOrWhiteSpace(password)
-            ? null
-            : new Rejection(IdentityRejections.WeakPassword, $"A password has at least {MinPasswordLength} characters (at most {MaxPasswordLength}).", field);
+    /// <summary>
+    /// Checked before hashing (the decisions only ever see the hash); see <see cref="PasswordPolicy"/>.
+    /// <paramref name="userName"/> is the account's name: a password may not contain it.
+    /// </summary>
+    public static Rejection? CheckPassword(string? password, string? userName = null, string field = "password") =>
+        PasswordPolicy.Check(password, userName, field);
 
     [GeneratedRegex(UserNamePattern, RegexOptions.CultureInvariant)]
     private static partial Regex UserName();

@@ -8,10 +8,14 @@ public static class UserStreams
 
     /// <summary>Sign-ins with names that have no account, one stream per UTC day.</summary>
     public static string UnknownLoginsOn(DateTimeOffset now) => $"identity-unknown-logins-{now.UtcDateTime:yyyy-MM-dd}";
+
+    /// <summary>Summaries of sign-in attempts not recorded one by one, one stream per UTC day.</summary>
+    public static string SignInAttemptsOn(DateTimeOffset day) => $"identity-sign-in-attempts-{day.UtcDateTime:yyyy-MM-dd}";
 }
 
 /// <summary>What identity decisions need from a <c>user-&lt;name&gt;</c> stream.</summary>
 /// <param name="ConsecutiveFailures">Wrong passwords since the last success, lock-out or unlock.</param>
+/// <param name="RecentFailures">When those wrong passwords were entered (the last <see cref="UserRules.MaxConsecutiveFailures"/>).</param>
 /// <param name="ActiveTokenIds">Ids of issued, not revoked API tokens.</param>
 public sealed record UserState(
     string? UserName,
@@ -21,13 +25,25 @@ public sealed record UserState(
     bool Active,
     int ConsecutiveFailures,
     DateTimeOffset? LockedUntil,
-    ImmutableHashSet<string> ActiveTokenIds)
+    ImmutableHashSet<string> ActiveTokenIds,
+    ImmutableList<DateTimeOffset> RecentFailures)
 {
-    public static UserState Initial { get; } = new(null, null, [], null, false, 0, null, []);
+    public static UserState Initial { get; } = new(null, null, [], null, false, 0, null, [], []);
 
     public bool Exists => UserName is not null;
 
     public bool IsLockedOutAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
+
+    /// <summary>
+    /// Whether one more wrong password now locks the account: the limit of wrong passwords within
+    /// <see cref="UserRules.LockOutWindow"/>. Older failures do not count, so that failures spread
+    /// over time (which sign-in throttling allows from one client) never add up to a lock-out.
+    /// </summary>
+    public bool NextFailureLocksAt(DateTimeOffset now) =>
+        RecentFailures.Count(at => at > now - UserRules.LockOutWindow) + 1 >= UserRules.MaxConsecutiveFailures;
+
+    private UserState Failed(int consecutive, DateTimeOffset at) =>
+        this with { ConsecutiveFailures = consecutive, RecentFailures = RecentFailures.Add(at).TakeLast(UserRules.MaxConsecutiveFailures).ToImmutableList() };
 
     public static UserState From(IEnumerable<object> events) => events.Aggregate(Initial, (state, e) => state.Apply(e));
 
@@ -38,11 +54,11 @@ public sealed record UserState(
         UserDeactivated => this with { Active = false },
         UserReactivated => this with { Active = true },
         PasswordChanged e => this with { PasswordHash = e.PasswordHash },
-        LoginSucceeded => this with { ConsecutiveFailures = 0 },
-        LoginFailed { Reason: LoginFailureReason.WrongPassword } e => this with { ConsecutiveFailures = e.ConsecutiveFailures },
-        SignatureFailed e => this with { ConsecutiveFailures = e.ConsecutiveFailures },
-        UserLockedOut e => this with { LockedUntil = e.LockedUntil, ConsecutiveFailures = 0 },
-        UserUnlocked => this with { LockedUntil = null, ConsecutiveFailures = 0 },
+        LoginSucceeded => this with { ConsecutiveFailures = 0, RecentFailures = [] },
+        LoginFailed { Reason: LoginFailureReason.WrongPassword } e => Failed(e.ConsecutiveFailures, e.AttemptedAt),
+        SignatureFailed e => Failed(e.ConsecutiveFailures, e.AttemptedAt),
+        UserLockedOut e => this with { LockedUntil = e.LockedUntil, ConsecutiveFailures = 0, RecentFailures = [] },
+        UserUnlocked => this with { LockedUntil = null, ConsecutiveFailures = 0, RecentFailures = [] },
         ApiTokenIssued e => this with { ActiveTokenIds = ActiveTokenIds.Add(e.TokenId) },
         ApiTokenRevoked e => this with { ActiveTokenIds = ActiveTokenIds.Remove(e.TokenId) },
         _ => this,

@@ -35,7 +35,7 @@ public sealed record VerifySignature(string UserName, string Password)
 
         var failures = state.ConsecutiveFailures + 1;
         var failed = Decision.Append(command.StreamId, new SignatureFailed(command.UserName, now, failures));
-        return failures >= UserRules.MaxConsecutiveFailures
+        return state.NextFailureLocksAt(now)
             ? failed.And(command.StreamId, new UserLockedOut(command.UserName, now, now + UserRules.LockOutDuration, failures))
             : failed;
     }

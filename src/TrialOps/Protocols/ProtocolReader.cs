@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TrialOps.Dosing;
@@ -38,6 +39,10 @@ internal sealed partial class ProtocolReader
         {
             Problem(file.PathOf("version"), $"must be 1 or greater, found {version}");
         }
+        else if (version > ProtocolLimits.MaxVersion)
+        {
+            Problem(file.PathOf("version"), $"must be at most {ProtocolLimits.MaxVersion}, found {version}");
+        }
 
         var title = file.String("title");
         var indication = file.String("indication");
@@ -51,6 +56,10 @@ internal sealed partial class ProtocolReader
         if (targetParticipants < 1)
         {
             Problem(file.PathOf("targetParticipants"), $"must be 1 or greater, found {targetParticipants}");
+        }
+        else if (targetParticipants > ProtocolLimits.MaxTargetParticipants)
+        {
+            Problem(file.PathOf("targetParticipants"), $"must be at most {ProtocolLimits.MaxTargetParticipants}, found {targetParticipants}");
         }
 
         var sites = ReadSites(file);
@@ -141,9 +150,17 @@ internal sealed partial class ProtocolReader
             return null;
         }
 
+        if (items.Count > ProtocolLimits.MaxSites)
+        {
+            Problem(file.PathOf("sites"), $"must contain at most {ProtocolLimits.MaxSites} sites, found {items.Count}");
+            return null;
+        }
+
         var problemsBefore = _problems.Count;
         var sites = new List<TrialSite>();
-        var codes = new HashSet<string>(StringComparer.Ordinal);
+
+        // Case-insensitive: staff site lists are upper-cased (UserRules.NormalizeSites), so 'S01' and 's01' would be one site.
+        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (element, path) in items)
         {
             var site = Open(element, path, ["code", "name"]);
@@ -154,6 +171,11 @@ internal sealed partial class ProtocolReader
 
             var code = site.String("code");
             var name = site.String("name");
+            if (code is not null && !SiteCodePattern().IsMatch(code))
+            {
+                Problem(site.PathOf("code"), $"must be 1 to 10 characters from A-Z and 0-9, found '{code}'");
+            }
+
             if (code is not null && !codes.Add(code))
             {
                 Problem(site.PathOf("code"), $"duplicate site code '{code}'");
@@ -283,8 +305,8 @@ internal sealed partial class ProtocolReader
                 NotAllowed(obj, "rate", "a bolus");
                 var dose = Positive(obj, "dose");
                 var unit = ReadDoseUnit(obj, "a bolus", ref baseUnit);
-                var minutes = NonNegative(obj, "minutes");
-                if (dose is not null && unit is not null && minutes is not null)
+                var minutes = AtMostMinutes(obj, NonNegative(obj, "minutes"));
+                if (dose is not null && unit is not null && minutes is not null && AmountWithinLimit(obj, "dose", dose.Value, unit.Value))
                 {
                     component = new Bolus(dose.Value, unit.Value, minutes.Value);
                 }
@@ -299,8 +321,8 @@ internal sealed partial class ProtocolReader
             {
                 var rate = Positive(obj, "rate");
                 var unit = ReadRateUnit(obj, ref baseUnit);
-                var minutes = Positive(obj, "minutes");
-                if (rate is not null && unit is not null && minutes is not null)
+                var minutes = AtMostMinutes(obj, Positive(obj, "minutes"));
+                if (rate is not null && unit is not null && minutes is not null && RateWithinLimit(obj, rate.Value, unit.Value, minutes.Value))
                 {
                     component = new InfusionAtRate(rate.Value, unit.Value, minutes.Value);
                 }
@@ -312,8 +334,8 @@ internal sealed partial class ProtocolReader
             {
                 var dose = Positive(obj, "dose");
                 var unit = ReadDoseUnit(obj, "an infusion given by 'dose'", ref baseUnit);
-                var minutes = Positive(obj, "minutes");
-                if (dose is not null && unit is not null && minutes is not null)
+                var minutes = AtMostMinutes(obj, Positive(obj, "minutes"));
+                if (dose is not null && unit is not null && minutes is not null && AmountWithinLimit(obj, "dose", dose.Value, unit.Value))
                 {
                     component = new InfusionOfAmount(dose.Value, unit.Value, minutes.Value);
                 }
@@ -418,7 +440,9 @@ internal sealed partial class ProtocolReader
             return null;
         }
 
-        return dose is null ? null : new DoseAmount(dose.Value, unit);
+        return dose is null || !AmountWithinLimit(obj, "dose", dose.Value, new DoseUnit(unit, PerKilogram: false))
+            ? null
+            : new DoseAmount(dose.Value, unit);
     }
 
     private (List<TreatmentSequence>? Sequences, bool FromWilliams) ReadSequences(JsonObject file, IReadOnlyList<string>? treatmentCodes)
@@ -432,7 +456,11 @@ internal sealed partial class ProtocolReader
             case JsonValueKind.String when element.Value.GetString() == "williams":
                 return (treatmentCodes is { Count: >= 2 } ? WilliamsDesign.For(treatmentCodes).ToList() : null, true);
             case JsonValueKind.String:
-                Problem(path, $"unknown value '{element.Value.GetString()}' (expected an array of sequences or 'williams')");
+                if (StringValue(element.Value, path) is { } other)
+                {
+                    Problem(path, $"unknown value '{other}' (expected an array of sequences or 'williams')");
+                }
+
                 return (null, false);
             case JsonValueKind.Array:
                 break;
@@ -448,6 +476,12 @@ internal sealed partial class ProtocolReader
             return (null, false);
         }
 
+        if (items.Count > ProtocolLimits.MaxSequences)
+        {
+            Problem(path, $"must contain at most {ProtocolLimits.MaxSequences} sequences, found {items.Count}");
+            return (null, false);
+        }
+
         var problemsBefore = _problems.Count;
         var sequences = new List<TreatmentSequence>();
         int? periods = null;
@@ -460,6 +494,7 @@ internal sealed partial class ProtocolReader
             }
 
             var periodItems = Items(sequenceElement, sequencePath);
+            var periodCountProblem = periodItems.Count < 2 || (periods is not null && periodItems.Count != periods);
             if (periodItems.Count < 2)
             {
                 Problem(sequencePath, $"must have at least 2 periods, found {periodItems.Count}");
@@ -480,6 +515,11 @@ internal sealed partial class ProtocolReader
                 if (code is not null && treatmentCodes is not null && !treatmentCodes.Contains(code, StringComparer.Ordinal))
                 {
                     Problem(codePath, $"unknown treatment '{code}'");
+                }
+                else if (code is not null && !periodCountProblem && codes.IndexOf(code) is var earlier and >= 0)
+                {
+                    // A crossover gives each treatment once per sequence; a repeat is a typing error (and would double-dose).
+                    Problem(codePath, $"treatment '{code}' is already given in period {earlier + 1} of this sequence");
                 }
 
                 if (code is not null)
@@ -504,6 +544,12 @@ internal sealed partial class ProtocolReader
 
         if (IsoDuration.TryParse(text, out var duration, out var error))
         {
+            if (duration < ProtocolLimits.MinWashout || duration > ProtocolLimits.MaxWashout)
+            {
+                Problem(file.PathOf("washout"), $"must be between PT1H and P365D, found '{text}'");
+                return null;
+            }
+
             return new Washout(duration, text);
         }
 
@@ -522,6 +568,12 @@ internal sealed partial class ProtocolReader
         if (items.Count == 0)
         {
             Problem(file.PathOf("assessments"), "must contain at least 1 assessment");
+            return null;
+        }
+
+        if (items.Count > ProtocolLimits.MaxAssessments)
+        {
+            Problem(file.PathOf("assessments"), $"must contain at most {ProtocolLimits.MaxAssessments} assessments, found {items.Count}");
             return null;
         }
 
@@ -560,8 +612,8 @@ internal sealed partial class ProtocolReader
         ScaleRange? scale = null;
         if (kind == AssessmentKind.Scale)
         {
-            var min = obj.Number("min");
-            var max = obj.Number("max");
+            var min = WithinScaleMagnitude(obj, "min");
+            var max = WithinScaleMagnitude(obj, "max");
             var unit = obj.String("unit");
             if (min is not null && max is not null && min >= max)
             {
@@ -600,6 +652,12 @@ internal sealed partial class ProtocolReader
             return null;
         }
 
+        if (items.Count > ProtocolLimits.MaxTimesPerAssessment)
+        {
+            Problem(obj.PathOf("times"), $"must contain at most {ProtocolLimits.MaxTimesPerAssessment} times, found {items.Count}");
+            return null;
+        }
+
         var times = new List<AssessmentTime>();
         foreach (var (element, path) in items)
         {
@@ -612,6 +670,12 @@ internal sealed partial class ProtocolReader
             if (!IsoDuration.TryParse(text, out var offset, out var error))
             {
                 Problem(path, error);
+                continue;
+            }
+
+            if (offset > ProtocolLimits.MaxAssessmentTime)
+            {
+                Problem(path, $"must be at most P30D after the start of dosing, found '{text}'");
                 continue;
             }
 
@@ -645,6 +709,10 @@ internal sealed partial class ProtocolReader
             {
                 Problem(obj.PathOf("blockSizes"), "must not be empty");
             }
+            else if (sizeItems.Count > ProtocolLimits.MaxBlockSizes)
+            {
+                Problem(obj.PathOf("blockSizes"), $"must contain at most {ProtocolLimits.MaxBlockSizes} sizes, found {sizeItems.Count}");
+            }
 
             foreach (var (element, path) in sizeItems)
             {
@@ -657,6 +725,10 @@ internal sealed partial class ProtocolReader
                 if (size < 1)
                 {
                     Problem(path, $"must be greater than 0, found {size}");
+                }
+                else if (size > ProtocolLimits.MaxBlockSize)
+                {
+                    Problem(path, $"must be at most {ProtocolLimits.MaxBlockSize}, found {size}");
                 }
                 else if (sequenceCount is not null && size % sequenceCount != 0)
                 {
@@ -713,7 +785,14 @@ internal sealed partial class ProtocolReader
     private List<EligibilityCriterion> ReadCriteria(JsonObject eligibility, string field, HashSet<string> codes)
     {
         var criteria = new List<EligibilityCriterion>();
-        foreach (var (element, path) in eligibility.Array(field) ?? [])
+        var items = eligibility.Array(field) ?? [];
+        if (items.Count > ProtocolLimits.MaxCriteria)
+        {
+            Problem(eligibility.PathOf(field), $"must contain at most {ProtocolLimits.MaxCriteria} criteria, found {items.Count}");
+            return criteria;
+        }
+
+        foreach (var (element, path) in items)
         {
             var obj = Open(element, path, ["code", "text"]);
             if (obj is null)
@@ -755,7 +834,7 @@ internal sealed partial class ProtocolReader
         var hours = SafetySettings.DefaultSaeReportHours;
         if (obj.Optional("saeReportHours") is not null)
         {
-            hours = AtLeastOne(obj, "saeReportHours") ?? hours;
+            hours = AtMost(obj, "saeReportHours", AtLeastOne(obj, "saeReportHours"), ProtocolLimits.MaxSaeReportHours, " (30 days)") ?? hours;
         }
 
         VitalLimits? limits = null;
@@ -771,9 +850,9 @@ internal sealed partial class ProtocolReader
                 }
 
                 limits = new VitalLimits(
-                    OptionalAtLeastOne(limitsObj, "systolicMax"),
-                    OptionalAtLeastOne(limitsObj, "diastolicMax"),
-                    OptionalAtLeastOne(limitsObj, "heartRateMax"),
+                    AtMost(limitsObj, "systolicMax", OptionalAtLeastOne(limitsObj, "systolicMax"), ProtocolLimits.MaxSystolic, " mmHg"),
+                    AtMost(limitsObj, "diastolicMax", OptionalAtLeastOne(limitsObj, "diastolicMax"), ProtocolLimits.MaxDiastolic, " mmHg"),
+                    AtMost(limitsObj, "heartRateMax", OptionalAtLeastOne(limitsObj, "heartRateMax"), ProtocolLimits.MaxHeartRate, " /min"),
                     spo2Min);
             }
         }
@@ -790,6 +869,71 @@ internal sealed partial class ProtocolReader
         if (value < 1)
         {
             Problem(obj.PathOf(field), $"must be 1 or greater, found {value}");
+            return null;
+        }
+
+        return value;
+    }
+
+    private int? AtMost(JsonObject obj, string field, int? value, int max, string unit = "")
+    {
+        if (value > max)
+        {
+            Problem(obj.PathOf(field), $"must be at most {max}{unit}, found {value}");
+            return null;
+        }
+
+        return value;
+    }
+
+    private decimal? AtMostMinutes(JsonObject obj, decimal? minutes)
+    {
+        if (minutes > ProtocolLimits.MaxComponentMinutes)
+        {
+            Problem(obj.PathOf("minutes"), $"must be at most {ProtocolLimits.MaxComponentMinutes} (one day), found {obj.Raw("minutes")}");
+            return null;
+        }
+
+        return minutes;
+    }
+
+    private bool AmountWithinLimit(JsonObject obj, string field, decimal amount, DoseUnit unit)
+    {
+        var max = ProtocolLimits.MaxAmount(unit);
+        if (amount <= max)
+        {
+            return true;
+        }
+
+        Problem(obj.PathOf(field), string.Create(CultureInfo.InvariantCulture, $"must be at most {max} {unit}, found {obj.Raw(field)}"));
+        return false;
+    }
+
+    private bool RateWithinLimit(JsonObject obj, decimal rate, RateUnit unit, decimal minutes)
+    {
+        var max = ProtocolLimits.MaxAmount(unit.Dose);
+        if (rate > max)
+        {
+            Problem(obj.PathOf("rate"), string.Create(CultureInfo.InvariantCulture, $"must be at most {max} {unit}, found {obj.Raw("rate")}"));
+            return false;
+        }
+
+        var amount = ProtocolLimits.AmountOf(rate, unit, minutes);
+        if (amount > max)
+        {
+            Problem(obj.PathOf("rate"), string.Create(CultureInfo.InvariantCulture, $"gives {amount:0.###} {unit.Dose} over {obj.Raw("minutes")} minutes, more than the largest amount {max} {unit.Dose}"));
+            return false;
+        }
+
+        return true;
+    }
+
+    private decimal? WithinScaleMagnitude(JsonObject obj, string field)
+    {
+        var value = obj.Number(field);
+        if (value is { } v && Math.Abs(v) > ProtocolLimits.MaxScaleMagnitude)
+        {
+            Problem(obj.PathOf(field), string.Create(CultureInfo.InvariantCulture, $"must be between -{ProtocolLimits.MaxScaleMagnitude} and {ProtocolLimits.MaxScaleMagnitude}, found {obj.Raw(field)}"));
             return null;
         }
 
@@ -839,12 +983,18 @@ internal sealed partial class ProtocolReader
         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            var fieldPath = JsonObject.Child(path, property.Name);
-            if (!knownFields.Contains(property.Name, StringComparer.Ordinal))
+            if (!TryGetText(() => property.Name, out var name))
+            {
+                Problem(path, $"a field name {NotUnicode}");
+                continue;
+            }
+
+            var fieldPath = JsonObject.Child(path, name);
+            if (!knownFields.Contains(name, StringComparer.Ordinal))
             {
                 Problem(fieldPath, "unknown field");
             }
-            else if (!fields.TryAdd(property.Name, property.Value))
+            else if (!fields.TryAdd(name, property.Value))
             {
                 Problem(fieldPath, "duplicate field");
             }
@@ -864,14 +1014,51 @@ internal sealed partial class ProtocolReader
             return null;
         }
 
-        var value = element.GetString()!;
+        if (!TryGetText(element.GetString, out var value))
+        {
+            Problem(path, NotUnicode);
+            return null;
+        }
+
+        if (ProtocolLimits.ForbiddenCharacterAt(value) is { } at)
+        {
+            Problem(path, $"contains the control character U+{(int)value[at]:X4} at position {at + 1}; text may hold tabs and line breaks but no other control characters");
+            return null;
+        }
+
         if (string.IsNullOrWhiteSpace(value))
         {
             Problem(path, "must not be empty");
             return null;
         }
 
+        if (value.Length > ProtocolLimits.MaxTextLength)
+        {
+            Problem(path, $"must be at most {ProtocolLimits.MaxTextLength} characters, found {value.Length}");
+            return null;
+        }
+
         return value;
+    }
+
+    private const string NotUnicode = "is not Unicode text (it escapes half of a surrogate pair, e.g. '\\ud800')";
+
+    /// <summary>
+    /// JSON may escape half of a UTF-16 surrogate pair, which no string can hold as text;
+    /// System.Text.Json throws when asked for it, and bad input must never throw.
+    /// </summary>
+    private static bool TryGetText(Func<string?> read, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
+    {
+        try
+        {
+            text = read() ?? string.Empty;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
     }
 
     private int? IntValue(JsonElement element, string path)
@@ -879,6 +1066,12 @@ internal sealed partial class ProtocolReader
         if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value))
         {
             return value;
+        }
+
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number) && number == decimal.Truncate(number))
+        {
+            Problem(path, $"number out of range: {element.GetRawText()}");
+            return null;
         }
 
         Problem(path, $"expected an integer, found {Describe(element)}");
@@ -927,6 +1120,9 @@ internal sealed partial class ProtocolReader
 
     [GeneratedRegex(@"^[A-Z0-9]{1,8}\z", RegexOptions.CultureInvariant)]
     private static partial Regex TreatmentCodePattern();
+
+    [GeneratedRegex(ProtocolLimits.SiteCodePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex SiteCodePattern();
 
     /// <summary>The fields of one JSON object, with its path, reporting type problems to the reader.</summary>
     private sealed partial class JsonObject(ProtocolReader reader, string path, Dictionary<string, JsonElement> fields)
@@ -980,7 +1176,25 @@ internal sealed partial class ProtocolReader
         public static string Child(string parent, string field) =>
             IdentifierPattern().IsMatch(field)
                 ? $"{parent}.{field}"
-                : $"{parent}['{field.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)}']";
+                : $"{parent}['{Escape(field)}']";
+
+        /// <summary>Quotes, backslashes and anything unprintable escaped, so that a path never carries a control character into a page or log.</summary>
+        private static string Escape(string field)
+        {
+            var escaped = new System.Text.StringBuilder(field.Length);
+            foreach (var c in field)
+            {
+                escaped.Append(c switch
+                {
+                    '\\' => "\\\\",
+                    '\'' => "\\'",
+                    _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                    _ => c.ToString(),
+                });
+            }
+
+            return escaped.ToString();
+        }
 
         [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z", RegexOptions.CultureInvariant)]
         private static partial Regex IdentifierPattern();

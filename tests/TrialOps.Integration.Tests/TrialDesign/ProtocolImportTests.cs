@@ -55,6 +55,34 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task a_file_beyond_the_protocol_limits_stores_nothing_and_names_each_path()
+    {
+        var before = await CountEventsAsync();
+        var broken = WithCode("LIMITS-01", root =>
+        {
+            root["title"] = "Ketamine\u0000 for pain";
+            root["safety"]!["saeReportHours"] = int.MaxValue;
+            root["treatments"]![0]!["components"]![0]!["dose"] = 1e9m;
+            root["sites"]![1]!["code"] = "s01";
+        });
+
+        var outcome = await _service.ImportProtocolAsync(broken, Coordinator, CancellationToken.None);
+
+        Assert.Equal(ProtocolImportStatus.Invalid, outcome.Status);
+        Assert.Equal(
+            [
+                "$.title: contains the control character U+0000 at position 9; text may hold tabs and line breaks but no other control characters",
+                "$.sites[1].code: must be 1 to 10 characters from A-Z and 0-9, found 's01'",
+                "$.sites[1].code: duplicate site code 's01'",
+                "$.treatments[0].components[0].dose: must be at most 1000 mg/kg, found 1000000000",
+                "$.safety.saeReportHours: must be at most 720 (30 days), found 2147483647",
+            ],
+            outcome.Problems);
+        Assert.Equal(before, await CountEventsAsync());
+        Assert.Null(await _service.GetProtocolAsync("LIMITS-01", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task a_higher_version_is_an_amendment_and_data_stays_attributable_to_the_version_in_force()
     {
         await ImportAsync(_service, WithCode("AMEND-01"));

@@ -272,6 +272,99 @@ public class ProtocolFileTests
         Assert.Equal(expected, result.ProblemLines);
     }
 
+    /// <summary>Values that were accepted before the limits of <see cref="ProtocolLimits"/> (issue 10) and failed later.</summary>
+    public static TheoryData<string, Func<string>, string[]> FilesBeyondTheLimits => new()
+    {
+        { "SAE window of 2^31-1 hours", () => Edit(r => r["safety"]!["saeReportHours"] = int.MaxValue), ["$.safety.saeReportHours: must be at most 720 (30 days), found 2147483647"] },
+        { "dose of a billion mg/kg", () => Component(0, 0, c => c["dose"] = 1e9m), ["$.treatments[0].components[0].dose: must be at most 1000 mg/kg, found 1000000000"] },
+        { "dose as 1e9", () => ProtocolFixtures.KetJson.Replace("\"dose\": 0.5,", "\"dose\": 1e9,", StringComparison.Ordinal), ["$.treatments[0].components[0].dose: must be at most 1000 mg/kg, found 1e9", "$.treatments[1].components[0].dose: must be at most 100 mL/kg, found 1e9"] },
+        { "cap of a million mg", () => Edit(r => r["treatments"]![0]!["maxTotal"]!["dose"] = 1_000_000), ["$.treatments[0].maxTotal.dose: must be at most 100000 mg, found 1000000"] },
+        { "rate of 10^7 mg/kg/h", () => ReplaceComponent("""{"kind":"infusion","rate":10000000,"unit":"mg/kg/h","minutes":5}"""), ["$.treatments[0].components[0].rate: must be at most 1000 mg/kg/h, found 10000000"] },
+        {
+            "rate that adds up to 6000 mg/kg",
+            () => ReplaceComponent("""{"kind":"infusion","rate":100,"unit":"mg/kg/min","minutes":60}"""),
+            ["$.treatments[0].components[0].rate: gives 6000 mg/kg over 60 minutes, more than the largest amount 1000 mg/kg"]
+        },
+        { "infusion over ten days", () => Component(0, 0, c => c["minutes"] = 14400), ["$.treatments[0].components[0].minutes: must be at most 1440 (one day), found 14400"] },
+        { "infusion over 10^20 minutes", () => Component(0, 0, c => c["minutes"] = 1e20m), ["$.treatments[0].components[0].minutes: must be at most 1440 (one day), found 100000000000000000000"] },
+        { "a million participants", () => Set("targetParticipants", 1_000_000), ["$.targetParticipants: must be at most 10000, found 1000000"] },
+        { "participants beyond int", () => ProtocolFixtures.KetJson.Replace("\"targetParticipants\": 24", "\"targetParticipants\": 99999999999", StringComparison.Ordinal), ["$.targetParticipants: number out of range: 99999999999"] },
+        { "version 2^31-1", () => Set("version", int.MaxValue), ["$.version: must be at most 9999, found 2147483647"] },
+        { "washout of 10 years", () => Set("washout", "P3650D"), ["$.washout: must be between PT1H and P365D, found 'P3650D'"] },
+        { "washout of a minute", () => Set("washout", "PT1M"), ["$.washout: must be between PT1H and P365D, found 'PT1M'"] },
+        { "assessment a year after dosing", () => Edit(r => r["assessments"]![0]!["times"] = new JsonArray("PT0M", "P365D")), ["$.assessments[0].times[1]: must be at most P30D after the start of dosing, found 'P365D'"] },
+        { "scale up to 10^12", () => Edit(r => r["assessments"]![0]!["max"] = 1e12m), ["$.assessments[0].max: must be between -1000000 and 1000000, found 1000000000000"] },
+        { "block of 2^30", () => Edit(r => r["randomization"]!["blockSizes"] = new JsonArray(2, 1 << 30)), ["$.randomization.blockSizes[1]: must be at most 100, found 1073741824"] },
+        { "systolic limit of 5000", () => Edit(r => r["safety"]!["vitalLimits"]!["systolicMax"] = 5000), ["$.safety.vitalLimits.systolicMax: must be at most 300 mmHg, found 5000"] },
+        { "site code with a space", () => Edit(r => r["sites"]![0]!["code"] = "S 01"), ["$.sites[0].code: must be 1 to 10 characters from A-Z and 0-9, found 'S 01'"] },
+        { "site code with a hyphen", () => Edit(r => r["sites"]![0]!["code"] = "S-01"), ["$.sites[0].code: must be 1 to 10 characters from A-Z and 0-9, found 'S-01'"] },
+        { "site code too long", () => Edit(r => r["sites"]![0]!["code"] = "SITE0000001"), ["$.sites[0].code: must be 1 to 10 characters from A-Z and 0-9, found 'SITE0000001'"] },
+        {
+            "site codes differing only in case",
+            () => Edit(r => r["sites"]![1]!["code"] = "s01"),
+            ["$.sites[1].code: must be 1 to 10 characters from A-Z and 0-9, found 's01'", "$.sites[1].code: duplicate site code 's01'"]
+        },
+        {
+            "a treatment twice in one sequence",
+            () => Set("sequences", JsonNode.Parse("""[["KET","KET"],["PBO","KET"]]""")),
+            ["$.sequences[0][1]: treatment 'KET' is already given in period 1 of this sequence"]
+        },
+        {
+            "NUL in the title",
+            () => Set("title", "Ketamine\u0000 for pain"),
+            ["$.title: contains the control character U+0000 at position 9; text may hold tabs and line breaks but no other control characters"]
+        },
+        {
+            "escape character in a criterion",
+            () => Edit(r => r["eligibility"]!["inclusion"]![0]!["text"] = "Adult \u001b[31m"),
+            ["$.eligibility.inclusion[0].text: contains the control character U+001B at position 7; text may hold tabs and line breaks but no other control characters"]
+        },
+        { "unpaired surrogate in a site name", () => ProtocolFixtures.KetJson.Replace("North Hospital", "North \\ud800Hospital", StringComparison.Ordinal), ["$.sites[0].name: is not Unicode text (it escapes half of a surrogate pair, e.g. '\\ud800')"] },
+        { "unpaired surrogate in a field name", () => ProtocolFixtures.KetJson.Replace("\"phase\"", "\"ph\\udc00ase\"", StringComparison.Ordinal), ["$: a field name is not Unicode text (it escapes half of a surrogate pair, e.g. '\\ud800')", "$.phase: required field is missing"] },
+        { "title of 201 characters", () => Set("title", new string('T', 201)), ["$.title: must be at most 200 characters, found 201"] },
+        { "label of 10,000 characters", () => Edit(r => r["treatments"]![0]!["label"] = new string('x', 10_000)), ["$.treatments[0].label: must be at most 200 characters, found 10000"] },
+        { "NUL in a field name", () => Set("a\u0000b", 1), ["$['a\\u0000b']: unknown field"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FilesBeyondTheLimits))]
+    public void a_value_beyond_the_protocol_limits_is_refused_naming_its_path(string broken, Func<string> file, string[] expected)
+    {
+        var result = ProtocolFile.Parse(file());
+
+        Assert.False(result.IsValid, broken);
+        Assert.Equal(expected, result.ProblemLines);
+    }
+
+    [Fact]
+    public void text_may_hold_tabs_and_line_breaks_and_exactly_200_characters()
+    {
+        var protocol = ProtocolFixtures.Parse(ProtocolFixtures.Mutated(r =>
+        {
+            r["title"] = new string('T', 200);
+            r["eligibility"]!["inclusion"]![0]!["text"] = "Adult\twith\r\nneuropathic pain 🙂";
+        }));
+
+        Assert.Equal(200, protocol.Title.Length);
+    }
+
+    [Fact]
+    public void values_at_the_protocol_limits_are_accepted()
+    {
+        var protocol = ProtocolFixtures.Parse(ProtocolFixtures.Mutated(r =>
+        {
+            r["version"] = ProtocolLimits.MaxVersion;
+            r["targetParticipants"] = ProtocolLimits.MaxTargetParticipants;
+            r["safety"]!["saeReportHours"] = ProtocolLimits.MaxSaeReportHours;
+            r["washout"] = "P365D";
+            r["sites"]![1]!["code"] = "SITE000002";
+            r["treatments"]![0]!["components"] = JsonNode.Parse("""[{"kind":"infusion","dose":1000,"unit":"mg/kg","minutes":1440}]""");
+            r["treatments"]![0]!["maxTotal"]!["dose"] = 100_000;
+        }));
+
+        Assert.Equal((720, 10_000), (protocol.Safety.SaeReportHours, protocol.TargetParticipants));
+    }
+
     [Fact]
     public void every_problem_in_a_file_is_reported_at_once()
     {

@@ -27,7 +27,7 @@ namespace TrialOps.Web.Tests.Trials;
 public abstract class TrialAppFixture : IAsyncLifetime
 {
     public const string Password = "a-long-enough-password";
-    public const string AdminPassword = "admin-password-for-trial-tests";
+    public const string AdminPassword = "first-start-password-for-trial-tests";
     public const string Code = "KET-NP-01";
 
     /// <summary>A fixed seed-sealing key, so the tests never write a key file into a home folder.</summary>

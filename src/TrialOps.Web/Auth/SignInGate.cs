@@ -1,0 +1,57 @@
+using TrialOps.Identity;
+
+namespace TrialOps.Web.Auth;
+
+/// <summary>The outcome of one sign-in request: the attempt's result, or how long a throttled client must wait.</summary>
+public sealed record SignInOutcome(SignInResult? Result, TimeSpan? RetryAfter)
+{
+    public const string ThrottledMessage =
+        "Too many failed sign-ins from this computer. Wait a few minutes, then try again; " +
+        "if you have forgotten your password, ask an administrator.";
+
+    public bool Throttled => RetryAfter is not null;
+
+    public bool Succeeded => Result?.Succeeded == true;
+}
+
+/// <summary>
+/// Sign-in through the web host (ADR 0008): throttled per client and name
+/// (<see cref="SignInThrottle"/>), each attempt recorded by <see cref="IdentityService.SignInAsync"/>
+/// except repeats of an unknown name and throttled attempts, which <see cref="SignInAttemptLog"/>
+/// counts and records as summaries.
+/// </summary>
+public sealed class SignInGate(IdentityService identity, SignInThrottle throttle, SignInAttemptLog log)
+{
+    public async Task<SignInOutcome> SignInAsync(HttpContext context, string? userName, string? password)
+    {
+        var client = SignInThrottle.ClientOf(context);
+        var name = UserRules.NormalizeUserName(userName);
+        name = name[..Math.Min(name.Length, UserRules.MaxUserNameLength)];
+        if (throttle.RetryAfter(client, name) is { } wait)
+        {
+            log.Throttled(client, name);
+            return new SignInOutcome(null, wait);
+        }
+
+        var recordUnknownName = log.ShouldRecordUnknownName(client, name);
+        var result = await identity.SignInAsync(userName ?? string.Empty, password ?? string.Empty, recordUnknownName, context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            throttle.RecordFailure(client, name);
+        }
+
+        if (result.UnknownUser)
+        {
+            if (recordUnknownName)
+            {
+                log.UnknownNameRecorded(client, name);
+            }
+            else
+            {
+                log.UnknownNameRepeated(client, name);
+            }
+        }
+
+        return new SignInOutcome(result, null);
+    }
+}
