@@ -6,7 +6,7 @@ using TrialOps.Web.Auth;
 
 namespace TrialOps.Web.Tests;
 
-/// <summary>Failed sign-ins are throttled per client and name (ADR 0008); each test uses its own client addresses.</summary>
+/// <summary>Failed sign-ins are throttled per client and name (ADR 0009); each test uses its own client addresses.</summary>
 public sealed class SignInThrottlingTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
     private static readonly string FailureText = WebUtility.HtmlEncode(SignInResult.FailureMessage);

@@ -30,7 +30,7 @@ public static class AuthenticationSetup
 
     /// <summary>
     /// The rate-limiting policy of the sign-in form: sign-in requests (POST) per client, whatever
-    /// their outcome, since each costs a deliberately slow password hash (ADR 0008).
+    /// their outcome, since each costs a deliberately slow password hash (ADR 0009).
     /// </summary>
     public const string SignInRequestPolicy = "sign-in-requests";
 

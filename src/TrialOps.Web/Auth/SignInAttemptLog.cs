@@ -4,7 +4,7 @@ using TrialOps.Identity;
 namespace TrialOps.Web.Auth;
 
 /// <summary>
-/// Counts the sign-in attempts that are not recorded one by one (ADR 0008): after the first
+/// Counts the sign-in attempts that are not recorded one by one (ADR 0009): after the first
 /// attempt from a client with a name that has no account is recorded, its repeats in the same
 /// <see cref="Interval"/> are counted, as are attempts refused by throttling; the counts are
 /// recorded as one <see cref="SignInAttemptsSummarized"/> per client and name when the interval

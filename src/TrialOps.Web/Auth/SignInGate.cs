@@ -15,7 +15,7 @@ public sealed record SignInOutcome(SignInResult? Result, TimeSpan? RetryAfter)
 }
 
 /// <summary>
-/// Sign-in through the web host (ADR 0008): throttled per client and name
+/// Sign-in through the web host (ADR 0009): throttled per client and name
 /// (<see cref="SignInThrottle"/>), each attempt recorded by <see cref="IdentityService.SignInAsync"/>
 /// except repeats of an unknown name and throttled attempts, which <see cref="SignInAttemptLog"/>
 /// counts and records as summaries.

@@ -5,7 +5,7 @@ using System.Threading.RateLimiting;
 namespace TrialOps.Web.Auth;
 
 /// <summary>
-/// Throttles failed sign-ins (ADR 0008), with the rate limiters ASP.NET Core's rate limiting is
+/// Throttles failed sign-ins (ADR 0009), with the rate limiters ASP.NET Core's rate limiting is
 /// built on: sliding windows of failures per client and user name, per client, and per user name.
 /// A throttled attempt is answered 429 before its password is checked, so it neither gives a guess
 /// nor counts towards the account's lock-out. From one client, a name gets

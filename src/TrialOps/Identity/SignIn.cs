@@ -7,7 +7,7 @@ namespace TrialOps.Identity;
 /// success, a failure with its reason, a lock-out after <see cref="UserRules.MaxConsecutiveFailures"/>
 /// wrong passwords within <see cref="UserRules.LockOutWindow"/>, or an attempt with a name that has
 /// no account. (The web host throttles failed attempts per client before they get here, so that one
-/// client cannot lock someone else's account; see ADR 0008.) The person is not
+/// client cannot lock someone else's account; see ADR 0009.) The person is not
 /// authenticated yet, so the command runs as <see cref="Anonymous"/>; the events name the account.
 /// </summary>
 /// <param name="UserName">Normalized with <see cref="UserRules.NormalizeUserName"/>.</param>
