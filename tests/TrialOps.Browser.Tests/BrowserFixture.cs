@@ -9,6 +9,13 @@ namespace TrialOps.Browser.Tests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// Waits for the address and the parsed document, not the load event: with Blazor's enhanced navigation a link or form may patch the
+    /// page in place, and no load event follows (waiting for one timed out now and then); the
+    /// document is parsed by then, so what the test reads next is there.
+    /// </summary>
+    public static readonly PageWaitForURLOptions DocumentReady = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string AdminPassword = "browser-first-start-password";
 

@@ -26,16 +26,16 @@ public sealed class UserAdministrationTests(BrowserFixture fixture) : IClassFixt
         await shots.TakeAsync("sign-in-page");
 
         await SignInAsync(page, "admin", BrowserFixture.AdminPassword);
-        await page.WaitForURLAsync(Url("/"));
+        await page.WaitForURLAsync(Url("/"), BrowserFixture.DocumentReady);
         Assert.Equal(1, await page.Locator("nav a[href='/users']").CountAsync());
         await shots.TakeAsync("signed-in-as-admin");
 
         await page.ClickAsync("nav a[href='/users']");
-        await page.WaitForURLAsync(Url("/users"));
+        await page.WaitForURLAsync(Url("/users"), BrowserFixture.DocumentReady);
         await shots.TakeAsync("user-list");
 
         await page.ClickAsync("a:has-text('Create user')");
-        await page.WaitForURLAsync(Url("/users/new"));
+        await page.WaitForURLAsync(Url("/users/new"), BrowserFixture.DocumentReady);
         await page.FillAsync("#userName", "dana");
         await page.FillAsync("#displayName", "Dana Entry");
         await page.SelectOptionAsync("#role", "DataEntry");
@@ -44,18 +44,18 @@ public sealed class UserAdministrationTests(BrowserFixture fixture) : IClassFixt
         await shots.TakeAsync("create-user-form");
 
         await page.ClickAsync("button:has-text('Create user')");
-        await page.WaitForURLAsync(Url("/users?created=dana"));
+        await page.WaitForURLAsync(Url("/users?created=dana"), BrowserFixture.DocumentReady);
         Assert.Contains("User dana was created.", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("td a[href='/users/dana']").CountAsync());
         await shots.TakeAsync("user-created");
 
         await page.ClickAsync("button:has-text('Sign out')");
-        await page.WaitForURLAsync(Url("/login?signedOut=true"));
+        await page.WaitForURLAsync(Url("/login?signedOut=true"), BrowserFixture.DocumentReady);
         Assert.Contains("You are signed out.", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await shots.TakeAsync("signed-out");
 
         await SignInAsync(page, "dana", "pharmacy-night-shift-7");
-        await page.WaitForURLAsync(Url("/"));
+        await page.WaitForURLAsync(Url("/"), BrowserFixture.DocumentReady);
         Assert.Contains("Dana Entry", await page.InnerTextAsync("header"), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("a[href='/users']").CountAsync());
         await shots.TakeAsync("signed-in-as-data-entry");
@@ -79,7 +79,7 @@ public sealed class UserAdministrationTests(BrowserFixture fixture) : IClassFixt
         await shots.TakeAsync("sign-in-page");
 
         await SignInAsync(page, "admin", BrowserFixture.AdminPassword);
-        await page.WaitForURLAsync(Url("/"));
+        await page.WaitForURLAsync(Url("/"), BrowserFixture.DocumentReady);
         foreach (var (path, name) in new[] { ("/", "start-page"), ("/users", "user-list"), ("/users/new", "create-user-form"), ("/users/admin", "user-details"), ("/account/password", "change-password") })
         {
             await page.GotoAsync(Url(path));

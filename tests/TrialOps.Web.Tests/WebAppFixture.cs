@@ -41,8 +41,6 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public TrialOpsWebApplication App => app ?? throw new InvalidOperationException("Not initialized.");
 
-    /// <summary>The connection string of this fixture's database.</summary>
-    public string ConnectionString => database.ConnectionString;
 
     /// <summary>Set by a test class that makes the app fail on purpose (a database outage): errors in the log are then expected.</summary>
     public bool ExpectsLoggedErrors { get; set; }
