@@ -61,6 +61,7 @@ internal static class MessageBusHost
             EnvironmentName = Environments.Production,
         });
         builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddProvider(new SinkLoggerProvider(runtime.Log));
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(new ParticipantDecisions(runtime));
@@ -80,6 +81,11 @@ internal static class MessageBusHost
             opts.PersistMessagesWithPostgresql(runtime.DataSource, Schema);
             opts.AutoBuildMessageStorageOnStartup = allowSchemaUpdate ? AutoCreate.CreateOrUpdate : AutoCreate.CreateOnly;
             opts.Policies.UseDurableLocalQueues();
+
+            // Every handled message is in the store and every command in the event stream: the
+            // log keeps warnings and failures only.
+            opts.Policies.MessageSuccessLogLevel(LogLevel.Debug);
+            opts.Policies.MessageExecutionLogLevel(LogLevel.Debug);
             opts.Durability.ScheduledJobPollingTime = options.ScheduledPolling;
             if (options.StaleNodeTimeout is { } stale)
             {
@@ -128,7 +134,8 @@ internal static class MessageBusHost
         {
             public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+            // Wolverine logs its node's agent commands at LogLevel.None, every few seconds.
+            public bool IsEnabled(LogLevel logLevel) => logLevel is >= LogLevel.Warning and < LogLevel.None;
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
