@@ -34,7 +34,8 @@ public static class EventStoreSchema
 
         // The stored JSON is the regulated record and is pinned by the contract tests: the same
         // options as EventTypeRegistry.JsonOptions (camelCase, enums as their names).
-        options.UseSystemTextJsonForSerialization(EventTypeRegistry.JsonOptions, EnumStorage.AsString, Casing.CamelCase);
+        // Marten adds to the options it is given: a copy, never the shared read-only instance.
+        options.UseSystemTextJsonForSerialization(EventTypeRegistry.CopyOfJsonOptions(), EnumStorage.AsString, Casing.CamelCase);
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;

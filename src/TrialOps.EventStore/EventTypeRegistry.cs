@@ -10,12 +10,28 @@ public sealed record UnknownEvent(string Alias, string Json);
 /// <summary>Maps stable aliases to CLR types and (de)serializes event data.</summary>
 public sealed class EventTypeRegistry
 {
-    public static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>
+    /// The JSON of every stored event (pinned by the contract tests). Read-only from the start: it
+    /// is shared by every thread, and a library that adds to it (Marten did, when handed it) would
+    /// race with serialization elsewhere; take a copy (<see cref="CopyOfJsonOptions"/>) to configure.
+    /// </summary>
+    public static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
+
+    /// <summary>A mutable copy of <see cref="JsonOptions"/> for a library that configures its own.</summary>
+    public static JsonSerializerOptions CopyOfJsonOptions() => new(JsonOptions);
+
+    private static JsonSerializerOptions CreateJsonOptions()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-        WriteIndented = false,
-    };
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            Converters = { new JsonStringEnumConverter() },
+            WriteIndented = false,
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
 
     private readonly Dictionary<string, Type> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, (string Alias, bool RequiresReason)> _aliases = [];
