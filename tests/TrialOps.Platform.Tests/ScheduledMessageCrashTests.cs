@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TrialOps.EventStore;
 using TrialOps.Testing;
 using static TrialOps.Platform.Tests.Platform;
 
@@ -17,10 +18,10 @@ public sealed class ScheduledMessageCrashTests(DatabaseFixture db) : IClassFixtu
         var code = "CRASH" + Random.Shared.Next(1000, 9999);
         var notified = $"SELECT count(*) FROM mt_events WHERE stream_id = 'sponsor-notifications-{code}'";
 
-        using (var doomed = StartWorker("schedule", code, "4"))
+        using (var doomed = WorkerProcess.Start(db.ConnectionString, "schedule", code, "4"))
         {
-            await WaitForLineAsync(doomed, "scheduled");
-            await WaitForLineAsync(doomed, "worker ready");
+            await WorkerProcess.WaitForLineAsync(doomed, "scheduled");
+            await WorkerProcess.WaitForLineAsync(doomed, "worker ready");
             doomed.Kill(entireProcessTree: true);
             await doomed.WaitForExitAsync();
         }
@@ -29,9 +30,9 @@ public sealed class ScheduledMessageCrashTests(DatabaseFixture db) : IClassFixtu
         Assert.Equal(1, await CountAsync(db.DataSource,
             "SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE message_type = 'sponsor.unblinding-notification' AND status = 'Scheduled'"));
 
-        using (var survivor = StartWorker())
+        using (var survivor = WorkerProcess.Start(db.ConnectionString))
         {
-            await WaitForLineAsync(survivor, "worker ready");
+            await WorkerProcess.WaitForLineAsync(survivor, "worker ready");
             for (var i = 0; i < 900 && await CountAsync(db.DataSource, notified) == 0; i++)
             {
                 await Task.Delay(100);
@@ -47,15 +48,73 @@ public sealed class ScheduledMessageCrashTests(DatabaseFixture db) : IClassFixtu
         Assert.Equal(0, await CountAsync(db.DataSource,
             "SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE message_type = 'sponsor.unblinding-notification' AND status <> 'Handled'"));
     }
+}
 
-    private Process StartWorker(params string[] arguments)
+/// <summary>
+/// Two application processes on one database: each projection is owned by one node at a time (a
+/// lease); when the owner is killed, the other takes it over once the lease lapses (30 s, the
+/// runtime's default) and the read model catches up with what was written meanwhile.
+/// </summary>
+public sealed class ProjectionTakeoverTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task a_killed_nodes_projections_are_taken_over_by_the_other_node_within_the_lease()
+    {
+        var store = Store(db.DataSource);
+        using var first = WorkerProcess.Start(db.ConnectionString, "project");
+        await WorkerProcess.WaitForLineAsync(first, "worker ready");
+        var before = NewStream();
+        var e1 = (await store.AppendAsync(before, ExpectedVersion.NoStream, [new Noted(before, "seen by the first node")], Metadata()))[0];
+        Assert.True(await LedgerReachesAsync(e1.Position, TimeSpan.FromSeconds(30)), "the first node never applied the event to the ledger");
+        var owner = await OwnerAsync();
+
+        using var second = WorkerProcess.Start(db.ConnectionString, "project");
+        await WorkerProcess.WaitForLineAsync(second, "worker ready");
+        first.Kill(entireProcessTree: true);
+        await first.WaitForExitAsync();
+        var after = NewStream();
+        var e2 = (await store.AppendAsync(after, ExpectedVersion.NoStream, [new Noted(after, "written after the owner died")], Metadata()))[0];
+
+        Assert.True(await LedgerReachesAsync(e2.Position, TimeSpan.FromSeconds(75)), "the second node did not take the ledger over");
+        Assert.NotEqual(owner, await OwnerAsync());
+        second.Kill(entireProcessTree: true);
+        await second.WaitForExitAsync();
+    }
+
+    private async Task<bool> LedgerReachesAsync(long position, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await CountAsync(db.DataSource, $"SELECT count(*) FROM ledger WHERE position = {position}") == 1)
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
+    }
+
+    private async Task<string?> OwnerAsync()
+    {
+        await using var command = db.DataSource.CreateCommand("SELECT lease_owner FROM projection_checkpoints WHERE name = 'ledger'");
+        return (string?)await command.ExecuteScalarAsync();
+    }
+}
+
+/// <summary>The stand-alone node of TrialOps.Platform.Worker, built beside this project.</summary>
+internal static class WorkerProcess
+{
+    public static Process Start(string connectionString, params string[] arguments)
     {
         // The worker is built beside this project (same configuration and framework folders).
         var worker = Path.Combine(AppContext.BaseDirectory.Replace("TrialOps.Platform.Tests", "TrialOps.Platform.Worker", StringComparison.Ordinal), "TrialOps.Platform.Worker.dll");
         Assert.True(File.Exists(worker), $"worker not built at {worker}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(worker);
-        start.ArgumentList.Add(db.ConnectionString);
+        start.ArgumentList.Add(connectionString);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -64,7 +123,7 @@ public sealed class ScheduledMessageCrashTests(DatabaseFixture db) : IClassFixtu
         return Process.Start(start)!;
     }
 
-    private static async Task WaitForLineAsync(Process process, string expected)
+    public static async Task WaitForLineAsync(Process process, string expected)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)

@@ -2,6 +2,7 @@
 // another, then check that a scheduled message took effect exactly once.
 //   worker CONNECTION                      a node that handles due messages
 //   worker CONNECTION schedule CODE SECS   also schedules a sponsor notification for CODE in SECS seconds
+//   worker CONNECTION project              also runs the read-model projections (as the web app does)
 using System.Globalization;
 using TrialOps.Blinding;
 using TrialOps.Messaging;
@@ -28,10 +29,12 @@ if (args.Length > 3 && args[1] == "schedule")
 
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+var projections = args.Length > 1 && args[1] == "project" ? runtime.Projections.RunAsync(stop.Token) : Task.CompletedTask;
 Console.WriteLine("worker ready");
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token);
+    await projections;
 }
 catch (OperationCanceledException)
 {
