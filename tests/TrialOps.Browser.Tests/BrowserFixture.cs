@@ -10,11 +10,13 @@ namespace TrialOps.Browser.Tests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     /// <summary>
-    /// Waits for the address and the parsed document, not the load event: with Blazor's enhanced navigation a link or form may patch the
-    /// page in place, and no load event follows (waiting for one timed out now and then); the
-    /// document is parsed by then, so what the test reads next is there.
+    /// Waits until the page is at <paramref name="url"/> by polling the address, not by waiting for
+    /// load events: with Blazor's enhanced navigation a link patches the page in place and no load
+    /// event may follow (waiting for one timed out now and then). What the test reads next waits
+    /// for its own element.
     /// </summary>
-    public static readonly PageWaitForURLOptions DocumentReady = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    public static Task AtAsync(IPage page, string url) =>
+        Assertions.Expect(page).ToHaveURLAsync(url, new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
 
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string AdminPassword = "browser-first-start-password";
@@ -46,6 +48,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Assertions poll (text, counts, address) as long as the page waits allow (a loaded 2-core machine).
+        Assertions.SetDefaultExpectTimeout(30_000);
         if (!File.Exists(ChromiumPath))
         {
             StartFailure = $"Chromium is not installed at {ChromiumPath}: install it with `apt-get update && apt-get install -y chromium`.";

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace TrialOps.Browser.Tests;
 
@@ -26,16 +27,16 @@ public sealed class UserAdministrationTests(BrowserFixture fixture) : IClassFixt
         await shots.TakeAsync("sign-in-page");
 
         await SignInAsync(page, "admin", BrowserFixture.AdminPassword);
-        await page.WaitForURLAsync(Url("/"), BrowserFixture.DocumentReady);
-        Assert.Equal(1, await page.Locator("nav a[href='/users']").CountAsync());
+        await BrowserFixture.AtAsync(page, Url("/"));
+        await Expect(page.Locator("nav a[href='/users']")).ToHaveCountAsync(1);
         await shots.TakeAsync("signed-in-as-admin");
 
         await page.ClickAsync("nav a[href='/users']");
-        await page.WaitForURLAsync(Url("/users"), BrowserFixture.DocumentReady);
+        await BrowserFixture.AtAsync(page, Url("/users"));
         await shots.TakeAsync("user-list");
 
         await page.ClickAsync("a:has-text('Create user')");
-        await page.WaitForURLAsync(Url("/users/new"), BrowserFixture.DocumentReady);
+        await BrowserFixture.AtAsync(page, Url("/users/new"));
         await page.FillAsync("#userName", "dana");
         await page.FillAsync("#displayName", "Dana Entry");
         await page.SelectOptionAsync("#role", "DataEntry");
@@ -44,25 +45,25 @@ public sealed class UserAdministrationTests(BrowserFixture fixture) : IClassFixt
         await shots.TakeAsync("create-user-form");
 
         await page.ClickAsync("button:has-text('Create user')");
-        await page.WaitForURLAsync(Url("/users?created=dana"), BrowserFixture.DocumentReady);
-        Assert.Contains("User dana was created.", await page.InnerTextAsync("main"), StringComparison.Ordinal);
-        Assert.Equal(1, await page.Locator("td a[href='/users/dana']").CountAsync());
+        await BrowserFixture.AtAsync(page, Url("/users?created=dana"));
+        await Expect(page.Locator("main")).ToContainTextAsync("User dana was created.");
+        await Expect(page.Locator("td a[href='/users/dana']")).ToHaveCountAsync(1);
         await shots.TakeAsync("user-created");
 
         await page.ClickAsync("button:has-text('Sign out')");
-        await page.WaitForURLAsync(Url("/login?signedOut=true"), BrowserFixture.DocumentReady);
-        Assert.Contains("You are signed out.", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await BrowserFixture.AtAsync(page, Url("/login?signedOut=true"));
+        await Expect(page.Locator("main")).ToContainTextAsync("You are signed out.");
         await shots.TakeAsync("signed-out");
 
         await SignInAsync(page, "dana", "pharmacy-night-shift-7");
-        await page.WaitForURLAsync(Url("/"), BrowserFixture.DocumentReady);
-        Assert.Contains("Dana Entry", await page.InnerTextAsync("header"), StringComparison.Ordinal);
-        Assert.Equal(0, await page.Locator("a[href='/users']").CountAsync());
+        await BrowserFixture.AtAsync(page, Url("/"));
+        await Expect(page.Locator("header")).ToContainTextAsync("Dana Entry");
+        await Expect(page.Locator("a[href='/users']")).ToHaveCountAsync(0);
         await shots.TakeAsync("signed-in-as-data-entry");
 
         var response = await page.GotoAsync(Url("/users"));
         Assert.Equal(403, response!.Status);
-        Assert.Contains("Access denied", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Expect(page.Locator("main")).ToContainTextAsync("Access denied");
         await shots.TakeAsync("user-administration-refused");
     }
 
@@ -79,7 +80,7 @@ public sealed class UserAdministrationTests(BrowserFixture fixture) : IClassFixt
         await shots.TakeAsync("sign-in-page");
 
         await SignInAsync(page, "admin", BrowserFixture.AdminPassword);
-        await page.WaitForURLAsync(Url("/"), BrowserFixture.DocumentReady);
+        await BrowserFixture.AtAsync(page, Url("/"));
         foreach (var (path, name) in new[] { ("/", "start-page"), ("/users", "user-list"), ("/users/new", "create-user-form"), ("/users/admin", "user-details"), ("/account/password", "change-password") })
         {
             await page.GotoAsync(Url(path));
