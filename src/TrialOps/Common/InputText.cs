@@ -23,21 +23,37 @@ public static class InputText
             return $"is longer than {maxLength} characters";
         }
 
+        if (ForbiddenCharacterAt(text) is { } at)
+        {
+            return $"contains a control character (U+{(int)text[at]:X4}); only tab and line breaks are allowed";
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (char.IsControl(c) && c is not ('\t' or '\r' or '\n'))
-            {
-                return $"contains a control character (U+{(int)c:X4}); only tab and line breaks are allowed";
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
             }
-            else if (char.IsSurrogate(c))
+            else if (char.IsSurrogate(text[i]))
             {
                 return "contains an unpaired surrogate (not valid Unicode text)";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The index of the first control character other than tab, CR and LF (C0, DEL and C1) in
+    /// <paramref name="text"/>: a NUL breaks PostgreSQL text, XML and XPT files, an ESC a terminal.
+    /// </summary>
+    public static int? ForbiddenCharacterAt(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]) && text[i] is not ('\t' or '\r' or '\n'))
+            {
+                return i;
             }
         }
 

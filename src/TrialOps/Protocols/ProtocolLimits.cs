@@ -89,21 +89,4 @@ public static class ProtocolLimits
     /// <summary>The amount a rate gives over <paramref name="minutes"/>, in the rate's amount unit.</summary>
     public static decimal AmountOf(decimal rate, RateUnit unit, decimal minutes) =>
         unit.Per == RateTimeBase.Minute ? rate * minutes : rate * minutes / 60;
-
-    /// <summary>
-    /// The index of the first control character other than tab, CR and LF (C0, DEL and C1) in
-    /// <paramref name="text"/>: a NUL breaks PostgreSQL text, XML and XPT files, an ESC a terminal.
-    /// </summary>
-    public static int? ForbiddenCharacterAt(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsControl(text[i]) && text[i] is not ('\t' or '\r' or '\n'))
-            {
-                return i;
-            }
-        }
-
-        return null;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TrialOps.Common;
 using TrialOps.Dosing;
 
 namespace TrialOps.Protocols;
@@ -1020,7 +1021,7 @@ internal sealed partial class ProtocolReader
             return null;
         }
 
-        if (ProtocolLimits.ForbiddenCharacterAt(value) is { } at)
+        if (InputText.ForbiddenCharacterAt(value) is { } at)
         {
             Problem(path, $"contains the control character U+{(int)value[at]:X4} at position {at + 1}; text may hold tabs and line breaks but no other control characters");
             return null;
