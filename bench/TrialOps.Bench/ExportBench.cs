@@ -33,7 +33,6 @@ public static class ExportBench
             {
                 var report = await DemoTrial.RunAsync(
                     runtime,
-                    SeedKeyStore.CreateSealer(),
                     DemoTrial.KetNp01(),
                     new DemoOptions((int)(participants - existing), Seed: 2026, Parallelism: 2 * Environment.ProcessorCount),
                     message => Console.Error.WriteLine(message));

@@ -1,5 +1,6 @@
 using Bogus;
 using TrialOps.AdverseEvents;
+using TrialOps.Blinding;
 using TrialOps.Assessments;
 using TrialOps.Dosing;
 using TrialOps.Journey;
@@ -18,7 +19,6 @@ internal sealed class DemoRun
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     private readonly TrialOpsRuntime _runtime;
-    private readonly TrialDesignService _design;
     private readonly JourneyService _journey;
     private readonly ProtocolDefinition _protocol;
     private readonly DemoOptions _options;
@@ -30,10 +30,9 @@ internal sealed class DemoRun
     private int _commands;
     private int _done;
 
-    public DemoRun(TrialOpsRuntime runtime, TrialDesignService design, ProtocolDefinition protocol, DemoOptions options, Action<string>? log)
+    public DemoRun(TrialOpsRuntime runtime, ProtocolDefinition protocol, DemoOptions options, Action<string>? log)
     {
         _runtime = runtime;
-        _design = design;
         _journey = new JourneyService(runtime);
         _protocol = protocol;
         _options = options;
@@ -309,14 +308,14 @@ internal sealed class DemoRun
         var awareAt = onsetAt + TimeSpan.FromMinutes(20);
         await Must(_runtime.SendAsync(Context(staff.Investigator), new ReportAdverseEvent(id, _protocol.Code, plan.Subject, awareAt, input), ct), "serious adverse event", plan.Subject);
         await Must(_runtime.SendAsync(Context(staff.Investigator), new ReportSaeToSponsor(id, awareAt + TimeSpan.FromHours(6), "SAE-2026-0001"), ct), "SAE report", plan.Subject);
-        var blind = await _design.BreakBlindAsync(
-            _protocol.Code.Value,
-            plan.Subject.ToString(),
-            "Hypertensive urgency requiring admission; the treating physician needs to know whether ketamine was given.",
-            signatureVerified: true,
-            staff.Investigator,
-            ct);
-        await Must(Task.FromResult(blind), "emergency unblinding", plan.Subject);
+        await Must(_runtime.SendAsync(
+            Context(staff.Investigator),
+            new BreakParticipantBlind(
+                _protocol.Code,
+                plan.Subject.ToString(),
+                "Hypertensive urgency requiring admission; the treating physician needs to know whether ketamine was given.",
+                SignatureVerified: true),
+            ct), "emergency unblinding", plan.Subject);
         await Must(_runtime.SendAsync(
             Context(staff.Investigator),
             new ReportSaeFollowUp(id, awareAt + TimeSpan.FromDays(3), "Blood pressure controlled on amlodipine; discharged home on day 2. No further study treatment."),
@@ -346,8 +345,10 @@ internal sealed class DemoRun
                 {
                     var stratum = Strata.Of(_protocol, plan.Site);
                     var additional = Math.Max(_protocol.Randomization.BlockSizes.Max(), _options.Participants);
-                    var extended = await _design.ExtendRandomizationListAsync(
-                        CommandContext.New(staff.Coordinator, "Demo trial: more participants than the list holds"), _protocol.Code.Value, stratum, additional, ct);
+                    var extended = await _runtime.SendAsync(
+                        Context(staff.Coordinator),
+                        new ExtendStratumList(_protocol.Code, stratum, additional, "Demo trial: more participants than the list holds"),
+                        ct);
                     Interlocked.Increment(ref _commands);
                     if (!extended.Accepted)
                     {

@@ -44,7 +44,7 @@ public sealed class DemoException(string message) : Exception(message);
 /// every period with plausible weights, doses, pain scores with a modest treatment effect, vital
 /// signs, adverse events at ketamine-like rates, one withdrawal, one serious adverse event with a
 /// follow-up and one emergency unblinding. Everything goes through the real commands
-/// (<see cref="Journey.JourneyService"/>, <see cref="TrialDesignService"/>); no row is inserted
+/// (sent through Wolverine to their handlers); no row is inserted
 /// directly. Clinical times lie in the past, anchored on the runtime clock, with every washout
 /// respected. See <c>seed/README.md</c>.
 /// </summary>
@@ -67,10 +67,8 @@ public static class DemoTrial
     /// Seeds the KET-NP-01 demo trial when no protocol has been imported yet (an empty database);
     /// returns null and does nothing otherwise. For the web app's first start.
     /// </summary>
-    /// <param name="sealer">The installation's seed sealer; by default <see cref="SeedKeyStore.CreateSealer"/> (TRIALOPS_SEED_KEY or the key file in TRIALOPS_HOME).</param>
     public static async Task<DemoReport?> SeedIfEmptyAsync(
         TrialOpsRuntime runtime,
-        ISeedSealer? sealer = null,
         int participants = 24,
         int seed = 42,
         Action<string>? log = null,
@@ -94,7 +92,7 @@ public static class DemoTrial
                 }
             }
 
-            return await RunAsync(runtime, sealer ?? SeedKeyStore.CreateSealer(), KetNp01(), new DemoOptions(participants, seed), log, ct);
+            return await RunAsync(runtime, KetNp01(), new DemoOptions(participants, seed), log, ct);
         }
         finally
         {
@@ -108,13 +106,13 @@ public static class DemoTrial
     /// Imports the protocol if its code is new, then runs <see cref="DemoOptions.Participants"/> new
     /// participants (new subject numbers after those already used) through the trial.
     /// </summary>
-    /// <param name="sealer">The installation's seed sealer (needed to generate and extend randomization lists).</param>
+    /// <remarks>Lists are generated and extended with the runtime's seed sealer (<see cref="TrialOpsRuntime.SeedSealer"/>).</remarks>
     /// <exception cref="DemoException">The protocol file is invalid, or a command was refused.</exception>
-    public static async Task<DemoReport> RunAsync(TrialOpsRuntime runtime, ISeedSealer sealer, byte[] protocolFile, DemoOptions options, Action<string>? log = null, CancellationToken ct = default)
+    public static async Task<DemoReport> RunAsync(TrialOpsRuntime runtime, byte[] protocolFile, DemoOptions options, Action<string>? log = null, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Participants, 1);
         var stopwatch = Stopwatch.StartNew();
-        var design = new TrialDesignService(runtime, sealer);
+        var design = new TrialDesignService(runtime);
         var parse = ProtocolFile.Parse(protocolFile);
         if (parse.Definition is not { } fileDefinition)
         {
@@ -125,7 +123,7 @@ public static class DemoTrial
         var protocol = await design.GetProtocolAsync(fileDefinition.Code.Value, ct);
         if (protocol is null)
         {
-            var outcome = await design.ImportProtocolAsync(protocolFile, DemoStaff.Sponsor, ct);
+            var outcome = await runtime.Bus.SendCommandAsync<ImportProtocolFile, ProtocolImportOutcome>(CommandContext.New(DemoStaff.Sponsor), new ImportProtocolFile(protocolFile), ct);
             if (!outcome.Succeeded)
             {
                 throw new DemoException($"Importing {fileDefinition.Code} failed: {outcome.Rejection?.Message ?? string.Join("; ", outcome.Problems)}");
@@ -137,7 +135,7 @@ public static class DemoTrial
             log?.Invoke($"Imported protocol {protocol.Code} version {protocol.Version}.");
         }
 
-        var run = new DemoRun(runtime, design, protocol, options, log);
+        var run = new DemoRun(runtime, protocol, options, log);
         var outcomes = await run.RunAsync(ct);
         return new DemoReport(protocol.Code.Value, imported, outcomes, run.Commands, stopwatch.Elapsed);
     }

@@ -51,7 +51,6 @@ public static class DemoCommand
                 {
                     report = await DemoTrial.RunAsync(
                         runtime,
-                        SeedKeyStore.CreateSealer(),
                         content,
                         new DemoOptions(count, parse.GetValue(seed), parse.GetValue(parallel)),
                         Console.Error.WriteLine,

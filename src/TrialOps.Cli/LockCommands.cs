@@ -1,9 +1,9 @@
 using System.CommandLine;
+using TrialOps.Blinding;
 using TrialOps.Identity;
 using TrialOps.Messaging;
-using TrialOps.Randomization;
+using TrialOps.Protocols;
 using TrialOps.Runtime;
-using TrialOps.Trials;
 
 namespace TrialOps.Cli;
 
@@ -23,19 +23,19 @@ public static class LockCommands
             "lock",
             "Lock the trial database: from now on no clinical data can change. Signed by a Coordinator or an Investigator.",
             withReason: false,
-            (service, code, actor, _, ct) => service.LockTrialAsync(code, signatureVerified: true, actor, ct),
+            (code, actor, _) => new LockTrial(code, SignatureVerified: true, actor),
             (code, actor) => $"Locked the database of {code}, signed by {actor.UserId} ({actor.Role})."));
         root.Subcommands.Add(Create(
             "unlock",
             "Lift the database lock for a stated reason (for example a late query). Signed by a Coordinator or an Investigator. Does not make anyone blind again.",
             withReason: true,
-            (service, code, actor, reason, ct) => service.UnlockTrialAsync(code, reason!, signatureVerified: true, actor, ct),
+            (code, actor, reason) => new UnlockTrial(code, reason!, SignatureVerified: true, actor),
             (code, actor) => $"Lifted the database lock of {code}, signed by {actor.UserId} ({actor.Role})."));
         root.Subcommands.Add(Create(
             "unblind",
             "Unblind the whole trial for analysis, after database lock. Signed by a Statistician; irreversible.",
             withReason: false,
-            (service, code, actor, _, ct) => service.UnblindTrialAsync(code, signatureVerified: true, actor, ct),
+            (code, actor, _) => new UnblindTrial(code, SignatureVerified: true, actor),
             (code, actor) => $"Unblinded trial {code}, signed by {actor.UserId} ({actor.Role}). Unblinded exports are now possible: trialops export --unblinded."));
     }
 
@@ -43,20 +43,20 @@ public static class LockCommands
         string name,
         string description,
         bool withReason,
-        Func<TrialDesignService, string, Actor, string?, CancellationToken, Task<CommandResult>> act,
+        Func<ProtocolCode, Actor, string?, object> command,
         Func<string, Actor, string> done)
     {
         var trial = new Option<string>("--trial") { Description = "The protocol code, e.g. KET-NP-01.", Required = true };
         var user = new Option<string>("--user") { Description = "The user who signs (their sign-in name).", Required = true };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the signer's password from standard input (required: passwords never go on the command line)." };
         var reason = new Option<string>("--reason") { Description = "Why the lock is lifted (recorded with the event).", Required = true };
-        var command = new Command(name, description) { trial, user, passwordStdin };
+        var cli = new Command(name, description) { trial, user, passwordStdin };
         if (withReason)
         {
-            command.Options.Add(reason);
+            cli.Options.Add(reason);
         }
 
-        command.SetAction(Cli.WithRuntime(async (runtime, parse, ct) =>
+        cli.SetAction(Cli.WithRuntime(async (runtime, parse, ct) =>
         {
             if (!parse.GetValue(passwordStdin))
             {
@@ -72,8 +72,7 @@ public static class LockCommands
 
             var code = parse.GetValue(trial)!.Trim();
             var signer = await SignAsync(runtime, parse.GetValue(user)!, password, ct);
-            var service = new TrialDesignService(runtime, new NoSeedSealer());
-            var result = await act(service, code, signer, reasonText, ct);
+            var result = await runtime.SendAsync(CommandContext.New(signer), command(ProtocolCode.ParseOrDefault(code), signer, reasonText), ct);
             if (!result.Accepted)
             {
                 throw new CliException(result.Rejection?.Message ?? $"{name} was refused");
@@ -82,7 +81,7 @@ public static class LockCommands
             Console.WriteLine(done(code, signer));
             return 0;
         }));
-        return command;
+        return cli;
     }
 
     /// <summary>Verifies the electronic signature and returns the signer as an actor in their current role.</summary>
@@ -110,13 +109,5 @@ public static class LockCommands
         }
 
         return line.TrimEnd('\r', '\n');
-    }
-
-    /// <summary>Lock, unlock and unblinding never seal or unseal a randomization seed.</summary>
-    private sealed class NoSeedSealer : ISeedSealer
-    {
-        public string Seal(ReadOnlySpan<byte> seed, string context) => throw new InvalidOperationException("signing a lock never seals a seed");
-
-        public byte[] Unseal(string sealedSeed, string context) => throw new InvalidOperationException("signing a lock never unseals a seed");
     }
 }

@@ -69,8 +69,7 @@ public static class ProtocolCommands
 
             return await Cli.WithRuntime(async (runtime, _, token) =>
             {
-                var service = new TrialDesignService(runtime, SeedKeyStore.CreateSealer());
-                var outcome = await service.ImportProtocolAsync(content, CliActor, token);
+                var outcome = await runtime.Bus.SendCommandAsync<ImportProtocolFile, ProtocolImportOutcome>(CommandContext.New(CliActor), new ImportProtocolFile(content), token);
                 switch (outcome.Status)
                 {
                     case ProtocolImportStatus.Invalid:
@@ -97,7 +96,7 @@ public static class ProtocolCommands
         var show = new Command("show", "Print the protocol version in force. Treatments and sequences are omitted unless --unblinded is given.") { code, unblinded };
         show.SetAction(Cli.WithRuntime(async (runtime, parse, ct) =>
         {
-            var service = new TrialDesignService(runtime, new NoSeedSealer());
+            var service = new TrialDesignService(runtime);
             var requested = parse.GetValue(code)!;
             var versions = await service.GetProtocolVersionsAsync(requested, ct);
             if (versions.Count == 0)
@@ -200,13 +199,5 @@ public static class ProtocolCommands
         {
             Console.Error.WriteLine(line);
         }
-    }
-
-    /// <summary>For reads that never unseal a seed: <c>show</c> must work without the key.</summary>
-    private sealed class NoSeedSealer : ISeedSealer
-    {
-        public string Seal(ReadOnlySpan<byte> seed, string context) => throw new InvalidOperationException("showing a protocol never seals a seed");
-
-        public byte[] Unseal(string sealedSeed, string context) => throw new InvalidOperationException("showing a protocol never unseals a seed");
     }
 }

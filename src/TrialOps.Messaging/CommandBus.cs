@@ -18,11 +18,16 @@ public static class CommandBus
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     public static Task<CommandResult> SendCommandAsync<TCommand>(this IMessageBus bus, CommandContext context, TCommand command, CancellationToken ct = default)
+        where TCommand : notnull =>
+        bus.SendCommandAsync<TCommand, CommandResult>(context, command, ct);
+
+    /// <summary>A command whose handler answers with more than a <see cref="CommandResult"/> (a protocol import's outcome).</summary>
+    public static Task<TResult> SendCommandAsync<TCommand, TResult>(this IMessageBus bus, CommandContext context, TCommand command, CancellationToken ct = default)
         where TCommand : notnull
     {
         var options = new DeliveryOptions();
         options.Headers[ContextHeader] = JsonSerializer.Serialize(context, EventTypeRegistry.JsonOptions);
-        return bus.InvokeAsync<CommandResult>(command, options, ct, Timeout);
+        return bus.InvokeAsync<TResult>(command, options, ct, Timeout);
     }
 
     /// <summary>The context a command was sent with; a command sent around <see cref="SendCommandAsync"/> has none and is refused.</summary>
@@ -30,6 +35,18 @@ public static class CommandBus
         envelope.Headers.TryGetValue(ContextHeader, out var json) && json is not null
             ? JsonSerializer.Deserialize<CommandContext>(json, EventTypeRegistry.JsonOptions)!
             : throw new InvalidOperationException($"{envelope.MessageType} arrived without its command context: send commands with SendCommandAsync.");
+
+    /// <summary>
+    /// The context of a command that names its sender itself (<paramref name="by"/>, written into
+    /// its events): it must be the context's actor, whose id and role go into the metadata.
+    /// </summary>
+    public static CommandContext ContextOf(Envelope envelope, Actor by)
+    {
+        var context = ContextOf(envelope);
+        return context.Actor.UserId == by.UserId && context.Actor.Role == by.Role
+            ? context
+            : throw new InvalidOperationException($"{envelope.MessageType} names {by.UserId} ({by.Role}) as its sender but was sent by {context.Actor.UserId} ({context.Actor.Role}).");
+    }
 
     /// <summary>The context with the reason a correction or deviation gives (it goes into the events' metadata).</summary>
     public static CommandContext WithReason(this CommandContext context, string? reason) =>

@@ -299,7 +299,7 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
         }
 
         await fixture.Runtime.Projections.CatchUpAllAsync();
-        await DemoTrial.RunAsync(fixture.Runtime, ExportTrialFixture.Sealer, DemoTrial.KetNp01(), new DemoOptions(3, Seed: 99, Parallelism: 1));
+        await DemoTrial.RunAsync(fixture.Runtime, DemoTrial.KetNp01(), new DemoOptions(3, Seed: 99, Parallelism: 1));
         await fixture.Runtime.Projections.CatchUpAllAsync();
         Assert.True(await ChainVerifier.LedgerHeadPositionAsync(fixture.Runtime.DataSource) > fixture.AsOf);
 

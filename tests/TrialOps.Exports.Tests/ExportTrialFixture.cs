@@ -56,9 +56,9 @@ public class ExportTrialFixture : IAsyncLifetime
         await Database.InitializeAsync();
         // Scheduled messages are held (never due here): the exported record is the demo's, not
         // whatever deadlines would fire while the tests read it.
-        _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString, messaging: new MessagingOptions { Hold = TimeSpan.FromDays(36500) });
-        Demo = await DemoTrial.RunAsync(Runtime, Sealer, DemoTrial.KetNp01(), new DemoOptions(Participants, Seed: 11, Parallelism: 2));
-        Protocol = (await new Trials.TrialDesignService(Runtime, Sealer).GetProtocolAsync(Trial))!;
+        _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString, messaging: new MessagingOptions { Hold = TimeSpan.FromDays(36500) }, seedSealer: Sealer);
+        Demo = await DemoTrial.RunAsync(Runtime, DemoTrial.KetNp01(), new DemoOptions(Participants, Seed: 11, Parallelism: 2));
+        Protocol = (await new Trials.TrialDesignService(Runtime).GetProtocolAsync(Trial))!;
 
         var identity = new IdentityService(Runtime);
         var administrator = new Actor("cli:tests", Roles.Administrator);

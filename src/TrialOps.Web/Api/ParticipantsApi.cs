@@ -1,4 +1,5 @@
 using TrialOps.AdverseEvents;
+using TrialOps.Blinding;
 using TrialOps.Assessments;
 using TrialOps.Common;
 using TrialOps.Dosing;
@@ -411,7 +412,7 @@ public static class ParticipantsApi
                 var signed = TrialPermissions.BreakBlind.Allows(context.Actor.Role)
                     && !string.IsNullOrEmpty(request.Password)
                     && await identity.VerifySignatureAsync(http.User.UserName(), request.Password, ct);
-                var result = await design.BreakBlindAsync(context with { Reason = request.Reason.Trim() }, code, number.ToString(), signed, ct);
+                var result = await commands.SendCommandAsync(context, new BreakParticipantBlind(ProtocolCode.Parse(code), number.ToString(), request.Reason.Trim(), signed), ct);
                 if (!result.Accepted)
                 {
                     return ApiResults.Rejected(result.Rejection!);

@@ -1,15 +1,18 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrialOps.AdverseEvents;
+using TrialOps.Blinding;
 using TrialOps.Common;
 using TrialOps.Identity;
 using TrialOps.Journey;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using TrialOps.Randomization;
 using TrialOps.Trials;
 using TrialOps.Web.Auth;
 using TrialOps.Web.Components.Pages.Audit;
 using TrialOps.Web.Components.Pages.Trials;
+using Wolverine;
 
 namespace TrialOps.Web.Api;
 
@@ -49,7 +52,7 @@ public static class TrialsApi
             .WithName("ListTrials")
             .WithSummary("Every trial's protocol in force (no treatment identity).");
 
-        trials.MapPost("", async Task<IResult> (HttpContext http, TrialDesignService design, CancellationToken ct) =>
+        trials.MapPost("", async Task<IResult> (HttpContext http, IMessageBus commands, CancellationToken ct) =>
             {
                 if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
                 {
@@ -63,7 +66,7 @@ public static class TrialsApi
 
                 using var body = new MemoryStream();
                 await http.Request.Body.CopyToAsync(body, ct);
-                var outcome = await design.ImportProtocolAsync(body.ToArray(), context, ct);
+                var outcome = await commands.SendCommandAsync<ImportProtocolFile, ProtocolImportOutcome>(context, new ImportProtocolFile(body.ToArray()), ct);
                 return outcome.Status switch
                 {
                     ProtocolImportStatus.Invalid => TypedResults.ValidationProblem(
@@ -115,8 +118,8 @@ public static class TrialsApi
             .WithName("GetTrialStatus")
             .WithSummary("Lock, unblinding and emergency code breaks of a trial (no treatment named).");
 
-        trials.MapPost("/{code}/lock", (string code, SignatureRequest request, HttpContext http, TrialDesignService design, IdentityService identity, CancellationToken ct) =>
-                SignedAsync(http, identity, request.Password, TrialPermissions.LockTrial, ct, (context, signed) => design.LockTrialAsync(context, code, signed, ct)))
+        trials.MapPost("/{code}/lock", (string code, SignatureRequest request, HttpContext http, IMessageBus commands, IdentityService identity, CancellationToken ct) =>
+                SignedAsync(http, identity, request.Password, TrialPermissions.LockTrial, ct, (context, signed) => commands.SendCommandAsync(context, new LockTrial(ProtocolCode.ParseOrDefault(code), signed, context.Actor), ct)))
             .WithName("LockTrial")
             .WithSummary("Lock the trial database (Coordinator, Investigator; signed with the caller's password).")
             .Produces(StatusCodes.Status204NoContent)
@@ -124,8 +127,8 @@ public static class TrialsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        trials.MapPost("/{code}/unlock", (string code, UnlockRequest request, HttpContext http, TrialDesignService design, IdentityService identity, CancellationToken ct) =>
-                SignedAsync(http, identity, request.Password, TrialPermissions.LockTrial, ct, (context, signed) => design.UnlockTrialAsync(context with { Reason = request.Reason.Trim() }, code, signed, ct)))
+        trials.MapPost("/{code}/unlock", (string code, UnlockRequest request, HttpContext http, IMessageBus commands, IdentityService identity, CancellationToken ct) =>
+                SignedAsync(http, identity, request.Password, TrialPermissions.LockTrial, ct, (context, signed) => commands.SendCommandAsync(context, new UnlockTrial(ProtocolCode.ParseOrDefault(code), request.Reason.Trim(), signed, context.Actor), ct)))
             .WithName("UnlockTrial")
             .WithSummary("Lift the database lock for a reason (Coordinator, Investigator; signed).")
             .Produces(StatusCodes.Status204NoContent)
@@ -133,8 +136,8 @@ public static class TrialsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        trials.MapPost("/{code}/unblinding", (string code, SignatureRequest request, HttpContext http, TrialDesignService design, IdentityService identity, CancellationToken ct) =>
-                SignedAsync(http, identity, request.Password, TrialPermissions.UnblindTrial, ct, (context, signed) => design.UnblindTrialAsync(context, code, signed, ct)))
+        trials.MapPost("/{code}/unblinding", (string code, SignatureRequest request, HttpContext http, IMessageBus commands, IdentityService identity, CancellationToken ct) =>
+                SignedAsync(http, identity, request.Password, TrialPermissions.UnblindTrial, ct, (context, signed) => commands.SendCommandAsync(context, new UnblindTrial(ProtocolCode.ParseOrDefault(code), signed, context.Actor), ct)))
             .WithName("UnblindTrial")
             .WithSummary("Unblind the locked trial for analysis (Statistician; signed; irreversible).")
             .Produces(StatusCodes.Status204NoContent)
@@ -151,7 +154,7 @@ public static class TrialsApi
             .Produces<IReadOnlyList<StratumStatus>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        trials.MapPost("/{code}/randomization/{stratum}/extensions", async Task<IResult> (string code, string stratum, ListExtensionRequest request, HttpContext http, TrialDesignService design, CancellationToken ct) =>
+        trials.MapPost("/{code}/randomization/{stratum}/extensions", async Task<IResult> (string code, string stratum, ListExtensionRequest request, HttpContext http, IMessageBus commands, CancellationToken ct) =>
             {
                 if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
                 {
@@ -163,7 +166,7 @@ public static class TrialsApi
                     return OutOfRange("additional", "additional must be 1 to 10000 entries.");
                 }
 
-                var result = await design.ExtendRandomizationListAsync(context with { Reason = request.Reason.Trim() }, code, stratum, request.Additional, ct);
+                var result = await commands.SendCommandAsync(context, new ExtendStratumList(ProtocolCode.ParseOrDefault(code), stratum, request.Additional, request.Reason.Trim()), ct);
                 return ApiResults.From(result, () => TypedResults.NoContent());
             })
             .WithName("ExtendRandomizationList")

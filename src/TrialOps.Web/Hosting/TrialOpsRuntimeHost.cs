@@ -1,4 +1,5 @@
 using TrialOps.Identity;
+using TrialOps.Randomization;
 using TrialOps.Runtime;
 
 namespace TrialOps.Web.Hosting;
@@ -20,7 +21,13 @@ public sealed class TrialOpsRuntimeHost(IConfiguration configuration, ILogger<Tr
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var connectionString = configuration.GetConnectionString("TrialOps");
-        runtime = await TrialOpsRuntime.StartAsync(connectionString, line => logger.LogInformation("{Line}", line), ct: cancellationToken);
+        // The seed-sealing key comes from TRIALOPS_SEED_KEY or the key file under TRIALOPS_HOME;
+        // configuration includes the environment, and lets a test host supply its own key.
+        runtime = await TrialOpsRuntime.StartAsync(
+            connectionString,
+            line => logger.LogInformation("{Line}", line),
+            ct: cancellationToken,
+            seedSealer: new DeferredSeedSealer(() => SeedKeyStore.CreateSealer(name => configuration[name])));
 
         // Printed, not logged: the operator must see the first password whatever the log level.
         await new IdentityService(runtime).EnsureAdministratorAsync(configuration[IdentityService.AdminPasswordVariable], Console.WriteLine, cancellationToken);

@@ -17,14 +17,7 @@ public static class TrialServices
 
     public static IServiceCollection AddTrialOpsTrials(this IServiceCollection services)
     {
-        // The seed-sealing key comes from TRIALOPS_SEED_KEY or the key file under TRIALOPS_HOME;
-        // configuration includes the environment, and lets a test host supply its own key.
-        services.AddSingleton<ISeedSealer>(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            return SeedKeyStore.CreateSealer(name => configuration[name]);
-        });
-        services.AddSingleton(sp => new TrialDesignService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime, sp.GetRequiredService<ISeedSealer>()));
+        services.AddSingleton(sp => new TrialDesignService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
         services.AddSingleton(sp => new JourneyService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
 
         // Commands go through Wolverine: pages and endpoints take the runtime's bus.
@@ -41,7 +34,7 @@ public static class TrialServices
 /// commands, before the server accepts requests (so nobody works on a half-seeded trial). Skipped
 /// with <c>TrialOps:SeedDemo=false</c>; does nothing once any protocol exists.
 /// </summary>
-public sealed class DemoSeeding(TrialOpsRuntimeHost host, IServiceProvider services, IConfiguration configuration, ILogger<DemoSeeding> logger) : IHostedService
+public sealed class DemoSeeding(TrialOpsRuntimeHost host, IConfiguration configuration, ILogger<DemoSeeding> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +48,6 @@ public sealed class DemoSeeding(TrialOpsRuntimeHost host, IServiceProvider servi
         {
             var report = await DemoTrial.SeedIfEmptyAsync(
                 host.Runtime,
-                services.GetRequiredService<ISeedSealer>(),
                 participants,
                 log: line => logger.LogInformation("{Line}", line),
                 ct: cancellationToken);

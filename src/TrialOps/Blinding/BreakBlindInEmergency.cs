@@ -2,6 +2,7 @@ using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
+using Wolverine;
 
 namespace TrialOps.Blinding;
 
@@ -72,5 +73,44 @@ public sealed record BreakBlindInEmergency(
                     reason,
                     compromisedPeriods),
                 OrderingKey: command.StreamId));
+    }
+}
+
+/// <summary>
+/// What a page or endpoint sends to break one participant's blind: the handler finds the
+/// participant's stratum among the protocol's lists and decides <see cref="BreakBlindInEmergency"/>.
+/// The sender (an Investigator) comes with the command's context.
+/// </summary>
+/// <param name="SignatureVerified">True when the caller re-verified the investigator's password for this action.</param>
+public sealed record BreakParticipantBlind(ProtocolCode Protocol, string ParticipantId, string Reason, bool SignatureVerified);
+
+/// <summary>Wolverine handler of <see cref="BreakParticipantBlind"/>: reads every stratum's list in one command and decides on the one that holds the participant.</summary>
+public static class BreakParticipantBlindHandler
+{
+    public static async Task<CommandResult> Handle(BreakParticipantBlind command, Envelope envelope, ProtocolDecisions decisions, CancellationToken ct)
+    {
+        var context = CommandBus.ContextOf(envelope).WithReason(command.Reason);
+        var strata = command.Protocol.Value is null ? [] : await decisions.History.KnownStrataAsync(command.Protocol, ct);
+        if (strata.Count == 0)
+        {
+            return ProtocolDecisions.NoProtocol(context, command.Protocol);
+        }
+
+        return await decisions.DecideAsync(context, strata.Select(s => RandomizationStreams.For(command.Protocol, s)).ToArray(), (streams, now) =>
+        {
+            var (stratum, state) = (strata[0], RandomizationListState.Initial);
+            foreach (var candidate in strata)
+            {
+                var candidateState = RandomizationListState.From(streams.Data(RandomizationStreams.For(command.Protocol, candidate)));
+                if (candidateState.EntryByParticipant.ContainsKey(command.ParticipantId))
+                {
+                    (stratum, state) = (candidate, candidateState);
+                    break;
+                }
+            }
+
+            var decided = new BreakBlindInEmergency(command.Protocol, stratum, command.ParticipantId, command.Reason, command.SignatureVerified, context.Actor);
+            return BreakBlindInEmergency.Decide(state, decided, now);
+        }, ct);
     }
 }

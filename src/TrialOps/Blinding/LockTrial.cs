@@ -1,6 +1,7 @@
 using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Blinding;
 
@@ -39,4 +40,11 @@ public sealed record LockTrial(ProtocolCode Protocol, bool SignatureVerified, Ac
 
         return Decision.Append(command.StreamId, new TrialLocked(command.Protocol, command.By.UserId, now));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="LockTrial"/>: decides on the protocol's stream.</summary>
+public static class LockTrialHandler
+{
+    public static Task<CommandResult> Handle(LockTrial command, Envelope envelope, ProtocolDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(CommandBus.ContextOf(envelope, command.By), command.Protocol, (state, now) => LockTrial.Decide(state, command, now), ct);
 }

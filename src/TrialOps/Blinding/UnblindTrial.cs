@@ -1,6 +1,7 @@
 using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Blinding;
 
@@ -43,4 +44,11 @@ public sealed record UnblindTrial(ProtocolCode Protocol, bool SignatureVerified,
 
         return Decision.Append(command.StreamId, new TrialUnblinded(command.Protocol, command.By.UserId, now));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="UnblindTrial"/>: decides on the protocol's stream.</summary>
+public static class UnblindTrialHandler
+{
+    public static Task<CommandResult> Handle(UnblindTrial command, Envelope envelope, ProtocolDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(CommandBus.ContextOf(envelope, command.By), command.Protocol, (state, now) => UnblindTrial.Decide(state, command, now), ct);
 }

@@ -1,6 +1,7 @@
 using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Blinding;
 
@@ -45,4 +46,11 @@ public sealed record UnlockTrial(ProtocolCode Protocol, string Reason, bool Sign
 
         return Decision.Append(command.StreamId, new TrialUnlocked(command.Protocol, command.By.UserId, now, command.Reason.Trim()));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="UnlockTrial"/>: decides on the protocol's stream; the reason goes into the metadata too.</summary>
+public static class UnlockTrialHandler
+{
+    public static Task<CommandResult> Handle(UnlockTrial command, Envelope envelope, ProtocolDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(CommandBus.ContextOf(envelope, command.By).WithReason(command.Reason), command.Protocol, (state, now) => UnlockTrial.Decide(state, command, now), ct);
 }

@@ -30,6 +30,9 @@ public readonly partial record struct ProtocolCode
             ? code
             : throw new FormatException($"'{text}' is not a protocol code (3 to 20 characters from A-Z, 0-9 and '-').");
 
+    /// <summary>The code, or the default (no protocol) for text that is not one: commands sent with it are answered "no such protocol".</summary>
+    public static ProtocolCode ParseOrDefault(string? text) => TryParse(text, out var code) ? code : default;
+
     public override string ToString() => Value ?? string.Empty;
 
     [GeneratedRegex(@"^[A-Z0-9-]{3,20}\z", RegexOptions.CultureInvariant)]

@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using System.Text;
 using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Randomization;
 
@@ -101,5 +103,47 @@ public sealed record ExtendRandomizationList(
     {
         builder.Append($"Protocol = {Protocol}, Stratum = {Stratum}, AdditionalLength = {AdditionalLength}, Reason = {Reason}, Seed = [redacted], By = {By}");
         return true;
+    }
+}
+
+/// <summary>
+/// What a page or endpoint sends to extend a stratum's list: the handler unseals the list's seed
+/// with the installation's key (for a Coordinator only) and decides <see cref="ExtendRandomizationList"/>.
+/// The sender comes with the command's context.
+/// </summary>
+public sealed record ExtendStratumList(ProtocolCode Protocol, string Stratum, int Additional, string Reason);
+
+/// <summary>Wolverine handler of <see cref="ExtendStratumList"/>.</summary>
+public static class ExtendStratumListHandler
+{
+    public static Task<CommandResult> Handle(ExtendStratumList command, Envelope envelope, ProtocolDecisions decisions, CancellationToken ct)
+    {
+        var context = CommandBus.ContextOf(envelope).WithReason(command.Reason);
+        if (command.Protocol.Value is null)
+        {
+            return Task.FromResult(ProtocolDecisions.NoProtocol(context, command.Protocol));
+        }
+
+        var streamId = RandomizationStreams.For(command.Protocol, command.Stratum);
+        return decisions.DecideAsync(context, [streamId], (streams, now) =>
+        {
+            var state = RandomizationListState.From(streams.Data(streamId));
+            ExtendRandomizationList extension;
+            try
+            {
+                // Only a Coordinator's command unseals the seed; the decider refuses everyone else first.
+                extension = context.Actor.Role == Roles.Coordinator
+                    ? ExtendRandomizationList.Create(state, command.Protocol, command.Stratum, command.Additional, command.Reason ?? "", decisions.Sealer, context.Actor)
+                    : new ExtendRandomizationList(command.Protocol, command.Stratum, command.Additional, command.Reason ?? "", [], context.Actor);
+            }
+            catch (CryptographicException)
+            {
+                return Decision.Reject(
+                    "randomization.seed-key-mismatch",
+                    $"The seed-sealing key of this installation does not open the seed of stratum {command.Stratum}: it is not the key the list was generated with. Nothing was extended.");
+            }
+
+            return ExtendRandomizationList.Decide(state, extension, now);
+        }, ct);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Randomization;
 
@@ -94,5 +95,55 @@ public sealed record GenerateRandomizationList(
     {
         builder.Append($"Protocol = {Protocol.Code}, Stratum = {Stratum}, Length = {Length}, Seed = [redacted], By = {By}");
         return true;
+    }
+}
+
+/// <summary>
+/// Generate the lists a Coordinator still owes the protocol version in force (after an
+/// Administrator imported it). Accepted with nothing written when every stratum has its list.
+/// The sender comes with the command's context.
+/// </summary>
+public sealed record GenerateMissingRandomizationLists(ProtocolCode Protocol);
+
+/// <summary>Wolverine handler of <see cref="GenerateMissingRandomizationLists"/>: one <see cref="GenerateRandomizationList"/> per stratum without a list, in one transaction.</summary>
+public static class GenerateMissingRandomizationListsHandler
+{
+    public static async Task<CommandResult> Handle(GenerateMissingRandomizationLists command, Envelope envelope, ProtocolDecisions decisions, CancellationToken ct)
+    {
+        var context = CommandBus.ContextOf(envelope);
+        if (command.Protocol.Value is null || await decisions.History.CurrentAsync(command.Protocol.Value, ct) is not { } current)
+        {
+            return ProtocolDecisions.NoProtocol(context, command.Protocol);
+        }
+
+        var protocol = current.Definition;
+        var lists = Strata.For(protocol).Select(s => GenerateRandomizationList.Create(protocol, s, Trials.SetUpTrial.ListLength(protocol), decisions.Sealer, context.Actor)).ToArray();
+        return await decisions.DecideAsync(context, lists.Select(l => l.StreamId).ToArray(), (streams, now) =>
+        {
+            if (context.Actor.Role != Roles.Coordinator)
+            {
+                return Decision.Reject(RejectionCodes.NotPermitted, "Only a Coordinator can have a randomization list generated.");
+            }
+
+            var decision = Decision.None;
+            foreach (var list in lists)
+            {
+                var state = RandomizationListState.From(streams.Data(list.StreamId));
+                if (state.Exists)
+                {
+                    continue;
+                }
+
+                var listDecision = GenerateRandomizationList.Decide(state, list, now);
+                if (listDecision.IsRejected)
+                {
+                    return listDecision;
+                }
+
+                decision = decision.And(list.StreamId, listDecision.Events.Single().Data);
+            }
+
+            return decision;
+        }, ct);
     }
 }

@@ -42,3 +42,13 @@ public static class SeedKeyStore
     /// <summary>The path of the key file for a home folder (null resolves TRIALOPS_HOME).</summary>
     public static string KeyFilePath(string? home = null) => Key.PathIn(home);
 }
+
+/// <summary>A sealer whose key is loaded the first time a seed is sealed or unsealed (a process that never touches a seed never needs the key).</summary>
+public sealed class DeferredSeedSealer(Func<ISeedSealer> create) : ISeedSealer
+{
+    private readonly Lazy<ISeedSealer> _sealer = new(create, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public string Seal(ReadOnlySpan<byte> seed, string context) => _sealer.Value.Seal(seed, context);
+
+    public byte[] Unseal(string sealedSeed, string context) => _sealer.Value.Unseal(sealedSeed, context);
+}

@@ -65,6 +65,7 @@ internal static class MessageBusHost
         builder.Logging.AddProvider(new SinkLoggerProvider(runtime.Log));
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(new ParticipantDecisions(runtime));
+        builder.Services.AddSingleton(new TrialOps.Protocols.ProtocolDecisions(runtime));
         builder.UseWolverine(opts =>
         {
             opts.ServiceName = "trialops";

@@ -6,6 +6,7 @@ using Wolverine.Persistence.Durability;
 using TrialOps.EventStore;
 using TrialOps.Messaging;
 using TrialOps.Postgres;
+using TrialOps.Randomization;
 
 namespace TrialOps.Runtime;
 
@@ -16,9 +17,10 @@ namespace TrialOps.Runtime;
 /// </summary>
 public sealed class TrialOpsRuntime : IAsyncDisposable
 {
-    private TrialOpsRuntime(TrialOpsDatabase database, TimeProvider clock, Action<string> log)
+    private TrialOpsRuntime(TrialOpsDatabase database, TimeProvider clock, Action<string> log, ISeedSealer seedSealer)
     {
         Database = database;
+        SeedSealer = seedSealer;
         Clock = clock;
         Log = log;
         Registry = EventTypeRegistry.FromAssemblies(typeof(TrialOpsRuntime).Assembly);
@@ -36,6 +38,14 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
     public static HomeKeyFile CheckpointKey { get; } = new("ledger checkpoint key", "TRIALOPS_CHECKPOINT_KEY", "ledger-checkpoint.key");
 
     public CheckpointSigner CheckpointSigner { get; }
+
+    /// <summary>
+    /// The installation's seed sealer: the handlers that generate, extend or reproduce
+    /// randomization lists use it. By default the key of <see cref="SeedKeyStore"/>, loaded (or
+    /// created) the first time a seed is sealed or unsealed, so commands that never touch a seed
+    /// work without it.
+    /// </summary>
+    public ISeedSealer SeedSealer { get; }
 
     public CheckpointAnchor CheckpointAnchor { get; }
 
@@ -81,7 +91,7 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
     /// (<c>trialops db migrate</c>) or in development (DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT
     /// <c>Development</c>); otherwise the start is refused with the command that upgrades them.
     /// </summary>
-    public static async Task<TrialOpsRuntime> StartAsync(string? configuredConnectionString, Action<string>? log = null, TimeProvider? clock = null, CancellationToken ct = default, bool upgradeEventStore = false, MessagingOptions? messaging = null)
+    public static async Task<TrialOpsRuntime> StartAsync(string? configuredConnectionString, Action<string>? log = null, TimeProvider? clock = null, CancellationToken ct = default, bool upgradeEventStore = false, MessagingOptions? messaging = null, ISeedSealer? seedSealer = null)
     {
         var sink = log ?? (_ => { });
         var database = await TrialOpsDatabase.OpenAsync(configuredConnectionString, sink, ct);
@@ -100,7 +110,7 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
                     $"This database holds {pending} events written by TrialOps 0.1. Run `trialops db migrate` to verify them and move them into the event store; nothing is lost.");
             }
 
-            runtime = new TrialOpsRuntime(database, clock ?? TimeProvider.System, sink);
+            runtime = new TrialOpsRuntime(database, clock ?? TimeProvider.System, sink, seedSealer ?? new DeferredSeedSealer(() => SeedKeyStore.CreateSealer()));
             if (pending > 0)
             {
                 await runtime.UpgradeFromV01Async(ct);

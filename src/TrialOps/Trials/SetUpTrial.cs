@@ -2,6 +2,7 @@ using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
+using Wolverine;
 
 namespace TrialOps.Trials;
 
@@ -92,3 +93,49 @@ public sealed record TrialSetupDecision(
 
 /// <summary>A stratum's list and how many entries it holds.</summary>
 public sealed record StratumListSize(string Stratum, int Entries);
+
+/// <summary>
+/// What a page, endpoint or the CLI sends to import a protocol file: the handler validates it
+/// (problems: nothing stored) and decides <see cref="SetUpTrial"/> with fresh sealed seeds. The
+/// importer comes with the command's context.
+/// </summary>
+/// <param name="File">The file's bytes as uploaded (their SHA-256 is recorded).</param>
+public sealed record ImportProtocolFile(byte[] File);
+
+/// <summary>Wolverine handler of <see cref="ImportProtocolFile"/>; answers with the <see cref="ProtocolImportOutcome"/>.</summary>
+public static class ImportProtocolFileHandler
+{
+    public static async Task<ProtocolImportOutcome> Handle(ImportProtocolFile command, Envelope envelope, ProtocolDecisions decisions, CancellationToken ct)
+    {
+        var context = CommandBus.ContextOf(envelope);
+        var (import, parse) = ImportProtocol.FromFile(command.File, context.Actor);
+        if (import is null)
+        {
+            return ProtocolImportOutcome.Invalid(parse.ProblemLines);
+        }
+
+        var setUp = SetUpTrial.Create(import, decisions.Sealer);
+        TrialSetupDecision? setup = null;
+        var result = await decisions.DecideAsync(context, setUp.StreamIds, (streams, now) =>
+        {
+            var lists = setUp.Lists.ToDictionary(l => l.Stratum, l => RandomizationListState.From(streams.Data(l.StreamId)), StringComparer.Ordinal);
+            setup = SetUpTrial.Decide(ProtocolState.From(streams.Data(import.StreamId)), lists, setUp, now);
+            return setup.Decision;
+        }, ct);
+
+        var fresh = result.Accepted && !result.Duplicate;
+        var status = result.Duplicate ? ProtocolImportStatus.AlreadyImported
+            : result.Accepted ? setup!.Status
+            : ProtocolImportStatus.Rejected;
+        return new ProtocolImportOutcome(
+            status,
+            import.Definition.Code.Value,
+            import.Definition.Version,
+            import.FileSha256,
+            [],
+            result.Rejection,
+            fresh ? setup!.GeneratedLists : [],
+            fresh ? setup!.StrataWithoutList : [],
+            result);
+    }
+}

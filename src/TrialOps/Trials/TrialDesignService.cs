@@ -10,12 +10,10 @@ using TrialOps.Runtime;
 namespace TrialOps.Trials;
 
 /// <summary>
-/// The one entry point for trial design — protocol import and amendment, randomization lists,
-/// database lock and unblinding — used by the CLI, the web app and the demo generator. Each
-/// command method loads the streams it needs, runs the pure decider and appends through the
-/// executor (one transaction, idempotent by command id). The overloads taking a
-/// <see cref="CommandContext"/> let a caller reuse a command id across retries (a form's hidden
-/// field); the others start a new command.
+/// Reads of trial design for code that needs whole definitions: the protocol versions, list use
+/// and reproduction from the seed, and the allocation an investigator's code break revealed.
+/// Commands (import, lists, lock, unblinding) are sent through Wolverine to their handlers beside
+/// their deciders (<see cref="ImportProtocolFile"/>, <see cref="LockTrial"/> …).
 /// </summary>
 /// <remarks>
 /// <see cref="GetProtocolAsync(string, CancellationToken)"/> and the version look-ups return the
@@ -23,124 +21,19 @@ namespace TrialOps.Trials;
 /// exports, the operator's CLI). Anything shown to a person goes through
 /// <see cref="TrialDesignQueries"/>, which applies <see cref="BlindingPolicy"/>.
 /// </remarks>
-public sealed class TrialDesignService(TrialOpsRuntime runtime, ISeedSealer sealer)
+public sealed class TrialDesignService(TrialOpsRuntime runtime)
 {
+    private readonly ProtocolHistory _history = new(runtime.Store);
+
     public TrialDesignQueries Queries { get; } = new(runtime.DataSource);
-
-    public Task<ProtocolImportOutcome> ImportProtocolAsync(byte[] file, Actor actor, CancellationToken ct = default) =>
-        ImportProtocolAsync(file, CommandContext.New(actor), ct);
-
-    /// <summary>
-    /// Validates the file (problems: nothing stored), then imports or amends the protocol and
-    /// generates the missing randomization lists in the same command (<see cref="SetUpTrial"/>).
-    /// </summary>
-    public async Task<ProtocolImportOutcome> ImportProtocolAsync(byte[] file, CommandContext context, CancellationToken ct = default)
-    {
-        var (import, parse) = ImportProtocol.FromFile(file, context.Actor);
-        if (import is null)
-        {
-            return ProtocolImportOutcome.Invalid(parse.ProblemLines);
-        }
-
-        var command = SetUpTrial.Create(import, sealer);
-        var code = import.Definition.Code;
-        TrialSetupDecision? setup = null;
-        var result = await runtime.Executor.ExecuteAsync(context, command.StreamIds, (streams, now) =>
-        {
-            var lists = command.Lists.ToDictionary(l => l.Stratum, l => RandomizationListState.From(streams.Data(l.StreamId)), StringComparer.Ordinal);
-            setup = SetUpTrial.Decide(ProtocolState.From(streams.Data(import.StreamId)), lists, command, now);
-            return setup.Decision;
-        }, ct);
-
-        var status = result.Duplicate ? ProtocolImportStatus.AlreadyImported
-            : result.Accepted ? setup!.Status
-            : ProtocolImportStatus.Rejected;
-        return new ProtocolImportOutcome(
-            status,
-            code.Value,
-            import.Definition.Version,
-            import.FileSha256,
-            [],
-            result.Rejection,
-            result.Accepted && !result.Duplicate ? setup!.GeneratedLists : [],
-            result.Accepted && !result.Duplicate ? setup!.StrataWithoutList : [],
-            result);
-    }
-
-    /// <summary>
-    /// Generates the lists a Coordinator still owes the version in force (after an Administrator
-    /// imported it). Accepted with nothing written when every stratum has its list.
-    /// </summary>
-    public async Task<CommandResult> GenerateMissingRandomizationListsAsync(string code, Actor actor, CancellationToken ct = default)
-    {
-        var context = CommandContext.New(actor);
-        var current = await ReadCurrentAsync(code, ct);
-        if (current is null)
-        {
-            return NotFound(context, code);
-        }
-
-        var protocol = current.Definition;
-        var lists = Strata.For(protocol).Select(s => GenerateRandomizationList.Create(protocol, s, SetUpTrial.ListLength(protocol), sealer, actor)).ToArray();
-        return await runtime.Executor.ExecuteAsync(context, lists.Select(l => l.StreamId).ToArray(), (streams, now) =>
-        {
-            if (actor.Role != Roles.Coordinator)
-            {
-                return Decision.Reject(RejectionCodes.NotPermitted, "Only a Coordinator can have a randomization list generated.");
-            }
-
-            var decision = Decision.None;
-            foreach (var list in lists)
-            {
-                var state = RandomizationListState.From(streams.Data(list.StreamId));
-                if (state.Exists)
-                {
-                    continue;
-                }
-
-                var listDecision = GenerateRandomizationList.Decide(state, list, now);
-                if (listDecision.IsRejected)
-                {
-                    return listDecision;
-                }
-
-                decision = decision.And(list.StreamId, listDecision.Events.Single().Data);
-            }
-
-            return decision;
-        }, ct);
-    }
 
     /// <summary>The definition of the version in force, or null when the code was never imported.</summary>
     public async Task<ProtocolDefinition?> GetProtocolAsync(string code, CancellationToken ct = default) =>
         (await ReadCurrentAsync(code, ct))?.Definition;
 
     /// <summary>Every version of the protocol in the order imported, with who imported it, when, and the file SHA-256.</summary>
-    public async Task<IReadOnlyList<ProtocolVersionRecord>> GetProtocolVersionsAsync(string code, CancellationToken ct = default)
-    {
-        if (!ProtocolCode.TryParse(code, out var protocolCode))
-        {
-            return [];
-        }
-
-        var events = await runtime.Store.ReadStreamAsync(ProtocolStreams.For(protocolCode), null, ct);
-        var versions = new List<ProtocolVersionRecord>();
-        foreach (var stored in events)
-        {
-            var record = stored.Data switch
-            {
-                ProtocolImported e => new ProtocolVersionRecord(e.Code, e.Version, e.FileSha256, e.ImportedBy, stored.RecordedAt, stored.Position, ParseStored(e.Code, e.Version, e.DefinitionJson)),
-                ProtocolAmended e => new ProtocolVersionRecord(e.Code, e.Version, e.FileSha256, e.AmendedBy, stored.RecordedAt, stored.Position, ParseStored(e.Code, e.Version, e.DefinitionJson)),
-                _ => null,
-            };
-            if (record is not null)
-            {
-                versions.Add(record);
-            }
-        }
-
-        return versions;
-    }
+    public Task<IReadOnlyList<ProtocolVersionRecord>> GetProtocolVersionsAsync(string code, CancellationToken ct = default) =>
+        _history.VersionsAsync(code, ct);
 
     /// <summary>
     /// The version in force at a server time: the last one recorded at or before it. Data recorded
@@ -179,45 +72,6 @@ public sealed class TrialDesignService(TrialOpsRuntime runtime, ISeedSealer seal
         return result;
     }
 
-    public Task<CommandResult> ExtendRandomizationListAsync(string code, string stratum, int additional, Actor actor, string reason, CancellationToken ct = default) =>
-        ExtendRandomizationListAsync(CommandContext.New(actor, reason), code, stratum, additional, ct);
-
-    /// <summary>
-    /// Extends a stratum's list by at least <paramref name="additional"/> entries: the seed is
-    /// unsealed inside the command, the decider checks it reproduces the recorded list, and the new
-    /// entries continue the seed's streams. The reason is <see cref="CommandContext.Reason"/>.
-    /// </summary>
-    public async Task<CommandResult> ExtendRandomizationListAsync(CommandContext context, string code, string stratum, int additional, CancellationToken ct = default)
-    {
-        if (!ProtocolCode.TryParse(code, out var protocolCode))
-        {
-            return NotFound(context, code);
-        }
-
-        var streamId = RandomizationStreams.For(protocolCode, stratum);
-        var reason = context.Reason ?? "";
-        return await runtime.Executor.ExecuteAsync(context, [streamId], (streams, now) =>
-        {
-            var state = RandomizationListState.From(streams.Data(streamId));
-            ExtendRandomizationList command;
-            try
-            {
-                // Only a Coordinator's command unseals the seed; the decider refuses everyone else first.
-                command = context.Actor.Role == Roles.Coordinator
-                    ? ExtendRandomizationList.Create(state, protocolCode, stratum, additional, reason, sealer, context.Actor)
-                    : new ExtendRandomizationList(protocolCode, stratum, additional, reason, [], context.Actor);
-            }
-            catch (CryptographicException)
-            {
-                return Decision.Reject(
-                    "randomization.seed-key-mismatch",
-                    $"The seed-sealing key of this installation does not open the seed of stratum {stratum}: it is not the key the list was generated with. Nothing was extended.");
-            }
-
-            return ExtendRandomizationList.Decide(state, command, now);
-        }, ct);
-    }
-
     /// <summary>
     /// Regenerates a stratum's whole list (generated plus extensions) from its unsealed seed and
     /// compares the hash with the recorded one: what an inspector holding the key checks.
@@ -237,44 +91,10 @@ public sealed class TrialDesignService(TrialOpsRuntime runtime, ISeedSealer seal
             return null;
         }
 
-        var seed = sealer.Unseal(sealedSeed, streamId);
+        var seed = runtime.SeedSealer.Unseal(sealedSeed, streamId);
         var regenerated = RandomizationListGenerator.Generate(stratum, parameters.SequenceCount, parameters.PeriodCount, parameters.BlockSizes, seed, state.EntryCount);
         var reproducedHash = RandomizationListGenerator.ListHash(regenerated.Entries);
         return new ListReproduction(code, stratum, state.EntryCount, regenerated.Entries.Count, recordedHash, reproducedHash);
-    }
-
-    public Task<CommandResult> BreakBlindAsync(string code, string participantId, string reason, bool signatureVerified, Actor actor, CancellationToken ct = default) =>
-        BreakBlindAsync(CommandContext.New(actor, reason), code, participantId, signatureVerified, ct);
-
-    /// <summary>
-    /// Emergency unblinding of one participant (Investigator, reason, password re-entry verified
-    /// by the caller). Finds the participant's stratum among the protocol's lists inside the
-    /// command. The investigator then reads the allocation with <see cref="RevealEmergencyAllocationAsync"/>.
-    /// </summary>
-    public async Task<CommandResult> BreakBlindAsync(CommandContext context, string code, string participantId, bool signatureVerified, CancellationToken ct = default)
-    {
-        if (!ProtocolCode.TryParse(code, out var protocolCode) || await ReadCurrentAsync(code, ct) is null)
-        {
-            return NotFound(context, code);
-        }
-
-        var strata = await KnownStrataAsync(protocolCode, ct);
-        var streamIds = strata.Select(s => RandomizationStreams.For(protocolCode, s)).ToArray();
-        return await runtime.Executor.ExecuteAsync(context, streamIds, (streams, now) =>
-        {
-            var (stratum, state) = (strata[0], RandomizationListState.Initial);
-            foreach (var candidate in strata)
-            {
-                var candidateState = RandomizationListState.From(streams.Data(RandomizationStreams.For(protocolCode, candidate)));
-                if (candidateState.EntryByParticipant.ContainsKey(participantId))
-                {
-                    (stratum, state) = (candidate, candidateState);
-                    break;
-                }
-            }
-
-            return BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(protocolCode, stratum, participantId, context.Reason ?? "", signatureVerified, context.Actor), now);
-        }, ct);
     }
 
     /// <summary>
@@ -313,70 +133,12 @@ public sealed class TrialDesignService(TrialOpsRuntime runtime, ISeedSealer seal
         throw BlindedAccessRefusedException.ForParticipant(investigator.Role);
     }
 
-    public Task<CommandResult> LockTrialAsync(string code, bool signatureVerified, Actor actor, CancellationToken ct = default) =>
-        LockTrialAsync(CommandContext.New(actor), code, signatureVerified, ct);
-
-    /// <summary>Locks the trial database (Coordinator or Investigator, signed).</summary>
-    public Task<CommandResult> LockTrialAsync(CommandContext context, string code, bool signatureVerified, CancellationToken ct = default) =>
-        OnProtocolAsync(context, code, protocol => (state, now) => LockTrial.Decide(state, new LockTrial(protocol, signatureVerified, context.Actor), now), ct);
-
-    public Task<CommandResult> UnlockTrialAsync(string code, string reason, bool signatureVerified, Actor actor, CancellationToken ct = default) =>
-        UnlockTrialAsync(CommandContext.New(actor, reason), code, signatureVerified, ct);
-
-    /// <summary>Lifts the database lock (Coordinator or Investigator, signed) for <see cref="CommandContext.Reason"/>.</summary>
-    public Task<CommandResult> UnlockTrialAsync(CommandContext context, string code, bool signatureVerified, CancellationToken ct = default) =>
-        OnProtocolAsync(context, code, protocol => (state, now) => UnlockTrial.Decide(state, new UnlockTrial(protocol, context.Reason ?? "", signatureVerified, context.Actor), now), ct);
-
-    public Task<CommandResult> UnblindTrialAsync(string code, bool signatureVerified, Actor actor, CancellationToken ct = default) =>
-        UnblindTrialAsync(CommandContext.New(actor), code, signatureVerified, ct);
-
-    /// <summary>Unblinds the whole trial for analysis (Statistician, signed, only after lock).</summary>
-    public Task<CommandResult> UnblindTrialAsync(CommandContext context, string code, bool signatureVerified, CancellationToken ct = default) =>
-        OnProtocolAsync(context, code, protocol => (state, now) => UnblindTrial.Decide(state, new UnblindTrial(protocol, signatureVerified, context.Actor), now), ct);
-
-    private async Task<CommandResult> OnProtocolAsync(
-        CommandContext context,
-        string code,
-        Func<ProtocolCode, Func<ProtocolState, DateTimeOffset, Decision>> decide,
-        CancellationToken ct)
-    {
-        if (!ProtocolCode.TryParse(code, out var protocolCode))
-        {
-            return NotFound(context, code);
-        }
-
-        var streamId = ProtocolStreams.For(protocolCode);
-        var decideFor = decide(protocolCode);
-        return await runtime.Executor.ExecuteAsync(context, [streamId], (streams, now) => decideFor(ProtocolState.From(streams.Data(streamId)), now), ct);
-    }
-
     private async Task<ProtocolVersionRecord?> ReadCurrentAsync(string code, CancellationToken ct) =>
         (await GetProtocolVersionsAsync(code, ct)).LastOrDefault();
 
-    /// <summary>Strata of every version (a site an amendment dropped keeps its list and its participants).</summary>
-    private async Task<IReadOnlyList<string>> KnownStrataAsync(ProtocolCode code, CancellationToken ct) =>
-        (await GetProtocolVersionsAsync(code.Value, ct)).SelectMany(v => Strata.For(v.Definition)).Distinct(StringComparer.Ordinal).ToArray();
-
-    private static ProtocolDefinition ParseStored(ProtocolCode code, int version, string json) =>
-        ProtocolFile.Parse(json).Definition
-        ?? throw new InvalidOperationException($"The recorded file of protocol {code} version {version} no longer passes this build's validation.");
-
-    private static CommandResult NotFound(CommandContext context, string code) =>
-        CommandResult.Rejected(context.CommandId, new Rejection("protocol.not-found", $"There is no protocol {code}."));
+    private Task<IReadOnlyList<string>> KnownStrataAsync(ProtocolCode code, CancellationToken ct) =>
+        _history.KnownStrataAsync(code, ct);
 }
-
-/// <summary>One version of a protocol as recorded.</summary>
-/// <param name="ImportedBy">User id of whoever imported this version.</param>
-/// <param name="RecordedAt">Server time the version was recorded: from then on it is in force.</param>
-/// <param name="Position">Global position of the import or amendment event.</param>
-public sealed record ProtocolVersionRecord(
-    ProtocolCode Code,
-    int Version,
-    string FileSha256,
-    string ImportedBy,
-    DateTimeOffset RecordedAt,
-    long Position,
-    ProtocolDefinition Definition);
 
 /// <summary>The outcome of regenerating a list from its seed; <see cref="Matches"/> is the inspector's answer.</summary>
 public sealed record ListReproduction(string ProtocolCode, string Stratum, int RecordedEntries, int ReproducedEntries, string RecordedHash, string ReproducedHash)

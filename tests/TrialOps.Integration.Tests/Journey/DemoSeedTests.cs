@@ -10,8 +10,8 @@ public sealed class DemoSeedTests(JourneyFixture fixture) : IClassFixture<Journe
     [Fact]
     public async Task an_empty_database_is_seeded_with_the_demo_trial_once()
     {
-        var seeded = await DemoTrial.SeedIfEmptyAsync(fixture.Runtime, TrialDesignSupport.Sealer, participants: 6);
-        var again = await DemoTrial.SeedIfEmptyAsync(fixture.Runtime, TrialDesignSupport.Sealer, participants: 6);
+        var seeded = await DemoTrial.SeedIfEmptyAsync(fixture.Runtime, participants: 6);
+        var again = await DemoTrial.SeedIfEmptyAsync(fixture.Runtime, participants: 6);
 
         Assert.NotNull(seeded);
         Assert.Equal(("KET-NP-01", true, 6), (seeded.Protocol, seeded.ProtocolImported, seeded.Participants.Count));

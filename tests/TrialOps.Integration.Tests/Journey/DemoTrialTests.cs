@@ -32,8 +32,8 @@ public sealed class DemoTrialTests(JourneyFixture fixture) : IClassFixture<Journ
     {
         var file = TrialDesignSupport.WithCode("DEMO-TWICE");
 
-        var first = await DemoTrial.RunAsync(fixture.Runtime, TrialDesignSupport.Sealer, file, new DemoOptions(4, 1));
-        var second = await DemoTrial.RunAsync(fixture.Runtime, TrialDesignSupport.Sealer, file, new DemoOptions(4, 1));
+        var first = await DemoTrial.RunAsync(fixture.Runtime, file, new DemoOptions(4, 1));
+        var second = await DemoTrial.RunAsync(fixture.Runtime, file, new DemoOptions(4, 1));
 
         Assert.True(first.ProtocolImported);
         Assert.False(second.ProtocolImported);
@@ -43,7 +43,7 @@ public sealed class DemoTrialTests(JourneyFixture fixture) : IClassFixture<Journ
 
     private async Task RunAndCheckAsync(byte[] file, string code, int participants)
     {
-        var report = await DemoTrial.RunAsync(fixture.Runtime, TrialDesignSupport.Sealer, file, new DemoOptions(participants, 42));
+        var report = await DemoTrial.RunAsync(fixture.Runtime, file, new DemoOptions(participants, 42));
 
         Assert.Equal(participants, report.Participants.Count);
         Assert.All(report.Participants, p => Assert.Contains(p.Status, Ends));

@@ -40,8 +40,8 @@ public class JourneyFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString, messaging: Messaging);
-        Design = new TrialDesignService(_runtime, TrialDesignSupport.Sealer);
+        _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString, messaging: Messaging, seedSealer: TrialDesignSupport.Sealer);
+        Design = new TrialDesignService(_runtime);
         Journey = new JourneyService(_runtime);
     }
 

@@ -116,7 +116,7 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
     {
         const string code = "BLIND-J1";
         await ImportAsync(fixture, TrialDesignSupport.DistinctiveProtocol(code));
-        var report = await Seed.DemoTrial.RunAsync(fixture.Runtime, TrialDesignSupport.Sealer, TrialDesignSupport.DistinctiveProtocol(code), new Seed.DemoOptions(6, 7));
+        var report = await Seed.DemoTrial.RunAsync(fixture.Runtime, TrialDesignSupport.DistinctiveProtocol(code), new Seed.DemoOptions(6, 7));
         await CatchUpAsync(fixture);
 
         var texts = new List<string>
@@ -150,7 +150,7 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
     public async Task the_participant_list_filters_sorts_and_pages()
     {
         const string code = "LIST-01";
-        var report = await Seed.DemoTrial.RunAsync(fixture.Runtime, TrialDesignSupport.Sealer, TrialDesignSupport.WithCode(code), new Seed.DemoOptions(9, 3));
+        var report = await Seed.DemoTrial.RunAsync(fixture.Runtime, TrialDesignSupport.WithCode(code), new Seed.DemoOptions(9, 3));
         await CatchUpAsync(fixture);
 
         var all = await fixture.Journey.Queries.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, PageSize: 4));

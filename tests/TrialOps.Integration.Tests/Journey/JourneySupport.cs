@@ -23,7 +23,7 @@ public static class JourneySupport
         Assert.True(result.Accepted, $"{what}: {result.Rejection?.Code}: {result.Rejection?.Message}");
 
     /// <summary>Imports a protocol variant (a Coordinator, so the lists are generated too).</summary>
-    public static async Task ImportAsync(JourneyFixture fixture, byte[] file) => await TrialDesignSupport.ImportAsync(fixture.Design, file);
+    public static async Task ImportAsync(JourneyFixture fixture, byte[] file) => await TrialDesignSupport.ImportAsync(fixture.Runtime, file);
 
     /// <summary>Screens, confirms eligible and randomizes the next participant at a site.</summary>
     public static async Task<SubjectNumber> EnrollAsync(JourneyFixture fixture, string code, string site, DateOnly consent)

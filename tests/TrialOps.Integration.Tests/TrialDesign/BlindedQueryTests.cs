@@ -22,6 +22,7 @@ public sealed class BlindedQueryTests(TrialDesignFixture fixture) : IClassFixtur
 
     private readonly TrialOpsRuntime _runtime = fixture.Runtime;
     private readonly TrialDesignService _service = fixture.Service;
+    private readonly DesignCommands _commands = fixture.Commands;
 
     public static TheoryData<string> BlindedRoles => new(Roles.All.Where(role => BlindingPolicy.IsBlinded(role, trialUnblinded: false)).Append("Unknown"));
 
@@ -35,18 +36,18 @@ public sealed class BlindedQueryTests(TrialDesignFixture fixture) : IClassFixtur
 
         foreach (var code in new[] { Blinded, Unblinded })
         {
-            await ImportAsync(_service, DistinctiveProtocol(code));
+            await ImportAsync(_runtime, DistinctiveProtocol(code));
             for (var i = 1; i <= 4; i++)
             {
                 Assert.True((await RandomizeAsync(_runtime, code, i % 2 == 0 ? "S02" : "S01", $"P-{i:000}")).Result.Accepted);
             }
 
-            Assert.True((await _service.BreakBlindAsync(code, "P-001", "Severe hypertension; treating physician needs the drug", true, Investigator, CancellationToken.None)).Accepted);
+            Assert.True((await _commands.BreakBlindAsync(code, "P-001", "Severe hypertension; treating physician needs the drug", true, Investigator, CancellationToken.None)).Accepted);
         }
 
-        Assert.True((await _service.LockTrialAsync(Unblinded, true, Coordinator, CancellationToken.None)).Accepted);
-        Assert.True((await _service.UnblindTrialAsync(Unblinded, true, Statistician, CancellationToken.None)).Accepted);
-        await ImportAsync(_service, KetBytes);
+        Assert.True((await _commands.LockTrialAsync(Unblinded, true, Coordinator, CancellationToken.None)).Accepted);
+        Assert.True((await _commands.UnblindTrialAsync(Unblinded, true, Statistician, CancellationToken.None)).Accepted);
+        await ImportAsync(_runtime, KetBytes);
         Assert.True((await RandomizeAsync(_runtime, "KET-NP-01", "S01", "K-001")).Result.Accepted);
         await _runtime.Projections.CatchUpAsync(TrialDesignProjection.ProjectionName);
     }
@@ -136,10 +137,10 @@ public sealed class BlindedQueryTests(TrialDesignFixture fixture) : IClassFixtur
     [Fact]
     public async Task breaking_the_blind_needs_an_investigator_a_reason_and_a_signature()
     {
-        Assert.Equal("not-permitted", (await _service.BreakBlindAsync(Blinded, "P-002", "reason", true, Coordinator, CancellationToken.None)).Rejection?.Code);
-        Assert.Equal("signature-required", (await _service.BreakBlindAsync(Blinded, "P-002", "reason", false, Investigator, CancellationToken.None)).Rejection?.Code);
-        Assert.Equal("reason-required", (await _service.BreakBlindAsync(Blinded, "P-002", " ", true, Investigator, CancellationToken.None)).Rejection?.Code);
-        Assert.Equal("blinding.not-randomized", (await _service.BreakBlindAsync(Blinded, "P-999", "reason", true, Investigator, CancellationToken.None)).Rejection?.Code);
+        Assert.Equal("not-permitted", (await _commands.BreakBlindAsync(Blinded, "P-002", "reason", true, Coordinator, CancellationToken.None)).Rejection?.Code);
+        Assert.Equal("signature-required", (await _commands.BreakBlindAsync(Blinded, "P-002", "reason", false, Investigator, CancellationToken.None)).Rejection?.Code);
+        Assert.Equal("reason-required", (await _commands.BreakBlindAsync(Blinded, "P-002", " ", true, Investigator, CancellationToken.None)).Rejection?.Code);
+        Assert.Equal("blinding.not-randomized", (await _commands.BreakBlindAsync(Blinded, "P-999", "reason", true, Investigator, CancellationToken.None)).Rejection?.Code);
     }
 
     /// <summary>The JSON of every query's answer (refusals as their message) for the viewer.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TrialOps.Protocols;
+using TrialOps.Runtime;
 using TrialOps.Randomization;
 using TrialOps.Testing;
 using static TrialOps.Integration.Tests.TrialDesign.TrialDesignSupport;
@@ -84,9 +85,8 @@ public sealed class CliTests(DatabaseFixture database) : IClassFixture<DatabaseF
         Assert.Contains("  2: PBO/KET", unblinded.Stdout);
 
         // The list was sealed with the key the CLI created in TRIALOPS_HOME: it reproduces the list.
-        var sealer = SeedKeyStore.CreateSealer(_ => null, _home);
-        await using var runtime = await StartRuntimeAsync(database.ConnectionString);
-        var reproduction = await new Trials.TrialDesignService(runtime, sealer).ReproduceRandomizationListAsync("KET-NP-01", "S01", CancellationToken.None);
+        await using var runtime = await TrialOpsRuntime.StartAsync(database.ConnectionString, seedSealer: SeedKeyStore.CreateSealer(_ => null, _home));
+        var reproduction = await new Trials.TrialDesignService(runtime).ReproduceRandomizationListAsync("KET-NP-01", "S01", CancellationToken.None);
         Assert.True(reproduction!.Matches);
         var stored = await runtime.Store.ReadStreamAsync("protocol-KET-NP-01");
         Assert.Equal(($"cli:{Environment.UserName}", "Coordinator"), (stored[0].Metadata.ActorId, stored[0].Metadata.ActorRole));

@@ -10,13 +10,14 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
 {
     private readonly TrialOpsRuntime _runtime = fixture.Runtime;
     private readonly TrialDesignService _service = fixture.Service;
+    private readonly DesignCommands _commands = fixture.Commands;
 
     [Fact]
     public async Task importing_stores_the_protocol_with_its_sha_and_importer_and_creates_a_list_for_every_stratum()
     {
         var bytes = KetBytes;
 
-        var outcome = await _service.ImportProtocolAsync(bytes, Coordinator, CancellationToken.None);
+        var outcome = await _commands.ImportProtocolAsync(bytes, Coordinator, CancellationToken.None);
 
         Assert.Equal(ProtocolImportStatus.Imported, outcome.Status);
         Assert.Equal(("KET-NP-01", 1, ProtocolFile.Sha256(bytes)), (outcome.Code, outcome.Version, outcome.FileSha256));
@@ -46,7 +47,7 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
         var before = await CountEventsAsync();
         var broken = WithCode("BROKEN-01", root => root["treatments"]![0]!["components"]![0]!["unit"] = "mg/kgg");
 
-        var outcome = await _service.ImportProtocolAsync(broken, Coordinator, CancellationToken.None);
+        var outcome = await _commands.ImportProtocolAsync(broken, Coordinator, CancellationToken.None);
 
         Assert.Equal(ProtocolImportStatus.Invalid, outcome.Status);
         Assert.Equal(["$.treatments[0].components[0].unit: unknown unit 'mg/kgg'"], outcome.Problems);
@@ -66,7 +67,7 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
             root["sites"]![1]!["code"] = "s01";
         });
 
-        var outcome = await _service.ImportProtocolAsync(broken, Coordinator, CancellationToken.None);
+        var outcome = await _commands.ImportProtocolAsync(broken, Coordinator, CancellationToken.None);
 
         Assert.Equal(ProtocolImportStatus.Invalid, outcome.Status);
         Assert.Equal(
@@ -85,7 +86,7 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
     [Fact]
     public async Task a_higher_version_is_an_amendment_and_data_stays_attributable_to_the_version_in_force()
     {
-        await ImportAsync(_service, WithCode("AMEND-01"));
+        await ImportAsync(_runtime, WithCode("AMEND-01"));
         var version1 = (await _service.GetProtocolVersionsAsync("AMEND-01", CancellationToken.None)).Single();
         var amendedBytes = WithCode("AMEND-01", root =>
         {
@@ -93,7 +94,7 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
             root["treatments"]![0]!["label"] = "Ketamine hydrochloride 0.4 mg/kg IV over 40 minutes";
         });
 
-        var outcome = await _service.ImportProtocolAsync(amendedBytes, Coordinator, CancellationToken.None);
+        var outcome = await _commands.ImportProtocolAsync(amendedBytes, Coordinator, CancellationToken.None);
 
         Assert.Equal(ProtocolImportStatus.Amended, outcome.Status);
         Assert.Empty(outcome.GeneratedLists);
@@ -110,10 +111,10 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
     [Fact]
     public async Task another_file_with_the_same_version_is_refused_and_stores_nothing()
     {
-        await ImportAsync(_service, WithCode("SAMEVER-01"));
+        await ImportAsync(_runtime, WithCode("SAMEVER-01"));
         var before = await CountEventsAsync();
 
-        var outcome = await _service.ImportProtocolAsync(WithCode("SAMEVER-01", root => root["title"] = "A different title"), Coordinator, CancellationToken.None);
+        var outcome = await _commands.ImportProtocolAsync(WithCode("SAMEVER-01", root => root["title"] = "A different title"), Coordinator, CancellationToken.None);
 
         Assert.Equal(ProtocolImportStatus.Rejected, outcome.Status);
         Assert.Equal("protocol.version-not-higher", outcome.Rejection?.Code);
@@ -124,10 +125,10 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
     public async Task the_identical_file_again_is_reported_as_already_imported_and_writes_nothing()
     {
         var bytes = WithCode("AGAIN-01");
-        await ImportAsync(_service, bytes);
+        await ImportAsync(_runtime, bytes);
         var before = await CountEventsAsync();
 
-        var outcome = await _service.ImportProtocolAsync(bytes, Coordinator, CancellationToken.None);
+        var outcome = await _commands.ImportProtocolAsync(bytes, Coordinator, CancellationToken.None);
 
         Assert.Equal(ProtocolImportStatus.AlreadyImported, outcome.Status);
         Assert.True(outcome.Succeeded);
@@ -138,13 +139,13 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
     [Fact]
     public async Task an_administrators_import_leaves_the_lists_to_a_coordinator()
     {
-        var outcome = await ImportAsync(_service, WithCode("ADMIN-01"), Administrator);
+        var outcome = await ImportAsync(_runtime, WithCode("ADMIN-01"), Administrator);
 
         Assert.Equal(["S01", "S02"], outcome.StrataWithoutList);
         Assert.Empty(await _runtime.Store.ReadStreamAsync("randomization-ADMIN-01-S01"));
-        Assert.Equal("not-permitted", (await _service.GenerateMissingRandomizationListsAsync("ADMIN-01", Administrator, CancellationToken.None)).Rejection?.Code);
+        Assert.Equal("not-permitted", (await _commands.GenerateMissingRandomizationListsAsync("ADMIN-01", Administrator, CancellationToken.None)).Rejection?.Code);
 
-        var generated = await _service.GenerateMissingRandomizationListsAsync("ADMIN-01", Coordinator, CancellationToken.None);
+        var generated = await _commands.GenerateMissingRandomizationListsAsync("ADMIN-01", Coordinator, CancellationToken.None);
 
         Assert.True(generated.Accepted);
         Assert.Equal(2, generated.Positions.Count);
@@ -155,10 +156,10 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
     public async Task a_resubmitted_command_id_returns_the_first_result_and_writes_nothing_new()
     {
         var context = Messaging.CommandContext.New(Coordinator);
-        var first = await _service.ImportProtocolAsync(WithCode("IDEM-01"), context, CancellationToken.None);
+        var first = await _commands.ImportProtocolAsync(WithCode("IDEM-01"), context, CancellationToken.None);
         var before = await CountEventsAsync();
 
-        var again = await _service.ImportProtocolAsync(WithCode("IDEM-01"), context, CancellationToken.None);
+        var again = await _commands.ImportProtocolAsync(WithCode("IDEM-01"), context, CancellationToken.None);
 
         Assert.Equal(ProtocolImportStatus.Imported, first.Status);
         Assert.Equal(ProtocolImportStatus.AlreadyImported, again.Status);

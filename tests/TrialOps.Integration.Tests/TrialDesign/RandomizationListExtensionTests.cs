@@ -12,12 +12,13 @@ public sealed class RandomizationListExtensionTests(TrialDesignFixture fixture) 
 
     private readonly TrialOpsRuntime _runtime = fixture.Runtime;
     private readonly TrialDesignService _service = fixture.Service;
+    private readonly DesignCommands _commands = fixture.Commands;
 
     [Fact]
     public async Task an_exhausted_stratum_is_extended_on_record_and_the_whole_list_is_reproducible_from_the_seed()
     {
         // Two participants over two strata: one entry asked for per stratum, so each list holds one block.
-        await ImportAsync(_service, WithCode("EXT-01", root => root["targetParticipants"] = 2));
+        await ImportAsync(_runtime, WithCode("EXT-01", root => root["targetParticipants"] = 2));
         var initialSize = (await _service.GetRandomizationListStatusAsync("EXT-01", CancellationToken.None)).Single(s => s.Stratum == "S01").ListSize;
         var allocations = new List<Allocation>();
         for (var i = 1; i <= initialSize; i++)
@@ -31,7 +32,7 @@ public sealed class RandomizationListExtensionTests(TrialDesignFixture fixture) 
         Assert.Equal("randomization.stratum-exhausted", refused.Rejection?.Code);
         Assert.Null(none);
 
-        var extension = await _service.ExtendRandomizationListAsync("EXT-01", "S01", 4, Coordinator, Reason, CancellationToken.None);
+        var extension = await _commands.ExtendRandomizationListAsync("EXT-01", "S01", 4, Coordinator, Reason, CancellationToken.None);
 
         Assert.True(extension.Accepted, extension.Rejection?.Message);
         var stream = await _runtime.Store.ReadStreamAsync("randomization-EXT-01-S01");
@@ -61,10 +62,10 @@ public sealed class RandomizationListExtensionTests(TrialDesignFixture fixture) 
     [Fact]
     public async Task an_installation_with_another_key_extends_nothing()
     {
-        await ImportAsync(_service, WithCode("EXT-02"));
-        var otherKey = new TrialDesignService(_runtime, new AesGcmSeedSealer(new byte[32]));
+        await ImportAsync(_runtime, WithCode("EXT-02"));
+        await using var otherInstallation = await TrialOpsRuntime.StartAsync(fixture.Database.ConnectionString, seedSealer: new AesGcmSeedSealer(new byte[32]));
 
-        var result = await otherKey.ExtendRandomizationListAsync("EXT-02", "S01", 4, Coordinator, Reason, CancellationToken.None);
+        var result = await new DesignCommands(otherInstallation).ExtendRandomizationListAsync("EXT-02", "S01", 4, Coordinator, Reason, CancellationToken.None);
 
         Assert.Equal("randomization.seed-key-mismatch", result.Rejection?.Code);
         Assert.Single(await _runtime.Store.ReadStreamAsync("randomization-EXT-02-S01"));
@@ -73,10 +74,10 @@ public sealed class RandomizationListExtensionTests(TrialDesignFixture fixture) 
     [Fact]
     public async Task only_a_coordinator_extends_and_always_with_a_reason()
     {
-        await ImportAsync(_service, WithCode("EXT-03"));
+        await ImportAsync(_runtime, WithCode("EXT-03"));
 
-        var byInvestigator = await _service.ExtendRandomizationListAsync("EXT-03", "S01", 4, Investigator, Reason, CancellationToken.None);
-        var withoutReason = await _service.ExtendRandomizationListAsync("EXT-03", "S01", 4, Coordinator, " ", CancellationToken.None);
+        var byInvestigator = await _commands.ExtendRandomizationListAsync("EXT-03", "S01", 4, Investigator, Reason, CancellationToken.None);
+        var withoutReason = await _commands.ExtendRandomizationListAsync("EXT-03", "S01", 4, Coordinator, " ", CancellationToken.None);
 
         Assert.Equal("not-permitted", byInvestigator.Rejection?.Code);
         Assert.Equal("reason-required", withoutReason.Rejection?.Code);

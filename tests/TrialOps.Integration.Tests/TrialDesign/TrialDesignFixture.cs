@@ -20,11 +20,14 @@ public sealed class TrialDesignFixture : IAsyncLifetime
 
     public TrialDesignService Service => _service ?? throw new InvalidOperationException("The fixture is not initialized yet.");
 
+    /// <summary>Trial-design commands sent through Wolverine.</summary>
+    public DesignCommands Commands => new(Runtime);
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString);
-        _service = new TrialDesignService(_runtime, TrialDesignSupport.Sealer);
+        _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString, seedSealer: TrialDesignSupport.Sealer);
+        _service = new TrialDesignService(_runtime);
     }
 
     public async Task DisposeAsync()

@@ -15,28 +15,29 @@ public sealed class TrialDesignReadModelTests(TrialDesignFixture fixture) : ICla
 
     private readonly TrialOpsRuntime _runtime = fixture.Runtime;
     private readonly TrialDesignService _service = fixture.Service;
+    private readonly DesignCommands _commands = fixture.Commands;
 
     [Fact]
     public async Task the_read_models_follow_the_trial_and_rebuild_to_identical_content()
     {
-        await ImportAsync(_service, WithCode("RM-01", root => root["targetParticipants"] = 4));
+        await ImportAsync(_runtime, WithCode("RM-01", root => root["targetParticipants"] = 4));
         for (var i = 1; i <= 3; i++)
         {
             Assert.True((await RandomizeAsync(_runtime, "RM-01", i % 2 == 0 ? "S02" : "S01", $"P-{i:000}")).Result.Accepted);
         }
 
-        Assert.True((await _service.ExtendRandomizationListAsync("RM-01", "S01", 2, Coordinator, "more participants at S01", CancellationToken.None)).Accepted);
-        Assert.True((await _service.BreakBlindAsync("RM-01", "P-001", "Anaphylaxis; the treating physician needs the drug", true, Investigator, CancellationToken.None)).Accepted);
-        await ImportAsync(_service, WithCode("RM-01", root =>
+        Assert.True((await _commands.ExtendRandomizationListAsync("RM-01", "S01", 2, Coordinator, "more participants at S01", CancellationToken.None)).Accepted);
+        Assert.True((await _commands.BreakBlindAsync("RM-01", "P-001", "Anaphylaxis; the treating physician needs the drug", true, Investigator, CancellationToken.None)).Accepted);
+        await ImportAsync(_runtime, WithCode("RM-01", root =>
         {
             root["targetParticipants"] = 4;
             root["version"] = 2;
             root["treatments"]![0]!["label"] = "Ketamine hydrochloride 0.4 mg/kg IV over 40 minutes";
         }));
-        Assert.True((await _service.LockTrialAsync("RM-01", true, Coordinator, CancellationToken.None)).Accepted);
-        Assert.True((await _service.UnlockTrialAsync("RM-01", "late query on P-002", true, Investigator, CancellationToken.None)).Accepted);
-        Assert.True((await _service.LockTrialAsync("RM-01", true, Investigator, CancellationToken.None)).Accepted);
-        Assert.True((await _service.UnblindTrialAsync("RM-01", true, Statistician, CancellationToken.None)).Accepted);
+        Assert.True((await _commands.LockTrialAsync("RM-01", true, Coordinator, CancellationToken.None)).Accepted);
+        Assert.True((await _commands.UnlockTrialAsync("RM-01", "late query on P-002", true, Investigator, CancellationToken.None)).Accepted);
+        Assert.True((await _commands.LockTrialAsync("RM-01", true, Investigator, CancellationToken.None)).Accepted);
+        Assert.True((await _commands.UnblindTrialAsync("RM-01", true, Statistician, CancellationToken.None)).Accepted);
 
         await _runtime.Projections.CatchUpAsync(TrialDesignProjection.ProjectionName);
         var built = await SnapshotAsync();
@@ -65,7 +66,7 @@ public sealed class TrialDesignReadModelTests(TrialDesignFixture fixture) : ICla
     [Fact]
     public async Task the_pharmacy_read_model_agrees_with_the_allocation_handed_over_at_randomization()
     {
-        await ImportAsync(_service, WithCode("RM-02"));
+        await ImportAsync(_runtime, WithCode("RM-02"));
         var (_, allocation) = await RandomizeAsync(_runtime, "RM-02", "S02", "P-201");
         var definition = (await _service.GetProtocolAsync("RM-02", CancellationToken.None))!;
 

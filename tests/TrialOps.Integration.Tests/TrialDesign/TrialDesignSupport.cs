@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using TrialOps.Blinding;
 using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
@@ -65,11 +66,11 @@ public static class TrialDesignSupport
         ["ZQX7", "WVJ3", "Quorvalamide", "Brennic saline look-alike", "Quorvalamide 0.5 mg/kg over 40 minutes", "Brennic saline look-alike over 40 minutes"];
 
     public static async Task<TrialOpsRuntime> StartRuntimeAsync(string connectionString) =>
-        await TrialOpsRuntime.StartAsync(connectionString);
+        await TrialOpsRuntime.StartAsync(connectionString, seedSealer: Sealer);
 
-    public static async Task<ProtocolImportOutcome> ImportAsync(TrialDesignService service, byte[] file, Actor? by = null)
+    public static async Task<ProtocolImportOutcome> ImportAsync(TrialOpsRuntime runtime, byte[] file, Actor? by = null)
     {
-        var outcome = await service.ImportProtocolAsync(file, by ?? Coordinator, CancellationToken.None);
+        var outcome = await new DesignCommands(runtime).ImportProtocolAsync(file, by ?? Coordinator, CancellationToken.None);
         Assert.True(outcome.Succeeded, $"{outcome.Summary} {string.Join("; ", outcome.Problems)}");
         return outcome;
     }
@@ -105,4 +106,35 @@ public static class TrialDesignSupport
 
         throw new InvalidOperationException($"No repository root (TrialOps.sln or seed/) above {AppContext.BaseDirectory}.");
     }
+}
+
+/// <summary>
+/// The trial-design commands the tests send, each through Wolverine to its handler as a page or
+/// the CLI sends it (a new command id per call unless a context is given).
+/// </summary>
+public sealed class DesignCommands(TrialOpsRuntime runtime)
+{
+    public Task<ProtocolImportOutcome> ImportProtocolAsync(byte[] file, Actor by, CancellationToken ct) =>
+        ImportProtocolAsync(file, CommandContext.New(by), ct);
+
+    public Task<ProtocolImportOutcome> ImportProtocolAsync(byte[] file, CommandContext context, CancellationToken ct) =>
+        runtime.Bus.SendCommandAsync<ImportProtocolFile, ProtocolImportOutcome>(context, new ImportProtocolFile(file), ct);
+
+    public Task<CommandResult> GenerateMissingRandomizationListsAsync(string code, Actor by, CancellationToken ct) =>
+        runtime.SendAsync(CommandContext.New(by), new GenerateMissingRandomizationLists(ProtocolCode.ParseOrDefault(code)), ct);
+
+    public Task<CommandResult> ExtendRandomizationListAsync(string code, string stratum, int additional, Actor by, string reason, CancellationToken ct) =>
+        runtime.SendAsync(CommandContext.New(by), new ExtendStratumList(ProtocolCode.ParseOrDefault(code), stratum, additional, reason), ct);
+
+    public Task<CommandResult> BreakBlindAsync(string code, string participantId, string reason, bool signatureVerified, Actor by, CancellationToken ct) =>
+        runtime.SendAsync(CommandContext.New(by), new BreakParticipantBlind(ProtocolCode.ParseOrDefault(code), participantId, reason, signatureVerified), ct);
+
+    public Task<CommandResult> LockTrialAsync(string code, bool signatureVerified, Actor by, CancellationToken ct) =>
+        runtime.SendAsync(CommandContext.New(by), new LockTrial(ProtocolCode.ParseOrDefault(code), signatureVerified, by), ct);
+
+    public Task<CommandResult> UnlockTrialAsync(string code, string reason, bool signatureVerified, Actor by, CancellationToken ct) =>
+        runtime.SendAsync(CommandContext.New(by), new UnlockTrial(ProtocolCode.ParseOrDefault(code), reason, signatureVerified, by), ct);
+
+    public Task<CommandResult> UnblindTrialAsync(string code, bool signatureVerified, Actor by, CancellationToken ct) =>
+        runtime.SendAsync(CommandContext.New(by), new UnblindTrial(ProtocolCode.ParseOrDefault(code), signatureVerified, by), ct);
 }

@@ -5,10 +5,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using TrialOps.Blinding;
 using TrialOps.Common;
 using TrialOps.Exports;
 using TrialOps.Exports.Sdtm;
 using TrialOps.Messaging;
+using TrialOps.Protocols;
 using TrialOps.Web.Tests.Trials;
 
 namespace TrialOps.Web.Tests.Exports;
@@ -192,8 +194,9 @@ public sealed class ExportsTests(ExportsFixture trial) : IClassFixture<ExportsFi
         using var statisticianPage = await trial.SignedInAsync(Roles.Statistician);
         Assert.DoesNotContain("value=\"unblinded\"", await statisticianPage.GetStringAsync(Page), StringComparison.Ordinal);
 
-        await TrialAppFixture.Must(trial.Design.LockTrialAsync(CommandContext.New(trial.ActorOf(Roles.Coordinator)), Code, signatureVerified: true));
-        await TrialAppFixture.Must(trial.Design.UnblindTrialAsync(CommandContext.New(trial.ActorOf(Roles.Statistician)), Code, signatureVerified: true));
+        var (coordinator, unblinder) = (trial.ActorOf(Roles.Coordinator), trial.ActorOf(Roles.Statistician));
+        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(coordinator), new LockTrial(ProtocolCode.Parse(Code), SignatureVerified: true, coordinator)));
+        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(unblinder), new UnblindTrial(ProtocolCode.Parse(Code), SignatureVerified: true, unblinder)));
         Assert.Contains("value=\"unblinded\"", await statisticianPage.GetStringAsync(Page), StringComparison.Ordinal);
 
         var unblinded = await trial.ExportThroughApiAsync(Roles.Statistician, """{"blinded":false}""");

@@ -11,6 +11,7 @@ using Wolverine;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using TrialOps.Randomization;
 using TrialOps.Runtime;
 using TrialOps.Seed;
 using TrialOps.Testing;
@@ -159,7 +160,7 @@ public abstract class TrialAppFixture : IAsyncLifetime
         var randomized = await Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new EnrollParticipant(protocol, subject));
         if (randomized.Rejection?.Code == "randomization.stratum-exhausted")
         {
-            await Must(Design.ExtendRandomizationListAsync(CommandContext.New(ActorOf(Roles.Coordinator), "More participants in the tests"), protocol.Value, site, 8));
+            await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new ExtendStratumList(protocol, site, 8, "More participants in the tests")));
             randomized = await Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new EnrollParticipant(protocol, subject));
         }
 
