@@ -30,6 +30,7 @@ public sealed class EventStore : IAsyncDisposable
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly EventTypeRegistry registry;
+    private readonly StreamCache _cache = new();
     private readonly TimeProvider clock;
     private readonly IInlineProjection[] _inline;
 
@@ -218,21 +219,52 @@ public sealed class EventStore : IAsyncDisposable
 
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string streamId, long? asOfPosition = null, CancellationToken ct = default)
     {
-        var sql = asOfPosition is null
-            ? $"SELECT {Columns} FROM {Relation} WHERE m.stream_id = $1 ORDER BY m.version"
-            : $"""
-               SELECT {Columns} FROM {Relation} JOIN ledger l ON l.position = m.seq_id
-               WHERE m.stream_id = $1 AND l.sequence <= {AsOfSequence("$2")}
-               ORDER BY m.version
-               """;
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         if (asOfPosition is { } position)
         {
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = position });
+            await using var asOf = new NpgsqlCommand(
+                $"""
+                 SELECT {Columns} FROM {Relation} JOIN ledger l ON l.position = m.seq_id
+                 WHERE m.stream_id = $1 AND l.sequence <= {AsOfSequence("$2")}
+                 ORDER BY m.version
+                 """,
+                connection,
+                transaction);
+            asOf.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+            asOf.Parameters.Add(new NpgsqlParameter<long> { TypedValue = position });
+            return await ReadEventsAsync(asOf, ct);
         }
 
-        return await ReadEventsAsync(command, ct);
+        // The tail from the last cached event on: that event must come back unchanged, or the
+        // cached prefix is not this stream's any more and the whole stream is read.
+        if (_cache.Get(streamId) is { } cached)
+        {
+            var last = cached[^1];
+            await using var tail = new NpgsqlCommand($"SELECT {Columns} FROM {Relation} WHERE m.stream_id = $1 AND m.version >= $2 ORDER BY m.version", connection, transaction);
+            tail.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+            tail.Parameters.Add(new NpgsqlParameter<long> { TypedValue = last.Version });
+            var read = await ReadEventsAsync(tail, ct);
+            if (read.Count > 0 && read[0].Version == last.Version && read[0].Hash == last.Hash && read[0].Position == last.Position)
+            {
+                if (read.Count == 1)
+                {
+                    return cached;
+                }
+
+                var whole = new List<StoredEvent>(cached.Count + read.Count - 1);
+                whole.AddRange(cached);
+                whole.AddRange(read.Skip(1));
+                _cache.Put(streamId, whole);
+                return whole;
+            }
+
+            _cache.Forget(streamId);
+        }
+
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {Relation} WHERE m.stream_id = $1 ORDER BY m.version", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        var events = await ReadEventsAsync(command, ct);
+        _cache.Put(streamId, events);
+        return events;
     }
 
     /// <summary>

@@ -22,12 +22,24 @@ public static class CommandBus
         bus.SendCommandAsync<TCommand, CommandResult>(context, command, ct);
 
     /// <summary>A command whose handler answers with more than a <see cref="CommandResult"/> (a protocol import's outcome).</summary>
-    public static Task<TResult> SendCommandAsync<TCommand, TResult>(this IMessageBus bus, CommandContext context, TCommand command, CancellationToken ct = default)
+    /// <remarks>
+    /// A concurrent writer's conflict is retried by the bus's error policy (the handler runs again
+    /// on fresh state); one that outlasts the retries is answered as <see cref="CommandResult.ConflictCode"/>.
+    /// </remarks>
+    public static async Task<TResult> SendCommandAsync<TCommand, TResult>(this IMessageBus bus, CommandContext context, TCommand command, CancellationToken ct = default)
         where TCommand : notnull
+        where TResult : ICommandOutcome<TResult>
     {
         var options = new DeliveryOptions();
         options.Headers[ContextHeader] = JsonSerializer.Serialize(context, EventTypeRegistry.JsonOptions);
-        return bus.InvokeAsync<TResult>(command, options, ct, Timeout);
+        try
+        {
+            return await bus.InvokeAsync<TResult>(command, options, ct, Timeout);
+        }
+        catch (ConcurrencyException e)
+        {
+            return TResult.Refused(CommandResult.Conflict(context.CommandId, e.StreamId));
+        }
     }
 
     /// <summary>The context a command was sent with; a command sent around <see cref="SendCommandAsync"/> has none and is refused.</summary>

@@ -10,10 +10,30 @@ public enum CommandStatus
     Rejected,
 }
 
+/// <summary>
+/// What a command's handler answers. A command that still met a concurrent writer after the bus's
+/// retries is answered <see cref="Conflict"/> (a 409 for the API, a "reload and try again" message
+/// on a page) instead of an exception.
+/// </summary>
+public interface ICommandOutcome<TSelf>
+    where TSelf : ICommandOutcome<TSelf>
+{
+    static abstract TSelf Refused(CommandResult conflict);
+}
+
 /// <summary>What a command did. A re-submitted command id returns the first result with <see cref="Duplicate"/> set.</summary>
 public sealed record CommandResult(Guid CommandId, CommandStatus Status, Rejection? Rejection, IReadOnlyList<long> Positions, bool Duplicate = false)
+    : ICommandOutcome<CommandResult>
 {
     public bool Accepted => Status == CommandStatus.Accepted;
+
+    /// <summary>The rejection code of a command that kept meeting concurrent writers.</summary>
+    public const string ConflictCode = "concurrency-conflict";
+
+    public static CommandResult Conflict(Guid commandId, string streamId) => Rejected(commandId, new Rejection(
+        ConflictCode, $"The record was changed by someone else while this was being saved ({streamId}); reload it and try again."));
+
+    static CommandResult ICommandOutcome<CommandResult>.Refused(CommandResult conflict) => conflict;
 
     public static CommandResult Rejected(Guid commandId, Rejection rejection) => new(commandId, CommandStatus.Rejected, rejection, []);
 
@@ -74,11 +94,17 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
             }
             catch (ConcurrencyException e)
             {
-                return CommandResult.Rejected(context.CommandId, new Rejection(
-                    "concurrency-conflict", $"The record was changed by someone else while this was being saved ({e.StreamId}); reload it and try again."));
+                return CommandResult.Conflict(context.CommandId, e.StreamId);
             }
         }
     }
+
+    /// <summary>
+    /// One load-decide-append; a concurrent writer's <see cref="ConcurrencyException"/> escapes, for
+    /// Wolverine's error policy to retry the whole handler (commands sent through the bus).
+    /// </summary>
+    public Task<CommandResult> ExecuteOnceAsync(CommandContext context, IReadOnlyList<string> streamIds, Func<StreamSet, DateTimeOffset, Decision> decide, CancellationToken ct = default) =>
+        TryExecuteAsync(context, streamIds, decide, ct);
 
     private async Task<CommandResult> TryExecuteAsync(CommandContext context, IReadOnlyList<string> streamIds, Func<StreamSet, DateTimeOffset, Decision> decide, CancellationToken ct)
     {

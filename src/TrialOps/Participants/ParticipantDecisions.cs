@@ -101,7 +101,7 @@ public sealed class ParticipantDecisions(TrialOpsRuntime runtime)
 
         var participantStream = ParticipantStreams.For(protocol, subject);
         var protocolStream = ProtocolStreams.For(protocol);
-        return await runtime.Executor.ExecuteAsync(context, [participantStream, protocolStream, .. moreStreams], (streams, now) =>
+        return await runtime.Executor.ExecuteOnceAsync(context, [participantStream, protocolStream, .. moreStreams], (streams, now) =>
         {
             if (TrialFrom(ProtocolState.From(streams.Data(protocolStream))) is not { } trial)
             {

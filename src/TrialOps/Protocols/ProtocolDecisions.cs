@@ -29,7 +29,7 @@ public sealed class ProtocolDecisions(TrialOpsRuntime runtime)
 
     /// <summary>A decision over <paramref name="streamIds"/>, read together and appended to together.</summary>
     public Task<CommandResult> DecideAsync(CommandContext context, IReadOnlyList<string> streamIds, Func<StreamSet, DateTimeOffset, Decision> decide, CancellationToken ct) =>
-        runtime.Executor.ExecuteAsync(context, streamIds, decide, ct);
+        runtime.Executor.ExecuteOnceAsync(context, streamIds, decide, ct);
 
     /// <summary>The answer to a command on a protocol that was never imported (or a text that is no protocol code).</summary>
     public static CommandResult NoProtocol(CommandContext context, ProtocolCode protocol) =>

@@ -23,6 +23,10 @@ public sealed record MessagingOptions
     public IReadOnlyList<TimeSpan> RetryBackoff { get; init; } =
         [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
 
+    /// <summary>The pauses before each new run of a handler whose append met a concurrent writer.</summary>
+    public IReadOnlyList<TimeSpan> ConflictRetries { get; init; } =
+        [TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)];
+
     /// <summary>
     /// After how long without a heartbeat another node takes over a stopped node's agents and
     /// messages (Wolverine's stale-node timeout); null keeps Wolverine's default.
@@ -94,6 +98,14 @@ internal static class MessageBusHost
                 opts.Durability.HealthCheckPollingTime = stale / 3;
             }
 
+            // A concurrent writer moved a stream the handler read: run the handler again on fresh
+            // state at once, a few times (inline inside InvokeAsync too); a command sent with
+            // InvokeAsync that still conflicts is answered 409 (CommandBus), a durable message
+            // falls back to the backoff below.
+            opts.Policies.OnException<EventStore.ConcurrencyException>()
+                .RetryWithCooldown([.. options.ConflictRetries])
+                .Then.ScheduleRetry([.. options.RetryBackoff])
+                .Then.MoveToErrorQueue();
             opts.Policies.OnAnyException().ScheduleRetry([.. options.RetryBackoff]).Then.MoveToErrorQueue();
             opts.UseSystemTextJsonForSerialization(json =>
             {

@@ -38,8 +38,12 @@ public sealed record ProtocolImportOutcome(
     Rejection? Rejection,
     IReadOnlyList<StratumListSize> GeneratedLists,
     IReadOnlyList<string> StrataWithoutList,
-    CommandResult? Command)
+    CommandResult? Command) : ICommandOutcome<ProtocolImportOutcome>
 {
+    /// <summary>The outcome of an import that kept meeting a concurrent writer (another import of the code).</summary>
+    public static ProtocolImportOutcome Refused(CommandResult conflict) =>
+        new(ProtocolImportStatus.Rejected, null, null, null, [], conflict.Rejection, [], [], conflict);
+
     public bool Succeeded => Status is ProtocolImportStatus.Imported or ProtocolImportStatus.Amended or ProtocolImportStatus.AlreadyImported;
 
     public static ProtocolImportOutcome Invalid(IReadOnlyList<string> problems) =>
