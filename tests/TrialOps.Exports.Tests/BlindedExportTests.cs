@@ -240,6 +240,22 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task each_emergency_code_break_is_a_disposition_record_of_its_subject()
+    {
+        var export = await fixture.ExportAsync("code-breaks");
+        var trial = (await TrialAsOf.ReadAsync(fixture.Runtime.Store, fixture.Protocol.Code, fixture.AsOf, false, CancellationToken.None))!;
+        var breaks = trial.CodeBreaks.SelectMany(pair => pair.Value.Select(e => (Subject: pair.Key, Event: (Blinding.EmergencyUnblindingPerformed)e.Data))).ToArray();
+        Assert.NotEmpty(breaks);
+
+        var rows = ExportFiles.Table(export.Directory!, "DS").Where(r => r["DSDECOD"] == "TREATMENT UNBLINDED").ToArray();
+
+        Assert.Equal(
+            breaks.Select(b => ($"{ExportTrialFixture.Trial}-{b.Subject}", (string?)Iso.Dtc(b.Event.PerformedAt))).Order(),
+            rows.Select(r => (r["USUBJID"], (string?)r["DSSTDTC"])).Order());
+        Assert.All(rows, r => Assert.Equal(("OTHER EVENT", "SUBJECT UNBLINDED (EMERGENCY CODE BREAK)"), (r["DSCAT"], r["DSTERM"])));
+    }
+
+    [Fact]
     public async Task the_crossover_is_modelled_with_elements_epochs_and_visits()
     {
         var export = await fixture.ExportAsync("design");

@@ -495,6 +495,16 @@ public sealed class SdtmWriter : IDisposable
             Write("RANDOMIZED", "RANDOMIZED", "PROTOCOL MILESTONE", subject.EpochAt(randomized.RandomizedAt), randomization.RecordedAt, Iso.Dtc(randomized.RandomizedAt), Iso.StudyDay(randomized.RandomizedAt, firstDose));
         }
 
+        // An emergency code break is an event of the subject's disposition (it names no treatment,
+        // so blinded files carry it too); the investigator's reason stays in the ODM audit trail.
+        foreach (var codeBreak in _design.Trial.CodeBreaks.GetValueOrDefault(subject.Subject, []))
+        {
+            if (codeBreak.Data is Blinding.EmergencyUnblindingPerformed performed)
+            {
+                Write("SUBJECT UNBLINDED (EMERGENCY CODE BREAK)", "TREATMENT UNBLINDED", "OTHER EVENT", subject.EpochAt(performed.PerformedAt), codeBreak.RecordedAt, Iso.Dtc(performed.PerformedAt), Iso.StudyDay(performed.PerformedAt, firstDose));
+            }
+        }
+
         if (subject.Completion is { Data: ParticipantCompleted completed } completion)
         {
             Write("COMPLETED", "COMPLETED", "DISPOSITION EVENT", subject.EpochAt(completed.CompletedAt), completion.RecordedAt, Iso.Dtc(completed.CompletedAt), Iso.StudyDay(completed.CompletedAt, firstDose));
