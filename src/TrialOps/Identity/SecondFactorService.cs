@@ -13,7 +13,7 @@ public sealed record SecondFactorChange(CommandResult Result, IReadOnlyList<stri
 /// <summary>The outcome of the code step of a sign-in. The attempt was recorded as an event.</summary>
 /// <param name="User">The signed-in account when the code was right.</param>
 /// <param name="Rejection">Why the code could not be checked at all (the second factor was reset meanwhile).</param>
-public sealed record SecondFactorSignIn(UserAccount? User, SecondFactorFailureReason? FailureReason, Rejection? Rejection)
+public sealed record CodeSignInResult(UserAccount? User, SecondFactorFailureReason? FailureReason, Rejection? Rejection)
 {
     public bool Succeeded => User is not null;
 }
@@ -38,6 +38,13 @@ public sealed class SecondFactorService(CommandExecutor executor, UserDirectory 
         return new SecondFactorStatus(state.SecondFactorEnabled, pending, state.RecoveryCodeSha256s.Count);
     }
 
+    /// <summary>Whether <paramref name="userName"/> has a second factor, for an administrator: never a secret.</summary>
+    public async Task<SecondFactorStatus> OverviewAsync(string userName, CancellationToken ct = default)
+    {
+        var state = UserState.From((await executor.Store.ReadStreamAsync(UserStreams.For(UserRules.NormalizeUserName(userName)), ct: ct)).Select(e => e.Data));
+        return new SecondFactorStatus(state.SecondFactorEnabled, null, state.RecoveryCodeSha256s.Count);
+    }
+
     /// <summary>Generates a new secret for the acting user (<see cref="CommandContext.Actor"/>); <see cref="SecondFactorChange.Secret"/> is shown to them as a QR code.</summary>
     public async Task<SecondFactorChange> EnrollAsync(CommandContext context, CancellationToken ct = default)
     {
@@ -58,7 +65,7 @@ public sealed class SecondFactorService(CommandExecutor executor, UserDirectory 
     }
 
     /// <summary>The code step of a sign-in (see <see cref="VerifySecondFactor"/>); every attempt is recorded.</summary>
-    public async Task<SecondFactorSignIn> VerifyAsync(string userName, string? code, CancellationToken ct = default)
+    public async Task<CodeSignInResult> VerifyAsync(string userName, string? code, CancellationToken ct = default)
     {
         var command = new VerifySecondFactor(UserRules.NormalizeUserName(userName), code ?? string.Empty);
         Decision? decided = null;
@@ -69,16 +76,16 @@ public sealed class SecondFactorService(CommandExecutor executor, UserDirectory 
             ct);
         if (!result.Accepted)
         {
-            return new SecondFactorSignIn(null, null, result.Rejection);
+            return new CodeSignInResult(null, null, result.Rejection);
         }
 
         var events = decided?.Events.Select(e => e.Data).ToArray() ?? [];
         if (events.OfType<LoginSucceeded>().Any() && await directory.FindAsync(command.UserName, ct) is { } user)
         {
-            return new SecondFactorSignIn(user, null, null);
+            return new CodeSignInResult(user, null, null);
         }
 
-        return new SecondFactorSignIn(null, events.OfType<SecondFactorSignInFailed>().FirstOrDefault()?.Reason ?? SecondFactorFailureReason.WrongCode, null);
+        return new CodeSignInResult(null, events.OfType<SecondFactorSignInFailed>().FirstOrDefault()?.Reason ?? SecondFactorFailureReason.WrongCode, null);
     }
 
     public async Task<SecondFactorChange> RegenerateRecoveryCodesAsync(CommandContext context, CancellationToken ct = default)
