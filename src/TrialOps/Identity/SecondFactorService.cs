@@ -52,7 +52,7 @@ public sealed class SecondFactorService(CommandExecutor executor, UserDirectory 
         var secret = Totp.GenerateSecret();
         var command = new EnrollSecondFactor(name, secrets.Seal(secret, name), context.Actor);
         var result = await executor.ExecuteAsync(context, [command.StreamId], (streams, now) => EnrollSecondFactor.Decide(State(streams, command.StreamId), command, now), ct);
-        return new SecondFactorChange(result, Secret: result.Accepted ? secret : null);
+        return new SecondFactorChange(result, Secret: result.Accepted && !result.Duplicate ? secret : null);
     }
 
     /// <summary>Confirms the acting user's setup with a code; <paramref name="atSignIn"/> also completes a sign-in the installation held for it.</summary>
