@@ -216,6 +216,24 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task every_dataset_is_also_dataset_json_that_validates_and_holds_the_xpt_values()
+    {
+        var export = await fixture.ExportAsync("dataset-json");
+        var files = SdtmDomains.All.Select(d => Path.Combine(export.Directory!, d.JsonFileName)).ToArray();
+
+        Assert.Empty(ExportFiles.CheckDatasetJson(files));
+        Assert.All(SdtmDomains.All, d => Assert.Contains(export.Manifest!.Files, f => f.Name == d.JsonFileName));
+
+        // The check is not vacuous: CDISC's example passes it, and a file without its columns fails.
+        Assert.Empty(ExportFiles.CheckDatasetJson([ExportFiles.CdiscExampleDm]));
+        var broken = Path.Combine(export.Directory!, "..", $"broken-{Guid.NewGuid():N}.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(files[4]))!.AsObject();
+        json.Remove("columns");
+        File.WriteAllText(broken, json.ToJsonString());
+        Assert.Contains(ExportFiles.CheckDatasetJson([broken]), p => p.Contains("'columns' is a required property", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task every_post_dose_assessment_of_a_period_is_in_that_periods_treatment_epoch()
     {
         var export = await fixture.ExportAsync("epochs");

@@ -15,7 +15,7 @@ public static class ExportFiles
     public const string PandasInstall = "apt-get install python3-pandas";
 
     public static IReadOnlyList<string> ExpectedFiles { get; } =
-        [.. SdtmDomains.All.SelectMany(d => new[] { d.CsvFileName, d.XptFileName }), "odm.xml", ExportManifest.FileName];
+        [.. SdtmDomains.All.SelectMany(d => new[] { d.CsvFileName, d.XptFileName, d.JsonFileName }), "odm.xml", ExportManifest.FileName];
 
     /// <summary>An RFC 4180 CSV: header, then rows of fields (quotes removed).</summary>
     public static (IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows) ReadCsv(string path)
@@ -154,6 +154,83 @@ public static class ExportFiles
             p => p.Name,
             p => ((IReadOnlyList<string>)p.Value.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToArray(), p.Value.GetProperty("rows").GetInt32()));
     }
+
+    /// <summary>
+    /// Validates each Dataset-JSON file named (paths) against the committed Dataset-JSON 1.1 schema
+    /// with Debian's python3-jsonschema and, where an XPT of the same name lies beside it, compares
+    /// columns, record count and every value with what pandas reads from the XPT. Returns the problems.
+    /// </summary>
+    public static IReadOnlyList<string> CheckDatasetJson(IEnumerable<string> jsonPaths)
+    {
+        const string script = """
+            import json, math, os, sys
+            import jsonschema, pandas
+            schema = json.load(open(sys.argv[1]))
+            validator = jsonschema.Draft202012Validator(schema) if hasattr(jsonschema, 'Draft202012Validator') else jsonschema.Draft7Validator(schema)
+            problems = []
+            for path in sys.argv[2:]:
+                name = os.path.basename(path)
+                data = json.load(open(path))
+                for error in validator.iter_errors(data):
+                    problems.append(f"{name}: schema: {error.message} at {list(error.absolute_path)}")
+                if data.get('records') != len(data.get('rows', [])):
+                    problems.append(f"{name}: records {data.get('records')} but {len(data.get('rows', []))} rows")
+                xpt = path[:-5] + '.xpt'
+                if not os.path.exists(xpt):
+                    continue
+                frame = pandas.read_sas(xpt, format='xport', encoding='ascii')
+                columns = [c['name'] for c in data['columns']]
+                if columns != list(frame.columns):
+                    problems.append(f"{name}: columns {columns} differ from the XPT's {list(frame.columns)}")
+                    continue
+                if len(frame) != len(data['rows']):
+                    problems.append(f"{name}: {len(data['rows'])} rows, the XPT has {len(frame)}")
+                    continue
+                for r, (row, (_, xrow)) in enumerate(zip(data['rows'], frame.iterrows())):
+                    for column, value in zip(columns, row):
+                        other = xrow[column]
+                        if isinstance(other, float):
+                            same = (value is None and math.isnan(other)) or (value is not None and not math.isnan(other) and float(value) == other)
+                        else:
+                            same = (value or '') == other
+                        if not same:
+                            problems.append(f"{name}: row {r + 1} {column}: JSON {value!r}, XPT {other!r}")
+                            break
+            print(json.dumps(problems))
+            """;
+        var schema = Path.Combine(RepositoryRoot(), "tests", "reference", "dataset-json-1.1", "schema", "dataset.schema.json");
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(schema);
+        foreach (var path in jsonPaths)
+        {
+            start.ArgumentList.Add(path);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"the Dataset-JSON check could not run (needs Debian's python3-jsonschema and python3-pandas): {error}");
+        return JsonSerializer.Deserialize<string[]>(output)!;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "TrialOps.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("The repository root (TrialOps.sln) is not above the test's folder.");
+    }
+
+    /// <summary>CDISC's own example of Dataset-JSON 1.1 (a positive control for <see cref="CheckDatasetJson"/>).</summary>
+    public static string CdiscExampleDm => Path.Combine(RepositoryRoot(), "tests", "reference", "dataset-json-1.1", "examples", "sdtm", "dm.json");
 
     /// <summary>The XPT value as the CSV writes it, to compare the two files field by field.</summary>
     public static string AsCsvText(object? value) => value switch

@@ -28,7 +28,7 @@ public sealed class FixedLayoutTests : IDisposable
     [Fact]
     public void a_value_longer_than_its_variable_stops_the_export_naming_dataset_variable_and_subject()
     {
-        using var file = DomainFile.Create(_folder, SdtmDomains.DS, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        using var file = DomainFile.Create(_folder, SdtmDomains.DS, "KET-NP-01", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var row = SdtmDomains.DS.NewRow("KET-NP-01").Set("USUBJID", "KET-NP-01-S01-007").Set("DSTERM", new string('x', 201));
 
         var refused = Assert.Throws<ExportDataException>(() => file.Write(row, "S01-007"));
@@ -41,7 +41,7 @@ public sealed class FixedLayoutTests : IDisposable
     [Fact]
     public void text_that_cannot_be_ascii_stops_the_export_instead_of_becoming_question_marks()
     {
-        using var file = DomainFile.Create(_folder, SdtmDomains.DS, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        using var file = DomainFile.Create(_folder, SdtmDomains.DS, "KET-NP-01", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var row = SdtmDomains.DS.NewRow("KET-NP-01").Set("USUBJID", "KET-NP-01-S01-007").Set("DSTERM", "Переезд за границу");
 
         var refused = Assert.Throws<ExportDataException>(() => file.Write(row, "S01-007"));

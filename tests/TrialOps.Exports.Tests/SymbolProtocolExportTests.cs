@@ -89,6 +89,7 @@ public sealed class SymbolProtocolExportTests(SymbolProtocolFixture fixture) : I
         var (_, _, xptRows) = ExportFiles.ReadXpt(Path.Combine(directory, "ts.xpt"));
         Assert.Equal(ts.Count, xptRows.Count);
         Assert.Contains("TSVAL1", ExportFiles.ReadWithPandas(directory)["ts.xpt"].Columns);
+        Assert.Empty(ExportFiles.CheckDatasetJson(Directory.EnumerateFiles(directory, "*.json").Where(p => !p.EndsWith("manifest.json", StringComparison.Ordinal))));
         foreach (var path in Directory.EnumerateFiles(directory, "*.csv"))
         {
             Assert.True(Ascii.IsValid(File.ReadAllBytes(path)), $"{Path.GetFileName(path)} is not US-ASCII");

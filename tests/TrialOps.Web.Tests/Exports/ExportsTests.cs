@@ -27,7 +27,7 @@ public sealed class ExportsTests(ExportsFixture trial) : IClassFixture<ExportsFi
 
     /// <summary>Every SDTM domain as CSV and XPT, and the ODM file: what the manifest lists (manifest.json itself is not listed).</summary>
     private static readonly string[] DataFiles =
-        [.. SdtmDomains.All.SelectMany(d => new[] { d.CsvFileName, d.XptFileName }).Append(TrialExporter.OdmFileName).Order(StringComparer.Ordinal)];
+        [.. SdtmDomains.All.SelectMany(d => new[] { d.CsvFileName, d.XptFileName, d.JsonFileName }).Append(TrialExporter.OdmFileName).Order(StringComparer.Ordinal)];
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

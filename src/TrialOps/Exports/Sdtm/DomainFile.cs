@@ -6,41 +6,50 @@ namespace TrialOps.Exports.Sdtm;
 public sealed class ExportDataException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// One dataset written as <c>&lt;domain&gt;.csv</c> and <c>&lt;domain&gt;.xpt</c> at the same time, row by
-/// row, with the same columns and values: nothing is held in memory beyond the writers' buffers.
+/// One dataset written as <c>&lt;domain&gt;.csv</c>, <c>&lt;domain&gt;.xpt</c> and <c>&lt;domain&gt;.json</c>
+/// (Dataset-JSON 1.1) at the same time, row by row, with the same columns and values: nothing is
+/// held in memory beyond the writers' buffers.
 /// </summary>
 public sealed class DomainFile : IDisposable
 {
     private readonly HashingFileStream _csvStream;
     private readonly HashingFileStream _xptStream;
+    private readonly HashingFileStream _jsonStream;
     private readonly CsvWriter _csv;
     private readonly XptWriter _xpt;
+    private readonly DatasetJsonWriter _json;
 
-    private DomainFile(SdtmDomain domain, HashingFileStream csvStream, HashingFileStream xptStream, DateTime created)
+    private DomainFile(SdtmDomain domain, HashingFileStream csvStream, HashingFileStream xptStream, HashingFileStream jsonStream, string studyId, DateTime created)
     {
         Domain = domain;
         _csvStream = csvStream;
         _xptStream = xptStream;
+        _jsonStream = jsonStream;
         _csv = CsvWriter.Create(csvStream, domain.Dataset);
         _xpt = XptWriter.Create(xptStream, domain.Dataset, created);
+        _json = DatasetJsonWriter.Create(jsonStream, domain, studyId, created);
     }
 
     public SdtmDomain Domain { get; }
 
     public long RowCount => _xpt.RowCount;
 
-    /// <param name="created">The XPT header timestamp: the as-of event's recorded-at, never the clock.</param>
-    public static DomainFile Create(string directory, SdtmDomain domain, DateTime created)
+    /// <param name="created">The XPT header and Dataset-JSON timestamp: the as-of event's recorded-at, never the clock.</param>
+    public static DomainFile Create(string directory, SdtmDomain domain, string studyId, DateTime created)
     {
-        var csv = new HashingFileStream(Path.Combine(directory, domain.CsvFileName));
+        var streams = new List<HashingFileStream>();
         try
         {
-            var xpt = new HashingFileStream(Path.Combine(directory, domain.XptFileName));
-            return new DomainFile(domain, csv, xpt, created);
+            foreach (var name in new[] { domain.CsvFileName, domain.XptFileName, domain.JsonFileName })
+            {
+                streams.Add(new HashingFileStream(Path.Combine(directory, name)));
+            }
+
+            return new DomainFile(domain, streams[0], streams[1], streams[2], studyId, created);
         }
         catch
         {
-            csv.Dispose();
+            streams.ForEach(s => s.Dispose());
             throw;
         }
     }
@@ -52,6 +61,7 @@ public sealed class DomainFile : IDisposable
         {
             _csv.WriteRow(row.Values);
             _xpt.WriteRow(row.Values);
+            _json.WriteRow(row.Values);
         }
         catch (ArgumentException e)
         {
@@ -64,12 +74,14 @@ public sealed class DomainFile : IDisposable
     {
         _csv.Complete();
         _xpt.Complete();
-        return [_csvStream.Complete(), _xptStream.Complete()];
+        _json.Complete();
+        return [_csvStream.Complete(), _xptStream.Complete(), _jsonStream.Complete()];
     }
 
     public void Dispose()
     {
         _csvStream.Dispose();
         _xptStream.Dispose();
+        _jsonStream.Dispose();
     }
 }

@@ -307,6 +307,9 @@ public sealed record SdtmDomain(string Code, string Label, IReadOnlyList<XptVari
 
     public string XptFileName => Code.ToLowerInvariant() + ".xpt";
 
+    /// <summary>Dataset-JSON 1.1.</summary>
+    public string JsonFileName => Code.ToLowerInvariant() + ".json";
+
     private Dictionary<string, int>? _indexes;
 
     public int IndexOf(string variable)

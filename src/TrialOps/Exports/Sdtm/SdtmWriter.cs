@@ -27,7 +27,7 @@ public sealed class SdtmWriter : IDisposable
         {
             foreach (var domain in SdtmDomains.For(TsValueParts(design.Protocol)))
             {
-                _files[domain.Code] = DomainFile.Create(directory, domain, created);
+                _files[domain.Code] = DomainFile.Create(directory, domain, design.StudyId, created);
             }
         }
         catch
