@@ -11,7 +11,8 @@ namespace TrialOps.Exports;
 /// Coordinator (data management at the sponsor) at any time; they hold no treatment identity, so
 /// any blinded role could have them, but data entry, the pharmacy and the investigators work in the
 /// application, not on data sets. Unblinded exports: the Statistician only, and only once the trial
-/// has been unblinded, which in turn needs the database lock (<see cref="UnblindTrial"/>).
+/// has been unblinded, which in turn needs the database lock (<see cref="UnblindTrial"/>). An export
+/// covers every site, so only someone with all sites may have one (ADR 0010).
 /// </summary>
 public static class ExportPolicy
 {
@@ -29,6 +30,14 @@ public static class ExportPolicy
         if (!trial.Exists)
         {
             return new Rejection("protocol.not-found", $"There is no protocol {trial.Code?.ToString() ?? "by that code"}.");
+        }
+
+        if (!actor.Access.AllSites)
+        {
+            // An export is the whole trial, every site's participants (ADR 0010); it is not cut down per site.
+            return new Rejection(
+                RejectionCodes.SiteNotGranted,
+                $"An export holds every site's participants of {trial.Code}; you are assigned to {actor.Access} only. Ask an administrator for all sites to export.");
         }
 
         if (blinded)

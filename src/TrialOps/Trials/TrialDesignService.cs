@@ -105,6 +105,11 @@ public sealed class TrialDesignService(TrialOpsRuntime runtime)
     public async Task<ParticipantAllocationView> RevealEmergencyAllocationAsync(string code, string participantId, Actor investigator, CancellationToken ct = default)
     {
         var current = await ReadCurrentAsync(code, ct) ?? throw BlindedAccessRefusedException.ForParticipant(investigator.Role);
+        if (!Participants.SiteRules.MayReach(investigator, participantId))
+        {
+            throw BlindedAccessRefusedException.ForParticipant(investigator.Role);
+        }
+
         var protocolCode = current.Definition.Code;
         foreach (var stratum in await KnownStrataAsync(protocolCode, ct))
         {
