@@ -127,7 +127,7 @@ public sealed record AdverseEventCase(AdverseEventState State, IReadOnlyList<Tim
 
         var events = await store.ReadStreamAsync(AdverseEventStreams.For(adverseEventId), null, ct);
         var state = AdverseEventState.From(events.Select(e => e.Data));
-        return state.Exists && state.Protocol?.Value == code && Participants.SiteRules.MayReach(viewer, state.Subject.ToString())
+        return state.Exists && state.Protocol?.Value == code && TrialOps.Participants.SiteRules.MayReach(viewer, state.Subject.ToString())
             ? new AdverseEventCase(state, events.Select(TimelineText.Describe).ToArray())
             : null;
     }
