@@ -29,7 +29,7 @@ public sealed record ScreenParticipant(ProtocolCode Protocol, string Site, Subje
             return Decision.Reject(notYourSite);
         }
 
-        if (!command.Subject.IsValid || !by.Access.Allows(command.Subject.Site))
+        if (command.Subject.IsValid && !by.Access.Allows(command.Subject.Site))
         {
             // A number of another site: refused before anything about it (taken or free) is said.
             return Decision.Reject("participant.subject-number-site", $"Subject number '{command.Subject}' must start with the site code {command.Site}.", "subject");
