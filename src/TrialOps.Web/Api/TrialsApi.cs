@@ -148,7 +148,7 @@ public static class TrialsApi
         trials.MapGet("/{code}/randomization", async Task<IResult> (string code, HttpContext http, TrialDesignService design, CancellationToken ct) =>
                 await design.Queries.GetTrialStatusAsync(code, http.User.Actor(), ct) is null
                     ? TrialNotFound(code)
-                    : TypedResults.Ok(await design.GetRandomizationListStatusAsync(code, ct)))
+                    : TypedResults.Ok(await design.GetRandomizationListStatusAsync(code, ct, http.User.Actor().Access)))
             .WithName("GetRandomizationLists")
             .WithSummary("Size, use and extensions of each stratum's randomization list (counts only).")
             .Produces<IReadOnlyList<StratumStatus>>()

@@ -29,6 +29,10 @@ public static class SiteRules
     public static bool MayReach(SiteAccess access, string participantId) =>
         SubjectNumber.TryParse(participantId, out var subject) ? access.Allows(subject.Site) : access.AllSites;
 
+    /// <summary>A site's randomization stratum is that site's; the one trial-wide stratum belongs to all sites together.</summary>
+    public static bool MayReachStratum(SiteAccess access, string stratum) =>
+        stratum == Randomization.Strata.Unstratified ? access.AllSites : access.Allows(stratum);
+
     public static Rejection? MayScreenAt(Actor by, string site) =>
         by.Access.Allows(site)
             ? null

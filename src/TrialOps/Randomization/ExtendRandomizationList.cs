@@ -103,8 +103,7 @@ public sealed record ExtendRandomizationList(
     }
 
     /// <summary>A site's stratum belongs to that site's Coordinators; the one trial-wide stratum to a Coordinator with all sites (ADR 0010).</summary>
-    public static bool MayExtend(Actor by, string stratum) =>
-        stratum == Strata.Unstratified ? by.Access.AllSites : by.Access.Allows(stratum);
+    public static bool MayExtend(Actor by, string stratum) => Participants.SiteRules.MayReachStratum(by.Access, stratum);
 
     private static Decision SeedMismatch() =>
         Decision.Reject(

@@ -86,7 +86,7 @@ public sealed class TrialDesignQueries(NpgsqlDataSource dataSource)
         }
 
         // A site's list counts that site's participants; the trial-wide list counts everyone's (ADR 0010).
-        return result.Where(s => s.Stratum == Randomization.Strata.Unstratified ? viewer.Access.AllSites : viewer.Access.Allows(s.Stratum)).ToArray();
+        return result.Where(s => Participants.SiteRules.MayReachStratum(viewer.Access, s.Stratum)).ToArray();
     }
 
     /// <summary>Lock, unblinding and emergency code breaks (none of which names a treatment), for every role.</summary>

@@ -125,7 +125,7 @@ public sealed class SiteAccessTests(DemoTrialFixture trial) : IClassFixture<Demo
         using var nurse = await ApiAsAsync(Roles.DataEntry, "S01");
         var before = await EventCountAsync(other.ToString());
         var weight = Json($$"""{"measuredAt":"{{Time(DateTimeOffset.UtcNow.AddMinutes(-30))}}","weightKg":71}""");
-        var serious = $$"""{"meddraCode":10020772,"onset":"{{DateTimeOffset.UtcNow.AddHours(-3):yyyy-MM-dd'T'HH:mm}}","grade":3,"seriousness":["Hospitalization"],"causality":"Possible","actionTaken":"NotApplicable","outcome":"RecoveringResolving","awareAt":"{{Time(DateTimeOffset.UtcNow.AddHours(-2))}}"}""";
+        var serious = $$"""{"meddraCode":10020772,"onset":"{{DateTimeOffset.UtcNow.AddHours(-3):yyyy-MM-dd'T'HH:mm}}","grade":3,"seriousness":["Hospitalization"],"actionTaken":"NotApplicable","outcome":"RecoveringResolving","awareAt":"{{Time(DateTimeOffset.UtcNow.AddHours(-2))}}"}""";
 
         Assert.Equal("participant.not-found", (await (await nurse.PostAsync($"{Api}/participants/{other}/sessions/1/weight", weight)).ProblemAsync(404)).GetProperty("code").GetString());
         await (await nurse.PostAsync($"{Api}/participants/{other}/sessions/1/stop", Json($$"""{"stoppedAt":"{{Time(DateTimeOffset.UtcNow)}}","completed":true}"""))).ProblemAsync(404);
