@@ -126,12 +126,14 @@ public class SiteAccessDecisionTests
     }
 
     [Fact]
-    public void an_export_is_refused_to_a_statistician_without_all_sites_and_given_with_them()
+    public void an_export_is_refused_to_a_statistician_without_every_site_of_the_trial_and_given_with_them()
     {
         var trial = ProtocolState.From([new ProtocolImported(Code, "u", Now, 1, Protocols.ProtocolFixtures.KetJson, new string('a', 64))]);
 
         Assert.Equal(RejectionCodes.SiteNotGranted, ExportPolicy.Check(At(Roles.Statistician, "S01"), blinded: true, trial)?.Code);
         Assert.Null(ExportPolicy.Check(At(Roles.Statistician, "*"), blinded: true, trial));
+        Assert.Null(ExportPolicy.Check(At(Roles.Statistician, "S01", "S02"), blinded: true, trial));
+        Assert.Equal(ExportPolicy.Refused, ExportPolicy.Check(At(Roles.DataEntry, "S01"), blinded: true, trial)?.Code);
         Assert.Null(ExportPolicy.Check(At(Roles.Statistician), blinded: true, trial));
     }
 }

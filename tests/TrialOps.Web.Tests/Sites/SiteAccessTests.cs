@@ -163,6 +163,19 @@ public sealed class SiteAccessTests(DemoTrialFixture trial) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task the_screening_page_offers_only_the_coordinators_sites_and_their_next_numbers()
+    {
+        await AnyAtAsync("S02");
+        using var coordinator = await PagesAsAsync(Roles.Coordinator, "S01");
+
+        var page = await coordinator.GetStringAsync($"{Pages}/participants/new");
+
+        Assert.Contains("<option value=\"S01\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"S02\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("S02-", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_coordinator_extends_only_their_sites_randomization_list_and_sees_only_its_counts()
     {
         using var coordinator = await ApiAsAsync(Roles.Coordinator, "S01");

@@ -32,7 +32,7 @@ public sealed record TrialProgress(IReadOnlyList<EnrolmentRow> Sites, EnrolmentR
 
     /// <summary>
     /// Reads every participant of the viewer's sites page by page (the list query's largest page)
-    /// and counts; a viewer without all sites gets rows of their sites and a "Your sites" total (ADR 0010).
+    /// and counts; a viewer without every site of the trial gets rows of their sites and a "Your sites" total (ADR 0010).
     /// </summary>
     public static async Task<TrialProgress> LoadAsync(JourneyQueries queries, string code, IEnumerable<string> siteCodes, int periodCount, SiteAccess access, CancellationToken ct)
     {
@@ -47,7 +47,8 @@ public sealed record TrialProgress(IReadOnlyList<EnrolmentRow> Sites, EnrolmentR
             }
         }
 
-        return From(participants, access.Among(siteCodes), periodCount, access.AllSites ? AllSitesLabel : YourSitesLabel);
+        var sites = siteCodes.ToArray();
+        return From(participants, access.Among(sites), periodCount, sites.All(access.Allows) ? AllSitesLabel : YourSitesLabel);
     }
 
     public const string AllSitesLabel = "All sites";
