@@ -19,6 +19,7 @@ public static class UserCommands
         users.Subcommands.Add(TokenCommand());
         users.Subcommands.Add(ListCommand());
         users.Subcommands.Add(AccessCommand());
+        users.Subcommands.Add(ResetSecondFactorCommand());
         root.Subcommands.Add(users);
     }
 
@@ -131,6 +132,25 @@ public static class UserCommands
         }
 
         return allSites ? [SiteGrants.AllSitesGrant] : sites ?? [];
+    }
+
+    private static Command ResetSecondFactorCommand()
+    {
+        var name = new Argument<string>("NAME") { Description = "The user who lost their authenticator and recovery codes." };
+        var reset = new Command("reset-second-factor", "Remove a user's second factor (TOTP): they sign in with the password alone, or set up a new one when their role requires it. Their sessions end.") { name };
+        reset.SetAction(Cli.WithRuntime(async (runtime, parse, ct) =>
+        {
+            var userName = UserRules.NormalizeUserName(parse.GetValue(name));
+            var result = await new SecondFactorService(runtime).ResetAsync(CommandContext.New(Operator), userName, ct);
+            if (!result.Accepted)
+            {
+                throw new CliException(result.Rejection!.Message);
+            }
+
+            Console.WriteLine($"Reset the second factor of {userName}.");
+            return 0;
+        }));
+        return reset;
     }
 
     private static Command ListCommand()

@@ -216,6 +216,46 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task every_post_dose_assessment_of_a_period_is_in_that_periods_treatment_epoch()
+    {
+        var export = await fixture.ExportAsync("epochs");
+
+        var late = 0;
+        foreach (var domain in new[] { "QS", "VS" })
+        {
+            var rows = ExportFiles.Table(export.Directory!, domain)
+                .Where(r => r["VISITNUM"] != "1" && r[domain + "ELTM"] is not ("" or "PT0M"))
+                .ToArray();
+            Assert.NotEmpty(rows);
+            Assert.All(rows, r => Assert.Equal($"TREATMENT {int.Parse(r["VISITNUM"], CultureInfo.InvariantCulture) - 1}", r["EPOCH"]));
+
+            // Not vacuous: the demo takes time points a few minutes after their planned time, and the
+            // last one of a period is then after the planned end of the treatment element.
+            late += rows.Count(r =>
+                DateTime.Parse(r[domain + "DTC"], CultureInfo.InvariantCulture)
+                > DateTime.Parse(r[domain + "RFTDTC"], CultureInfo.InvariantCulture) + System.Xml.XmlConvert.ToTimeSpan(r[domain + "ELTM"]));
+        }
+
+        Assert.True(late > 0, "no assessment was taken after its planned time");
+    }
+
+    [Fact]
+    public async Task each_emergency_code_break_is_a_disposition_record_of_its_subject()
+    {
+        var export = await fixture.ExportAsync("code-breaks");
+        var trial = (await TrialAsOf.ReadAsync(fixture.Runtime.Store, fixture.Protocol.Code, fixture.AsOf, false, CancellationToken.None))!;
+        var breaks = trial.CodeBreaks.SelectMany(pair => pair.Value.Select(e => (Subject: pair.Key, Event: (Blinding.EmergencyUnblindingPerformed)e.Data))).ToArray();
+        Assert.NotEmpty(breaks);
+
+        var rows = ExportFiles.Table(export.Directory!, "DS").Where(r => r["DSDECOD"] == "TREATMENT UNBLINDED").ToArray();
+
+        Assert.Equal(
+            breaks.Select(b => ($"{ExportTrialFixture.Trial}-{b.Subject}", (string?)Iso.Dtc(b.Event.PerformedAt))).Order(),
+            rows.Select(r => (r["USUBJID"], (string?)r["DSSTDTC"])).Order());
+        Assert.All(rows, r => Assert.Equal(("OTHER EVENT", "SUBJECT UNBLINDED (EMERGENCY CODE BREAK)"), (r["DSCAT"], r["DSTERM"])));
+    }
+
+    [Fact]
     public async Task the_crossover_is_modelled_with_elements_epochs_and_visits()
     {
         var export = await fixture.ExportAsync("design");

@@ -50,6 +50,11 @@ public class ExportTrialFixture : IAsyncLifetime
 
     public virtual int Participants => 14;
 
+    /// <summary>The protocol file the demo trial runs under (its code must be <see cref="TrialCode"/>).</summary>
+    protected virtual byte[] ProtocolFile => DemoTrial.KetNp01();
+
+    public virtual string TrialCode => Trial;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
@@ -57,8 +62,8 @@ public class ExportTrialFixture : IAsyncLifetime
         // Scheduled messages are held (never due here): the exported record is the demo's, not
         // whatever deadlines would fire while the tests read it.
         _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString, messaging: new MessagingOptions { Hold = TimeSpan.FromDays(36500) }, seedSealer: Sealer);
-        Demo = await DemoTrial.RunAsync(Runtime, DemoTrial.KetNp01(), new DemoOptions(Participants, Seed: 11, Parallelism: 2));
-        Protocol = (await new Trials.TrialDesignService(Runtime).GetProtocolAsync(Trial))!;
+        Demo = await DemoTrial.RunAsync(Runtime, ProtocolFile, new DemoOptions(Participants, Seed: 11, Parallelism: 2));
+        Protocol = (await new Trials.TrialDesignService(Runtime).GetProtocolAsync(TrialCode))!;
 
         var identity = new IdentityService(Runtime);
         var administrator = new Actor("cli:tests", Roles.Administrator);
@@ -95,7 +100,7 @@ public class ExportTrialFixture : IAsyncLifetime
     /// <summary>Exports and asserts it succeeded.</summary>
     public async Task<ExportResult> ExportAsync(string name, bool blinded = true, long? asOf = null, Actor? actor = null)
     {
-        var result = await Exporter.ExportAsync(Trial, NewFolder(name), blinded, asOf ?? AsOf, actor ?? Statistician);
+        var result = await Exporter.ExportAsync(TrialCode, NewFolder(name), blinded, asOf ?? AsOf, actor ?? Statistician);
         Assert.True(result.Succeeded, result.Rejection?.Message);
         return result;
     }

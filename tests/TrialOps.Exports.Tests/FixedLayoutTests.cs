@@ -39,14 +39,22 @@ public sealed class FixedLayoutTests : IDisposable
     }
 
     [Fact]
-    public void text_that_is_not_ascii_stops_the_export_instead_of_becoming_question_marks()
+    public void text_that_cannot_be_ascii_stops_the_export_instead_of_becoming_question_marks()
     {
         using var file = DomainFile.Create(_folder, SdtmDomains.DS, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
-        var row = SdtmDomains.DS.NewRow("KET-NP-01").Set("USUBJID", "KET-NP-01-S01-007").Set("DSTERM", "Déménagement à l'étranger");
+        var row = SdtmDomains.DS.NewRow("KET-NP-01").Set("USUBJID", "KET-NP-01-S01-007").Set("DSTERM", "Переезд за границу");
 
         var refused = Assert.Throws<ExportDataException>(() => file.Write(row, "S01-007"));
 
         Assert.Contains("DSTERM", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void accented_letters_and_clinical_symbols_are_transliterated_in_both_files()
+    {
+        var row = SdtmDomains.DS.NewRow("KET-NP-01").Set("DSTERM", "Déménagement à l'étranger, dose ≥ 0.5 µg/kg ± 10 %");
+
+        Assert.Equal("Demenagement a l'etranger, dose >= 0.5 ug/kg +/- 10 %", row.Text("DSTERM"));
     }
 
     [Fact]

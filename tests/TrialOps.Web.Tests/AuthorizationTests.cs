@@ -11,7 +11,7 @@ namespace TrialOps.Web.Tests;
 public sealed class AuthorizationTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
     /// <summary>The only endpoints anyone may open without signing in.</summary>
-    private static readonly string[] Anonymous = ["/error", "/health", "/login", "/not-found", "/status/{Code:int}"];
+    private static readonly string[] Anonymous = ["/error", "/health", "/login", "/login/code", "/login/enroll", "/not-found", "/status/{Code:int}"];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
         app.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToArray();

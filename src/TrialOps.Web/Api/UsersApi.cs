@@ -28,6 +28,9 @@ public sealed record UserAccessRequest(string Role, IReadOnlyList<string>? Sites
 /// <summary>A new account. <paramref name="Password"/> is the initial password (see PasswordPolicy: at least 12 characters, not a common password, not containing the user name).</summary>
 public sealed record CreateUserRequest(string UserName, string DisplayName, string Role, string Password, IReadOnlyList<string>? Sites = null);
 
+/// <summary>Whether a user has a second factor (ADR 0011); never a secret or a recovery code.</summary>
+public sealed record SecondFactorResponse(string UserName, bool Enabled, int RecoveryCodesLeft);
+
 /// <summary>User administration over HTTP (Administrator only).</summary>
 public static class UsersApi
 {
@@ -75,6 +78,34 @@ public static class UsersApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        users.MapGet("/{userName}/second-factor", async Task<Results<Ok<SecondFactorResponse>, ProblemHttpResult>> (string userName, IdentityService identity, SecondFactorService secondFactor, CancellationToken ct) =>
+            {
+                if (await identity.Directory.FindAsync(UserRules.NormalizeUserName(userName), ct) is not { } user)
+                {
+                    return TypedResults.Problem(detail: $"There is no user {userName}.", statusCode: StatusCodes.Status404NotFound, type: ApiResults.ProblemTypePrefix + IdentityRejections.UserNotFound);
+                }
+
+                var status = await secondFactor.OverviewAsync(user.UserName, ct);
+                return TypedResults.Ok(new SecondFactorResponse(user.UserName, status.Enabled, status.RecoveryCodesLeft));
+            })
+            .WithName("GetUserSecondFactor")
+            .WithSummary("Whether the user has a second factor (TOTP) and how many recovery codes are unused.");
+
+        users.MapPost("/{userName}/second-factor/reset", async (string userName, HttpContext http, SecondFactorService secondFactor, CancellationToken ct) =>
+            {
+                if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
+                {
+                    return problem!;
+                }
+
+                var result = await secondFactor.ResetAsync(context, userName, ct);
+                return result.Accepted ? TypedResults.NoContent() : ApiResults.Rejected(result.Rejection!);
+            })
+            .WithName("ResetUserSecondFactor")
+            .WithSummary("Remove the user's second factor (a lost phone): authenticator and recovery codes stop working and the user's sessions end. Send an Idempotency-Key header (a GUID) to make retries safe.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         users.MapPut("/{userName}/access", async (string userName, UserAccessRequest request, HttpContext http, IdentityService identity, CancellationToken ct) =>
             {
                 if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
@@ -103,6 +134,7 @@ public static class UsersApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
         return v1;
     }
 }

@@ -63,8 +63,10 @@ public static class AuthenticationSetup
                     OnValidatePrincipal = RevalidateAsync,
                 };
             })
+            .AddCookie(SecondFactorSignIn.Scheme, SecondFactorSignIn.ConfigureCookie)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 
+        services.AddSecondFactor();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton(sp => new SignInAttemptLog(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<SignInAttemptRecorder>();

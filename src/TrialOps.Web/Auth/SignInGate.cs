@@ -20,7 +20,7 @@ public sealed record SignInOutcome(SignInResult? Result, TimeSpan? RetryAfter)
 /// except repeats of an unknown name and throttled attempts, which <see cref="SignInAttemptLog"/>
 /// counts and records as summaries.
 /// </summary>
-public sealed class SignInGate(IdentityService identity, SignInThrottle throttle, SignInAttemptLog log)
+public sealed class SignInGate(IdentityService identity, SecondFactorService secondFactor, SecondFactorPolicy policy, SignInThrottle throttle, SignInAttemptLog log)
 {
     public async Task<SignInOutcome> SignInAsync(HttpContext context, string? userName, string? password)
     {
@@ -34,8 +34,8 @@ public sealed class SignInGate(IdentityService identity, SignInThrottle throttle
         }
 
         var recordUnknownName = log.ShouldRecordUnknownName(client, name);
-        var result = await identity.SignInAsync(userName ?? string.Empty, password ?? string.Empty, recordUnknownName, context.RequestAborted);
-        if (!result.Succeeded)
+        var result = await identity.SignInAsync(userName ?? string.Empty, password ?? string.Empty, recordUnknownName, context.RequestAborted, policy);
+        if (result.User is null)
         {
             throttle.RecordFailure(client, name);
         }
@@ -54,4 +54,32 @@ public sealed class SignInGate(IdentityService identity, SignInThrottle throttle
 
         return new SignInOutcome(result, null);
     }
+
+    /// <summary>
+    /// The code step of a sign-in (ADR 0011), throttled like passwords: a throttled attempt is
+    /// answered 429 before the code is checked, and a refused code counts as a failure.
+    /// </summary>
+    public async Task<SecondFactorOutcome> VerifyCodeAsync(HttpContext context, string userName, string? code)
+    {
+        var client = SignInThrottle.ClientOf(context);
+        if (throttle.RetryAfter(client, userName) is { } wait)
+        {
+            log.Throttled(client, userName);
+            return new SecondFactorOutcome(null, wait);
+        }
+
+        var result = await secondFactor.VerifyAsync(userName, code, context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            throttle.RecordFailure(client, userName);
+        }
+
+        return new SecondFactorOutcome(result, null);
+    }
+}
+
+/// <summary>The outcome of one code request: the attempt's result, or how long a throttled client must wait.</summary>
+public sealed record SecondFactorOutcome(CodeSignInResult? Result, TimeSpan? RetryAfter)
+{
+    public bool Succeeded => Result?.Succeeded == true;
 }

@@ -20,4 +20,11 @@ public static class BlindingPolicy
         Roles.Statistician => !trialUnblinded,
         _ => true,
     };
+
+    /// <summary>
+    /// Roles that can reach treatment identity through an action of their own: the pharmacist
+    /// always, the statistician by trial unblinding, the investigator by an emergency code break.
+    /// The installation may require a second factor for them (ADR 0011).
+    /// </summary>
+    public static bool CanUnblind(string role) => role is Roles.Pharmacist or Roles.Statistician or Roles.Investigator;
 }

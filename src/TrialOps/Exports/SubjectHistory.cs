@@ -98,7 +98,8 @@ public sealed class SubjectHistory
 
     /// <param name="observation">
     /// How long a treatment element lasts at least: the last scheduled assessment after dosing start
-    /// (PT24H in KET-NP-01), so a period's post-dose measurements share its EPOCH.
+    /// (PT24H in KET-NP-01); it lasts longer when the period's last assessment was taken later, so
+    /// that every post-dose measurement of a period has its EPOCH.
     /// </param>
     /// <param name="asOf">The export's point in time: elements that would start later are not there yet.</param>
     public static SubjectHistory From(SubjectEvents events, int periodCount, TimeSpan observation, DateTimeOffset asOf)
@@ -149,7 +150,8 @@ public sealed class SubjectHistory
         SubjectElement? found = null;
         foreach (var element in Elements)
         {
-            if (element.Start <= time)
+            // The instant a treatment element ends still belongs to it: its last assessment may be what ends it.
+            if (element.Start <= time && !(found is { Kind: ElementKind.Treatment, End: { } end } && end == time))
             {
                 found = element;
             }
@@ -190,7 +192,15 @@ public sealed class SubjectHistory
             var session = State.Session(period);
             var start = session.StartedAt!.Value;
             var nextStart = i + 1 < DosedPeriods.Count ? State.Session(DosedPeriods[i + 1]).StartedAt : null;
-            var end = Max(session.StoppedAt ?? start, start + observation);
+            // The element lasts until the period's last assessment actually taken (a time point
+            // recorded minutes after its planned time is still the period's), and at least until
+            // the end of dosing and the last planned time point.
+            var lastAssessed = State.Assessments.Values
+                .Where(a => a.Key.Period == period && a.ClinicalTime >= start)
+                .Select(a => a.ClinicalTime)
+                .DefaultIfEmpty(start)
+                .Max();
+            var end = Max(Max(session.StoppedAt ?? start, start + observation), lastAssessed);
             if (nextStart is { } next && next < end)
             {
                 end = next;

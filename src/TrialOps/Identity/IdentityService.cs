@@ -25,10 +25,26 @@ public sealed record SignInResult(UserAccount? User, LoginFailureReason? Failure
         "Sign-in failed: the user name or password is not correct, or the account is locked or deactivated. " +
         "After 5 wrong passwords within 15 minutes an account is locked for 15 minutes; an administrator can unlock it sooner.";
 
-    public bool Succeeded => User is not null;
+    /// <summary>
+    /// The password was right but the sign-in continues with a second factor (ADR 0011):
+    /// <see cref="User"/> is the account, and no session may be given yet.
+    /// </summary>
+    public SecondFactorStep? PendingStep { get; init; }
+
+    public bool Succeeded => User is not null && PendingStep is null;
 
     /// <summary>The name has no account (or cannot be one).</summary>
     public bool UnknownUser => User is null && FailureReason is null;
+}
+
+/// <summary>What a sign-in with the right password needs next when the account has, or must set up, a second factor.</summary>
+public enum SecondFactorStep
+{
+    /// <summary>A code from the authenticator app or a recovery code (<c>/login/code</c>).</summary>
+    Code,
+
+    /// <summary>Setting up an authenticator first, as the installation requires for the role (<c>/login/enroll</c>).</summary>
+    Enroll,
 }
 
 /// <summary>What the first-start check of <see cref="IdentityService.EnsureAdministratorAsync"/> did.</summary>
@@ -112,7 +128,8 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
     /// With <paramref name="recordUnknownName"/> false, an attempt with a name that has no account
     /// records nothing: the caller counts it and records a <see cref="SignInAttemptsSummarized"/>.
     /// </summary>
-    public async Task<SignInResult> SignInAsync(string userName, string password, bool recordUnknownName = true, CancellationToken ct = default)
+    /// <param name="policy">The installation's second-factor rule (<see cref="SecondFactorPolicy.Optional"/> when null).</param>
+    public async Task<SignInResult> SignInAsync(string userName, string password, bool recordUnknownName = true, CancellationToken ct = default, SecondFactorPolicy? policy = null)
     {
         var name = UserRules.NormalizeUserName(userName);
         var wellFormed = UserRules.CheckUserName(name) is null;
@@ -122,7 +139,7 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
             return new SignInResult(null, null);
         }
 
-        var command = new SignIn(wellFormed ? name : name[..Math.Min(name.Length, UserRules.MaxUserNameLength)], password ?? string.Empty);
+        var command = new SignIn(wellFormed ? name : name[..Math.Min(name.Length, UserRules.MaxUserNameLength)], password ?? string.Empty, policy);
         Decision? decided = null;
         var result = await executor.ExecuteAsync(
             CommandContext.New(SignIn.Anonymous),
@@ -133,6 +150,11 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
         if (events.OfType<LoginSucceeded>().Any() && await directory.FindAsync(command.UserName, ct) is { } user)
         {
             return new SignInResult(user, null);
+        }
+
+        if (events.OfType<SecondFactorRequested>().FirstOrDefault() is { } requested && await directory.FindAsync(command.UserName, ct) is { } pending)
+        {
+            return new SignInResult(pending, null) { PendingStep = requested.EnrollmentRequired ? SecondFactorStep.Enroll : SecondFactorStep.Code };
         }
 
         return new SignInResult(null, events.OfType<LoginFailed>().FirstOrDefault()?.Reason);

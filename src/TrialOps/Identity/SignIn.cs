@@ -12,7 +12,8 @@ namespace TrialOps.Identity;
 /// </summary>
 /// <param name="UserName">Normalized with <see cref="UserRules.NormalizeUserName"/>.</param>
 /// <param name="Password">Held in memory for the check only; never in an event, a log or <see cref="ToString"/>.</param>
-public sealed record SignIn(string UserName, string Password)
+/// <param name="Policy">The installation's second-factor rule; <see cref="SecondFactorPolicy.Optional"/> when null.</param>
+public sealed record SignIn(string UserName, string Password, SecondFactorPolicy? Policy = null)
 {
     /// <summary>The actor of sign-in attempts: nobody is authenticated before the password is checked.</summary>
     public static Actor Anonymous { get; } = new("anonymous", "Anonymous");
@@ -43,6 +44,13 @@ public sealed record SignIn(string UserName, string Password)
 
         if (PasswordHashing.Verify(state.PasswordHash, command.Password))
         {
+            // ADR 0011: with a second factor (or one the role must set up first) no session yet.
+            var enrollmentRequired = !state.SecondFactorEnabled && (command.Policy ?? SecondFactorPolicy.Optional).IsRequiredFor(state.Role);
+            if (state.SecondFactorEnabled || enrollmentRequired)
+            {
+                return Decision.Append(command.StreamId, new SecondFactorRequested(command.UserName, now, enrollmentRequired));
+            }
+
             return Decision.Append(command.StreamId, new LoginSucceeded(command.UserName, now));
         }
 

@@ -32,6 +32,23 @@ public sealed record UserState(
 
     public bool Exists => UserName is not null;
 
+    /// <summary>The sealed TOTP secret of a confirmed second factor (<see cref="SecondFactorConfirmed"/>); null without one.</summary>
+    public string? SecondFactorSecret { get; init; }
+
+    /// <summary>The sealed secret of an enrollment not yet confirmed (<see cref="SecondFactorEnrolled"/>).</summary>
+    public string? PendingSecondFactorSecret { get; init; }
+
+    /// <summary>The time step of the last code accepted: it and older steps are refused (RFC 6238 §5.2, no replay).</summary>
+    public long? LastTimeStep { get; init; }
+
+    /// <summary>SHA-256 of the unused recovery codes.</summary>
+    public ImmutableHashSet<string> RecoveryCodeSha256s { get; init; } = [];
+
+    public bool SecondFactorEnabled => SecondFactorSecret is not null;
+
+    private UserState WithoutSecondFactor() =>
+        this with { SecondFactorSecret = null, PendingSecondFactorSecret = null, LastTimeStep = null, RecoveryCodeSha256s = [] };
+
     public bool IsLockedOutAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
 
     /// <summary>
@@ -61,6 +78,19 @@ public sealed record UserState(
         UserUnlocked => this with { LockedUntil = null, ConsecutiveFailures = 0, RecentFailures = [] },
         ApiTokenIssued e => this with { ActiveTokenIds = ActiveTokenIds.Add(e.TokenId) },
         ApiTokenRevoked e => this with { ActiveTokenIds = ActiveTokenIds.Remove(e.TokenId) },
+        SecondFactorEnrolled e => this with { PendingSecondFactorSecret = e.SealedSecret },
+        SecondFactorConfirmed e => this with
+        {
+            SecondFactorSecret = PendingSecondFactorSecret,
+            PendingSecondFactorSecret = null,
+            LastTimeStep = e.TimeStep,
+            RecoveryCodeSha256s = [.. e.RecoveryCodeSha256s],
+        },
+        SecondFactorVerified e => this with { LastTimeStep = e.TimeStep },
+        RecoveryCodeUsed e => this with { RecoveryCodeSha256s = RecoveryCodeSha256s.Remove(e.RecoveryCodeSha256) },
+        RecoveryCodesRegenerated e => this with { RecoveryCodeSha256s = [.. e.RecoveryCodeSha256s] },
+        SecondFactorSignInFailed { Reason: SecondFactorFailureReason.WrongCode or SecondFactorFailureReason.ReusedCode } e => Failed(e.ConsecutiveFailures, e.AttemptedAt),
+        SecondFactorDisabled or SecondFactorReset => WithoutSecondFactor(),
         _ => this,
     };
 }

@@ -54,6 +54,7 @@ public sealed class UsersProjection : IProjection, IInlineProjection
         UserReactivated e => Update(stored, "active = true", e.UserName),
         PasswordChanged e => Update(stored, "security_stamp = security_stamp + 1", e.UserName),
         UserSignedOut e => Update(stored, "security_stamp = security_stamp + 1", e.UserName),
+        SecondFactorReset e => Update(stored, "security_stamp = security_stamp + 1", e.UserName),
         LoginSucceeded e => Update(stored, "last_sign_in_at = $3, failed_attempts = 0", e.UserName, Utc(e.SignedInAt)),
         LoginFailed { Reason: LoginFailureReason.WrongPassword } e => Update(stored, "failed_attempts = $3", e.UserName, e.ConsecutiveFailures),
         SignatureFailed e => Update(stored, "failed_attempts = $3", e.UserName, e.ConsecutiveFailures),

@@ -32,6 +32,40 @@ public sealed record ProtocolDefinition(
     public Treatment Treatment(string code) =>
         Treatments.FirstOrDefault(t => t.Code == code)
         ?? throw new ArgumentException($"Protocol {Code} has no treatment '{code}'.", nameof(code));
+
+    // The optional fields of format 0.2 (protocols/README.md): a file without them reads as before.
+
+    /// <summary>The sponsor's name (TS SPONSOR); null when the file has none.</summary>
+    public string? Sponsor { get; init; }
+
+    /// <summary>CDISC TTYPE terms (<c>EFFICACY</c>, <c>SAFETY</c>…); empty when the file has none.</summary>
+    public IReadOnlyList<string> TrialTypes { get; init; } = [];
+
+    /// <summary>Who may take part (TS AGEMIN/AGEMAX/SEXPOP/HLTSUBJI); null when the file says nothing.</summary>
+    public TrialPopulation? Population { get; init; }
+
+    /// <summary>The study treatment is given on top of existing therapy (TS ADDON); null when not stated.</summary>
+    public bool? AddOn { get; init; }
+
+    /// <summary>CDISC INTTYPE term; <c>DRUG</c> unless the file says otherwise.</summary>
+    public string InterventionType { get; init; } = InterventionTypes.Drug;
+
+    /// <summary>Whether screening collects the date of birth (AGE derived) or the age in years.</summary>
+    public AgeCollection AgeCollection { get; init; } = AgeCollection.BirthDate;
+
+    /// <summary>The primary endpoint, if an assessment is marked <c>primary</c>.</summary>
+    public AssessmentDefinition? PrimaryAssessment => Assessments.FirstOrDefault(a => a.Primary);
+}
+
+/// <summary>Who the trial enrols. Ages are ISO 8601 durations as written (<c>P18Y</c>).</summary>
+/// <param name="Sex">A CDISC SEXPOP term: <c>BOTH</c>, <c>F</c> or <c>M</c>.</param>
+public sealed record TrialPopulation(string? AgeMin, string? AgeMax, string? Sex, bool? HealthySubjects);
+
+/// <summary>How a participant's age is collected at screening.</summary>
+public enum AgeCollection
+{
+    BirthDate,
+    Age,
 }
 
 public enum TrialDesign
@@ -46,7 +80,16 @@ public enum BlindingLevel
     OpenLabel,
 }
 
-public sealed record TrialSite(string Code, string Name);
+public sealed record TrialSite(string Code, string Name)
+{
+    public const string DefaultTimeZone = "UTC";
+
+    /// <summary>ISO 3166-1 alpha-3 (DM.COUNTRY); null when the file has none.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>An IANA time zone id; times at this site are entered and shown in it.</summary>
+    public string TimeZone { get; init; } = DefaultTimeZone;
+}
 
 /// <summary>What is given in one period. <see cref="BaseUnit"/> is the one unit all its amounts reduce to.</summary>
 public sealed record Treatment(
@@ -88,7 +131,19 @@ public sealed record AssessmentDefinition(
     string Label,
     AssessmentKind Kind,
     ScaleRange? Scale,
-    IReadOnlyList<AssessmentTime> Times);
+    IReadOnlyList<AssessmentTime> Times)
+{
+    public static IReadOnlyList<decimal> DefaultResponderThresholds { get; } = [30m, 50m];
+
+    /// <summary>The primary endpoint of the trial (at most one assessment, a scale).</summary>
+    public bool Primary { get; init; }
+
+    /// <summary>The primary time point of a primary endpoint: one of <see cref="Times"/>.</summary>
+    public AssessmentTime? PrimaryTime { get; init; }
+
+    /// <summary>Percent reductions from the period's pre-dose value that define a responder.</summary>
+    public IReadOnlyList<decimal> ResponderThresholds { get; init; } = DefaultResponderThresholds;
+}
 
 public enum RandomizationMethod
 {
@@ -123,4 +178,7 @@ public sealed record SafetySettings(int SaeReportHours, VitalLimits? VitalLimits
     public const int DefaultSaeReportHours = 24;
 
     public static SafetySettings Default { get; } = new(DefaultSaeReportHours, null);
+
+    /// <summary>MedDRA LLT or PT codes of the reactions expected from the reference safety information.</summary>
+    public IReadOnlyList<int> ExpectedTerms { get; init; } = [];
 }

@@ -51,6 +51,12 @@ public static class ProtocolLimits
     /// </summary>
     public const int MaxTextLength = 200;
 
+    /// <summary>The title may be longer: SDTM TS splits it over TSVAL, TSVAL1, TSVAL2… (200 characters each).</summary>
+    public const int MaxTitleLength = 1000;
+
+    /// <summary>SDTM ARMCD: a sequence's treatment codes joined by '-'.</summary>
+    public const int MaxArmCodeLength = 20;
+
     /// <summary>Site codes: 1 to 10 characters from A-Z and 0-9 (<c>S01</c>), SDTM SITEID.</summary>
     public const string SiteCodePattern = "^[A-Z0-9]{1,10}\\z";
 

@@ -16,6 +16,7 @@ internal sealed partial class ProtocolReader
     [
         "format", "code", "version", "title", "indication", "phase", "design", "blinding", "targetParticipants",
         "sites", "treatments", "sequences", "washout", "assessments", "randomization", "eligibility", "safety",
+        "sponsor", "trialType", "population", "addOn", "interventionType", "demographics",
     ];
 
     private readonly List<ProtocolProblem> _problems = [];
@@ -45,7 +46,7 @@ internal sealed partial class ProtocolReader
             Problem(file.PathOf("version"), $"must be at most {ProtocolLimits.MaxVersion}, found {version}");
         }
 
-        var title = file.String("title");
+        var title = file.String("title", ProtocolLimits.MaxTitleLength);
         var indication = file.String("indication");
         var phase = file.String("phase");
         var design = ReadChoice(file, "design", [("crossover", TrialDesign.Crossover)]);
@@ -71,6 +72,15 @@ internal sealed partial class ProtocolReader
         var randomization = ReadRandomization(file, sequences?.Count);
         var eligibility = ReadEligibility(file);
         var safety = ReadSafety(file);
+        CheckArmCodes(sequences, fromWilliams, file.PathOf("sequences"));
+        var sponsor = file.Optional("sponsor") is null ? null : file.String("sponsor");
+        var trialTypes = ReadTrialTypes(file);
+        var population = ReadPopulation(file);
+        var addOn = file.Optional("addOn") is null ? null : file.Bool("addOn");
+        var interventionType = file.Optional("interventionType") is null
+            ? InterventionTypes.Drug
+            : ReadTerm(file, "interventionType", InterventionTypes.Terms);
+        var ageCollection = ReadDemographics(file);
 
         if (_problems.Count > 0)
         {
@@ -95,7 +105,15 @@ internal sealed partial class ProtocolReader
             assessments!,
             randomization!,
             eligibility!,
-            safety!);
+            safety!)
+        {
+            Sponsor = sponsor,
+            TrialTypes = trialTypes.Count == 0 ? [] : (IReadOnlyList<string>)trialTypes,
+            Population = population,
+            AddOn = addOn,
+            InterventionType = interventionType!,
+            AgeCollection = ageCollection!.Value,
+        };
         return new ProtocolParseResult(definition, []);
     }
 
@@ -164,7 +182,7 @@ internal sealed partial class ProtocolReader
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (element, path) in items)
         {
-            var site = Open(element, path, ["code", "name"]);
+            var site = Open(element, path, ["code", "name", "country", "timeZone"]);
             if (site is null)
             {
                 continue;
@@ -182,9 +200,21 @@ internal sealed partial class ProtocolReader
                 Problem(site.PathOf("code"), $"duplicate site code '{code}'");
             }
 
-            if (code is not null && name is not null)
+            var country = site.Optional("country") is null ? null : site.String("country");
+            if (country is not null && !IsoCountries.IsCode(country))
             {
-                sites.Add(new TrialSite(code, name));
+                Problem(site.PathOf("country"), $"must be an ISO 3166-1 alpha-3 country code (e.g. 'NLD', 'USA'), found '{country}'");
+            }
+
+            var timeZone = site.Optional("timeZone") is null ? TrialSite.DefaultTimeZone : site.String("timeZone");
+            if (timeZone is not null && !IsTimeZone(timeZone))
+            {
+                Problem(site.PathOf("timeZone"), $"must be an IANA time zone id (e.g. 'Europe/Amsterdam'), found '{timeZone}'");
+            }
+
+            if (code is not null && name is not null && timeZone is not null)
+            {
+                sites.Add(new TrialSite(code, name) { Country = country, TimeZone = timeZone });
             }
         }
 
@@ -595,7 +625,7 @@ internal sealed partial class ProtocolReader
 
     private AssessmentDefinition? ReadAssessment(JsonElement element, string path, HashSet<string> codes)
     {
-        var obj = Open(element, path, ["code", "label", "kind", "min", "max", "unit", "times"]);
+        var obj = Open(element, path, ["code", "label", "kind", "min", "max", "unit", "times", "primary", "primaryTime", "responderThresholds"]);
         if (obj is null)
         {
             return null;
@@ -634,8 +664,15 @@ internal sealed partial class ProtocolReader
         }
 
         var times = ReadTimes(obj);
+        var (primary, primaryTime) = ReadPrimary(obj, kind, times);
+        var thresholds = ReadResponderThresholds(obj, kind);
         return _problems.Count == problemsBefore
             ? new AssessmentDefinition(code!, label!, kind!.Value, scale, times!)
+            {
+                Primary = primary,
+                PrimaryTime = primaryTime,
+                ResponderThresholds = thresholds ?? AssessmentDefinition.DefaultResponderThresholds,
+            }
             : null;
     }
 
@@ -825,7 +862,7 @@ internal sealed partial class ProtocolReader
             return SafetySettings.Default;
         }
 
-        var obj = Open(element, file.PathOf("safety"), ["saeReportHours", "vitalLimits"]);
+        var obj = Open(element, file.PathOf("safety"), ["saeReportHours", "vitalLimits", "expectedTerms"]);
         if (obj is null)
         {
             return null;
@@ -858,7 +895,275 @@ internal sealed partial class ProtocolReader
             }
         }
 
-        return _problems.Count == problemsBefore ? new SafetySettings(hours, limits) : null;
+        var expected = ReadExpectedTerms(obj);
+        return _problems.Count == problemsBefore ? new SafetySettings(hours, limits) { ExpectedTerms = expected.Count == 0 ? [] : (IReadOnlyList<int>)expected } : null;
+    }
+
+    /// <summary>SDTM ARMCD is the sequence's treatment codes joined by '-', at most 20 characters.</summary>
+    private void CheckArmCodes(List<TreatmentSequence>? sequences, bool fromWilliams, string path)
+    {
+        foreach (var sequence in sequences ?? [])
+        {
+            var armCode = string.Join("-", sequence.TreatmentCodes);
+            if (armCode.Length > ProtocolLimits.MaxArmCodeLength)
+            {
+                Problem(
+                    fromWilliams ? path : $"{path}[{sequence.Number - 1}]",
+                    $"the arm code '{armCode}' (the treatment codes joined by '-', SDTM ARMCD) is longer than {ProtocolLimits.MaxArmCodeLength} characters; use shorter treatment codes");
+                return;
+            }
+        }
+    }
+
+    private List<string> ReadTrialTypes(JsonObject file)
+    {
+        var types = new List<string>();
+        if (file.Optional("trialType") is null || file.Array("trialType") is not { } items)
+        {
+            return types;
+        }
+
+        if (items.Count == 0)
+        {
+            Problem(file.PathOf("trialType"), "must contain at least 1 term");
+        }
+
+        foreach (var (element, path) in items)
+        {
+            var term = StringValue(element, path);
+            if (term is not null && !TrialTypes.Terms.ContainsKey(term))
+            {
+                Problem(path, $"unknown CDISC TTYPE term '{term}' (codelist {TrialTypes.CodelistCode}, e.g. 'EFFICACY', 'SAFETY')");
+            }
+            else if (term is not null && types.Contains(term))
+            {
+                Problem(path, $"duplicate term '{term}'");
+            }
+            else if (term is not null)
+            {
+                types.Add(term);
+            }
+        }
+
+        return types;
+    }
+
+    private TrialPopulation? ReadPopulation(JsonObject file)
+    {
+        if (file.Optional("population") is null)
+        {
+            return null;
+        }
+
+        var obj = file.Object("population", ["ageMin", "ageMax", "sex", "healthySubjects"]);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var ageMin = ReadAge(obj, "ageMin");
+        var ageMax = ReadAge(obj, "ageMax");
+        if (ageMin is { } min && ageMax is { } max && min.Days > max.Days)
+        {
+            Problem(obj.PathOf("ageMax"), $"must not be below ageMin ({min.Iso}), found '{max.Iso}'");
+        }
+
+        var sex = obj.Optional("sex") is null ? null : ReadTerm(obj, "sex", PopulationSexes.Terms);
+        var healthy = obj.Optional("healthySubjects") is null ? null : obj.Bool("healthySubjects");
+        return new TrialPopulation(ageMin?.Iso, ageMax?.Iso, sex, healthy);
+    }
+
+    /// <summary>An age limit as an ISO 8601 duration of years, months, weeks or days (<c>P18Y</c>, <c>P6M</c>).</summary>
+    private (string Iso, int Days)? ReadAge(JsonObject obj, string field)
+    {
+        if (obj.Optional(field) is null || obj.String(field) is not { } text)
+        {
+            return null;
+        }
+
+        var match = AgePattern().Match(text);
+        if (!match.Success || text == "P")
+        {
+            Problem(obj.PathOf(field), $"must be an ISO 8601 duration of years, months, weeks or days such as 'P18Y', found '{text}'");
+            return null;
+        }
+
+        int Part(string name) => match.Groups[name].Success ? int.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
+        var days = (Part("y") * 365) + (Part("m") * 30) + (Part("w") * 7) + Part("d");
+        if (days > 150 * 365)
+        {
+            Problem(obj.PathOf(field), $"must be at most 150 years, found '{text}'");
+            return null;
+        }
+
+        return (text, days);
+    }
+
+    private string? ReadTerm(JsonObject obj, string field, IReadOnlyDictionary<string, string> terms)
+    {
+        var text = obj.String(field);
+        if (text is not null && !terms.ContainsKey(text))
+        {
+            Problem(obj.PathOf(field), $"unknown {field} '{text}' (expected {Alternatives(terms.Keys)})");
+            return null;
+        }
+
+        return text;
+    }
+
+    private AgeCollection? ReadDemographics(JsonObject file)
+    {
+        if (file.Optional("demographics") is null)
+        {
+            return AgeCollection.BirthDate;
+        }
+
+        var obj = file.Object("demographics", ["age"]);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        return obj.Optional("age") is null
+            ? AgeCollection.BirthDate
+            : ReadChoice(obj, "age", [("birthDate", AgeCollection.BirthDate), ("age", AgeCollection.Age)]);
+    }
+
+    private (bool Primary, AssessmentTime? Time) ReadPrimary(JsonObject obj, AssessmentKind? kind, List<AssessmentTime>? times)
+    {
+        var primary = obj.Optional("primary") is not null && obj.Bool("primary") == true;
+        if (primary && kind is not null && kind != AssessmentKind.Scale)
+        {
+            Problem(obj.PathOf("primary"), "only a scale assessment can be the primary endpoint");
+        }
+
+        if (obj.Optional("primaryTime") is null)
+        {
+            if (primary)
+            {
+                Problem(obj.PathOf("primaryTime"), "required when primary is true");
+            }
+
+            return (primary, null);
+        }
+
+        if (!primary)
+        {
+            Problem(obj.PathOf("primaryTime"), "allowed only with primary: true");
+            return (false, null);
+        }
+
+        var text = obj.String("primaryTime");
+        if (text is null || times is null)
+        {
+            return (primary, null);
+        }
+
+        var time = IsoDuration.TryParse(text, out var offset, out _) ? times.FirstOrDefault(t => t.AfterDosingStart == offset) : null;
+        if (time is null)
+        {
+            Problem(obj.PathOf("primaryTime"), $"must be one of the assessment's times ({string.Join(", ", times.Select(t => t.Iso))}), found '{text}'");
+        }
+
+        return (primary, time);
+    }
+
+    private List<decimal>? ReadResponderThresholds(JsonObject obj, AssessmentKind? kind)
+    {
+        if (obj.Optional("responderThresholds") is null)
+        {
+            return null;
+        }
+
+        if (kind is not null && kind != AssessmentKind.Scale)
+        {
+            Problem(obj.PathOf("responderThresholds"), "allowed only for a scale assessment");
+            return null;
+        }
+
+        if (obj.Array("responderThresholds") is not { } items)
+        {
+            return null;
+        }
+
+        if (items.Count is < 1 or > 5)
+        {
+            Problem(obj.PathOf("responderThresholds"), $"must contain 1 to 5 thresholds, found {items.Count}");
+            return null;
+        }
+
+        var thresholds = new List<decimal>();
+        foreach (var (element, path) in items)
+        {
+            var value = NumberValue(element, path);
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value is <= 0 or > 100)
+            {
+                Problem(path, $"must be a percent reduction above 0 and at most 100, found {element.GetRawText()}");
+            }
+            else if (thresholds.Contains(value.Value))
+            {
+                Problem(path, $"duplicate threshold {element.GetRawText()}");
+            }
+            else
+            {
+                thresholds.Add(value.Value);
+            }
+        }
+
+        return thresholds;
+    }
+
+    private List<int> ReadExpectedTerms(JsonObject obj)
+    {
+        var terms = new List<int>();
+        if (obj.Optional("expectedTerms") is null || obj.Array("expectedTerms") is not { } items)
+        {
+            return terms;
+        }
+
+        foreach (var (element, path) in items)
+        {
+            var code = IntValue(element, path);
+            if (code is null)
+            {
+                continue;
+            }
+
+            if (code is < 10_000_000 or > 99_999_999)
+            {
+                Problem(path, $"must be an 8-digit MedDRA LLT or PT code, found {code}");
+            }
+            else if (terms.Contains(code.Value))
+            {
+                Problem(path, $"duplicate code {code}");
+            }
+            else
+            {
+                terms.Add(code.Value);
+            }
+        }
+
+        return terms;
+    }
+
+    private static bool IsTimeZone(string id)
+    {
+        try
+        {
+            // IANA ids only: a Windows name ('W. Europe Standard Time') is not portable between sites.
+            return id.Contains('/', StringComparison.Ordinal) || id == TrialSite.DefaultTimeZone
+                ? TimeZoneInfo.FindSystemTimeZoneById(id) is not null
+                : false;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
+        }
     }
 
     private int? OptionalAtLeastOne(JsonObject obj, string field) =>
@@ -1007,7 +1312,7 @@ internal sealed partial class ProtocolReader
     private List<(JsonElement Element, string Path)> Items(JsonElement array, string path) =>
         array.EnumerateArray().Select((element, index) => (element, $"{path}[{index}]")).ToList();
 
-    private string? StringValue(JsonElement element, string path)
+    private string? StringValue(JsonElement element, string path, int maxLength = ProtocolLimits.MaxTextLength)
     {
         if (element.ValueKind != JsonValueKind.String)
         {
@@ -1033,9 +1338,18 @@ internal sealed partial class ProtocolReader
             return null;
         }
 
-        if (value.Length > ProtocolLimits.MaxTextLength)
+        if (AsciiText.FirstUnrepresentable(value) is { } index)
         {
-            Problem(path, $"must be at most {ProtocolLimits.MaxTextLength} characters, found {value.Length}");
+            var character = char.IsSurrogatePair(value, index) ? value.Substring(index, 2) : value[index].ToString();
+            Problem(path, $"contains '{character}' (U+{char.ConvertToUtf32(character, 0):X4}) at position {index + 1}, which the SDTM export (US-ASCII) cannot represent; symbols such as µ and ≥ and accented Latin letters are transliterated, other characters are not accepted");
+            return null;
+        }
+
+        // Measured as exported: a transliteration can be longer than the text (≥ becomes >=).
+        var exportedLength = AsciiText.ToAscii(value)!.Length;
+        if (Math.Max(value.Length, exportedLength) > maxLength)
+        {
+            Problem(path, $"must be at most {maxLength} characters, found {Math.Max(value.Length, exportedLength)}{(exportedLength > value.Length ? " as exported in US-ASCII" : "")}");
             return null;
         }
 
@@ -1122,6 +1436,9 @@ internal sealed partial class ProtocolReader
     [GeneratedRegex(@"^[A-Z0-9]{1,8}\z", RegexOptions.CultureInvariant)]
     private static partial Regex TreatmentCodePattern();
 
+    [GeneratedRegex(@"^P(?:(?<y>\d{1,3})Y)?(?:(?<m>\d{1,4})M)?(?:(?<w>\d{1,4})W)?(?:(?<d>\d{1,5})D)?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex AgePattern();
+
     [GeneratedRegex(ProtocolLimits.SiteCodePattern, RegexOptions.CultureInvariant)]
     private static partial Regex SiteCodePattern();
 
@@ -1147,7 +1464,8 @@ internal sealed partial class ProtocolReader
 
         public string Raw(string field) => fields[field].GetRawText();
 
-        public string? String(string field) => Required(field) is { } e ? reader.StringValue(e, PathOf(field)) : null;
+        public string? String(string field, int maxLength = ProtocolLimits.MaxTextLength) =>
+            Required(field) is { } e ? reader.StringValue(e, PathOf(field), maxLength) : null;
 
         public int? Int(string field) => Required(field) is { } e ? reader.IntValue(e, PathOf(field)) : null;
 

@@ -53,7 +53,9 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await coordinatorShots.TakeAsync("dashboard");
         await coordinator.ClickAsync("a:has-text('Screen a participant')");
         await coordinator.SelectOptionAsync("#site", "S02");
-        await coordinator.FillAsync("#consentDate", now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        // Consent the day before: the clinical times below reach back two hours, which just after
+        // midnight UTC would be before a consent given today (and rightly refused).
+        await coordinator.FillAsync("#consentDate", now.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await coordinator.FillAsync("#consentFormVersion", "2.1 (2026-01-15)");
         await coordinatorShots.TakeAsync("screening-form");
         await coordinator.ClickAsync("button:has-text('Screen participant')");

@@ -321,7 +321,10 @@ public class ProtocolFileTests
         },
         { "unpaired surrogate in a site name", () => ProtocolFixtures.KetJson.Replace("North Hospital", "North \\ud800Hospital", StringComparison.Ordinal), ["$.sites[0].name: is not Unicode text (it escapes half of a surrogate pair, e.g. '\\ud800')"] },
         { "unpaired surrogate in a field name", () => ProtocolFixtures.KetJson.Replace("\"phase\"", "\"ph\\udc00ase\"", StringComparison.Ordinal), ["$: a field name is not Unicode text (it escapes half of a surrogate pair, e.g. '\\ud800')", "$.phase: required field is missing"] },
-        { "title of 201 characters", () => Set("title", new string('T', 201)), ["$.title: must be at most 200 characters, found 201"] },
+        { "title of 1,001 characters", () => Set("title", new string('T', 1001)), ["$.title: must be at most 1000 characters, found 1001"] },
+        { "label of 200 characters that is 201 in ASCII", () => Edit(r => r["treatments"]![0]!["label"] = new string('x', 199) + "≥"), ["$.treatments[0].label: must be at most 200 characters, found 201 as exported in US-ASCII"] },
+        { "an emoji in a criterion", () => Edit(r => r["eligibility"]!["inclusion"]![0]!["text"] = "Adult 🙂"), ["$.eligibility.inclusion[0].text: contains '🙂' (U+1F642) at position 7, which the SDTM export (US-ASCII) cannot represent; symbols such as µ and ≥ and accented Latin letters are transliterated, other characters are not accepted"] },
+        { "Greek in a label", () => Edit(r => r["treatments"]![1]!["label"] = "Saline Ω"), ["$.treatments[1].label: contains 'Ω' (U+03A9) at position 8, which the SDTM export (US-ASCII) cannot represent; symbols such as µ and ≥ and accented Latin letters are transliterated, other characters are not accepted"] },
         { "label of 10,000 characters", () => Edit(r => r["treatments"]![0]!["label"] = new string('x', 10_000)), ["$.treatments[0].label: must be at most 200 characters, found 10000"] },
         { "NUL in a field name", () => Set("a\u0000b", 1), ["$['a\\u0000b']: unknown field"] },
     };
@@ -341,11 +344,12 @@ public class ProtocolFileTests
     {
         var protocol = ProtocolFixtures.Parse(ProtocolFixtures.Mutated(r =>
         {
-            r["title"] = new string('T', 200);
-            r["eligibility"]!["inclusion"]![0]!["text"] = "Adult\twith\r\nneuropathic pain 🙂";
+            r["title"] = new string('T', ProtocolLimits.MaxTitleLength);
+            r["indication"] = new string('I', 200);
+            r["eligibility"]!["inclusion"]![0]!["text"] = "Adult\twith\r\nneuropathic pain ≥ 4/10, 0.5 µg/kg, Sjögren";
         }));
 
-        Assert.Equal(200, protocol.Title.Length);
+        Assert.Equal((1000, 200), (protocol.Title.Length, protocol.Indication.Length));
     }
 
     [Fact]

@@ -49,6 +49,8 @@ public static class CdiscTerms
 
     public static CodedTerm Yes { get; } = new("Y", "C49488");
 
+    public static CodedTerm No { get; } = new("N", "C49487");
+
     public static CodedTerm Placebo { get; } = new("PLACEBO", "C49648");
 
     public static CodedTerm ActiveControl { get; } = new("ACTIVE", "C49649");

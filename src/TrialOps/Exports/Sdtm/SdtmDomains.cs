@@ -15,6 +15,9 @@ public static class SdtmDomains
 {
     public const int DtcLength = 19;
 
+    /// <summary>The longest character value XPORT v5 holds.</summary>
+    public const int MaxValueLength = 200;
+
     public static SdtmDomain TA { get; } = new("TA", "Trial Arms",
     [
         Studyid, Domain,
@@ -227,6 +230,54 @@ public static class SdtmDomains
     /// <summary>The twelve datasets in the order DESIGN.md §7 lists them.</summary>
     public static IReadOnlyList<SdtmDomain> All { get; } = [TA, TE, TV, TS, DM, SE, SV, EX, AE, VS, QS, DS];
 
+    /// <summary>
+    /// The datasets of one export: <see cref="All"/>, with TS carrying TSVAL1…TSVALn after TSVAL when
+    /// a parameter value is longer than 200 characters (SDTMIG: the rest of the text continues there).
+    /// </summary>
+    public static IReadOnlyList<SdtmDomain> For(int tsValueParts) =>
+        tsValueParts <= 1 ? All : [.. All.Select(d => d.Code == TS.Code ? TsWith(tsValueParts) : d)];
+
+    private static SdtmDomain TsWith(int parts)
+    {
+        var variables = new List<XptVariable>(TS.Variables);
+        var at = TS.IndexOf("TSVAL") + 1;
+        for (var part = 1; part < parts; part++)
+        {
+            variables.Insert(at++, C($"TSVAL{part}", $"Parameter Value {part}", MaxValueLength));
+        }
+
+        return new SdtmDomain(TS.Code, TS.Label, variables);
+    }
+
+    /// <summary>
+    /// A TS value in parts of at most 200 characters, split before a space where there is one, so
+    /// that the parts joined give the text again (a part never ends in a blank, which XPORT drops).
+    /// </summary>
+    public static IReadOnlyList<string> SplitValue(string value)
+    {
+        var parts = new List<string>();
+        var rest = value;
+        while (rest.Length > MaxValueLength)
+        {
+            var cut = rest.LastIndexOf(' ', MaxValueLength - 1, MaxValueLength - 1);
+            if (cut <= 0)
+            {
+                cut = MaxValueLength;
+            }
+
+            while (cut > 1 && rest[cut - 1] == ' ')
+            {
+                cut--;
+            }
+
+            parts.Add(rest[..cut]);
+            rest = rest[cut..];
+        }
+
+        parts.Add(rest);
+        return parts;
+    }
+
     private static XptVariable Studyid => C("STUDYID", "Study Identifier", 20);
 
     private static XptVariable Domain => C("DOMAIN", "Domain Abbreviation", 2);
@@ -290,8 +341,10 @@ public sealed class SdtmRow(SdtmDomain domain)
         }
 
         // XPORT pads with blanks and readers strip them: trailing blanks cannot survive in the XPT,
-        // so they are not written to the CSV either, and both files carry the same value.
-        var trimmed = value?.TrimEnd(' ');
+        // so they are not written to the CSV either, and both files carry the same value. Both are
+        // US-ASCII as SDTM needs (µ as u, ≥ as >=); text with anything else stops the export (the
+        // protocol's text was checked at import, so only entered text can).
+        var trimmed = (value is null ? null : Common.AsciiText.ToAscii(value) ?? value)?.TrimEnd(' ');
         _values[index] = string.IsNullOrEmpty(trimmed) ? null : trimmed;
         return this;
     }

@@ -25,7 +25,7 @@ public sealed class SdtmWriter : IDisposable
         _design = design;
         try
         {
-            foreach (var domain in SdtmDomains.All)
+            foreach (var domain in SdtmDomains.For(TsValueParts(design.Protocol)))
             {
                 _files[domain.Code] = DomainFile.Create(directory, domain, created);
             }
@@ -38,6 +38,10 @@ public sealed class SdtmWriter : IDisposable
     }
 
     private string StudyId => _design.StudyId;
+
+    /// <summary>How many TSVAL columns the longest TS value of this protocol needs (its title).</summary>
+    private static int TsValueParts(ProtocolDefinition protocol) =>
+        SdtmDomains.SplitValue(Common.AsciiText.ToAscii(protocol.Title) ?? protocol.Title).Count;
 
     private ProtocolDefinition Protocol => _design.Protocol;
 
@@ -160,6 +164,7 @@ public sealed class SdtmWriter : IDisposable
                 .Set("DTHFL", deathFlag)
                 .Set("SITEID", subject.Site)
                 .Set("SEX", "U")
+                .Set("COUNTRY", Protocol.Sites.FirstOrDefault(s => s.Code == subject.Site)?.Country)
                 .Set("ARMCD", arm?.Code)
                 .Set("ARM", arm?.Description)
                 .Set("ACTARMCD", dosed ? arm?.Code : null)
@@ -490,6 +495,16 @@ public sealed class SdtmWriter : IDisposable
             Write("RANDOMIZED", "RANDOMIZED", "PROTOCOL MILESTONE", subject.EpochAt(randomized.RandomizedAt), randomization.RecordedAt, Iso.Dtc(randomized.RandomizedAt), Iso.StudyDay(randomized.RandomizedAt, firstDose));
         }
 
+        // An emergency code break is an event of the subject's disposition (it names no treatment,
+        // so blinded files carry it too); the investigator's reason stays in the ODM audit trail.
+        foreach (var codeBreak in _design.Trial.CodeBreaks.GetValueOrDefault(subject.Subject, []))
+        {
+            if (codeBreak.Data is Blinding.EmergencyUnblindingPerformed performed)
+            {
+                Write("SUBJECT UNBLINDED (EMERGENCY CODE BREAK)", "TREATMENT UNBLINDED", "OTHER EVENT", subject.EpochAt(performed.PerformedAt), codeBreak.RecordedAt, Iso.Dtc(performed.PerformedAt), Iso.StudyDay(performed.PerformedAt, firstDose));
+            }
+        }
+
         if (subject.Completion is { Data: ParticipantCompleted completed } completion)
         {
             Write("COMPLETED", "COMPLETED", "DISPOSITION EVENT", subject.EpochAt(completed.CompletedAt), completion.RecordedAt, Iso.Dtc(completed.CompletedAt), Iso.StudyDay(completed.CompletedAt, firstDose));
@@ -515,22 +530,34 @@ public sealed class SdtmWriter : IDisposable
             }
 
             sequenceOf[code] = sequenceOf.GetValueOrDefault(code) + 1;
-            file.Write(
-                SdtmDomains.TS.NewRow(StudyId)
-                    .Set("TSSEQ", sequenceOf[code])
-                    .Set("TSPARMCD", code)
-                    .Set("TSPARM", name)
-                    .Set("TSVAL", term?.Value ?? value)
-                    .Set("TSVALCD", term?.Code)
-                    .Set("TSVCDREF", term?.Code is null ? null : CdiscTerms.Reference)
-                    .Set("TSVCDVER", term?.Code is null ? null : CdiscTerms.Version),
-                null);
+            var text = term?.Value ?? value!;
+            var parts = SdtmDomains.SplitValue(Common.AsciiText.ToAscii(text) ?? text);
+            var row = file.Domain.NewRow(StudyId)
+                .Set("TSSEQ", sequenceOf[code])
+                .Set("TSPARMCD", code)
+                .Set("TSPARM", name)
+                .Set("TSVAL", parts[0])
+                .Set("TSVALCD", term?.Code)
+                .Set("TSVCDREF", term?.Code is null ? null : CdiscTerms.Reference)
+                .Set("TSVCDVER", term?.Code is null ? null : CdiscTerms.Version);
+            for (var part = 1; part < parts.Count; part++)
+            {
+                row.Set($"TSVAL{part}", parts[part]);
+            }
+
+            file.Write(row, null);
         }
 
         // The title names the treatments ("ketamine versus saline"): unblinded exports only.
         if (!_design.IsBlinded)
         {
             Write("TITLE", "Trial Title", Protocol.Title);
+        }
+
+        Write("SPONSOR", "Clinical Study Sponsor", Protocol.Sponsor);
+        foreach (var type in Protocol.TrialTypes)
+        {
+            Write("TTYPE", "Trial Type", null, new CodedTerm(type, TrialTypes.Terms[type]));
         }
 
         Write("INDIC", "Trial Disease/Condition Indication", Protocol.Indication);
@@ -540,6 +567,27 @@ public sealed class SdtmWriter : IDisposable
         Write("RANDOM", "Trial is Randomized", null, CdiscTerms.Yes);
         Write("TCNTRL", "Control Type", null, Protocol.Treatments.Any(t => t.Placebo) ? CdiscTerms.Placebo : CdiscTerms.ActiveControl);
         Write("NARMS", "Planned Number of Arms", Iso.Number(Protocol.Sequences.Count));
+        Write("INTTYPE", "Intervention Type", null, new CodedTerm(Protocol.InterventionType, InterventionTypes.Terms[Protocol.InterventionType]));
+        if (Protocol.AddOn is { } addOn)
+        {
+            Write("ADDON", "Added on to Existing Treatments", null, addOn ? CdiscTerms.Yes : CdiscTerms.No);
+        }
+
+        if (Protocol.Population is { } population)
+        {
+            Write("AGEMIN", "Planned Minimum Age of Subjects", population.AgeMin);
+            Write("AGEMAX", "Planned Maximum Age of Subjects", population.AgeMax);
+            if (population.Sex is { } sex)
+            {
+                Write("SEXPOP", "Sex of Participants", null, new CodedTerm(sex, PopulationSexes.Terms[sex]));
+            }
+
+            if (population.HealthySubjects is { } healthy)
+            {
+                Write("HLTSUBJI", "Healthy Subject Indicator", null, healthy ? CdiscTerms.Yes : CdiscTerms.No);
+            }
+        }
+
         Write("PLANSUB", "Planned Number of Subjects", Iso.Number(Protocol.TargetParticipants));
         Write("ACTSUB", "Actual Number of Subjects", Iso.Number(_randomized));
         foreach (var route in Protocol.Treatments.Select(t => t.Route).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
