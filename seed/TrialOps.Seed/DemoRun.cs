@@ -346,7 +346,7 @@ internal sealed class DemoRun
                     var stratum = Strata.Of(_protocol, plan.Site);
                     var additional = Math.Max(_protocol.Randomization.BlockSizes.Max(), _options.Participants);
                     var extended = await _runtime.SendAsync(
-                        Context(staff.Coordinator),
+                        Context(stratum == Strata.Unstratified ? DemoStaff.Sponsor : staff.Coordinator),
                         new ExtendStratumList(_protocol.Code, stratum, additional, "Demo trial: more participants than the list holds"),
                         ct);
                     Interlocked.Increment(ref _commands);

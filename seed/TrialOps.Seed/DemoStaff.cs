@@ -7,7 +7,7 @@ namespace TrialOps.Seed;
 /// The people of the demo: a trial coordinator who sets the trial up, and at every site a
 /// coordinator, a research nurse (data entry), an investigator and an unblinded pharmacist with a
 /// pharmacy technician who checks each preparation. User ids only: the demo does not create
-/// sign-in accounts.
+/// sign-in accounts. Site staff act with their site only (ADR 0010), like signed-in staff.
 /// </summary>
 public sealed record DemoStaff(Actor Coordinator, Actor Nurse, Actor Investigator, Actor Pharmacist, string PharmacyTechnician)
 {
@@ -16,10 +16,11 @@ public sealed record DemoStaff(Actor Coordinator, Actor Nurse, Actor Investigato
     public static DemoStaff AtSite(string site)
     {
         var tag = site.ToLowerInvariant();
+        var atSite = SiteAccess.Only([site]);
         return new DemoStaff(
-            new Actor($"demo.coordinator.{tag}", Roles.Coordinator),
-            new Actor($"demo.nurse.{tag}", Roles.DataEntry),
-            new Actor($"demo.investigator.{tag}", Roles.Investigator),
+            new Actor($"demo.coordinator.{tag}", Roles.Coordinator, atSite),
+            new Actor($"demo.nurse.{tag}", Roles.DataEntry, atSite),
+            new Actor($"demo.investigator.{tag}", Roles.Investigator, atSite),
             new Actor($"demo.pharmacist.{tag}", Roles.Pharmacist),
             $"demo.pharmacy-technician.{tag}");
     }

@@ -15,7 +15,7 @@ namespace TrialOps.Cli;
 /// </summary>
 public static class ExportCommands
 {
-    public static Actor CliActor => new($"cli:{Environment.UserName}", Roles.Statistician);
+    public static Actor CliActor => new($"cli:{Environment.UserName}", Roles.Statistician, SiteAccess.All);
 
     public static void Add(RootCommand root)
     {

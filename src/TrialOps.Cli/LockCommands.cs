@@ -96,7 +96,7 @@ public static class LockCommands
             throw new CliException($"signature refused for {name}: wrong password, or the account is unknown, deactivated or locked out");
         }
 
-        return new Actor(account.UserName, account.Role);
+        return SiteGrants.WithSites(new Actor(account.UserName, account.Role), account.Sites);
     }
 
     /// <summary>The first line of standard input, without its line ending.</summary>

@@ -15,7 +15,7 @@ namespace TrialOps.Cli;
 public static class ProtocolCommands
 {
     /// <summary>The CLI's actor: the operating-system user, acting as a Coordinator.</summary>
-    public static Actor CliActor => new($"cli:{Environment.UserName}", Common.Roles.Coordinator);
+    public static Actor CliActor => new($"cli:{Environment.UserName}", Common.Roles.Coordinator, SiteAccess.All);
 
     public static void Add(RootCommand root)
     {

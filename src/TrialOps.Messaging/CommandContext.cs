@@ -1,9 +1,17 @@
 namespace TrialOps.Messaging;
 
 /// <summary>The signed-in person (or <c>system</c>) a command is attributed to.</summary>
-public sealed record Actor(string UserId, string Role)
+/// <param name="Sites">
+/// The sites the person may reach, filled from the signed-in user by the web host and the CLI
+/// (<c>SiteGrants.AccessOf</c>). Null only for the system and for actors built in code that acts for
+/// the whole installation; it then means all sites.
+/// </param>
+public sealed record Actor(string UserId, string Role, SiteAccess? Sites = null)
 {
     public static Actor System { get; } = new("system", "System");
+
+    /// <summary>The sites this actor may see and act on.</summary>
+    public SiteAccess Access => Sites ?? SiteAccess.All;
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ namespace TrialOps.Web.Api;
 /// Turns command outcomes into HTTP answers, the same way for every feature (DESIGN.md §5:
 /// rejections are 4xx problem details, never a 500). How a rejection maps to a status:
 /// <list type="bullet">
-/// <item><c>not-permitted</c> → 403</item>
+/// <item><c>not-permitted</c>, <c>site-not-granted</c> → 403</item>
 /// <item>a code ending in <c>not-found</c> → 404</item>
 /// <item><c>concurrency-conflict</c>, codes ending in <c>-exists</c> or containing <c>already-</c> → 409</item>
 /// <item>a rejection naming a field (<see cref="Rejection.Field"/>), <c>reason-required</c>, <c>signature-required</c> → 400 validation problem</item>
@@ -24,7 +24,7 @@ public static class ApiResults
     public static int StatusFor(Rejection rejection)
     {
         var code = rejection.Code;
-        if (code == RejectionCodes.NotPermitted)
+        if (code is RejectionCodes.NotPermitted or RejectionCodes.SiteNotGranted)
         {
             return StatusCodes.Status403Forbidden;
         }

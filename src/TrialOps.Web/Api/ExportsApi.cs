@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using TrialOps.Common;
 using TrialOps.Exports;
 using TrialOps.Messaging;
 using TrialOps.Web.Auth;
@@ -124,7 +125,7 @@ public static class ExportsApi
                 var workspace = ExportWorkspace.For(http.RequestServices);
                 if (await workspace.CheckViewerAsync(code, viewer, ct) is { } refused)
                 {
-                    return TypedResults.StatusCode(refused.Code == ExportPolicy.Refused ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+                    return TypedResults.StatusCode(refused.Code is ExportPolicy.Refused or RejectionCodes.SiteNotGranted ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
                 }
 
                 return await workspace.FindAsync(code, id, viewer, ct) switch
@@ -141,7 +142,7 @@ public static class ExportsApi
 
     /// <summary>Refusals as problems: a role that may not export 403, an unknown trial 404, a bad position 400, an unblinded export before unblinding 409.</summary>
     internal static IResult Refused(Rejection rejection) =>
-        rejection.Code == ExportPolicy.Refused
+        rejection.Code is ExportPolicy.Refused or RejectionCodes.SiteNotGranted
             ? ApiResults.Rejected(rejection, StatusCodes.Status403Forbidden)
             : ApiResults.Rejected(rejection);
 

@@ -200,13 +200,27 @@ public static class ParticipantsApi
 {
     public static RouteGroupBuilder MapParticipantsApi(this RouteGroupBuilder v1)
     {
-        var participants = v1.MapGroup("/trials/{code}/participants").WithTags("Participants");
+        var participants = v1.MapGroup("/trials/{code}/participants").WithTags("Participants").OnlyReachableSubjects();
         MapParticipants(participants);
-        MapSessions(v1.MapGroup("/trials/{code}/participants/{subject}/sessions").WithTags("Dosing sessions"));
-        MapAssessments(v1.MapGroup("/trials/{code}/participants/{subject}/assessments").WithTags("Assessments"));
-        MapAdverseEvents(v1.MapGroup("/trials/{code}").WithTags("Adverse events"));
+        MapSessions(v1.MapGroup("/trials/{code}/participants/{subject}/sessions").WithTags("Dosing sessions").OnlyReachableSubjects());
+        MapAssessments(v1.MapGroup("/trials/{code}/participants/{subject}/assessments").WithTags("Assessments").OnlyReachableSubjects());
+        MapAdverseEvents(v1.MapGroup("/trials/{code}").WithTags("Adverse events").OnlyReachableSubjects());
         return v1;
     }
+
+    /// <summary>
+    /// A request naming a participant of a site the user is not assigned to is answered 404, like
+    /// an unknown participant, before any handler reads or sends anything (ADR 0010). The commands
+    /// refuse it again in the domain (<see cref="SiteRules"/>).
+    /// </summary>
+    private static RouteGroupBuilder OnlyReachableSubjects(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            return http.Request.RouteValues.TryGetValue("subject", out var value) && value is string subject && !SiteRules.MayReach(http.User.Actor(), subject)
+                ? ParticipantNotFound(http.Request.RouteValues["code"] as string ?? string.Empty, subject)
+                : await next(context);
+        });
 
     private static void MapParticipants(RouteGroupBuilder participants)
     {
@@ -253,7 +267,7 @@ public static class ParticipantsApi
                 }
 
                 return TypedResults.Ok(await journey.Queries.ListParticipantsAsync(
-                    new ParticipantListQuery(code, string.IsNullOrWhiteSpace(site) ? null : site, statusFilter, search, order, descending == true, page ?? 1, pageSize ?? 25), ct));
+                    new ParticipantListQuery(code, string.IsNullOrWhiteSpace(site) ? null : site, statusFilter, search, order, descending == true, page ?? 1, pageSize ?? 25, http.User.Actor().Access), ct));
             })
             .WithName("ListParticipants")
             .WithSummary("Participants of a trial: filter by site, status and part of the subject number; sort; page (25 by default, at most 500).")
@@ -334,8 +348,8 @@ public static class ParticipantsApi
             .Produces<IReadOnlyList<ScheduleItem>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        participants.MapGet("/{subject}/audit", async Task<IResult> (string code, string subject, JourneyService journey, IMessageBus commands, TrialAuditTrail audit, CancellationToken ct) =>
-                ProtocolCode.TryParse(code, out var protocol) && SubjectNumber.TryParse(subject, out var number) && await audit.ForParticipantAsync(journey.Queries, protocol, number, ct) is { } entries
+        participants.MapGet("/{subject}/audit", async Task<IResult> (string code, string subject, HttpContext http, JourneyService journey, IMessageBus commands, TrialAuditTrail audit, CancellationToken ct) =>
+                ProtocolCode.TryParse(code, out var protocol) && SubjectNumber.TryParse(subject, out var number) && await audit.ForParticipantAsync(journey.Queries, protocol, number, http.User.Actor(), ct) is { } entries
                     ? TypedResults.Ok(entries)
                     : ParticipantNotFound(code, subject))
             .WithName("GetParticipantAuditTrail")
@@ -615,7 +629,7 @@ public static class ParticipantsApi
                     return ApiResults.Rejected(result.Rejection!);
                 }
 
-                var found = await Components.Pages.AdverseEvents.AdverseEventCase.LoadAsync(host.Runtime.Store, code, id, ct);
+                var found = await Components.Pages.AdverseEvents.AdverseEventCase.LoadAsync(host.Runtime.Store, code, id, http.User.Actor(), ct);
                 return TypedResults.Created($"{ApiEndpoints.Prefix}/trials/{code}/adverse-events/{id}", AdverseEventResponse.From(found!));
             })
             .WithName("ReportAdverseEvent")
@@ -626,8 +640,8 @@ public static class ParticipantsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        trial.MapGet("/adverse-events/{id}", async Task<IResult> (string code, string id, TrialOpsRuntimeHost host, CancellationToken ct) =>
-                await Components.Pages.AdverseEvents.AdverseEventCase.LoadAsync(host.Runtime.Store, code, id, ct) is { } found
+        trial.MapGet("/adverse-events/{id}", async Task<IResult> (string code, string id, HttpContext http, TrialOpsRuntimeHost host, CancellationToken ct) =>
+                await Components.Pages.AdverseEvents.AdverseEventCase.LoadAsync(host.Runtime.Store, code, id, http.User.Actor(), ct) is { } found
                     ? TypedResults.Ok(AdverseEventResponse.From(found))
                     : AdverseEventNotFound(code, id))
             .WithName("GetAdverseEvent")
@@ -793,7 +807,7 @@ public static class ParticipantsApi
             return problem!;
         }
 
-        if (await Components.Pages.AdverseEvents.AdverseEventCase.LoadAsync(host.Runtime.Store, code, id, ct) is null)
+        if (await Components.Pages.AdverseEvents.AdverseEventCase.LoadAsync(host.Runtime.Store, code, id, http.User.Actor(), ct) is null)
         {
             return AdverseEventNotFound(code, id);
         }
@@ -804,7 +818,7 @@ public static class ParticipantsApi
             return ApiResults.Rejected(result.Rejection!);
         }
 
-        var found = await Components.Pages.AdverseEvents.AdverseEventCase.LoadAsync(host.Runtime.Store, code, id, ct);
+        var found = await Components.Pages.AdverseEvents.AdverseEventCase.LoadAsync(host.Runtime.Store, code, id, http.User.Actor(), ct);
         return TypedResults.Ok(AdverseEventResponse.From(found!));
     }
 

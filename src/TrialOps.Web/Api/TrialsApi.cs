@@ -148,7 +148,7 @@ public static class TrialsApi
         trials.MapGet("/{code}/randomization", async Task<IResult> (string code, HttpContext http, TrialDesignService design, CancellationToken ct) =>
                 await design.Queries.GetTrialStatusAsync(code, http.User.Actor(), ct) is null
                     ? TrialNotFound(code)
-                    : TypedResults.Ok(await design.GetRandomizationListStatusAsync(code, ct)))
+                    : TypedResults.Ok(await design.GetRandomizationListStatusAsync(code, ct, http.User.Actor().Access)))
             .WithName("GetRandomizationLists")
             .WithSummary("Size, use and extensions of each stratum's randomization list (counts only).")
             .Produces<IReadOnlyList<StratumStatus>>()
@@ -179,14 +179,14 @@ public static class TrialsApi
         trials.MapGet("/{code}/overdue", async Task<Results<Ok<IReadOnlyList<ScheduleItem>>, ProblemHttpResult>> (string code, string? site, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
                 await design.Queries.GetTrialStatusAsync(code, http.User.Actor(), ct) is null
                     ? TrialNotFound(code)
-                    : TypedResults.Ok(await journey.Queries.GetOverdueAsync(code, string.IsNullOrWhiteSpace(site) ? null : site, ct)))
+                    : TypedResults.Ok(await journey.Queries.GetOverdueAsync(code, string.IsNullOrWhiteSpace(site) ? null : site, http.User.Actor().Access, ct)))
             .WithName("GetOverdueItems")
             .WithSummary("Overdue dosing sessions and assessments of participants still in the trial, oldest deadline first.");
 
         trials.MapGet("/{code}/serious-adverse-events", async Task<Results<Ok<IReadOnlyList<AdverseEventSummary>>, ProblemHttpResult>> (string code, bool? overdueOnly, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
                 await design.Queries.GetTrialStatusAsync(code, http.User.Actor(), ct) is null
                     ? TrialNotFound(code)
-                    : TypedResults.Ok(await journey.Queries.GetOpenSeriousAdverseEventsAsync(code, overdueOnly == true, ct)))
+                    : TypedResults.Ok(await journey.Queries.GetOpenSeriousAdverseEventsAsync(code, overdueOnly == true, http.User.Actor().Access, ct)))
             .WithName("GetOpenSeriousAdverseEvents")
             .WithSummary("Serious adverse events not yet reported to the sponsor or not yet resolved; overdueOnly=true for those past their report deadline.");
 
@@ -203,7 +203,7 @@ public static class TrialsApi
                     return OutOfRange(page is < 1 ? "page" : "pageSize", page is < 1 ? "page counts from 1." : $"pageSize must be 1 to {TrialAuditTrail.MaxPageSize}.");
                 }
 
-                return TypedResults.Ok(await audit.ForTrialAsync(protocol, await design.Queries.MaySeeTreatmentsAsync(code, viewer, ct), page ?? 1, pageSize ?? 100, ct));
+                return TypedResults.Ok(await audit.ForTrialAsync(protocol, await design.Queries.MaySeeTreatmentsAsync(code, viewer, ct), page ?? 1, pageSize ?? 100, viewer.Access, ct));
             })
             .WithName("GetTrialAuditTrail")
             .WithSummary("The trial's audit trail, newest first: who, when, what, why (redacted for blinded roles).");

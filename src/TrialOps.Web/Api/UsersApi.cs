@@ -5,6 +5,8 @@ using TrialOps.Web.Auth;
 namespace TrialOps.Web.Api;
 
 /// <summary>A user account as the API shows it: never a password hash or token.</summary>
+/// <param name="Sites">The recorded site list; <c>*</c> grants all sites.</param>
+/// <param name="AllSites">Whether the user reaches every site: an all-sites grant, or a trial-wide role with no list (ADR 0010).</param>
 public sealed record UserResponse(
     string UserName,
     string DisplayName,
@@ -13,11 +15,15 @@ public sealed record UserResponse(
     bool Active,
     DateTimeOffset? LockedUntil,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? LastSignInAt)
+    DateTimeOffset? LastSignInAt,
+    bool AllSites)
 {
     public static UserResponse From(UserAccount user) =>
-        new(user.UserName, user.DisplayName, user.Role, user.Sites, user.Active, user.LockedUntil, user.CreatedAt, user.LastSignInAt);
+        new(user.UserName, user.DisplayName, user.Role, user.Sites, user.Active, user.LockedUntil, user.CreatedAt, user.LastSignInAt, SiteGrants.AccessOf(user.Role, user.Sites).AllSites);
 }
+
+/// <summary>A user's new role and sites: the whole site list, or <paramref name="AllSites"/> (Coordinators and trial-wide roles).</summary>
+public sealed record UserAccessRequest(string Role, IReadOnlyList<string>? Sites = null, bool AllSites = false);
 
 /// <summary>A new account. <paramref name="Password"/> is the initial password (see PasswordPolicy: at least 12 characters, not a common password, not containing the user name).</summary>
 public sealed record CreateUserRequest(string UserName, string DisplayName, string Role, string Password, IReadOnlyList<string>? Sites = null);
@@ -100,6 +106,35 @@ public static class UsersApi
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        users.MapPut("/{userName}/access", async (string userName, UserAccessRequest request, HttpContext http, IdentityService identity, CancellationToken ct) =>
+            {
+                if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
+                {
+                    return problem!;
+                }
+
+                if (request.AllSites && request.Sites is { Count: > 0 })
+                {
+                    return ApiResults.Rejected(new Messaging.Rejection(IdentityRejections.InvalidSite, "Give either sites or allSites, not both.", "sites"));
+                }
+
+                IReadOnlyList<string> sites = request.AllSites ? [SiteGrants.AllSitesGrant] : request.Sites ?? [];
+                var result = await identity.ChangeAccessAsync(context, userName, request.Role ?? string.Empty, sites, ct);
+                if (!result.Accepted)
+                {
+                    return ApiResults.Rejected(result.Rejection!);
+                }
+
+                var changed = await identity.Directory.FindAsync(UserRules.NormalizeUserName(userName), ct);
+                return TypedResults.Ok(UserResponse.From(changed!));
+            })
+            .WithName("ChangeUserAccess")
+            .WithSummary("Change a user's role and sites: the whole site list, or allSites=true for every site (Coordinators and trial-wide roles). Not on your own account.")
+            .Produces<UserResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         return v1;
     }
 }

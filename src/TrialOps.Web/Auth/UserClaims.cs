@@ -35,8 +35,8 @@ public static class UserClaims
 
     public static IReadOnlyList<string> Sites(this ClaimsPrincipal user) => user.FindAll(Site).Select(c => c.Value).ToArray();
 
-    /// <summary>The actor commands are attributed to: the user and the role they act in.</summary>
-    public static Actor Actor(this ClaimsPrincipal user) => new(user.UserName(), user.Role());
+    /// <summary>The actor commands are attributed to: the user, the role they act in and the sites they may reach (ADR 0010).</summary>
+    public static Actor Actor(this ClaimsPrincipal user) => new(user.UserName(), user.Role(), SiteGrants.AccessOf(user.Role(), user.Sites()));
 
     /// <summary>A command context for one command of this user, with the form's or request's idempotency key.</summary>
     public static CommandContext Command(this ClaimsPrincipal user, Guid? commandId = null, string? reason = null)

@@ -40,7 +40,10 @@ public sealed record BreakBlindInEmergency(
             return Decision.Reject(RejectionCodes.ReasonRequired, "Give the clinical reason for breaking the blind.", "reason");
         }
 
-        if (state.Parameters is not { } parameters || !state.EntryByParticipant.TryGetValue(command.ParticipantId, out var entryNumber))
+        // A participant of a site the investigator is not assigned to is answered like one without an allocation (ADR 0010).
+        if (state.Parameters is not { } parameters
+            || !state.EntryByParticipant.TryGetValue(command.ParticipantId, out var entryNumber)
+            || !Participants.SiteRules.MayReach(command.By, command.ParticipantId))
         {
             return Decision.Reject(
                 "blinding.not-randomized",

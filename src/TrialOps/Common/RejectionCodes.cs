@@ -7,6 +7,9 @@ namespace TrialOps.Common;
 public static class RejectionCodes
 {
     public const string NotPermitted = "not-permitted";
+
+    /// <summary>An action at a site the user is not assigned to (ADR 0010); a 403 like <see cref="NotPermitted"/>.</summary>
+    public const string SiteNotGranted = "site-not-granted";
     public const string ReasonRequired = "reason-required";
     public const string SignatureRequired = "signature-required";
 }

@@ -6,13 +6,13 @@ namespace TrialOps.Identity;
 /// Change the role and sites a user acts in. Administrator only, and not on their own account,
 /// so that an administrator cannot remove the last administrator by mistake.
 /// </summary>
-/// <param name="Sites">The whole new set, normalized with <see cref="UserRules.NormalizeSites"/>.</param>
+/// <param name="Sites">The whole new set, normalized with <see cref="UserRules.NormalizeSites"/>; <c>*</c> alone grants all sites (<see cref="SiteGrants"/>).</param>
 public sealed record ChangeUserAccess(string UserName, string Role, IReadOnlyList<string> Sites, Actor By)
 {
     public string StreamId => UserStreams.For(UserName);
 
     public static IReadOnlyList<Rejection> Validate(ChangeUserAccess command) =>
-        new[] { UserRules.CheckRole(command.Role), UserRules.CheckSites(command.Sites) }.OfType<Rejection>().ToArray();
+        new[] { UserRules.CheckRole(command.Role), UserRules.CheckSites(command.Sites), UserRules.CheckSiteGrant(command.Role, command.Sites) }.OfType<Rejection>().ToArray();
 
     public static Decision Decide(UserState state, ChangeUserAccess command, DateTimeOffset now)
     {

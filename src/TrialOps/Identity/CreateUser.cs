@@ -22,6 +22,7 @@ public sealed record CreateUser(string UserName, string DisplayName, string Role
             UserRules.CheckDisplayName(command.DisplayName),
             UserRules.CheckRole(command.Role),
             UserRules.CheckSites(command.Sites),
+            UserRules.CheckSiteGrant(command.Role, command.Sites),
             string.IsNullOrEmpty(command.PasswordHash) ? new Rejection(IdentityRejections.WeakPassword, "Give an initial password.", "password") : null,
         }.OfType<Rejection>().ToArray();
 

@@ -50,14 +50,20 @@ public static partial class UserRules
     /// <summary>Sign-in names are case-insensitive: stored and compared in lower case.</summary>
     public static string NormalizeUserName(string? userName) => (userName ?? string.Empty).Trim().ToLowerInvariant();
 
-    /// <summary>Site codes are upper case, unique and sorted, so that equal sets compare equal.</summary>
-    public static IReadOnlyList<string> NormalizeSites(IEnumerable<string>? sites) =>
-        (sites ?? [])
+    /// <summary>
+    /// Site codes are upper case, unique and sorted, so that equal sets compare equal; a list that
+    /// holds <see cref="SiteGrants.AllSitesGrant"/> becomes just that grant.
+    /// </summary>
+    public static IReadOnlyList<string> NormalizeSites(IEnumerable<string>? sites)
+    {
+        var codes = (sites ?? [])
             .SelectMany(s => (s ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(s => s.ToUpperInvariant())
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();
+        return SiteGrants.GrantsAllSites(codes) ? [SiteGrants.AllSitesGrant] : codes;
+    }
 
     public static Rejection? CheckUserName(string userName) =>
         UserName().IsMatch(userName)
@@ -76,8 +82,17 @@ public static partial class UserRules
             : new Rejection(IdentityRejections.UnknownRole, $"Unknown role '{role}'. Roles: {string.Join(", ", Roles.All)}.", "role");
 
     public static Rejection? CheckSites(IReadOnlyList<string> sites) =>
-        sites.FirstOrDefault(s => !SiteCode().IsMatch(s)) is { } bad
-            ? new Rejection(IdentityRejections.InvalidSite, $"'{bad}' is not a site code (1 to 20 characters from A-Z, 0-9 and '-').", "sites")
+        sites.FirstOrDefault(s => s != SiteGrants.AllSitesGrant && !SiteCode().IsMatch(s)) is { } bad
+            ? new Rejection(IdentityRejections.InvalidSite, $"'{bad}' is not a site code (1 to 20 characters from A-Z, 0-9 and '-', or '*' for all sites).", "sites")
+            : null;
+
+    /// <summary>All sites can be given to Coordinators and the trial-wide roles, not to data entry staff or investigators, who work at named sites.</summary>
+    public static Rejection? CheckSiteGrant(string role, IReadOnlyList<string> sites) =>
+        SiteGrants.GrantsAllSites(sites) && !SiteGrants.RolesThatMayHaveAllSites.Contains(role, StringComparer.Ordinal)
+            ? new Rejection(
+                IdentityRejections.InvalidSite,
+                $"A {role} cannot be given all sites; name their sites ({string.Join(", ", SiteGrants.RolesThatMayHaveAllSites)} can have all sites).",
+                "sites")
             : null;
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Npgsql;
 using TrialOps.AdverseEvents;
 using TrialOps.EventStore;
+using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 
@@ -59,6 +60,11 @@ public sealed class JourneyQueries(NpgsqlDataSource dataSource, EventStore.Event
             Filter("site_code = $$", query.Site.Trim());
         }
 
+        if (query.Access is { AllSites: false } access)
+        {
+            Filter("site_code = ANY($$)", access.Sites.ToArray());
+        }
+
         if (query.Status is { } status)
         {
             Filter("status = $$", status.ToString());
@@ -115,9 +121,12 @@ public sealed class JourneyQueries(NpgsqlDataSource dataSource, EventStore.Event
             [protocol, subject],
             ct);
 
-    /// <summary>Overdue dosing sessions and assessments of participants still in the trial, oldest deadline first.</summary>
-    public Task<IReadOnlyList<ScheduleItem>> GetOverdueAsync(string? protocol = null, string? site = null, CancellationToken ct = default) =>
-        ReadScheduleAsync(
+    /// <summary>
+    /// Overdue dosing sessions and assessments of participants still in the trial, oldest deadline
+    /// first; with <paramref name="access"/>, only those of its sites (ADR 0010).
+    /// </summary>
+    public async Task<IReadOnlyList<ScheduleItem>> GetOverdueAsync(string? protocol = null, string? site = null, SiteAccess? access = null, CancellationToken ct = default) =>
+        (await ReadScheduleAsync(
             """
             WHERE done_at IS NULL AND NOT closed AND item_kind IN ('dosing', 'assessment')
               AND (overdue_marked OR deadline_at <= $now)
@@ -127,7 +136,7 @@ public sealed class JourneyQueries(NpgsqlDataSource dataSource, EventStore.Event
             """,
             "ORDER BY deadline_at, protocol_code, subject_number, period, offset_seconds, item_code",
             [protocol, site],
-            ct);
+            ct)).Where(item => access is null || SiteRules.MayReach(access, item.Subject)).ToArray();
 
     public async Task<IReadOnlyList<AdverseEventSummary>> GetAdverseEventsAsync(string protocol, string subject, CancellationToken ct = default) =>
         await ReadAdverseEventsAsync("WHERE protocol_code = $2 AND subject_number = $3 ORDER BY aware_at, adverse_event_id", [protocol, subject], ct);
@@ -140,8 +149,8 @@ public sealed class JourneyQueries(NpgsqlDataSource dataSource, EventStore.Event
     /// <see cref="AdverseEventSummary.Overdue"/> marks those past their report deadline;
     /// <paramref name="overdueOnly"/> returns only those.
     /// </summary>
-    public async Task<IReadOnlyList<AdverseEventSummary>> GetOpenSeriousAdverseEventsAsync(string? protocol = null, bool overdueOnly = false, CancellationToken ct = default) =>
-        await ReadAdverseEventsAsync(
+    public async Task<IReadOnlyList<AdverseEventSummary>> GetOpenSeriousAdverseEventsAsync(string? protocol = null, bool overdueOnly = false, SiteAccess? access = null, CancellationToken ct = default) =>
+        (await ReadAdverseEventsAsync(
             $"""
              WHERE serious AND ($2::text IS NULL OR protocol_code = $2)
                AND (reported_to_sponsor_at IS NULL OR outcome NOT IN ('RecoveredResolved', 'RecoveredResolvedWithSequelae', 'Fatal'))
@@ -149,7 +158,7 @@ public sealed class JourneyQueries(NpgsqlDataSource dataSource, EventStore.Event
              ORDER BY sponsor_report_due_at, adverse_event_id
              """,
             [protocol],
-            ct);
+            ct)).Where(e => access is null || SiteRules.MayReach(access, e.Subject)).ToArray();
 
     /// <summary>
     /// Every event of the participant's stream and of their adverse-event streams in recorded order,

@@ -57,7 +57,7 @@ public sealed class JourneyService(TrialOpsRuntime runtime)
         }
 
         var (participant, trial) = await LoadAsync(protocol, subject, ct);
-        if (trial is null || !participant.Kits.ContainsKey(period))
+        if (trial is null || !participant.Kits.ContainsKey(period) || !SiteRules.MayReach(viewer, participant, subject))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using TrialOps.Messaging;
 using TrialOps.Participants;
 
 namespace TrialOps.Journey;
@@ -16,6 +17,10 @@ public enum ParticipantSort
 
 /// <summary>Filters, sorting and paging of the participant list. <see cref="Page"/> counts from 1.</summary>
 /// <param name="Search">Part of a subject number.</param>
+/// <param name="Access">
+/// The viewer's sites (<see cref="Actor.Access"/>, ADR 0010): only their participants are listed
+/// and counted. Null lists every site (the installation's operator at the CLI).
+/// </param>
 public sealed record ParticipantListQuery(
     string? Protocol = null,
     string? Site = null,
@@ -24,7 +29,8 @@ public sealed record ParticipantListQuery(
     ParticipantSort Sort = ParticipantSort.SubjectNumber,
     bool Descending = false,
     int Page = 1,
-    int PageSize = 25)
+    int PageSize = 25,
+    SiteAccess? Access = null)
 {
     public const int MaxPageSize = 500;
 }

@@ -27,6 +27,18 @@ public sealed class ParticipantDecisions(TrialOpsRuntime runtime)
         string? reason = null) =>
         DecideAsync(envelope, protocol, subject, (state, trial, by, now, _) => decide(state, trial, by, now), ct, reason);
 
+    /// <summary>
+    /// Screening, the one participant command on a subject number not yet used: the site check is
+    /// the decider's (<see cref="ScreenParticipant.Decide"/>, a 403 with its reason) instead of "not found".
+    /// </summary>
+    public Task<CommandResult> ScreenAsync(
+        Envelope envelope,
+        ProtocolCode protocol,
+        SubjectNumber subject,
+        Func<ParticipantState, TrialContext, Actor, DateTimeOffset, Decision> decide,
+        CancellationToken ct) =>
+        OnParticipantAsync(CommandBus.ContextOf(envelope), protocol, subject, (state, trial, by, now, _) => decide(state, trial, by, now), ct, [], screening: true);
+
     /// <summary>A decision on one participant that also reads <paramref name="moreStreams"/>.</summary>
     public Task<CommandResult> DecideAsync(
         Envelope envelope,
@@ -62,6 +74,12 @@ public sealed class ParticipantDecisions(TrialOpsRuntime runtime)
             return CommandResult.Rejected(context.CommandId, new Rejection("adverse-event.not-found", $"There is no adverse event {adverseEventId}.", "adverseEventId"));
         }
 
+        if (!SiteRules.MayReach(context.Actor, first.Subject.ToString()))
+        {
+            // Answered like an unknown case: a case of another site's participant is not confirmed.
+            return CommandResult.Rejected(context.CommandId, new Rejection("adverse-event.not-found", $"There is no adverse event {adverseEventId}.", "adverseEventId"));
+        }
+
         return await OnParticipantAsync(
             context,
             first.Protocol,
@@ -92,7 +110,8 @@ public sealed class ParticipantDecisions(TrialOpsRuntime runtime)
         SubjectNumber subject,
         Func<ParticipantState, TrialContext, Actor, DateTimeOffset, StreamSet, Decision> decide,
         CancellationToken ct,
-        string[] moreStreams)
+        string[] moreStreams,
+        bool screening = false)
     {
         if (protocol.Value is null || !subject.IsValid)
         {
@@ -108,7 +127,13 @@ public sealed class ParticipantDecisions(TrialOpsRuntime runtime)
                 return Decision.Reject("protocol.not-found", $"There is no protocol {protocol}.", "protocol");
             }
 
-            return decide(ParticipantState.From(streams.Data(participantStream)), trial, context.Actor, now, streams);
+            var participant = ParticipantState.From(streams.Data(participantStream));
+            if (!SiteRules.MayReach(context.Actor, participant, subject) && !screening)
+            {
+                return Decision.Reject(SiteRules.NotFound(protocol, subject));
+            }
+
+            return decide(participant, trial, context.Actor, now, streams);
         }, ct);
     }
 }

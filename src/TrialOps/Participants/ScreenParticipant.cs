@@ -24,6 +24,17 @@ public sealed record ScreenParticipant(ProtocolCode Protocol, string Site, Subje
             return Decision.Reject(role);
         }
 
+        if (SiteRules.MayScreenAt(by, command.Site) is { } notYourSite)
+        {
+            return Decision.Reject(notYourSite);
+        }
+
+        if (command.Subject.IsValid && !by.Access.Allows(command.Subject.Site))
+        {
+            // A number of another site: refused before anything about it (taken or free) is said.
+            return Decision.Reject("participant.subject-number-site", $"Subject number '{command.Subject}' must start with the site code {command.Site}.", "subject");
+        }
+
         if (JourneyRules.Open(trial) is { } locked)
         {
             return Decision.Reject(locked);
@@ -97,5 +108,5 @@ public static class ConsentRules
 public static class ScreenParticipantHandler
 {
     public static Task<CommandResult> Handle(ScreenParticipant command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
-        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => ScreenParticipant.Decide(state, trial, command, by, now), ct);
+        decisions.ScreenAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => ScreenParticipant.Decide(state, trial, command, by, now), ct);
 }

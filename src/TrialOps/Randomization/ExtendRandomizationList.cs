@@ -44,6 +44,15 @@ public sealed record ExtendRandomizationList(
             return Decision.Reject(RejectionCodes.NotPermitted, "Only a Coordinator can extend a randomization list.");
         }
 
+        if (!MayExtend(command.By, command.Stratum))
+        {
+            return Decision.Reject(
+                RejectionCodes.SiteNotGranted,
+                command.Stratum == Strata.Unstratified
+                    ? "Only a Coordinator with all sites can extend the trial-wide randomization list."
+                    : $"You are not assigned to site {command.Stratum}; only its Coordinators can extend its list.");
+        }
+
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
             return Decision.Reject(RejectionCodes.ReasonRequired, "Give the reason for extending the list.", "reason");
@@ -93,6 +102,9 @@ public sealed record ExtendRandomizationList(
                 RandomizationListGenerator.ListHash(extended.Entries)));
     }
 
+    /// <summary>A site's stratum belongs to that site's Coordinators; the one trial-wide stratum to a Coordinator with all sites (ADR 0010).</summary>
+    public static bool MayExtend(Actor by, string stratum) => Participants.SiteRules.MayReachStratum(by.Access, stratum);
+
     private static Decision SeedMismatch() =>
         Decision.Reject(
             "randomization.seed-mismatch",
@@ -132,7 +144,7 @@ public static class ExtendStratumListHandler
             try
             {
                 // Only a Coordinator's command unseals the seed; the decider refuses everyone else first.
-                extension = context.Actor.Role == Roles.Coordinator
+                extension = context.Actor.Role == Roles.Coordinator && ExtendRandomizationList.MayExtend(context.Actor, command.Stratum)
                     ? ExtendRandomizationList.Create(state, command.Protocol, command.Stratum, command.Additional, command.Reason ?? "", decisions.Sealer, context.Actor)
                     : new ExtendRandomizationList(command.Protocol, command.Stratum, command.Additional, command.Reason ?? "", [], context.Actor);
             }

@@ -72,7 +72,7 @@ public sealed class TrialDesignQueries(NpgsqlDataSource dataSource)
         return new ProtocolView(summary, assessments, eligibility.Inclusion, eligibility.Exclusion, saeReportHours, treatments, sequences);
     }
 
-    /// <summary>List size, use and extensions per stratum: counts only, for every role.</summary>
+    /// <summary>List size, use and extensions per stratum: counts only, for every role, of the strata of the viewer's sites.</summary>
     public async Task<IReadOnlyList<StratumStatus>> GetRandomizationStatusAsync(string code, Actor viewer, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(
@@ -85,7 +85,8 @@ public sealed class TrialDesignQueries(NpgsqlDataSource dataSource)
             result.Add(new StratumStatus(reader.GetString(0), reader.GetString(1), true, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)));
         }
 
-        return result;
+        // A site's list counts that site's participants; the trial-wide list counts everyone's (ADR 0010).
+        return result.Where(s => Participants.SiteRules.MayReachStratum(viewer.Access, s.Stratum)).ToArray();
     }
 
     /// <summary>Lock, unblinding and emergency code breaks (none of which names a treatment), for every role.</summary>
@@ -101,6 +102,11 @@ public sealed class TrialDesignQueries(NpgsqlDataSource dataSource)
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
+                if (!Participants.SiteRules.MayReach(viewer, reader.GetString(1)))
+                {
+                    continue;
+                }
+
                 breaks.Add(new EmergencyUnblindingView(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), reader.GetFieldValue<int[]>(5)));
             }
@@ -152,7 +158,7 @@ public sealed class TrialDesignQueries(NpgsqlDataSource dataSource)
             throw BlindedAccessRefusedException.ForAllocations(viewer.Role);
         }
 
-        return await ReadAllocationsAsync(connection, code, null, ct);
+        return (await ReadAllocationsAsync(connection, code, null, ct)).Where(a => Participants.SiteRules.MayReach(viewer, a.ParticipantId)).ToArray();
     }
 
     /// <summary>
@@ -162,6 +168,11 @@ public sealed class TrialDesignQueries(NpgsqlDataSource dataSource)
     /// <exception cref="BlindedAccessRefusedException">The viewer may not see this participant's allocation.</exception>
     public async Task<ParticipantAllocationView?> GetParticipantAllocationAsync(string code, string participantId, Actor viewer, CancellationToken ct = default)
     {
+        if (!Participants.SiteRules.MayReach(viewer, participantId))
+        {
+            return null;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var permitted = !BlindingPolicy.IsBlinded(viewer.Role, await IsUnblindedAsync(connection, code, ct))
             || (viewer.Role == Roles.Investigator && await BrokeBlindAsync(connection, code, participantId, viewer.UserId, ct));

@@ -46,8 +46,8 @@ public sealed class TrialDesignService(TrialOpsRuntime runtime)
     public async Task<ProtocolVersionRecord?> GetProtocolInForceAtPositionAsync(string code, long position, CancellationToken ct = default) =>
         (await GetProtocolVersionsAsync(code, ct)).LastOrDefault(v => v.Position <= position);
 
-    /// <summary>Size and use of each stratum's list, read from the streams (counts only: they reveal no arm).</summary>
-    public async Task<IReadOnlyList<StratumStatus>> GetRandomizationListStatusAsync(string code, CancellationToken ct = default)
+    /// <summary>Size and use of each stratum's list, read from the streams (counts only: they reveal no arm); with <paramref name="access"/>, of its sites' strata only (ADR 0010).</summary>
+    public async Task<IReadOnlyList<StratumStatus>> GetRandomizationListStatusAsync(string code, CancellationToken ct = default, SiteAccess? access = null)
     {
         var current = await ReadCurrentAsync(code, ct);
         if (current is null)
@@ -58,6 +58,11 @@ public sealed class TrialDesignService(TrialOpsRuntime runtime)
         var result = new List<StratumStatus>();
         foreach (var stratum in await KnownStrataAsync(current.Definition.Code, ct))
         {
+            if (access is not null && !Participants.SiteRules.MayReachStratum(access, stratum))
+            {
+                continue;
+            }
+
             var events = await runtime.Store.ReadStreamAsync(RandomizationStreams.For(current.Definition.Code, stratum), null, ct);
             var state = RandomizationListState.From(events.Select(e => e.Data));
             result.Add(new StratumStatus(
@@ -105,6 +110,11 @@ public sealed class TrialDesignService(TrialOpsRuntime runtime)
     public async Task<ParticipantAllocationView> RevealEmergencyAllocationAsync(string code, string participantId, Actor investigator, CancellationToken ct = default)
     {
         var current = await ReadCurrentAsync(code, ct) ?? throw BlindedAccessRefusedException.ForParticipant(investigator.Role);
+        if (!Participants.SiteRules.MayReach(investigator, participantId))
+        {
+            throw BlindedAccessRefusedException.ForParticipant(investigator.Role);
+        }
+
         var protocolCode = current.Definition.Code;
         foreach (var stratum in await KnownStrataAsync(protocolCode, ct))
         {

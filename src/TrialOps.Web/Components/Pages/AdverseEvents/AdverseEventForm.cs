@@ -117,7 +117,8 @@ public sealed class AdverseEventFormInput
 /// <summary>One adverse-event case read from its stream (so a page shows a command's effect at once), with its history in words.</summary>
 public sealed record AdverseEventCase(AdverseEventState State, IReadOnlyList<TimelineEntry> History)
 {
-    public static async Task<AdverseEventCase?> LoadAsync(EventStore.EventStore store, string code, string adverseEventId, CancellationToken ct)
+    /// <summary>Null for an unknown case and for a case of a participant at a site <paramref name="viewer"/> is not assigned to (ADR 0010).</summary>
+    public static async Task<AdverseEventCase?> LoadAsync(EventStore.EventStore store, string code, string adverseEventId, Messaging.Actor viewer, CancellationToken ct)
     {
         if (!AdverseEventStreams.IsValidId(adverseEventId))
         {
@@ -126,7 +127,7 @@ public sealed record AdverseEventCase(AdverseEventState State, IReadOnlyList<Tim
 
         var events = await store.ReadStreamAsync(AdverseEventStreams.For(adverseEventId), null, ct);
         var state = AdverseEventState.From(events.Select(e => e.Data));
-        return state.Exists && state.Protocol?.Value == code
+        return state.Exists && state.Protocol?.Value == code && TrialOps.Participants.SiteRules.MayReach(viewer, state.Subject.ToString())
             ? new AdverseEventCase(state, events.Select(TimelineText.Describe).ToArray())
             : null;
     }

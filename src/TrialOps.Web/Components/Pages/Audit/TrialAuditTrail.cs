@@ -48,20 +48,32 @@ public sealed class TrialAuditTrail(TrialOpsRuntime runtime)
 
     private string CodeBreakType => runtime.Registry.AliasOf(typeof(EmergencyUnblindingPerformed));
 
-    /// <summary>Every event of the trial, newest first, one page at a time.</summary>
+    /// <summary>
+    /// Every event of the trial, newest first, one page at a time. A viewer without all sites gets
+    /// the trial's own events and those of their sites' participants, adverse events and strata
+    /// only, and counts only those (ADR 0010).
+    /// </summary>
     /// <param name="unblinded">Whether the viewer may see treatment identity (ask <c>TrialDesignQueries.MaySeeTreatmentsAsync</c>).</param>
-    public async Task<AuditPage> ForTrialAsync(ProtocolCode code, bool unblinded, int page, int pageSize, CancellationToken ct = default)
+    public async Task<AuditPage> ForTrialAsync(ProtocolCode code, bool unblinded, int page, int pageSize, SiteAccess access, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        // The site of a participant's, adverse event's or list's event: the subject number's prefix, else the stratum.
         var where =
             """
-            stream_id = $1
+            (stream_id = $1
             OR (stream_id LIKE $2 AND data->>'protocol' = $3)
             OR (stream_id LIKE 'adverse-event-%' AND data->>'protocol' = $3)
-            OR (stream_id LIKE $4 AND data->>'protocol' = $3 AND ($5 OR type = $6))
+            OR (stream_id LIKE $4 AND data->>'protocol' = $3 AND ($5 OR type = $6)))
+            AND (stream_id = $1 OR $7 OR COALESCE(
+                    regexp_replace(COALESCE(data->>'subject', data->>'participantId'), '-[0-9]+$', ''),
+                    data->>'stratum') = ANY($8))
             """;
-        object[] values = [ProtocolStreams.For(code), ParticipantStreams.For(code, default) + "%", code.Value, RandomizationPrefix(code) + "%", unblinded, CodeBreakType];
+        object[] values =
+        [
+            ProtocolStreams.For(code), ParticipantStreams.For(code, default) + "%", code.Value, RandomizationPrefix(code) + "%", unblinded, CodeBreakType,
+            access.AllSites, access.Sites.ToArray(),
+        ];
 
         await using var connection = await runtime.DataSource.OpenConnectionAsync(ct);
         await using var count = new NpgsqlCommand($"SELECT count(*) FROM {EventStore.EventStore.EventsView} events WHERE {where}", connection);
@@ -83,10 +95,15 @@ public sealed class TrialAuditTrail(TrialOpsRuntime runtime)
 
     /// <summary>
     /// The participant's events and those of their adverse events (the journey's timeline), with the
-    /// emergency code breaks of the participant, oldest first. Null for an unknown participant.
+    /// emergency code breaks of the participant, oldest first. Null for an unknown participant and one of a site the viewer is not assigned to.
     /// </summary>
-    public async Task<IReadOnlyList<AuditEntry>?> ForParticipantAsync(JourneyQueries journey, ProtocolCode code, SubjectNumber subject, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AuditEntry>?> ForParticipantAsync(JourneyQueries journey, ProtocolCode code, SubjectNumber subject, Actor viewer, CancellationToken ct = default)
     {
+        if (!SiteRules.MayReach(viewer, subject.ToString()))
+        {
+            return null;
+        }
+
         var timeline = await journey.GetTimelineAsync(code.Value, subject.ToString(), ct);
         if (timeline is null)
         {

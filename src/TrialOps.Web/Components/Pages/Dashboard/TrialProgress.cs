@@ -1,4 +1,5 @@
 using TrialOps.Journey;
+using TrialOps.Messaging;
 using TrialOps.Participants;
 
 namespace TrialOps.Web.Components.Pages.Dashboard;
@@ -29,13 +30,16 @@ public sealed record TrialProgress(IReadOnlyList<EnrolmentRow> Sites, EnrolmentR
         ParticipantStatus.Completed,
     ];
 
-    /// <summary>Reads every participant of the trial page by page (the list query's largest page) and counts.</summary>
-    public static async Task<TrialProgress> LoadAsync(JourneyQueries queries, string code, IEnumerable<string> siteCodes, int periodCount, CancellationToken ct)
+    /// <summary>
+    /// Reads every participant of the viewer's sites page by page (the list query's largest page)
+    /// and counts; a viewer without every site of the trial gets rows of their sites and a "Your sites" total (ADR 0010).
+    /// </summary>
+    public static async Task<TrialProgress> LoadAsync(JourneyQueries queries, string code, IEnumerable<string> siteCodes, int periodCount, SiteAccess access, CancellationToken ct)
     {
         var participants = new List<ParticipantSummary>();
         for (var page = 1; ; page++)
         {
-            var batch = await queries.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, Page: page, PageSize: ParticipantListQuery.MaxPageSize), ct);
+            var batch = await queries.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, Page: page, PageSize: ParticipantListQuery.MaxPageSize, Access: access), ct);
             participants.AddRange(batch.Items);
             if (page >= batch.PageCount)
             {
@@ -43,10 +47,15 @@ public sealed record TrialProgress(IReadOnlyList<EnrolmentRow> Sites, EnrolmentR
             }
         }
 
-        return From(participants, siteCodes, periodCount);
+        var sites = siteCodes.ToArray();
+        return From(participants, access.Among(sites), periodCount, sites.All(access.Allows) ? AllSitesLabel : YourSitesLabel);
     }
 
-    public static TrialProgress From(IReadOnlyList<ParticipantSummary> participants, IEnumerable<string> siteCodes, int periodCount)
+    public const string AllSitesLabel = "All sites";
+
+    public const string YourSitesLabel = "Your sites";
+
+    public static TrialProgress From(IReadOnlyList<ParticipantSummary> participants, IEnumerable<string> siteCodes, int periodCount, string totalLabel = AllSitesLabel)
     {
         var sites = siteCodes.Concat(participants.Select(p => p.Site)).Distinct(StringComparer.Ordinal).ToArray();
         var rows = sites
@@ -60,7 +69,7 @@ public sealed record TrialProgress(IReadOnlyList<EnrolmentRow> Sites, EnrolmentR
                 randomized.Count(p => p.Status == ParticipantStatus.Randomized && p.CurrentPeriod == period),
                 randomized.Length))
             .ToArray();
-        return new TrialProgress(rows, Row("All sites", participants), periods);
+        return new TrialProgress(rows, Row(totalLabel, participants), periods);
     }
 
     private static EnrolmentRow Row(string site, IEnumerable<ParticipantSummary> participants) =>

@@ -38,11 +38,17 @@ public sealed record ParticipantRecord(
 
     public SessionView? Session(int period) => Sessions.FirstOrDefault(s => s.Period == period);
 
-    /// <summary>Null when the trial or the subject number is unknown (the participant may still not exist: see <see cref="Exists"/>).</summary>
+    /// <summary>Null when the trial or the subject number is unknown or the participant's site is not the viewer's (the participant may still not exist: see <see cref="Exists"/>).</summary>
     public static async Task<ParticipantRecord?> LoadAsync(TrialDesignService design, JourneyService journey, string code, string subject, Actor viewer, CancellationToken ct)
     {
         if (!ProtocolCode.TryParse(code, out var protocolCode) || !SubjectNumber.TryParse(subject, out var subjectNumber))
         {
+            return null;
+        }
+
+        if (!SiteRules.MayReach(viewer, subjectNumber.ToString()))
+        {
+            // Another site's participant: the page says "no such participant", as for an unknown one (ADR 0010).
             return null;
         }
 
