@@ -61,7 +61,7 @@ public sealed record StopDosing(
             {
                 return Decision.Reject(
                     ShorterThanPlannedCode,
-                    $"Dosing ran {Minutes(given)} (interruptions not counted), less than {DosingRules.ShortInfusionFraction:P0} of the planned {Minutes(planned)}. "
+                    $"Dosing ran {Minutes(given)} (interruptions not counted), less than {(int)(DosingRules.ShortInfusionFraction * 100)} % of the planned {Minutes(planned)}. "
                     + "Check the start and end times; if the whole dose really was given, confirm it and give the reason.",
                     "shortInfusionConfirmed");
             }
