@@ -6,7 +6,7 @@ using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Web.Tests.Trials;
 
-namespace TrialOps.Web.Tests.Dosing;
+namespace TrialOps.Web.Tests.Journey;
 
 /// <summary>
 /// Issue 10, item 1, through the API and the session page: "complete" after 20 of the demo
