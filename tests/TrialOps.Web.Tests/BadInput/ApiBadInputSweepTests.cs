@@ -150,7 +150,7 @@ public sealed class ApiBadInputSweepTests(BadInputFixture fixture)
         // Unknown ids and odd values in the path (a NUL in the path never reaches the app: Kestrel answers 400, the test host refuses to send it).
         foreach (var parameter in operation.Parameters.Where(p => p.In == "path"))
         {
-            foreach (var value in new[] { "NO-SUCH-9", "S99-999", "99", "2147483648", "-1", "%07", "%1B%5B31m", "%E2%80%AE", new string('z', 3000), "..%2F..%2Fetc" })
+            foreach (var value in new[] { "NO-SUCH-9", "S99-999", "99", "2147483648", "-1", "%07", "%1B%5B31m", "%E2%80%AE", new string('z', 3000), "..%2F..%2Fetc" }.OrderBy(_ => random.Next()).Take(6))
             {
                 yield return Request($"path {parameter.Name}={Shorten(value, 20)}", PathWith(operation, p => p.Name == parameter.Name ? value : null));
             }
@@ -237,7 +237,7 @@ public sealed class ApiBadInputSweepTests(BadInputFixture fixture)
 
             if (kind is JsonValueKind.Number || (kind is JsonValueKind.String && leafPath.EndsWith("At", StringComparison.Ordinal)))
             {
-                foreach (var (name, raw) in BadNumbers.Concat(BadTimes))
+                foreach (var (name, raw) in BadNumbers.Concat(BadTimes).OrderBy(_ => random.Next()).Take(8))
                 {
                     yield return Request($"{leafPath} {name}", path, Replace(root, leafPath, JsonNode.Parse(raw)));
                 }

@@ -91,8 +91,8 @@ public sealed class OpenApiOperations(JsonObject document)
                 "uuid" => JsonValue.Create(Guid.NewGuid().ToString()),
                 _ => JsonValue.Create(TextFor(name)),
             },
-            "integer" => JsonValue.Create(1),
-            "number" => JsonValue.Create(1.5m),
+            "integer" => JsonValue.Create(name switch { "meddraCode" => 10028813, "systolicMmHg" => 120, "diastolicMmHg" => 80, "heartRatePerMin" => 70, "spo2Percent" => 97, _ => 1 }),
+            "number" => JsonValue.Create(name switch { "weightKg" => 70.5m, "rateMlPerHour" => 40m, "value" => 30m, _ => 1.5m }),
             "boolean" => JsonValue.Create(false),
             "array" => new JsonArray(Example(schema["items"] as JsonObject, name, path + "[0]", enums, depth + 1)),
             "object" or null when schema["properties"] is JsonObject properties => ObjectExample(properties, path, enums, depth),
@@ -126,6 +126,11 @@ public sealed class OpenApiOperations(JsonObject document)
     private static string TextFor(string? name) => name switch
     {
         "site" or "stratum" => "S01",
+        "consentFormVersion" => "2.1",
+        "checkedBy" => "pharmacy.technician",
+        "assessmentCode" => "PAIN",
+        "timepoint" => "PT20M",
+        "onset" or "end" => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         "reason" or "details" or "information" or "earlyStopReason" or "shortInfusionReason" => "A reason given in the sweep",
         "password" => "not-the-password",
         _ => "x",
