@@ -17,7 +17,16 @@ public static class ApiEndpoints
     public static IServiceCollection AddTrialOpsApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
-        services.AddOpenApi();
+        // The document says what the JSON options enforce: an object accepts only its documented fields.
+        services.AddOpenApi(options => options.AddSchemaTransformer((schema, context, ct) =>
+        {
+            if (schema.Properties is { Count: > 0 } && schema.AdditionalProperties is null)
+            {
+                schema.AdditionalPropertiesAllowed = false;
+            }
+
+            return Task.CompletedTask;
+        }));
         return services;
     }
 
@@ -28,6 +37,8 @@ public static class ApiEndpoints
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // A field given twice is ambiguous (which one did the client mean?): refused, not "last one wins".
+        options.AllowDuplicateProperties = false;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         // Enum values by name only: an undefined number (`"outcome": 123`) is refused, not stored.
@@ -46,6 +57,7 @@ public static class ApiEndpoints
                 http.Request.EnableBuffering();
                 return next(http);
             }));
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(Prefix), api => api.UseApiQueryGuard());
         app.MapOpenApi();
         var v1 = app.MapGroup(Prefix).RequireAuthorization();
         v1.MapMeApi();

@@ -140,7 +140,12 @@ public sealed record ResumptionRequest(DateTimeOffset ResumedAt);
 
 public sealed record RateChangeRequest(DateTimeOffset ChangedAt, decimal RateMlPerHour, string Reason);
 
-public sealed record StopRequest(DateTimeOffset StoppedAt, bool Completed, string? EarlyStopReason = null);
+/// <summary>
+/// The end of dosing. A complete stop after less than 90 % of the planned duration (interruptions
+/// not counted) is refused (<c>dosing.complete-shorter-than-planned</c>) unless
+/// <paramref name="ShortInfusionConfirmed"/> is true and <paramref name="ShortInfusionReason"/> says why.
+/// </summary>
+public sealed record StopRequest(DateTimeOffset StoppedAt, bool Completed, string? EarlyStopReason = null, bool ShortInfusionConfirmed = false, string? ShortInfusionReason = null);
 
 public sealed record TimeCorrectionRequest(DosingTime Which, DateTimeOffset Time, string Reason);
 
@@ -545,7 +550,7 @@ public static class ParticipantsApi
 
         sessions.MapPost("/{period:int}/stop", (string code, string subject, int period, StopRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
                 SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
-                    commands.SendCommandAsync(context, new StopDosing(protocol, number, period, request.StoppedAt, request.Completed, request.EarlyStopReason), ct)))
+                    commands.SendCommandAsync(context, new StopDosing(protocol, number, period, request.StoppedAt, request.Completed, request.EarlyStopReason, request.ShortInfusionConfirmed, request.ShortInfusionReason), ct)))
             .WithName("StopDosing")
             .WithSummary("Record the end of dosing, complete or early (with the reason); the washout starts.")
             .ProducesSessionCommand();

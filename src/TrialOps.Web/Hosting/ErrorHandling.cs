@@ -115,6 +115,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
                 return $"'{path}': {json.Message}";
             }
 
+            if (json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+            {
+                return $"The field at '{path}' is given more than once: give each field once.";
+            }
+
             return json.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? $"Unknown field at '{path}': only the documented fields are accepted."
                 : json.Message.Contains("missing required properties", StringComparison.Ordinal) || json.Message.Contains("null values", StringComparison.Ordinal)

@@ -100,6 +100,12 @@ public sealed record InfusionRateChanged(
 /// <param name="StoppedAt">Clinical time.</param>
 /// <param name="Completed">True when the whole dose was given; false for an early stop.</param>
 /// <param name="EarlyStopReason">Why it stopped early; null when completed.</param>
+/// <param name="ShortInfusionReason">
+/// Why a complete administration took much less time than planned (less than
+/// <see cref="DosingRules.ShortInfusionFraction"/> of the shortest planned duration, interruptions
+/// not counted), confirmed by the person recording it; null otherwise and in events recorded before
+/// the rule existed.
+/// </param>
 [EventType("dosing.stopped.v1")]
 public sealed record DosingStopped(
     ProtocolCode Protocol,
@@ -108,7 +114,8 @@ public sealed record DosingStopped(
     string RecordedBy,
     DateTimeOffset StoppedAt,
     bool Completed,
-    string? EarlyStopReason) : IParticipantEvent;
+    string? EarlyStopReason,
+    string? ShortInfusionReason = null) : IParticipantEvent;
 
 /// <summary>A recorded dosing start time was wrong and is corrected; the original stays.</summary>
 [EventType("dosing.start-corrected.v1", RequiresReason = true)]

@@ -30,6 +30,27 @@ public static class DosingRules
                 "period");
     }
 
+    /// <summary>
+    /// A dosing stop recorded as complete after less than this fraction of the shortest planned
+    /// treatment duration needs a confirmation and a reason (issue 10: a "complete" infusion much
+    /// shorter than planned is more often a wrong time or a wrong button than a fast pump).
+    /// </summary>
+    public const decimal ShortInfusionFraction = 0.9m;
+
+    /// <summary>
+    /// The shortest planned duration of a session over every treatment of the protocol (the sum
+    /// of its components' minutes). Blinded staff record the stop, so the rule cannot depend on
+    /// the treatment given; in a blinded trial the treatments' durations match anyway.
+    /// </summary>
+    public static TimeSpan ShortestPlannedDuration(Protocols.ProtocolDefinition protocol) =>
+        protocol.Treatments.Count == 0
+            ? TimeSpan.Zero
+            : protocol.Treatments.Min(t => t.Components.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.Duration));
+
+    /// <summary>A complete administration shorter than this needs <see cref="StopDosing.ShortInfusionConfirmed"/> and a reason; zero when the protocol plans no duration (a push).</summary>
+    public static TimeSpan ShortInfusionThreshold(Protocols.ProtocolDefinition protocol) =>
+        TimeSpan.FromTicks((long)(ShortestPlannedDuration(protocol).Ticks * ShortInfusionFraction));
+
     public static Rejection? Weight(decimal weightKg) =>
         weightKg is >= MinWeightKg and <= MaxWeightKg
             ? null

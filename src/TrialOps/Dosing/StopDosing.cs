@@ -12,8 +12,25 @@ namespace TrialOps.Dosing;
 /// the next period.
 /// </summary>
 /// <param name="Completed">False for an early stop, which needs <paramref name="EarlyStopReason"/>.</param>
-public sealed record StopDosing(ProtocolCode Protocol, SubjectNumber Subject, int Period, DateTimeOffset StoppedAt, bool Completed, string? EarlyStopReason)
+/// <param name="ShortInfusionConfirmed">
+/// The person recording confirms that a complete administration really took much less time than
+/// planned (less than <see cref="DosingRules.ShortInfusionFraction"/> of the shortest planned
+/// duration, interruptions not counted); without it such a stop is refused.
+/// </param>
+/// <param name="ShortInfusionReason">Why the complete administration was that short; required with <paramref name="ShortInfusionConfirmed"/>.</param>
+public sealed record StopDosing(
+    ProtocolCode Protocol,
+    SubjectNumber Subject,
+    int Period,
+    DateTimeOffset StoppedAt,
+    bool Completed,
+    string? EarlyStopReason,
+    bool ShortInfusionConfirmed = false,
+    string? ShortInfusionReason = null)
 {
+    public const string ShorterThanPlannedCode = "dosing.complete-shorter-than-planned";
+    public const string ShortInfusionReasonRequiredCode = "dosing.short-infusion-reason-required";
+
     public static Decision Decide(ParticipantState state, TrialContext trial, StopDosing command, Actor by, DateTimeOffset now)
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, JourneyRules.SiteStaff, "record the end of dosing")
@@ -35,13 +52,38 @@ public sealed record StopDosing(ProtocolCode Protocol, SubjectNumber Subject, in
             return Decision.Reject("dosing.early-stop-reason-required", "Give the reason why dosing stopped before the whole dose was given.", "earlyStopReason");
         }
 
+        string? shortInfusionReason = null;
+        if (command.Completed && session.AdministeredUntil(command.StoppedAt) < DosingRules.ShortInfusionThreshold(trial.Protocol))
+        {
+            var planned = DosingRules.ShortestPlannedDuration(trial.Protocol);
+            var given = session.AdministeredUntil(command.StoppedAt);
+            if (!command.ShortInfusionConfirmed)
+            {
+                return Decision.Reject(
+                    ShorterThanPlannedCode,
+                    $"Dosing ran {Minutes(given)} (interruptions not counted), less than {(int)(DosingRules.ShortInfusionFraction * 100)} % of the planned {Minutes(planned)}. "
+                    + "Check the start and end times; if the whole dose really was given, confirm it and give the reason.",
+                    "shortInfusionConfirmed");
+            }
+
+            if (string.IsNullOrWhiteSpace(command.ShortInfusionReason))
+            {
+                return Decision.Reject(ShortInfusionReasonRequiredCode, "Give the reason why the whole dose was given in less time than planned.", "shortInfusionReason");
+            }
+
+            shortInfusionReason = command.ShortInfusionReason.Trim();
+        }
+
         var decision = Decision.Append(
             ParticipantStreams.For(trial.Code, command.Subject),
-            new DosingStopped(trial.Code, command.Subject, command.Period, by.UserId, command.StoppedAt, command.Completed, command.Completed ? null : command.EarlyStopReason!.Trim()));
+            new DosingStopped(trial.Code, command.Subject, command.Period, by.UserId, command.StoppedAt, command.Completed, command.Completed ? null : command.EarlyStopReason!.Trim(), shortInfusionReason));
         return command.Period < state.PeriodCount
             ? decision.Send(WashoutMessage(trial, command.Subject, command.Period, command.StoppedAt))
             : decision;
     }
+
+    private static string Minutes(TimeSpan duration) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Round(duration.TotalMinutes, 1)} min");
 
     /// <summary>The message that fires when the washout after <paramref name="period"/> ends.</summary>
     public static OutgoingMessage WashoutMessage(TrialContext trial, SubjectNumber subject, int period, DateTimeOffset stoppedAt)

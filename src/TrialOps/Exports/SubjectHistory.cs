@@ -77,6 +77,9 @@ public sealed class SubjectHistory
 
     public IReadOnlyDictionary<int, string?> EarlyStopReasons => _earlyStops;
 
+    /// <summary>Per period, why a complete administration was much shorter than planned (confirmed at the stop); null when it was not.</summary>
+    public IReadOnlyDictionary<int, string?> ShortInfusionReasons => _shortInfusions;
+
     public IReadOnlyList<AdverseEventCase> AdverseEvents { get; private set; } = [];
 
     public IReadOnlyList<SubjectElement> Elements { get; private set; } = [];
@@ -95,6 +98,7 @@ public sealed class SubjectHistory
     public IReadOnlyList<int> DosedPeriods { get; private set; } = [];
 
     private readonly Dictionary<int, string?> _earlyStops = [];
+    private readonly Dictionary<int, string?> _shortInfusions = [];
 
     /// <param name="observation">
     /// How long a treatment element lasts at least: the last scheduled assessment after dosing start
@@ -129,6 +133,7 @@ public sealed class SubjectHistory
                     break;
                 case Dosing.DosingStopped stopped:
                     history._earlyStops[stopped.Period] = stopped.Completed ? null : stopped.EarlyStopReason ?? "not given";
+                    history._shortInfusions[stopped.Period] = stopped.Completed ? stopped.ShortInfusionReason : null;
                     break;
             }
         }

@@ -35,6 +35,20 @@ public sealed record DosingSession(
 {
     public static DosingSession Empty(int period) => new(period, null, null, null, null, null, null, false, null, false, false);
 
+    /// <summary>How long dosing was interrupted in total (interruptions that were resumed).</summary>
+    public TimeSpan InterruptedFor { get; init; }
+
+    /// <summary>
+    /// How long the treatment ran between the start and <paramref name="stoppedAt"/>, without the
+    /// time it was interrupted (an interruption still open at <paramref name="stoppedAt"/> counts up to it).
+    /// </summary>
+    public TimeSpan AdministeredUntil(DateTimeOffset stoppedAt)
+    {
+        var open = Interrupted && LastInterruptionAt is { } since && stoppedAt > since ? stoppedAt - since : TimeSpan.Zero;
+        var ran = StartedAt is { } started ? stoppedAt - started - InterruptedFor - open : TimeSpan.Zero;
+        return ran > TimeSpan.Zero ? ran : TimeSpan.Zero;
+    }
+
     public bool Started => StartedAt is not null;
 
     public bool Stopped => StoppedAt is not null;
@@ -131,7 +145,11 @@ public sealed record ParticipantState(
         DosingStarted e => WithSession(e.Period, s => s with { StartedAt = e.StartedAt }),
         DosingStartCorrected e => WithSession(e.Period, s => s with { StartedAt = e.StartedAt }),
         DosingInterrupted e => WithSession(e.Period, s => s with { Interrupted = true, LastInterruptionAt = e.InterruptedAt }),
-        DosingResumed e => WithSession(e.Period, s => s with { Interrupted = false }),
+        DosingResumed e => WithSession(e.Period, s => s with
+        {
+            Interrupted = false,
+            InterruptedFor = s.InterruptedFor + (s.LastInterruptionAt is { } since && e.ResumedAt > since ? e.ResumedAt - since : TimeSpan.Zero),
+        }),
         DosingStopped e => WithSession(e.Period, s => s with { StoppedAt = e.StoppedAt, Completed = e.Completed, Interrupted = false }),
         DosingStopCorrected e => WithSession(e.Period, s => s with { StoppedAt = e.StoppedAt }),
         WashoutElapsed e => WithSession(e.CompletedPeriod, s => s with { WashoutElapsedRecorded = true }),

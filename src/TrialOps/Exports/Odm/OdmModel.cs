@@ -92,6 +92,7 @@ public static class OdmModel
             ("EXENDTC", OdmDataType.DateTime, "Dosing stopped at"),
             ("COMPLETED", OdmDataType.Text, "Whole dose given (Y/N)"),
             ("STOPRSN", OdmDataType.Text, "Reason for stopping early"),
+            ("SHORTRSN", OdmDataType.Text, "Reason a complete dose took much less time than planned"),
             ("WASHEND", OdmDataType.DateTime, "Washout ended at"));
         var dosingEvent = Group(DosingEvent, "Interruption, resumption or rate change", true, null,
             ("EVENT", OdmDataType.Text, "What happened"),

@@ -249,6 +249,7 @@ public sealed class OdmSubjectData
                 Add(path, "EXENDTC", Time(e.StoppedAt), stored);
                 Add(path, "COMPLETED", YesNo(e.Completed), stored);
                 Add(path, "STOPRSN", e.EarlyStopReason, stored);
+                Add(path, "SHORTRSN", e.ShortInfusionReason, stored);
                 break;
             }
 

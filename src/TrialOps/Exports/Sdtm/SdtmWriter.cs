@@ -295,6 +295,7 @@ public sealed class SdtmWriter : IDisposable
             }
 
             subject.EarlyStopReasons.TryGetValue(period, out var earlyStop);
+            subject.ShortInfusionReasons.TryGetValue(period, out var shortInfusion);
             var (visitNumber, visitName) = ExportDesign.Visit(period);
             var route = treatment?.Route ?? _design.CommonRoute;
             _files["EX"].Write(
@@ -308,7 +309,7 @@ public sealed class SdtmWriter : IDisposable
                     .Set("EXDOSFRM", route is null ? null : CdiscTerms.DoseForm(route))
                     .Set("EXDOSFRQ", "ONCE")
                     .Set("EXROUTE", route)
-                    .Set("EXADJ", earlyStop is null ? null : $"Dosing stopped early: {earlyStop}")
+                    .Set("EXADJ", earlyStop is not null ? $"Dosing stopped early: {earlyStop}" : shortInfusion is not null ? $"Complete in less time than planned: {shortInfusion}" : null)
                     .Set("VISITNUM", visitNumber)
                     .Set("VISIT", visitName)
                     .Set("EPOCH", subject.EpochAt(started))

@@ -13,7 +13,11 @@ namespace TrialOps.Web.Components.Pages.Participants;
 /// nothing), what was recorded, when the washout before it ends, and the bedside instruction
 /// ("Study infusion, 35 mL over 40 min"), which is the same for every arm.
 /// </summary>
-public sealed record SessionView(int Period, string? Kit, DosingSession Session, DateTimeOffset? WashoutEndsAt, string? WashoutText, string? Instruction);
+/// <param name="ShortInfusionThreshold">
+/// A stop recorded as complete after less dosing time than this asks for a confirmation and a
+/// reason (<see cref="DosingRules.ShortInfusionThreshold"/>: from every treatment, so it reveals nothing); zero when the protocol plans no duration.
+/// </param>
+public sealed record SessionView(int Period, string? Kit, DosingSession Session, DateTimeOffset? WashoutEndsAt, string? WashoutText, string? Instruction, TimeSpan ShortInfusionThreshold = default);
 
 /// <summary>
 /// Everything a participant's pages show, loaded for one viewer. The participant's state is folded
@@ -72,7 +76,8 @@ public sealed record ParticipantRecord(
                 session,
                 washoutEndsAt,
                 washoutEndsAt is { } ends && trial is not null ? WashoutRule.Describe(ends, trial.Protocol, period) : null,
-                trial is not null && weight is { } w ? BlindedDoseInstruction.For(trial.Protocol, w).Text : null));
+                trial is not null && weight is { } w ? BlindedDoseInstruction.For(trial.Protocol, w).Text : null,
+                trial is null ? TimeSpan.Zero : DosingRules.ShortInfusionThreshold(trial.Protocol)));
         }
 
         var breaks = status?.EmergencyUnblindings.Where(b => b.ParticipantId == subjectNumber.ToString()).ToArray() ?? [];
