@@ -106,6 +106,7 @@ internal sealed class DemoRun
         var screenedAt = _trialStart + (_enrolmentWindow * plan.Index / Math.Max(1, _options.Participants)) + TimeSpan.FromHours(8 + faker.Random.Double() * 8);
         var consentDate = DateOnly.FromDateTime(screenedAt.UtcDateTime);
         await Must(_runtime.SendAsync(Context(staff.Coordinator), new ScreenParticipant(code, plan.Site, subject, consentDate, "2.1 (2026-01-15)"), ct), "screening", subject);
+        await Must(_runtime.SendAsync(Context(staff.Coordinator), Demographics(plan, subject, consentDate), ct), "demographics", subject);
 
         var failing = plan.ScreenFailure ? faker.PickRandom(_protocol.Eligibility.Inclusion.Select(c => c.Code).Concat(_protocol.Eligibility.Exclusion.Select(c => c.Code)).ToArray()) : null;
         var answers = _protocol.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, c.Code != failing))
@@ -141,6 +142,24 @@ internal sealed class DemoRun
 
         await Must(_runtime.SendAsync(Context(staff.Coordinator), new CompleteParticipation(code, subject, lastStop + _sessionSpan + TimeSpan.FromMinutes(30)), ct), "completion", subject);
         return ParticipantStatus.Completed;
+    }
+
+    /// <summary>
+    /// Plausible demographics for an adult pain population, from a generator of their own so that
+    /// the rest of the participant's story draws the same values as before they were added.
+    /// </summary>
+    private RecordDemographics Demographics(ParticipantPlan plan, SubjectNumber subject, DateOnly consentDate)
+    {
+        var faker = new Faker { Random = new Randomizer(unchecked((_options.Seed * 104729) + plan.Index)) };
+        var age = faker.Random.Int(21, 78);
+        var sex = faker.Random.Bool(0.58f) ? "F" : "M";
+        var race = faker.Random.WeightedRandom(
+            ["WHITE", "ASIAN", "BLACK OR AFRICAN AMERICAN", "OTHER", "NOT REPORTED"],
+            [0.72f, 0.12f, 0.1f, 0.03f, 0.03f]);
+        var ethnicity = faker.Random.WeightedRandom(["NOT HISPANIC OR LATINO", "HISPANIC OR LATINO", "NOT REPORTED"], [0.86f, 0.1f, 0.04f]);
+        return _protocol.AgeCollection == AgeCollection.Age
+            ? new RecordDemographics(_protocol.Code, subject, null, age, sex, race, ethnicity)
+            : new RecordDemographics(_protocol.Code, subject, consentDate.AddYears(-age).AddDays(-faker.Random.Int(1, 360)), null, sex, race, ethnicity);
     }
 
     private async Task<DateTimeOffset> RunPeriodAsync(ParticipantPlan plan, DemoStaff staff, Faker faker, int period, DateTimeOffset start, decimal baseWeight, double baselineFraction, CancellationToken ct)

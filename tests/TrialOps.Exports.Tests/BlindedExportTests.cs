@@ -216,6 +216,25 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task dm_carries_the_demographics_and_the_age_at_consent_that_pandas_derives_too()
+    {
+        var export = await fixture.ExportAsync("dm");
+        var dm = ExportFiles.Table(export.Directory!, "DM");
+
+        Assert.All(dm, row =>
+        {
+            Assert.Contains(row["SEX"], new[] { "F", "M" });
+            Assert.Contains(row["RACE"], Participants.DemographicTerms.Races.Select(t => t.Term));
+            Assert.Contains(row["ETHNIC"], Participants.DemographicTerms.Ethnicities.Select(t => t.Term));
+            Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", row["BRTHDTC"]);
+            Assert.Equal("YEARS", row["AGEU"]);
+            Assert.InRange(int.Parse(row["AGE"], CultureInfo.InvariantCulture), 18, 80);
+        });
+        Assert.Equal(2, dm.Select(r => r["SEX"]).Distinct().Count());
+        Assert.Empty(ExportFiles.AgeMismatchesWithPandas(Path.Combine(export.Directory!, "dm.xpt")));
+    }
+
+    [Fact]
     public async Task every_dataset_is_also_dataset_json_that_validates_and_holds_the_xpt_values()
     {
         var export = await fixture.ExportAsync("dataset-json");
@@ -327,7 +346,7 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     public async Task the_datasets_have_the_core_variables_of_the_cdisc_pilot_in_the_same_order()
     {
         var export = await fixture.ExportAsync("pilot");
-        var pilot = Path.Combine(RepositoryRoot(), "tests", "reference", "sdtm-pilot", "sdtm");
+        var pilot = Path.Combine(ExportFiles.RepositoryRoot(), "tests", "reference", "sdtm-pilot", "sdtm");
         Assert.True(Directory.Exists(pilot), $"The CDISC pilot files are not at {pilot}.");
 
         foreach (var domain in new[] { "ta", "te", "tv", "ts", "dm", "se", "sv", "ex", "ae", "ds" })
@@ -548,18 +567,5 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     {
         var match = pattern.Match(text);
         return text.Substring(Math.Max(0, match.Index - 40), Math.Min(text.Length - Math.Max(0, match.Index - 40), match.Length + 80));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "TrialOps.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root (TrialOps.sln) is not above the test's folder.");
     }
 }

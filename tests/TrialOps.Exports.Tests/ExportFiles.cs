@@ -135,20 +135,13 @@ public static class ExportFiles
             Assert.Fail($"/usr/bin/python3 is missing; the XPT read-back check needs Debian's python3 with pandas ({PandasInstall}).");
         }
 
-        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(directory);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var (exitCode, output, error) = RunPython(script, [directory]);
         if (error.Contains("No module named 'pandas'", StringComparison.Ordinal))
         {
             Assert.Fail($"pandas is not installed for /usr/bin/python3; install it with `{PandasInstall}`.");
         }
 
-        Assert.True(process.ExitCode == 0, $"pandas could not read the XPT files: {error}");
+        Assert.True(exitCode == 0, $"pandas could not read the XPT files: {error}");
         using var json = JsonDocument.Parse(output);
         return json.RootElement.EnumerateObject().ToDictionary(
             p => p.Name,
@@ -199,24 +192,31 @@ public static class ExportFiles
             print(json.dumps(problems))
             """;
         var schema = Path.Combine(RepositoryRoot(), "tests", "reference", "dataset-json-1.1", "schema", "dataset.schema.json");
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(schema);
-        foreach (var path in jsonPaths)
-        {
-            start.ArgumentList.Add(path);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"the Dataset-JSON check could not run (needs Debian's python3-jsonschema and python3-pandas): {error}");
+        var (exitCode, output, error) = RunPython(script, [schema, .. jsonPaths]);
+        Assert.True(exitCode == 0, $"the Dataset-JSON check could not run (needs Debian's python3-jsonschema and python3-pandas): {error}");
         return JsonSerializer.Deserialize<string[]>(output)!;
     }
 
-    private static string RepositoryRoot()
+    /// <summary>Runs a script with Debian's python3 (where python3-pandas and python3-jsonschema are installed).</summary>
+    private static (int ExitCode, string Output, string Error) RunPython(string script, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
+    }
+
+    /// <summary>The checkout the tests were built from (the folder holding TrialOps.sln).</summary>
+    public static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
@@ -227,6 +227,32 @@ public static class ExportFiles
         }
 
         throw new DirectoryNotFoundException("The repository root (TrialOps.sln) is not above the test's folder.");
+    }
+
+    /// <summary>
+    /// DM rows whose AGE is not the completed years from BRTHDTC to RFICDTC as pandas computes them
+    /// (an independent derivation of the number a statistician relies on); empty when all agree.
+    /// </summary>
+    public static IReadOnlyList<string> AgeMismatchesWithPandas(string dmXpt)
+    {
+        const string script = """
+            import json, sys
+            import pandas
+            frame = pandas.read_sas(sys.argv[1], format='xport', encoding='ascii')
+            problems = []
+            for _, row in frame.iterrows():
+                if not row['BRTHDTC']:
+                    continue
+                born = pandas.Timestamp(row['BRTHDTC'])
+                consent = pandas.Timestamp(row['RFICDTC'])
+                years = consent.year - born.year - ((consent.month, consent.day) < (born.month, born.day))
+                if row['AGE'] != years:
+                    problems.append(f"{row['USUBJID']}: AGE {row['AGE']}, pandas {years}")
+            print(json.dumps(problems))
+            """;
+        var (exitCode, output, error) = RunPython(script, [dmXpt]);
+        Assert.True(exitCode == 0, $"pandas could not check DM ({PandasInstall}): {error}");
+        return JsonSerializer.Deserialize<string[]>(output)!;
     }
 
     /// <summary>CDISC's own example of Dataset-JSON 1.1 (a positive control for <see cref="CheckDatasetJson"/>).</summary>

@@ -27,25 +27,12 @@ public sealed class SymbolProtocolFixture : ExportTrialFixture
     {
         get
         {
-            var root = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "seed", "KET-NP-02.json")))!.AsObject();
+            var root = JsonNode.Parse(File.ReadAllText(Path.Combine(ExportFiles.RepositoryRoot(), "seed", "KET-NP-02.json")))!.AsObject();
             root["code"] = Code;
             root["title"] = Title;
             root["treatments"]![0]!["label"] = "Ketamine 8.3 µg/kg/min over ≥ 40 min (Sjögren-safe)";
             return Encoding.UTF8.GetBytes(root.ToJsonString());
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Directory.Packages.props")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}.");
     }
 }
 

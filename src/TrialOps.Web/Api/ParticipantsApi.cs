@@ -122,6 +122,13 @@ public sealed record CompletionRequest(DateTimeOffset CompletedAt);
 
 public sealed record ConsentCorrectionRequest(DateOnly ConsentDate, string ConsentFormVersion, string Reason);
 
+/// <summary>
+/// Demographics as collected at screening: the date of birth, or the age in years where the protocol
+/// collects age; sex, race and ethnicity as CDISC SDTM terms (SEX, RACE, ETHNIC). A second call
+/// corrects them and needs the reason.
+/// </summary>
+public sealed record DemographicsRequest(string Sex, string Race, string Ethnicity, DateOnly? BirthDate = null, int? AgeYears = null, string? Reason = null);
+
 public sealed record WeightRequest(DateTimeOffset MeasuredAt, decimal WeightKg);
 
 public sealed record WeightCorrectionRequest(DateTimeOffset MeasuredAt, decimal WeightKg, string Reason);
@@ -414,6 +421,13 @@ public static class ParticipantsApi
                     commands.SendCommandAsync(context, new CorrectConsent(protocol, number, request.ConsentDate, request.ConsentFormVersion, request.Reason), ct)))
             .WithName("CorrectConsent")
             .WithSummary("Correct the consent date or form version, with the reason; the original stays.")
+            .ProducesParticipantCommand();
+
+        participants.MapPost("/{subject}/demographics", (string code, string subject, DemographicsRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
+                ParticipantCommandAsync(http, design, journey, code, subject, ct, (context, protocol, number) =>
+                    commands.SendCommandAsync(context, new RecordDemographics(protocol, number, request.BirthDate, request.AgeYears, request.Sex, request.Race, request.Ethnicity, request.Reason), ct)))
+            .WithName("RecordDemographics")
+            .WithSummary("Record the participant's demographics, or correct them with the reason (site staff).")
             .ProducesParticipantCommand();
 
         participants.MapPost("/{subject}/emergency-unblinding", async Task<IResult> (string code, string subject, EmergencyUnblindingRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, IdentityService identity, CancellationToken ct) =>

@@ -21,6 +21,8 @@ public static class TimelineText
         {
             ParticipantScreened e => ($"Screened at site {e.Site}; consent signed {Date(e.ConsentDate)} (form {e.ConsentFormVersion})", null, "Consent", $"{Date(e.ConsentDate)}, form {e.ConsentFormVersion}", false),
             ConsentCorrected e => ($"Consent corrected to {Date(e.ConsentDate)} (form {e.ConsentFormVersion})", null, "Consent", $"{Date(e.ConsentDate)}, form {e.ConsentFormVersion}", true),
+            DemographicsRecorded e => ($"Demographics recorded: {Demographics(e.BirthDate, e.AgeYears, e.Sex, e.Race, e.Ethnicity)}", null, "Demographics", Demographics(e.BirthDate, e.AgeYears, e.Sex, e.Race, e.Ethnicity), false),
+            DemographicsCorrected e => ($"Demographics corrected: {Demographics(e.BirthDate, e.AgeYears, e.Sex, e.Race, e.Ethnicity)}", null, "Demographics", Demographics(e.BirthDate, e.AgeYears, e.Sex, e.Race, e.Ethnicity), true),
             EligibilityConfirmed e => (e.Eligible
                 ? "Eligibility confirmed: all criteria met"
                 : $"Eligibility confirmed: not eligible ({string.Join(", ", e.FailedCriteria)})", null, null, null, false),
@@ -79,6 +81,10 @@ public static class TimelineText
         + $", causality {d.Causality?.ToString() ?? "not judged"}, {d.ActionTaken}, {d.Outcome}";
 
     private static string PeriodText(int? period) => period is { } p ? $" (period {p})" : " (before first dosing)";
+
+    /// <summary>Demographics as the timeline shows them: born 1961-04-02 (or age 64), sex F, WHITE, NOT HISPANIC OR LATINO.</summary>
+    public static string Demographics(DateOnly? birthDate, int? ageYears, string sex, string race, string ethnicity) =>
+        $"{(birthDate is { } born ? $"born {Date(born)}" : $"age {ageYears}")}, sex {sex}, {race}, {ethnicity}";
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -111,6 +111,38 @@ public sealed record ConsentCorrected(
     string ConsentFormVersion,
     string Reason) : IParticipantEvent;
 
+/// <summary>
+/// The participant's demographics, as the site recorded them at screening: the date of birth or
+/// the age in years (as the protocol collects), and CDISC SEX, RACE and ETHNIC terms.
+/// </summary>
+/// <param name="RecordedAt">Server time.</param>
+[EventType("participant.demographics-recorded.v1")]
+public sealed record DemographicsRecorded(
+    ProtocolCode Protocol,
+    SubjectNumber Subject,
+    string RecordedBy,
+    DateTimeOffset RecordedAt,
+    DateOnly? BirthDate,
+    int? AgeYears,
+    string Sex,
+    string Race,
+    string Ethnicity) : IParticipantEvent;
+
+/// <summary>Recorded demographics were wrong and are corrected; the original stays in the stream.</summary>
+/// <param name="CorrectedAt">Server time.</param>
+[EventType("participant.demographics-corrected.v1", RequiresReason = true)]
+public sealed record DemographicsCorrected(
+    ProtocolCode Protocol,
+    SubjectNumber Subject,
+    string CorrectedBy,
+    DateTimeOffset CorrectedAt,
+    DateOnly? BirthDate,
+    int? AgeYears,
+    string Sex,
+    string Race,
+    string Ethnicity,
+    string Reason) : IParticipantEvent;
+
 /// <summary>Why a participant left the trial early (CDISC DS disposition terms).</summary>
 public enum WithdrawalReason
 {

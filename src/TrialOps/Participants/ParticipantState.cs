@@ -96,6 +96,9 @@ public sealed record ParticipantState(
 
     public bool Exists => Status != ParticipantStatus.None;
 
+    /// <summary>Null until the site records them.</summary>
+    public ParticipantDemographics? Demographics { get; init; }
+
     /// <summary>Randomized and neither withdrawn nor completed: clinical data may be recorded.</summary>
     public bool InTreatment => Status == ParticipantStatus.Randomized;
 
@@ -135,6 +138,8 @@ public sealed record ParticipantState(
             Kits = e.Periods.ToImmutableSortedDictionary(p => p.Period, p => p.Kit),
         },
         ConsentCorrected e => this with { ConsentDate = e.ConsentDate, ConsentFormVersion = e.ConsentFormVersion },
+        DemographicsRecorded e => this with { Demographics = new(e.BirthDate, e.AgeYears, e.Sex, e.Race, e.Ethnicity) },
+        DemographicsCorrected e => this with { Demographics = new(e.BirthDate, e.AgeYears, e.Sex, e.Race, e.Ethnicity) },
         ParticipantWithdrawn e => this with { Status = ParticipantStatus.Withdrawn, EndedAt = e.WithdrawnAt },
         ParticipantCompleted e => this with { Status = ParticipantStatus.Completed, EndedAt = e.CompletedAt },
         ProtocolDeviationRecorded { Kind: ProtocolDeviationKinds.WashoutNotElapsed } e =>

@@ -26,6 +26,8 @@ public class JourneyContractTests
                 ["ParticipantScreenFailed"] = "participant.screen-failed.v1",
                 ["ParticipantRandomized"] = "participant.randomized.v1",
                 ["ConsentCorrected"] = "participant.consent-corrected.v1",
+                ["DemographicsRecorded"] = "participant.demographics-recorded.v1",
+                ["DemographicsCorrected"] = "participant.demographics-corrected.v1",
                 ["ParticipantWithdrawn"] = "participant.withdrawn.v1",
                 ["ParticipantCompleted"] = "participant.completed.v1",
                 ["ProtocolDeviationRecorded"] = "participant.protocol-deviation-recorded.v1",
@@ -62,7 +64,7 @@ public class JourneyContractTests
     {
         var corrections = JourneyEvents.Where(t => t.Name.EndsWith("Corrected", StringComparison.Ordinal)).ToArray();
 
-        Assert.Equal(7, corrections.Length);
+        Assert.Equal(8, corrections.Length);
         Assert.All(corrections, t =>
         {
             Assert.True(t.GetCustomAttribute<EventTypeAttribute>()!.RequiresReason, t.Name);

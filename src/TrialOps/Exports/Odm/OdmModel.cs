@@ -33,6 +33,7 @@ public static class OdmModel
     public const string DispositionForm = "F.DISPOSITION";
 
     public const string Consent = "IG.CONSENT";
+    public const string Demographics = "IG.DM";
     public const string Eligibility = "IG.ELIG";
     public const string Randomization = "IG.RAND";
     public const string CodeBreak = "IG.CODEBREAK";
@@ -55,6 +56,12 @@ public static class OdmModel
             ("SITEID", OdmDataType.Text, "Site"),
             ("RFICDTC", OdmDataType.Date, "Date the consent form was signed"),
             ("CONSENTV", OdmDataType.Text, "Consent form version"));
+        var demographics = Group(Demographics, "Demographics", false, "DM",
+            ("BRTHDTC", OdmDataType.Date, "Date of birth"),
+            ("AGE", OdmDataType.Integer, "Age in years (where the protocol collects age)"),
+            ("SEX", OdmDataType.Text, "Sex (CDISC SEX)"),
+            ("RACE", OdmDataType.Text, "Race (CDISC RACE)"),
+            ("ETHNIC", OdmDataType.Text, "Ethnicity (CDISC ETHNIC)"));
         var eligibilityItems = new List<(string, OdmDataType, string)>
         {
             ("ELIGIBLE", OdmDataType.Text, "Eligible (Y/N)"),
@@ -147,7 +154,7 @@ public static class OdmModel
             ("DSSTDTC", OdmDataType.DateTime, "At"),
             ("PERIODS", OdmDataType.Integer, "Periods completed"));
 
-        var screeningForm = new FormSpec(ScreeningForm, "Screening and randomization", false, [consent, eligibility, randomization, codeBreak]);
+        var screeningForm = new FormSpec(ScreeningForm, "Screening and randomization", false, [consent, eligibility, randomization, codeBreak, demographics]);
         var dosingForm = new FormSpec(DosingForm, "Dosing session", false, [dosing, dosingEvent, deviation]);
         var vitalsForm = new FormSpec(VitalsForm, "Vital signs", false, [vitals]);
         var scalesForm = new FormSpec(ScalesForm, "Scale assessments", false, [scales]);

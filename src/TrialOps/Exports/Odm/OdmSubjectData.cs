@@ -176,6 +176,14 @@ public sealed class OdmSubjectData
                 break;
             }
 
+            case DemographicsRecorded e:
+                AddDemographics(e.BirthDate, e.AgeYears, e.Sex, e.Race, e.Ethnicity, stored);
+                break;
+
+            case DemographicsCorrected e:
+                AddDemographics(e.BirthDate, e.AgeYears, e.Sex, e.Race, e.Ethnicity, stored);
+                break;
+
             case EligibilityConfirmed e:
             {
                 var path = Screening(OdmModel.Eligibility, 1);
@@ -444,6 +452,16 @@ public sealed class OdmSubjectData
         var number = _counters.GetValueOrDefault(key) + 1;
         _counters[key] = number;
         return path with { GroupRepeat = Key(number), GroupRepeatOrder = number };
+    }
+
+    private void AddDemographics(DateOnly? birthDate, int? ageYears, string sex, string race, string ethnicity, StoredEvent stored)
+    {
+        var path = Screening(OdmModel.Demographics, 4);
+        Add(path, "BRTHDTC", birthDate is { } born ? Date(born) : null, stored);
+        Add(path, "AGE", ageYears?.ToString(CultureInfo.InvariantCulture), stored);
+        Add(path, "SEX", sex, stored);
+        Add(path, "RACE", race, stored);
+        Add(path, "ETHNIC", ethnicity, stored);
     }
 
     private static OdmPath Screening(string group, int groupOrder) =>

@@ -79,6 +79,7 @@ public static class SdtmDomains
         Dtc("DTHDTC", "Date/Time of Death"),
         C("DTHFL", "Subject Death Flag", 1),
         C("SITEID", "Study Site Identifier", 20),
+        Dtc("BRTHDTC", "Date/Time of Birth"),
         N("AGE", "Age"),
         C("AGEU", "Age Units", 10),
         C("SEX", "Sex", 8),

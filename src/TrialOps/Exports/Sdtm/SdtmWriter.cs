@@ -147,6 +147,10 @@ public sealed class SdtmWriter : IDisposable
         var dosed = subject.DosedPeriods.Count > 0;
         var arm = randomized ? _design.ArmOf(subject.Subject) : null;
         var (deathFlag, deathDate) = Death(subject);
+
+        // AGE in completed years at informed consent (RFICDTC), or as collected where the protocol collects age.
+        var demographics = state.Demographics;
+        var age = demographics?.AgeOn(state.ConsentDate);
         var armNullReason = !randomized
             ? (state.Status == ParticipantStatus.ScreenFailed ? "SCREEN FAILURE" : "NOT ASSIGNED")
             : !dosed ? "ASSIGNED, NOT TREATED" : null;
@@ -163,7 +167,12 @@ public sealed class SdtmWriter : IDisposable
                 .Set("DTHDTC", deathDate)
                 .Set("DTHFL", deathFlag)
                 .Set("SITEID", subject.Site)
-                .Set("SEX", "U")
+                .Set("BRTHDTC", Iso.Date(demographics?.BirthDate))
+                .Set("AGE", age)
+                .Set("AGEU", age is null ? null : "YEARS")
+                .Set("SEX", demographics?.Sex ?? "U")
+                .Set("RACE", demographics?.Race)
+                .Set("ETHNIC", demographics?.Ethnicity)
                 .Set("COUNTRY", Protocol.Sites.FirstOrDefault(s => s.Code == subject.Site)?.Country)
                 .Set("ARMCD", arm?.Code)
                 .Set("ARM", arm?.Description)
