@@ -157,7 +157,9 @@ internal static class MessageBusHost
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
-                if (IsEnabled(logLevel))
+                // A concurrent writer's conflict is retried by the error policy (and answered 409 or
+                // dead-lettered, which is logged, if it outlasts the retries): not an operator's error.
+                if (IsEnabled(logLevel) && exception is not EventStore.ConcurrencyException)
                 {
                     sink($"messages: {formatter(state, exception)}{(exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message})")}");
                 }
