@@ -95,6 +95,23 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task r_haven_reads_every_xpt_with_the_columns_and_row_counts_pandas_reads()
+    {
+        var export = await fixture.ExportAsync("haven");
+
+        var haven = ExportFiles.ReadWithHaven(export.Directory!);
+        var pandas = ExportFiles.ReadWithPandas(export.Directory!);
+
+        Assert.Equal(SdtmDomains.All.Select(d => d.XptFileName).Order(StringComparer.Ordinal), haven.Keys.Order(StringComparer.Ordinal));
+        Assert.All(SdtmDomains.All, domain =>
+        {
+            Assert.Equal(domain.Variables.Select(v => v.Name), haven[domain.XptFileName].Columns);
+            Assert.Equal(pandas[domain.XptFileName].Rows, haven[domain.XptFileName].Rows);
+        });
+        Assert.Contains(haven.Values, d => d.Rows > 0);
+    }
+
+    [Fact]
     public async Task the_odm_file_validates_against_the_odm_1_3_2_schema()
     {
         var export = await fixture.ExportAsync("odm");

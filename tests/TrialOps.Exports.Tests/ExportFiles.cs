@@ -197,12 +197,36 @@ public static class ExportFiles
         return JsonSerializer.Deserialize<string[]>(output)!;
     }
 
-    /// <summary>Runs a script with Debian's python3 (where python3-pandas and python3-jsonschema are installed).</summary>
-    private static (int ExitCode, string Output, string Error) RunPython(string script, IEnumerable<string> arguments)
+    /// <summary>
+    /// Column names and row counts of every XPT in the folder as R's haven (<c>read_xpt</c>) reads
+    /// them: the reader SAS-free statisticians use, independent of pandas and of our own reader.
+    /// </summary>
+    public static IReadOnlyDictionary<string, (IReadOnlyList<string> Columns, int Rows)> ReadWithHaven(string directory)
     {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
+        const string script = """
+            suppressPackageStartupMessages(library(haven))
+            folder <- commandArgs(trailingOnly = TRUE)[1]
+            for (path in sort(list.files(folder, pattern = "\\.xpt$", full.names = TRUE))) {
+              data <- read_xpt(path)
+              cat(basename(path), nrow(data), paste(names(data), collapse = ","), sep = "\t")
+              cat("\n")
+            }
+            """;
+        Assert.True(File.Exists("/usr/bin/Rscript"), "/usr/bin/Rscript is missing; the haven read-back needs Debian's r-base-core and r-cran-haven (bash .ci/run installs them).");
+        var (exitCode, output, error) = Run("/usr/bin/Rscript", ["-e", script, directory]);
+        Assert.True(exitCode == 0, $"R haven could not read the XPT files: {error}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).ToDictionary(
+            parts => parts[0],
+            parts => ((IReadOnlyList<string>)parts[2].Split(','), int.Parse(parts[1], CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Runs a script with Debian's python3 (where python3-pandas and python3-jsonschema are installed).</summary>
+    private static (int ExitCode, string Output, string Error) RunPython(string script, IEnumerable<string> arguments) =>
+        Run("/usr/bin/python3", ["-c", script, .. arguments]);
+
+    private static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -76,6 +76,9 @@ public sealed class SymbolProtocolExportTests(SymbolProtocolFixture fixture) : I
         var (_, _, xptRows) = ExportFiles.ReadXpt(Path.Combine(directory, "ts.xpt"));
         Assert.Equal(ts.Count, xptRows.Count);
         Assert.Contains("TSVAL1", ExportFiles.ReadWithPandas(directory)["ts.xpt"].Columns);
+        var haven = ExportFiles.ReadWithHaven(directory);
+        Assert.Contains("TSVAL1", haven["ts.xpt"].Columns);
+        Assert.Equal(dm.Count, haven["dm.xpt"].Rows);
         Assert.Empty(ExportFiles.CheckDatasetJson(Directory.EnumerateFiles(directory, "*.json").Where(p => !p.EndsWith("manifest.json", StringComparison.Ordinal))));
         foreach (var path in Directory.EnumerateFiles(directory, "*.csv"))
         {
