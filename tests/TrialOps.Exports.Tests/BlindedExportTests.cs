@@ -294,6 +294,18 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task an_adverse_event_with_a_date_only_onset_takes_its_epoch_from_the_period_the_site_recorded()
+    {
+        var export = await fixture.ExportAsync("ae-epochs");
+        var ae = ExportFiles.Table(export.Directory!, "AE");
+
+        var dateOnly = ae.Where(r => r["AESTDTC"].Length == 10).ToArray();
+        Assert.NotEmpty(dateOnly);
+        Assert.All(ae, r => Assert.NotEqual("", r["EPOCH"]));
+        Assert.All(dateOnly, r => Assert.Matches("^(TREATMENT|WASHOUT) [0-9]+$|^SCREENING$|^FOLLOW-UP$", r["EPOCH"]));
+    }
+
+    [Fact]
     public async Task each_emergency_code_break_is_a_disposition_record_of_its_subject()
     {
         var export = await fixture.ExportAsync("code-breaks");

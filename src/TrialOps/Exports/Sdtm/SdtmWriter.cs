@@ -364,7 +364,9 @@ public sealed class SdtmWriter : IDisposable
                     .Set("AESLIFE", CdiscTerms.YesNo(Flag(SeriousnessCriterion.LifeThreatening)))
                     .Set("AESMIE", CdiscTerms.YesNo(Flag(SeriousnessCriterion.OtherMedicallyImportant)))
                     .Set("AETOXGR", Iso.Number(details.Grade))
-                    .Set("EPOCH", subject.EpochAt(details.Onset))
+                    // A date-only onset can span two elements (a dosing day begins in the washout): then
+                    // the period the site recorded for the event tells which.
+                    .Set("EPOCH", subject.EpochAt(details.Onset) ?? (adverseEvent.State.Period is { } recordedPeriod ? $"TREATMENT {recordedPeriod}" : null))
                     .Set("AESTDTC", details.Onset.Text)
                     .Set("AEENDTC", details.End?.Text)
                     .Set("AESTDY", Iso.StudyDay(details.Onset, subject.FirstDose))
