@@ -31,6 +31,17 @@ public sealed record StopDosing(
     public const string ShorterThanPlannedCode = "dosing.complete-shorter-than-planned";
     public const string ShortInfusionReasonRequiredCode = "dosing.short-infusion-reason-required";
 
+    /// <summary>
+    /// The longest reason for an early stop or a short infusion: SDTM EX.EXADJ holds it after a
+    /// short prefix within XPORT's 200 characters, so a longer one would stop the export after lock.
+    /// </summary>
+    public const int MaxReasonLength = 160;
+
+    private static Rejection? TooLong(string? reason, string field) =>
+        reason is not null && (Common.AsciiText.ToAscii(reason.Trim()) ?? reason.Trim()).Length > MaxReasonLength
+            ? new Rejection("dosing.reason-too-long", $"Keep the reason to {MaxReasonLength} characters (it is exported in SDTM EX.EXADJ).", field)
+            : null;
+
     public static Decision Decide(ParticipantState state, TrialContext trial, StopDosing command, Actor by, DateTimeOffset now)
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, JourneyRules.SiteStaff, "record the end of dosing")
@@ -50,6 +61,11 @@ public sealed record StopDosing(
         if (!command.Completed && string.IsNullOrWhiteSpace(command.EarlyStopReason))
         {
             return Decision.Reject("dosing.early-stop-reason-required", "Give the reason why dosing stopped before the whole dose was given.", "earlyStopReason");
+        }
+
+        if ((TooLong(command.Completed ? null : command.EarlyStopReason, "earlyStopReason") ?? TooLong(command.ShortInfusionReason, "shortInfusionReason")) is { } tooLong)
+        {
+            return Decision.Reject(tooLong);
         }
 
         string? shortInfusionReason = null;

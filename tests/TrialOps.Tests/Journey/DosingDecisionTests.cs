@@ -142,6 +142,18 @@ public class DosingDecisionTests
     }
 
     [Fact]
+    public void a_stop_reason_fits_the_sdtm_ex_adjustment_so_the_export_cannot_fail_on_it()
+    {
+        var running = State([.. Enrolled(), Weight(1), Prepared(1), Started(1)]);
+        var longest = new string('x', StopDosing.MaxReasonLength);
+
+        Assert.Equal("earlyStopReason", Rejected(StopDosing.Decide(running, Trial, new StopDosing(Code, Subject, 1, Period1Stop, false, longest + "y"), Nurse, Now), "dosing.reason-too-long").Field);
+        Assert.Equal("earlyStopReason", Rejected(StopDosing.Decide(running, Trial, new StopDosing(Code, Subject, 1, Period1Stop, false, longest[1..] + "≥"), Nurse, Now), "dosing.reason-too-long").Field);
+        Assert.Equal(longest, Single<DosingStopped>(StopDosing.Decide(running, Trial, new StopDosing(Code, Subject, 1, Period1Stop, false, longest), Nurse, Now)).EarlyStopReason);
+        Assert.Equal("shortInfusionReason", Rejected(StopDosing.Decide(running, Trial, new StopDosing(Code, Subject, 1, Period1Start.AddMinutes(5), true, null, true, longest + "y"), Nurse, Now), "dosing.reason-too-long").Field);
+    }
+
+    [Fact]
     public void interruptions_need_a_reason_and_are_resumed_after_they_began()
     {
         var running = State([.. Enrolled(), Weight(1), Prepared(1), Started(1)]);
