@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using TrialOps.Postgres;
+using TrialOps.Randomization;
 
 namespace TrialOps.Identity;
 
@@ -21,11 +22,8 @@ public sealed class SecondFactorSecrets
 
     public static HomeKeyFile KeyFile { get; } = new("second-factor key", KeyVariable, KeyFileName);
 
-    private const byte FormatVersion = 1;
-    private const int NonceBytes = 12;
-    private const int TagBytes = 16;
-
-    private readonly Lazy<byte[]> _key;
+    // The seed sealer's AES-GCM format (version || nonce || ciphertext || tag), under the second-factor key.
+    private readonly Lazy<AesGcmSeedSealer> _sealer;
 
     public SecondFactorSecrets(ReadOnlySpan<byte> key)
     {
@@ -34,44 +32,26 @@ public sealed class SecondFactorSecrets
             throw new ArgumentException($"The second-factor key is {HomeKeyFile.KeyBytes} bytes.", nameof(key));
         }
 
-        var copy = key.ToArray();
-        _key = new Lazy<byte[]>(() => copy);
+        var sealer = new AesGcmSeedSealer(key);
+        _sealer = new Lazy<AesGcmSeedSealer>(() => sealer);
     }
 
     /// <summary>A sealer whose key is loaded (or created) the first time a secret is sealed or unsealed.</summary>
-    private SecondFactorSecrets(Func<byte[]> loadKey) => _key = new Lazy<byte[]>(loadKey, LazyThreadSafetyMode.ExecutionAndPublication);
+    private SecondFactorSecrets(Func<byte[]> loadKey) =>
+        _sealer = new Lazy<AesGcmSeedSealer>(() => new AesGcmSeedSealer(loadKey()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The installation's sealer: the key from the variable (read with <paramref name="getSetting"/>) or the home folder, loaded on first use.</summary>
     public static SecondFactorSecrets FromHome(Func<string, string?>? getSetting = null) =>
         new(() => KeyFile.LoadOrCreate(getSetting));
 
-    public string Seal(ReadOnlySpan<byte> secret, string userName)
-    {
-        var sealedBytes = new byte[1 + NonceBytes + secret.Length + TagBytes];
-        sealedBytes[0] = FormatVersion;
-        var nonce = sealedBytes.AsSpan(1, NonceBytes);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_key.Value, TagBytes);
-        aes.Encrypt(nonce, secret, sealedBytes.AsSpan(1 + NonceBytes, secret.Length), sealedBytes.AsSpan(1 + NonceBytes + secret.Length, TagBytes), AssociatedData(userName));
-        return Convert.ToBase64String(sealedBytes);
-    }
+    public string Seal(ReadOnlySpan<byte> secret, string userName) => _sealer.Value.Seal(secret, Context(userName));
 
     /// <summary>The secret, or null when the text was sealed for another account or under another key, or was altered.</summary>
     public byte[]? Unseal(string sealedSecret, string userName)
     {
-        Span<byte> sealedBytes = new byte[sealedSecret.Length];
-        if (!Convert.TryFromBase64String(sealedSecret, sealedBytes, out var length) || length < 1 + NonceBytes + TagBytes || sealedBytes[0] != FormatVersion)
-        {
-            return null;
-        }
-
-        var secretLength = length - 1 - NonceBytes - TagBytes;
-        var secret = new byte[secretLength];
         try
         {
-            using var aes = new AesGcm(_key.Value, TagBytes);
-            aes.Decrypt(sealedBytes.Slice(1, NonceBytes), sealedBytes.Slice(1 + NonceBytes, secretLength), sealedBytes.Slice(1 + NonceBytes + secretLength, TagBytes), secret, AssociatedData(userName));
-            return secret;
+            return _sealer.Value.Unseal(sealedSecret, Context(userName));
         }
         catch (CryptographicException)
         {
@@ -79,7 +59,8 @@ public sealed class SecondFactorSecrets
         }
     }
 
-    private static byte[] AssociatedData(string userName) => Encoding.UTF8.GetBytes($"trialops.totp-secret.v1:{userName}");
+    /// <summary>The associated data binding a sealed secret to its account.</summary>
+    private static string Context(string userName) => $"trialops.totp-secret.v1:{userName}";
 }
 
 /// <summary>
