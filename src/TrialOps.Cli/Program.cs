@@ -10,6 +10,7 @@ UserCommands.Add(root);
 ProtocolCommands.Add(root);
 DemoCommand.Add(root);
 ParticipantCommands.Add(root);
+AuditCommands.Add(root);
 LockCommands.Add(root);
 ExportCommands.Add(root);
 CodegenCommands.Add(root);

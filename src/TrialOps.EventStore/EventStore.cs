@@ -34,13 +34,14 @@ public sealed class EventStore : IAsyncDisposable
     private readonly TimeProvider clock;
     private readonly IInlineProjection[] _inline;
 
-    public EventStore(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock, IEnumerable<IInlineProjection>? inlineProjections = null)
+    /// <param name="configureMarten">The application's Marten registrations (its inline projections and their documents).</param>
+    public EventStore(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock, IEnumerable<IInlineProjection>? inlineProjections = null, Action<StoreOptions>? configureMarten = null)
     {
         this.dataSource = dataSource;
         this.registry = registry;
         this.clock = clock;
         _inline = inlineProjections?.ToArray() ?? [];
-        Marten = EventStoreSchema.CreateStore(dataSource, registry, clock);
+        Marten = EventStoreSchema.CreateStore(dataSource, registry, clock, configureMarten);
         Committed = new CoalescingNotifier(dataSource, NotifyChannel);
     }
 
@@ -202,7 +203,8 @@ public sealed class EventStore : IAsyncDisposable
         return stored;
     }
 
-    private static bool IsConflict(Exception e) => e switch
+    /// <summary>A unique violation anywhere in the chain: another writer created or moved the stream, or claimed what an inline projection inserts.</summary>
+    public static bool IsConflict(Exception e) => e switch
     {
         JasperFx.ConcurrencyException or global::Marten.Exceptions.ExistingStreamIdCollisionException => true,
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,

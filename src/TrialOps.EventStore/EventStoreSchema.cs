@@ -25,7 +25,7 @@ public static class EventStoreSchema
 
     public const string CommandIdHeader = "commandId";
 
-    public static void Configure(StoreOptions options, NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock)
+    public static void Configure(StoreOptions options, NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock, Action<StoreOptions>? application = null)
     {
         options.Connection(dataSource);
         options.AutoCreateSchemaObjects = AutoCreate.None;
@@ -50,15 +50,16 @@ public static class EventStoreSchema
         options.Events.MapEventType(typeof(UnknownEvent), "trialops.unknown");
 
         options.Listeners.Add(new AuditMetadataRule(registry));
+        application?.Invoke(options);
     }
 
-    public static DocumentStore CreateStore(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock) =>
-        new(Options(dataSource, registry, clock));
+    public static DocumentStore CreateStore(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock, Action<StoreOptions>? application = null) =>
+        new(Options(dataSource, registry, clock, application));
 
-    private static StoreOptions Options(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock)
+    private static StoreOptions Options(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock, Action<StoreOptions>? application)
     {
         var options = new StoreOptions();
-        Configure(options, dataSource, registry, clock);
+        Configure(options, dataSource, registry, clock, application);
         return options;
     }
 
@@ -68,9 +69,10 @@ public static class EventStoreSchema
     /// whose Marten objects differ is refused with the command that upgrades it.
     /// </summary>
     /// <returns>True when something was created or changed.</returns>
-    public static async Task<bool> ApplyAsync(NpgsqlDataSource dataSource, bool allowUpdate, CancellationToken ct = default)
+    /// <param name="application">The application's Marten registrations (documents of its inline projections), whose tables are created with Marten's.</param>
+    public static async Task<bool> ApplyAsync(NpgsqlDataSource dataSource, bool allowUpdate, CancellationToken ct = default, Action<StoreOptions>? application = null)
     {
-        await using var store = CreateStore(dataSource, new EventTypeRegistry(), TimeProvider.System);
+        await using var store = CreateStore(dataSource, new EventTypeRegistry(), TimeProvider.System, application);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection))
         {

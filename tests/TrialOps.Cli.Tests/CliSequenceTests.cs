@@ -22,6 +22,7 @@ public sealed class CliSequenceTests
             await Succeeds(db, null, "demo", "--protocol", ProtocolFile(), "--participants", "4", "--seed", "3");
             var blinded = await Succeeds(db, null, "export", "--trial", Trial, "--out", Path.Combine(folder, "blinded"));
             Assert.Contains("(blinded)", blinded.Output);
+            await AuditTrailIsBlindedForTheMonitorAsync(db);
 
             await Succeeds(db, Password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--password-stdin");
             await Succeeds(db, Password + "\n", "users", "add", "stan.statistician", "--role", "Statistician", "--password-stdin");
@@ -39,6 +40,39 @@ public sealed class CliSequenceTests
             if (Directory.Exists(folder))
             {
                 Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>The same audit-trail code as the page and the API: the Monitor's trail has no list event, the pharmacy's has them.</summary>
+    private static async Task AuditTrailIsBlindedForTheMonitorAsync(TestDatabase db)
+    {
+        var monitor = await AllPagesAsync(db, "Monitor");
+        var pharmacy = await AllPagesAsync(db, "Pharmacist");
+        Assert.DoesNotContain("Randomization list", monitor, StringComparison.Ordinal);
+        Assert.DoesNotContain("'s list assigned", monitor, StringComparison.Ordinal);
+        Assert.Contains("Randomization list generated for stratum S01", pharmacy, StringComparison.Ordinal);
+        Assert.Contains("'s list assigned", pharmacy, StringComparison.Ordinal);
+        Assert.Contains("Protocol KET-NP-01 version", monitor, StringComparison.Ordinal);
+
+        var unknownRole = await CliRunner.RunAsync(db.ConnectionString, "audit", Trial, "--as", "Nobody");
+        Assert.NotEqual(0, unknownRole.ExitCode);
+        Assert.DoesNotContain("   at ", unknownRole.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, (await CliRunner.RunAsync(db.ConnectionString, "audit", "NO-SUCH-01")).ExitCode);
+    }
+
+    private static async Task<string> AllPagesAsync(TestDatabase db, string role)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var page = 1; ; page++)
+        {
+            var run = await Succeeds(db, null, "audit", Trial, "--as", role, "--page-size", "200", "--page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            text.Append(run.Output);
+            var pages = System.Text.RegularExpressions.Regex.Match(run.Error, @"Page \d+ of (\d+)");
+            Assert.True(pages.Success, run.Error);
+            if (page >= int.Parse(pages.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            {
+                return text.ToString();
             }
         }
     }

@@ -19,9 +19,9 @@ public sealed class SecondFactorCommandTests(DatabaseFixture db) : IClassFixture
             "a-pharmacy-password-for-cli\n",
             "users", "add", UserName, "--role", Roles.Pharmacist, "--password-stdin");
         Assert.True(add.ExitCode == 0, add.Error);
-        await using (var runtime = await TrialOpsRuntime.StartAsync(db.ConnectionString))
+        await using (var runtime = await TrialOpsRuntime.StartAsync(db.ConnectionString, secondFactorSecrets: new SecondFactorSecrets(new byte[32])))
         {
-            var service = new SecondFactorService(runtime, new SecondFactorSecrets(new byte[32]));
+            var service = new SecondFactorService(runtime);
             var owner = new Actor(UserName, Roles.Pharmacist);
             var enrolled = await service.EnrollAsync(CommandContext.New(owner));
             var confirmed = await service.ConfirmAsync(CommandContext.New(owner), Totp.CodeAt(enrolled.Secret!, DateTimeOffset.UtcNow), atSignIn: false);
@@ -35,9 +35,9 @@ public sealed class SecondFactorCommandTests(DatabaseFixture db) : IClassFixture
         Assert.Contains($"Reset the second factor of {UserName}.", reset.Output);
         Assert.NotEqual(0, again.ExitCode);
         Assert.Contains($"User {UserName} has no second factor.", again.Error);
-        await using var check = await TrialOpsRuntime.StartAsync(db.ConnectionString);
+        await using var check = await TrialOpsRuntime.StartAsync(db.ConnectionString, secondFactorSecrets: new SecondFactorSecrets(new byte[32]));
         var events = (await check.Store.ReadStreamAsync($"user-{UserName}")).Select(e => e.Data).ToArray();
         Assert.StartsWith("cli:", Assert.Single(events.OfType<SecondFactorReset>()).ResetBy, StringComparison.Ordinal);
-        Assert.False((await new SecondFactorService(check, new SecondFactorSecrets(new byte[32])).OverviewAsync(UserName)).Enabled);
+        Assert.False((await new SecondFactorService(check).OverviewAsync(UserName)).Enabled);
     }
 }

@@ -43,12 +43,9 @@ public static class SecondFactorSignIn
     public static IServiceCollection AddSecondFactor(this IServiceCollection services)
     {
         services.AddSingleton(sp => new SecondFactorPolicy(sp.GetRequiredService<IConfiguration>().GetValue<bool>(SecondFactorPolicy.SettingName)));
-        services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            // The key comes from TRIALOPS_SECOND_FACTOR_KEY or second-factor.key under TRIALOPS_HOME (configuration includes the environment).
-            return new SecondFactorService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime, SecondFactorSecrets.FromHome(name => configuration[name]));
-        });
+        // The key comes from TRIALOPS_SECOND_FACTOR_KEY or second-factor.key under TRIALOPS_HOME
+        // (configuration includes the environment): the runtime host hands it to the runtime.
+        services.AddSingleton(sp => new SecondFactorService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
         return services;
     }
 

@@ -27,7 +27,8 @@ public sealed class TrialOpsRuntimeHost(IConfiguration configuration, ILogger<Tr
             connectionString,
             line => logger.LogInformation("{Line}", line),
             ct: cancellationToken,
-            seedSealer: new DeferredSeedSealer(() => SeedKeyStore.CreateSealer(name => configuration[name])));
+            seedSealer: new DeferredSeedSealer(() => SeedKeyStore.CreateSealer(name => configuration[name])),
+            secondFactorSecrets: SecondFactorSecrets.FromHome(name => configuration[name]));
 
         // Printed, not logged: the operator must see the first password whatever the log level.
         await new IdentityService(runtime).EnsureAdministratorAsync(configuration[IdentityService.AdminPasswordVariable], Console.WriteLine, cancellationToken);

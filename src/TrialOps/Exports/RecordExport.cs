@@ -1,5 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using Wolverine;
 
 namespace TrialOps.Exports;
 
@@ -34,5 +35,19 @@ public sealed record RecordExport(ProtocolCode Protocol, ExportManifest Manifest
                 command.ManifestSha256,
                 manifest.SoftwareVersion,
                 manifest.Files));
+    }
+}
+
+/// <summary>Wolverine handler of <see cref="RecordExport"/>: the export is recorded against the protocol's state (locked, unblinded) as it is now.</summary>
+public static class RecordExportHandler
+{
+    public static Task<CommandResult> Handle(RecordExport command, Envelope envelope, ProtocolDecisions decisions, CancellationToken ct)
+    {
+        var protocolStream = ProtocolStreams.For(command.Protocol);
+        return decisions.DecideAsync(
+            CommandBus.ContextOf(envelope, command.By),
+            [command.StreamId, protocolStream],
+            (streams, now) => RecordExport.Decide(ProtocolState.From(streams.Data(protocolStream)), command, now),
+            ct);
     }
 }

@@ -138,11 +138,7 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
 
         var manifestSha256 = Sha256(await File.ReadAllBytesAsync(Path.Combine(target, ExportManifest.FileName), ct));
         var command = new RecordExport(code, manifest, manifestSha256, actor);
-        var recorded = await runtime.Executor.ExecuteAsync(
-            CommandContext.New(actor),
-            [command.StreamId, ProtocolStreams.For(code)],
-            (streams, now) => RecordExport.Decide(ProtocolState.From(streams.Data(ProtocolStreams.For(code))), command, now),
-            ct);
+        var recorded = await runtime.Bus.SendCommandAsync(CommandContext.New(actor), command, ct);
         if (!recorded.Accepted)
         {
             // An export nobody can find in the audit trail must not exist.

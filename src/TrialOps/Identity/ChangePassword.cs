@@ -1,5 +1,6 @@
 using TrialOps.Common;
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -38,4 +39,11 @@ public sealed record ChangePassword(string UserName, string CurrentPassword, str
 
         return Decision.Append(command.StreamId, new PasswordChanged(command.UserName, command.By.UserId, now, command.NewPasswordHash));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="ChangePassword"/>.</summary>
+public static class ChangePasswordHandler
+{
+    public static Task<CommandResult> Handle(ChangePassword command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => ChangePassword.Decide(state, command, now), ct);
 }

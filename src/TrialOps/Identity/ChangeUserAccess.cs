@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -44,4 +45,11 @@ public sealed record ChangeUserAccess(string UserName, string Role, IReadOnlyLis
 
         return Decision.Append(command.StreamId, new UserAccessChanged(command.UserName, command.By.UserId, now, command.Role, command.Sites));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="ChangeUserAccess"/>.</summary>
+public static class ChangeUserAccessHandler
+{
+    public static Task<CommandResult> Handle(ChangeUserAccess command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => ChangeUserAccess.Decide(state, command, now), ct);
 }

@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -64,4 +65,11 @@ public static class SignInCodeMessages
 
     /// <summary>A code as typed without spaces (apps show "123 456").</summary>
     public static string Digits(string? code) => new((code ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray());
+}
+
+/// <summary>Wolverine handler of <see cref="ConfirmSecondFactor"/>; the code is checked under the installation's second-factor key.</summary>
+public static class ConfirmSecondFactorHandler
+{
+    public static Task<CommandResult> Handle(ConfirmSecondFactor command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => ConfirmSecondFactor.Decide(state, command, now, decisions.SecondFactorSecrets), ct);
 }

@@ -1,5 +1,6 @@
 using TrialOps.Common;
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -48,4 +49,11 @@ public sealed record CreateUser(string UserName, string DisplayName, string Role
             command.StreamId,
             new UserCreated(command.UserName, command.By.UserId, now, command.DisplayName.Trim(), command.Role, command.Sites, command.PasswordHash));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="CreateUser"/>.</summary>
+public static class CreateUserHandler
+{
+    public static Task<CommandResult> Handle(CreateUser command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => CreateUser.Decide(state, command, now), ct);
 }

@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -34,4 +35,11 @@ public sealed record DeactivateUser(string UserName, Actor By)
 
         return Decision.Append(command.StreamId, new UserDeactivated(command.UserName, command.By.UserId, now));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="DeactivateUser"/>.</summary>
+public static class DeactivateUserHandler
+{
+    public static Task<CommandResult> Handle(DeactivateUser command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => DeactivateUser.Decide(state, command, now), ct);
 }

@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -37,4 +38,11 @@ public sealed record DisableSecondFactor(string UserName, string CurrentPassword
 
         return Decision.Append(command.StreamId, new SecondFactorDisabled(command.UserName, command.By.UserId, now));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="DisableSecondFactor"/>.</summary>
+public static class DisableSecondFactorHandler
+{
+    public static Task<CommandResult> Handle(DisableSecondFactor command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => DisableSecondFactor.Decide(state, command, now), ct);
 }

@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -28,4 +29,11 @@ public sealed record EnrollSecondFactor(string UserName, string SealedSecret, Ac
 
         return Decision.Append(command.StreamId, new SecondFactorEnrolled(command.UserName, command.By.UserId, now, command.SealedSecret));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="EnrollSecondFactor"/>.</summary>
+public static class EnrollSecondFactorHandler
+{
+    public static Task<CommandResult> Handle(EnrollSecondFactor command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => EnrollSecondFactor.Decide(state, command, now), ct);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Runtime;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -65,19 +66,17 @@ public sealed record IssuedToken(CommandResult Result, NewApiToken? Token);
 
 /// <summary>
 /// Accounts, sign-in, electronic-signature checks and API tokens, for the web host and the CLI.
-/// Each method builds one command, lets its pure decision run inside the command executor
-/// (load, decide, append in one transaction) and reports the result; queries read the
+/// Each method does what must happen before a command exists (hashing a password, drawing a
+/// token, normalizing a name), sends the command through Wolverine to its handler beside its
+/// decider (<see cref="CreateUserHandler"/> …) and reports the result; queries read the
 /// <c>users</c> read model through <see cref="Directory"/>.
 /// </summary>
-public sealed class IdentityService(CommandExecutor executor, UserDirectory directory)
+public sealed class IdentityService(TrialOpsRuntime runtime)
 {
+    private readonly UserDirectory directory = new(runtime.DataSource);
+
     public const string AdministratorUserName = "admin";
     public const string AdminPasswordVariable = "TRIALOPS_ADMIN_PASSWORD";
-
-    public IdentityService(TrialOpsRuntime runtime)
-        : this(runtime.Executor, new UserDirectory(runtime.DataSource))
-    {
-    }
 
     public UserDirectory Directory => directory;
 
@@ -96,31 +95,31 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
         }
 
         var command = ToCommand(user, PasswordHashing.Hash(user.Password), context.Actor);
-        return await executor.ExecuteAsync(context, [command.StreamId], (streams, now) => CreateUser.Decide(State(streams, command.StreamId), command, now), ct);
+        return await runtime.Bus.SendCommandAsync(context, command, ct);
     }
 
     public Task<CommandResult> ChangeAccessAsync(CommandContext context, string userName, string role, IEnumerable<string> sites, CancellationToken ct = default)
     {
         var command = new ChangeUserAccess(UserRules.NormalizeUserName(userName), role.Trim(), UserRules.NormalizeSites(sites), context.Actor);
-        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => ChangeUserAccess.Decide(State(streams, command.StreamId), command, now), ct);
+        return runtime.Bus.SendCommandAsync(context, command, ct);
     }
 
     public Task<CommandResult> DeactivateAsync(CommandContext context, string userName, CancellationToken ct = default)
     {
         var command = new DeactivateUser(UserRules.NormalizeUserName(userName), context.Actor);
-        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => DeactivateUser.Decide(State(streams, command.StreamId), command, now), ct);
+        return runtime.Bus.SendCommandAsync(context, command, ct);
     }
 
     public Task<CommandResult> ReactivateAsync(CommandContext context, string userName, CancellationToken ct = default)
     {
         var command = new ReactivateUser(UserRules.NormalizeUserName(userName), context.Actor);
-        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => ReactivateUser.Decide(State(streams, command.StreamId), command, now), ct);
+        return runtime.Bus.SendCommandAsync(context, command, ct);
     }
 
     public Task<CommandResult> UnlockAsync(CommandContext context, string userName, CancellationToken ct = default)
     {
         var command = new UnlockUser(UserRules.NormalizeUserName(userName), context.Actor);
-        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => UnlockUser.Decide(State(streams, command.StreamId), command, now), ct);
+        return runtime.Bus.SendCommandAsync(context, command, ct);
     }
 
     /// <summary>
@@ -140,13 +139,7 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
         }
 
         var command = new SignIn(wellFormed ? name : name[..Math.Min(name.Length, UserRules.MaxUserNameLength)], password ?? string.Empty, policy);
-        Decision? decided = null;
-        var result = await executor.ExecuteAsync(
-            CommandContext.New(SignIn.Anonymous),
-            wellFormed ? [command.StreamId] : [],
-            (streams, now) => decided = SignIn.Decide(wellFormed ? State(streams, command.StreamId) : UserState.Initial, command, now),
-            ct);
-        var events = result.Accepted && decided is not null ? decided.Events.Select(e => e.Data).ToArray() : [];
+        var events = (await runtime.Bus.SendCommandAsync<SignIn, DecidedEvents>(CommandContext.New(SignIn.Anonymous), command, ct)).Events;
         if (events.OfType<LoginSucceeded>().Any() && await directory.FindAsync(command.UserName, ct) is { } user)
         {
             return new SignInResult(user, null);
@@ -161,8 +154,8 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
     }
 
     /// <summary>Records the sign-in attempts a web node counted instead of recording each (see <see cref="RecordSignInAttempts"/>).</summary>
-    public Task<CommandResult> RecordSignInAttemptsAsync(IReadOnlyList<SignInAttemptsSummarized> summaries, CancellationToken ct = default) =>
-        executor.ExecuteAsync(CommandContext.New(SignIn.Anonymous), [], (_, _) => RecordSignInAttempts.Decide(new RecordSignInAttempts(summaries)), ct);
+    public async Task<CommandResult> RecordSignInAttemptsAsync(IReadOnlyList<SignInAttemptsSummarized> summaries, CancellationToken ct = default) =>
+        (await runtime.Bus.SendCommandAsync<RecordSignInAttempts, DecidedEvents>(CommandContext.New(SignIn.Anonymous), new RecordSignInAttempts(summaries), ct)).Result;
 
     /// <summary>
     /// Verifies a password re-entered for an electronic signature (Part 11 §11.200). False for a
@@ -172,13 +165,9 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
     public async Task<bool> VerifySignatureAsync(string userName, string password, CancellationToken ct = default)
     {
         var command = new VerifySignature(UserRules.NormalizeUserName(userName), password ?? string.Empty);
-        Decision? decided = null;
-        var result = await executor.ExecuteAsync(
-            CommandContext.New(VerifySignature.Signer(command.UserName)),
-            [command.StreamId],
-            (streams, now) => decided = VerifySignature.Decide(State(streams, command.StreamId), command, now),
-            ct);
-        return result.Accepted && decided is { IsRejected: false, Events.Count: 0 };
+        // A right password appends nothing; a wrong one records the failure (and a lock-out).
+        var outcome = await runtime.Bus.SendCommandAsync<VerifySignature, DecidedEvents>(CommandContext.New(VerifySignature.Signer(command.UserName)), command, ct);
+        return outcome.Result.Accepted && !outcome.Result.Duplicate && outcome.Events.Count == 0;
     }
 
     /// <summary>Changes the signed-in user's (<see cref="CommandContext.Actor"/>) own password.</summary>
@@ -190,14 +179,14 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
         }
 
         var command = new ChangePassword(context.Actor.UserId, currentPassword ?? string.Empty, PasswordHashing.Hash(newPassword), context.Actor);
-        return await executor.ExecuteAsync(context, [command.StreamId], (streams, now) => ChangePassword.Decide(State(streams, command.StreamId), command, now), ct);
+        return await runtime.Bus.SendCommandAsync(context, command, ct);
     }
 
     /// <summary>Ends every session of the signed-in user (<see cref="CommandContext.Actor"/>); see <see cref="SignOut"/>.</summary>
     public Task<CommandResult> SignOutAsync(CommandContext context, CancellationToken ct = default)
     {
         var command = new SignOut(context.Actor.UserId, context.Actor);
-        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => SignOut.Decide(State(streams, command.StreamId), command, now), ct);
+        return runtime.Bus.SendCommandAsync(context, command, ct);
     }
 
     /// <summary>Issues a personal API token; the caller shows <see cref="IssuedToken.Token"/> once and forgets it.</summary>
@@ -205,14 +194,14 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
     {
         var token = ApiTokens.Generate();
         var command = new IssueApiToken(UserRules.NormalizeUserName(userName), token.TokenId, ApiTokens.Sha256(token.Token), context.Actor);
-        var result = await executor.ExecuteAsync(context, [command.StreamId], (streams, now) => IssueApiToken.Decide(State(streams, command.StreamId), command, now), ct);
+        var result = await runtime.Bus.SendCommandAsync(context, command, ct);
         return new IssuedToken(result, result.Accepted && !result.Duplicate ? token : null);
     }
 
     public Task<CommandResult> RevokeTokenAsync(CommandContext context, string userName, string tokenId, CancellationToken ct = default)
     {
         var command = new RevokeApiToken(UserRules.NormalizeUserName(userName), tokenId.Trim(), context.Actor);
-        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => RevokeApiToken.Decide(State(streams, command.StreamId), command, now), ct);
+        return runtime.Bus.SendCommandAsync(context, command, ct);
     }
 
     /// <summary>The active account a bearer token belongs to, or null.</summary>
@@ -229,7 +218,7 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
     public async Task<AdministratorSetup> EnsureAdministratorAsync(string? configuredPassword, Action<string> announce, CancellationToken ct = default)
     {
         var configured = !string.IsNullOrEmpty(configuredPassword);
-        await using (var any = executor.Store.DataSource.CreateCommand("SELECT count(*) FROM mt_streams WHERE id LIKE 'user-%'"))
+        await using (var any = runtime.DataSource.CreateCommand("SELECT count(*) FROM mt_streams WHERE id LIKE 'user-%'"))
         {
             var accounts = (long)(await any.ExecuteScalarAsync(ct))!;
             if (accounts > 0)
@@ -284,6 +273,4 @@ public sealed class IdentityService(CommandExecutor executor, UserDirectory dire
 
     private static CreateUser ToCommand(NewUser user, string passwordHash, Actor by) =>
         new(UserRules.NormalizeUserName(user.UserName), (user.DisplayName ?? string.Empty).Trim(), (user.Role ?? string.Empty).Trim(), UserRules.NormalizeSites(user.Sites), passwordHash, by);
-
-    private static UserState State(StreamSet streams, string streamId) => UserState.From(streams.Data(streamId));
 }

@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -30,4 +31,11 @@ public sealed record IssueApiToken(string UserName, string TokenId, string Token
 
         return Decision.Append(command.StreamId, new ApiTokenIssued(command.UserName, command.By.UserId, now, command.TokenId, command.TokenSha256));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="IssueApiToken"/>.</summary>
+public static class IssueApiTokenHandler
+{
+    public static Task<CommandResult> Handle(IssueApiToken command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => IssueApiToken.Decide(state, command, now), ct);
 }

@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -26,4 +27,11 @@ public sealed record ReactivateUser(string UserName, Actor By)
 
         return Decision.Append(command.StreamId, new UserReactivated(command.UserName, command.By.UserId, now));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="ReactivateUser"/>.</summary>
+public static class ReactivateUserHandler
+{
+    public static Task<CommandResult> Handle(ReactivateUser command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => ReactivateUser.Decide(state, command, now), ct);
 }

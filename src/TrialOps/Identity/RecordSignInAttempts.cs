@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -27,4 +28,11 @@ public sealed record RecordSignInAttempts(IReadOnlyList<SignInAttemptsSummarized
 
         return decision;
     }
+}
+
+/// <summary>Wolverine handler of <see cref="RecordSignInAttempts"/>; answers with the events decided, which the sender reads.</summary>
+public static class RecordSignInAttemptsHandler
+{
+    public static Task<DecidedEvents> Handle(RecordSignInAttempts command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAndTellAsync(envelope, [], (_, _) => RecordSignInAttempts.Decide(command), ct);
 }

@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -21,4 +22,11 @@ public sealed record RegenerateRecoveryCodes(string UserName, IReadOnlyList<stri
 
         return Decision.Append(command.StreamId, new RecoveryCodesRegenerated(command.UserName, command.By.UserId, now, command.RecoveryCodeSha256s));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="RegenerateRecoveryCodes"/>.</summary>
+public static class RegenerateRecoveryCodesHandler
+{
+    public static Task<CommandResult> Handle(RegenerateRecoveryCodes command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => RegenerateRecoveryCodes.Decide(state, command, now), ct);
 }

@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -30,4 +31,11 @@ public sealed record ResetSecondFactor(string UserName, Actor By)
 
         return Decision.Append(command.StreamId, new SecondFactorReset(command.UserName, command.By.UserId, now));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="ResetSecondFactor"/>.</summary>
+public static class ResetSecondFactorHandler
+{
+    public static Task<CommandResult> Handle(ResetSecondFactor command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => ResetSecondFactor.Decide(state, command, now), ct);
 }

@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -26,4 +27,11 @@ public sealed record RevokeApiToken(string UserName, string TokenId, Actor By)
 
         return Decision.Append(command.StreamId, new ApiTokenRevoked(command.UserName, command.By.UserId, now, command.TokenId));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="RevokeApiToken"/>.</summary>
+public static class RevokeApiTokenHandler
+{
+    public static Task<CommandResult> Handle(RevokeApiToken command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => RevokeApiToken.Decide(state, command, now), ct);
 }

@@ -23,25 +23,24 @@ public sealed record CodeSignInResult(UserAccount? User, SecondFactorFailureReas
 /// sign-in, recovery codes, turning it off, and an administrator's reset. Each method builds one
 /// command and runs its pure decision in the command executor, like <see cref="IdentityService"/>.
 /// </summary>
-public sealed class SecondFactorService(CommandExecutor executor, UserDirectory directory, SecondFactorSecrets secrets)
+public sealed class SecondFactorService(TrialOpsRuntime runtime)
 {
-    public SecondFactorService(TrialOpsRuntime runtime, SecondFactorSecrets? secrets = null)
-        : this(runtime.Executor, new UserDirectory(runtime.DataSource), secrets ?? SecondFactorSecrets.FromHome())
-    {
-    }
+    private readonly UserDirectory directory = new(runtime.DataSource);
+
+    private SecondFactorSecrets Secrets => runtime.SecondFactorSecrets;
 
     public async Task<SecondFactorStatus> StatusAsync(string userName, CancellationToken ct = default)
     {
         var name = UserRules.NormalizeUserName(userName);
-        var state = UserState.From((await executor.Store.ReadStreamAsync(UserStreams.For(name), ct: ct)).Select(e => e.Data));
-        var pending = !state.SecondFactorEnabled && state.PendingSecondFactorSecret is { } sealedSecret ? secrets.Unseal(sealedSecret, name) : null;
+        var state = UserState.From((await runtime.Store.ReadStreamAsync(UserStreams.For(name), ct: ct)).Select(e => e.Data));
+        var pending = !state.SecondFactorEnabled && state.PendingSecondFactorSecret is { } sealedSecret ? Secrets.Unseal(sealedSecret, name) : null;
         return new SecondFactorStatus(state.SecondFactorEnabled, pending, state.RecoveryCodeSha256s.Count);
     }
 
     /// <summary>Whether <paramref name="userName"/> has a second factor, for an administrator: never a secret.</summary>
     public async Task<SecondFactorStatus> OverviewAsync(string userName, CancellationToken ct = default)
     {
-        var state = UserState.From((await executor.Store.ReadStreamAsync(UserStreams.For(UserRules.NormalizeUserName(userName)), ct: ct)).Select(e => e.Data));
+        var state = UserState.From((await runtime.Store.ReadStreamAsync(UserStreams.For(UserRules.NormalizeUserName(userName)), ct: ct)).Select(e => e.Data));
         return new SecondFactorStatus(state.SecondFactorEnabled, null, state.RecoveryCodeSha256s.Count);
     }
 
@@ -50,8 +49,8 @@ public sealed class SecondFactorService(CommandExecutor executor, UserDirectory 
     {
         var name = context.Actor.UserId;
         var secret = Totp.GenerateSecret();
-        var command = new EnrollSecondFactor(name, secrets.Seal(secret, name), context.Actor);
-        var result = await executor.ExecuteAsync(context, [command.StreamId], (streams, now) => EnrollSecondFactor.Decide(State(streams, command.StreamId), command, now), ct);
+        var command = new EnrollSecondFactor(name, Secrets.Seal(secret, name), context.Actor);
+        var result = await runtime.Bus.SendCommandAsync(context, command, ct);
         return new SecondFactorChange(result, Secret: result.Accepted && !result.Duplicate ? secret : null);
     }
 
@@ -60,7 +59,7 @@ public sealed class SecondFactorService(CommandExecutor executor, UserDirectory 
     {
         var codes = RecoveryCodes.Generate();
         var command = new ConfirmSecondFactor(context.Actor.UserId, code ?? string.Empty, codes.Select(RecoveryCodes.Sha256).ToArray(), atSignIn, context.Actor);
-        var result = await executor.ExecuteAsync(context, [command.StreamId], (streams, now) => ConfirmSecondFactor.Decide(State(streams, command.StreamId), command, now, secrets), ct);
+        var result = await runtime.Bus.SendCommandAsync(context, command, ct);
         return new SecondFactorChange(result, result.Accepted && !result.Duplicate ? codes : null);
     }
 
@@ -68,18 +67,12 @@ public sealed class SecondFactorService(CommandExecutor executor, UserDirectory 
     public async Task<CodeSignInResult> VerifyAsync(string userName, string? code, CancellationToken ct = default)
     {
         var command = new VerifySecondFactor(UserRules.NormalizeUserName(userName), code ?? string.Empty);
-        Decision? decided = null;
-        var result = await executor.ExecuteAsync(
-            CommandContext.New(SignIn.Anonymous),
-            [command.StreamId],
-            (streams, now) => decided = VerifySecondFactor.Decide(State(streams, command.StreamId), command, now, secrets),
-            ct);
+        var (result, events) = await runtime.Bus.SendCommandAsync<VerifySecondFactor, DecidedEvents>(CommandContext.New(SignIn.Anonymous), command, ct);
         if (!result.Accepted)
         {
             return new CodeSignInResult(null, null, result.Rejection);
         }
 
-        var events = decided?.Events.Select(e => e.Data).ToArray() ?? [];
         if (events.OfType<LoginSucceeded>().Any() && await directory.FindAsync(command.UserName, ct) is { } user)
         {
             return new CodeSignInResult(user, null, null);
@@ -92,22 +85,20 @@ public sealed class SecondFactorService(CommandExecutor executor, UserDirectory 
     {
         var codes = RecoveryCodes.Generate();
         var command = new RegenerateRecoveryCodes(context.Actor.UserId, codes.Select(RecoveryCodes.Sha256).ToArray(), context.Actor);
-        var result = await executor.ExecuteAsync(context, [command.StreamId], (streams, now) => RegenerateRecoveryCodes.Decide(State(streams, command.StreamId), command, now), ct);
+        var result = await runtime.Bus.SendCommandAsync(context, command, ct);
         return new SecondFactorChange(result, result.Accepted && !result.Duplicate ? codes : null);
     }
 
     public Task<CommandResult> DisableAsync(CommandContext context, string? currentPassword, SecondFactorPolicy policy, CancellationToken ct = default)
     {
         var command = new DisableSecondFactor(context.Actor.UserId, currentPassword ?? string.Empty, policy, context.Actor);
-        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => DisableSecondFactor.Decide(State(streams, command.StreamId), command, now), ct);
+        return runtime.Bus.SendCommandAsync(context, command, ct);
     }
 
     /// <summary>An administrator removes <paramref name="userName"/>'s second factor (see <see cref="ResetSecondFactor"/>).</summary>
     public Task<CommandResult> ResetAsync(CommandContext context, string userName, CancellationToken ct = default)
     {
         var command = new ResetSecondFactor(UserRules.NormalizeUserName(userName), context.Actor);
-        return executor.ExecuteAsync(context, [command.StreamId], (streams, now) => ResetSecondFactor.Decide(State(streams, command.StreamId), command, now), ct);
+        return runtime.Bus.SendCommandAsync(context, command, ct);
     }
-
-    private static UserState State(StreamSet streams, string streamId) => UserState.From(streams.Data(streamId));
 }

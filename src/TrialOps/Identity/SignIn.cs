@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -59,5 +60,20 @@ public sealed record SignIn(string UserName, string Password, SecondFactorPolicy
         return state.NextFailureLocksAt(now)
             ? failed.And(command.StreamId, new UserLockedOut(command.UserName, now, now + UserRules.LockOutDuration, failures))
             : failed;
+    }
+}
+
+/// <summary>Wolverine handler of <see cref="SignIn"/>; answers with the events decided, which the sender reads.</summary>
+public static class SignInHandler
+{
+    /// <summary>An attempt with a name that is no well-formed user name reads and appends nothing (see <see cref="IdentityService.SignInAsync"/>).</summary>
+    public static Task<DecidedEvents> Handle(SignIn command, Envelope envelope, UserDecisions decisions, CancellationToken ct)
+    {
+        var wellFormed = UserRules.CheckUserName(command.UserName) is null;
+        return decisions.DecideAndTellAsync(
+            envelope,
+            wellFormed ? [command.StreamId] : [],
+            (streams, now) => SignIn.Decide(wellFormed ? UserState.From(streams.Data(command.StreamId)) : UserState.Initial, command, now),
+            ct);
     }
 }

@@ -1,5 +1,6 @@
 using TrialOps.Common;
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -28,4 +29,11 @@ public sealed record SignOut(string UserName, Actor By)
 
         return Decision.Append(command.StreamId, new UserSignedOut(command.UserName, now));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="SignOut"/>.</summary>
+public static class SignOutHandler
+{
+    public static Task<CommandResult> Handle(SignOut command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => SignOut.Decide(state, command, now), ct);
 }

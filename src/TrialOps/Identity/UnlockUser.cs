@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -26,4 +27,11 @@ public sealed record UnlockUser(string UserName, Actor By)
 
         return Decision.Append(command.StreamId, new UserUnlocked(command.UserName, command.By.UserId, now));
     }
+}
+
+/// <summary>Wolverine handler of <see cref="UnlockUser"/>.</summary>
+public static class UnlockUserHandler
+{
+    public static Task<CommandResult> Handle(UnlockUser command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAsync(envelope, command.By, command.StreamId, (state, now) => UnlockUser.Decide(state, command, now), ct);
 }

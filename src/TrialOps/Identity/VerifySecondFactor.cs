@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -76,4 +77,15 @@ public sealed record VerifySecondFactor(string UserName, string Code)
             ? failed.And(command.StreamId, new UserLockedOut(command.UserName, now, now + UserRules.LockOutDuration, failures))
             : failed;
     }
+}
+
+/// <summary>Wolverine handler of <see cref="VerifySecondFactor"/>; answers with the events decided, which the sign-in reads.</summary>
+public static class VerifySecondFactorHandler
+{
+    public static Task<DecidedEvents> Handle(VerifySecondFactor command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAndTellAsync(
+            envelope,
+            [command.StreamId],
+            (streams, now) => VerifySecondFactor.Decide(UserState.From(streams.Data(command.StreamId)), command, now, decisions.SecondFactorSecrets),
+            ct);
 }

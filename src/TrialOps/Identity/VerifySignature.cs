@@ -1,4 +1,5 @@
 using TrialOps.Messaging;
+using Wolverine;
 
 namespace TrialOps.Identity;
 
@@ -39,4 +40,11 @@ public sealed record VerifySignature(string UserName, string Password)
             ? failed.And(command.StreamId, new UserLockedOut(command.UserName, now, now + UserRules.LockOutDuration, failures))
             : failed;
     }
+}
+
+/// <summary>Wolverine handler of <see cref="VerifySignature"/>; answers with the events decided, which the sender reads.</summary>
+public static class VerifySignatureHandler
+{
+    public static Task<DecidedEvents> Handle(VerifySignature command, Envelope envelope, UserDecisions decisions, CancellationToken ct) =>
+        decisions.DecideAndTellAsync(envelope, [command.StreamId], (streams, now) => VerifySignature.Decide(UserState.From(streams.Data(command.StreamId)), command, now), ct);
 }

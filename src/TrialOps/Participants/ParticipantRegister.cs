@@ -98,7 +98,7 @@ public sealed class ParticipantRegister(TrialOpsRuntime runtime)
 
     /// <summary>The next unused subject number at a site (one above the highest ever assigned there).</summary>
     public async Task<SubjectNumber> NextSubjectNumberAsync(ProtocolCode protocol, string site, CancellationToken ct = default) =>
-        SubjectNumber.For(site, await SubjectNumbersProjection.NextRunningNumberAsync(runtime.DataSource, protocol.Value, site, ct));
+        SubjectNumber.For(site, await SubjectNumbersProjection.NextRunningNumberAsync(runtime.Store.Marten, protocol.Value, site, ct));
 
     /// <summary>The participant's folded state (blinded) and the protocol in force, read now.</summary>
     public async Task<(ParticipantState Participant, TrialContext? Trial)> LoadAsync(ProtocolCode protocol, SubjectNumber subject, CancellationToken ct = default)

@@ -8,7 +8,7 @@ namespace TrialOps.Participants;
 /// Screen a person who has signed the consent form: they get the subject number (site prefix,
 /// running number; see <see cref="ParticipantRegister.NextSubjectNumberAsync"/>). The number is
 /// unique within the protocol: the participant's stream is named after it, and the
-/// <c>subject_numbers</c> table checks it again in the same transaction.
+/// inline <see cref="SubjectNumbersProjection"/> claims it again in the same transaction.
 /// </summary>
 /// <param name="Site">A site code of the protocol; the subject number must carry it as its prefix.</param>
 /// <param name="ConsentDate">The date on the signed consent form.</param>

@@ -75,6 +75,7 @@ internal static class MessageBusHost
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(new ParticipantDecisions(runtime));
         builder.Services.AddSingleton(new TrialOps.Protocols.ProtocolDecisions(runtime));
+        builder.Services.AddSingleton(new TrialOps.Identity.UserDecisions(runtime));
         builder.UseWolverine(opts =>
         {
             opts.ServiceName = "trialops";

@@ -17,10 +17,12 @@ public static class ReadModels
 /// <summary>Projections that must be current inside the command's transaction.</summary>
 public static class InlineProjections
 {
+    /// <summary>The inline projections Marten runs itself (<see cref="Participants.SubjectNumbersProjection"/>) and their documents.</summary>
+    public static void ConfigureMarten(Marten.StoreOptions options) => Participants.SubjectNumbersProjection.Configure(options);
+
     public static IReadOnlyList<IInlineProjection> All() =>
     [
         new Identity.UsersProjection(),
-        new Participants.SubjectNumbersProjection(),
         new AdverseEvents.AdverseEventCasesProjection(),
     ];
 }

@@ -5,6 +5,7 @@ using Wolverine;
 using Wolverine.Persistence.Durability;
 using TrialOps.EventStore;
 using TrialOps.Messaging;
+using TrialOps.Participants;
 using TrialOps.Postgres;
 using TrialOps.Randomization;
 
@@ -24,7 +25,7 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
         Clock = clock;
         Log = log;
         Registry = EventTypeRegistry.FromAssemblies(typeof(TrialOpsRuntime).Assembly);
-        Store = new EventStore.EventStore(database.DataSource, Registry, clock, InlineProjections.All());
+        Store = new EventStore.EventStore(database.DataSource, Registry, clock, InlineProjections.All(), InlineProjections.ConfigureMarten);
         Executor = new CommandExecutor(Store, clock);
         var home = new TrialOpsDatabaseOptions().ResolveHome();
         var checkpointKey = CheckpointKey.LoadOrCreate(home: home);
@@ -48,6 +49,13 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
     public ISeedSealer SeedSealer { get; }
 
     public CheckpointAnchor CheckpointAnchor { get; }
+
+    /// <summary>
+    /// The installation's second-factor key (ADR 0011): the handlers that check a TOTP code unseal
+    /// the user's secret with it. By default <c>TRIALOPS_SECOND_FACTOR_KEY</c> or the key file under
+    /// TRIALOPS_HOME, loaded (or created) the first time a secret is sealed or unsealed.
+    /// </summary>
+    public Identity.SecondFactorSecrets SecondFactorSecrets { get; private init; } = Identity.SecondFactorSecrets.FromHome();
 
     public TrialOpsDatabase Database { get; }
 
@@ -91,14 +99,14 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
     /// (<c>trialops db migrate</c>) or in development (DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT
     /// <c>Development</c>); otherwise the start is refused with the command that upgrades them.
     /// </summary>
-    public static async Task<TrialOpsRuntime> StartAsync(string? configuredConnectionString, Action<string>? log = null, TimeProvider? clock = null, CancellationToken ct = default, bool upgradeEventStore = false, MessagingOptions? messaging = null, ISeedSealer? seedSealer = null)
+    public static async Task<TrialOpsRuntime> StartAsync(string? configuredConnectionString, Action<string>? log = null, TimeProvider? clock = null, CancellationToken ct = default, bool upgradeEventStore = false, MessagingOptions? messaging = null, ISeedSealer? seedSealer = null, Identity.SecondFactorSecrets? secondFactorSecrets = null)
     {
         var sink = log ?? (_ => { });
         var database = await TrialOpsDatabase.OpenAsync(configuredConnectionString, sink, ct);
         TrialOpsRuntime? runtime = null;
         try
         {
-            if (await EventStoreSchema.ApplyAsync(database.DataSource, upgradeEventStore || IsDevelopment, ct))
+            if (await EventStoreSchema.ApplyAsync(database.DataSource, upgradeEventStore || IsDevelopment, ct, InlineProjections.ConfigureMarten))
             {
                 sink("Created or upgraded the event store tables (Marten).");
             }
@@ -110,10 +118,19 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
                     $"This database holds {pending} events written by TrialOps 0.1. Run `trialops db migrate` to verify them and move them into the event store; nothing is lost.");
             }
 
-            runtime = new TrialOpsRuntime(database, clock ?? TimeProvider.System, sink, seedSealer ?? new DeferredSeedSealer(() => SeedKeyStore.CreateSealer()));
+            runtime = new TrialOpsRuntime(database, clock ?? TimeProvider.System, sink, seedSealer ?? new DeferredSeedSealer(() => SeedKeyStore.CreateSealer()))
+            {
+                SecondFactorSecrets = secondFactorSecrets ?? Identity.SecondFactorSecrets.FromHome(),
+            };
             if (pending > 0)
             {
                 await runtime.UpgradeFromV01Async(ct);
+            }
+
+            var claims = await SubjectNumbersProjection.BackfillAsync(runtime.Store, runtime.Registry.AliasOf(typeof(ParticipantScreened)), ct);
+            if (claims > 0)
+            {
+                sink($"Recorded the {claims} subject numbers already in use (Marten inline projection).");
             }
 
             // Handlers run only on an upgraded store; then 0.1's pending messages join Wolverine's.

@@ -46,6 +46,39 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
     }
 
     [Fact]
+    public async Task a_subject_number_is_a_marten_document_claimed_with_the_screening_and_refilled_from_the_record()
+    {
+        const string code = "SUBJ-02";
+        await ImportAsync(fixture, TrialDesignSupport.WithCode(code));
+        var protocol = ProtocolCode.Parse(code);
+        var consent = DateOnly.FromDateTime(Now.UtcDateTime);
+        var first = await EnrollAsync(fixture, code, "S01", consent);
+        var second = await EnrollAsync(fixture, code, "S01", consent);
+        var store = fixture.Runtime.Store.Marten;
+        await using (var query = store.QuerySession())
+        {
+            var claim = await query.LoadAsync<SubjectNumberClaim>(SubjectNumberClaim.IdOf(code, second.ToString()));
+            Assert.NotNull(claim);
+            Assert.Equal(ParticipantStreams.For(protocol, second), claim.StreamId);
+            Assert.Equal(("S01", 2), (claim.Site, claim.RunningNumber));
+        }
+
+        // A database written before the projection existed has no claims: they are filled from the recorded screenings.
+        await using (var clear = fixture.Runtime.DataSource.CreateCommand("DELETE FROM mt_doc_subjectnumberclaim"))
+        {
+            await clear.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal("S01-001", (await fixture.ParticipantRegister.NextSubjectNumberAsync(protocol, "S01")).ToString());
+        var alias = fixture.Runtime.Registry.AliasOf(typeof(ParticipantScreened));
+        Assert.True(await SubjectNumbersProjection.BackfillAsync(fixture.Runtime.Store, alias) >= 2);
+        Assert.Equal(0, await SubjectNumbersProjection.BackfillAsync(fixture.Runtime.Store, alias));
+        Assert.Equal("S01-003", (await fixture.ParticipantRegister.NextSubjectNumberAsync(protocol, "S01")).ToString());
+        var again = await fixture.Runtime.SendAsync(Context(Coordinator), new ScreenParticipant(protocol, "S01", first, consent, "2.1"));
+        Assert.Equal("participant.subject-number-taken", again.Rejection?.Code);
+    }
+
+    [Fact]
     public async Task every_correction_keeps_the_original_and_says_who_when_and_why()
     {
         const string code = "CORR-01";
