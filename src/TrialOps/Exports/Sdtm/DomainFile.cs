@@ -201,6 +201,7 @@ public sealed class DomainFile : IDisposable
 
         xpt.Complete();
         json.Complete();
+        _spoolWriter.Dispose();
         _spool.Dispose();
         Written = sized;
         return [_csvStream.Complete(), _xptStream.Complete(), _jsonStream.Complete()];
@@ -208,7 +209,12 @@ public sealed class DomainFile : IDisposable
 
     public void Dispose()
     {
-        _spoolWriter.Dispose();
+        // A BinaryWriter that leaves its stream open flushes it on every Dispose, even once closed.
+        if (Written is null)
+        {
+            _spoolWriter.Dispose();
+        }
+
         _spool.Dispose();
         _csvStream.Dispose();
         _xptStream.Dispose();
