@@ -331,7 +331,7 @@ public static class ExportFiles
                     && codeList.Element(odm + "ExternalCodeList") is null)
                 {
                     var coded = codeList.Elements().Where(e => e.Name == odm + "EnumeratedItem" || e.Name == odm + "CodeListItem").Select(e => (string)e.Attribute("CodedValue")!).ToHashSet(StringComparer.Ordinal);
-                    foreach (var value in rows.Select(r => r[i]).OfType<string>().Distinct(StringComparer.Ordinal).Where(v => !coded.Contains(v)))
+                    foreach (var value in rows.Select(r => r[i]).OfType<string>().Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Where(v => !coded.Contains(v)))
                     {
                         problems.Add($"{file}: {name} holds '{value}', which is not in {codeList.Attribute("OID")!.Value}");
                     }
