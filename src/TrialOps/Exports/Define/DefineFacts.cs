@@ -36,6 +36,11 @@ public sealed class ColumnFacts
                 HasValue = true;
                 MaxLength = Math.Max(MaxLength, text.Length);
                 AllDates &= text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+                if (!AllNumbers)
+                {
+                    break;
+                }
+
                 if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
                 {
                     AddNumber(parsed, text);
@@ -50,7 +55,13 @@ public sealed class ColumnFacts
             case double number:
                 HasValue = true;
                 AllDates = false;
-                AddNumber(number, number.ToString("R", CultureInfo.InvariantCulture));
+
+                // Only a fraction needs its digits counted (formatting every whole number would cost a long export dearly).
+                if (number != Math.Floor(number))
+                {
+                    AddNumber(number, number.ToString("R", CultureInfo.InvariantCulture));
+                }
+
                 break;
         }
     }
