@@ -121,6 +121,7 @@ public static class SdtmMetadata
         "AEACN" => new("CL.ACN", "Action Taken with Study Treatment", "C66767"),
         "AEOUT" => new("CL.OUT", "Outcome of Event", "C66768"),
         "AEREL" => new("CL.AEREL", "Causality (WHO-UMC)", null),
+        "AESEV" => new("CL.AESEV", "Severity/Intensity Scale for Adverse Events", "C66769"),
         "AETOXGR" => new("CL.AETOXGR", "CTCAE grade", null),
         "VSTESTCD" => new("CL.VSTESTCD", "Vital Signs Test Code", "C66741", "VSTEST"),
         "VSORRESU" or "VSSTRESU" => VitalUnits,
@@ -172,7 +173,11 @@ public static class SdtmMetadata
             "VSRFTDTC" or "QSRFTDTC" => new("Derived", ReferenceTime),
             "VSTESTCD" or "VSTEST" or "QSTESTCD" or "QSTEST" or "QSCAT" or "VSTPT" or "VSTPTNUM" or "VSTPTREF" or "QSTPT" or "QSTPTNUM" or "QSTPTREF"
                 or "QSORRESU" or "VSORRESU" or "EXTRT" or "EXDOSU" or "EXDOSFRM" or "EXDOSFRQ" or "EXROUTE" => new("Protocol"),
-            "DSDECOD" or "DSCAT" or "AESPID" or "AELLT" or "AELLTCD" or "AEDECOD" or "AEPTCD" or "AEBODSYS" or "AESOC" => new("Assigned"),
+            "DSDECOD" or "DSCAT" or "AESPID" => new("Assigned"),
+
+            // MedDRA coding of the reported term: assigned from the dictionary, not collected.
+            "AELLT" or "AELLTCD" or "AEDECOD" or "AEPTCD" or "AEHLT" or "AEHLTCD" or "AEHLGT" or "AEHLGTCD" or "AEBODSYS" or "AEBDSYCD" or "AESOC" or "AESOCCD"
+                => new("Assigned", Description: "Coded with MedDRA"),
             _ => new("CRF"),
         };
     }
