@@ -25,7 +25,7 @@ public static class ExportCommands
         var asOf = new Option<long?>("--as-of") { Description = "Export as of this global event position (default: the ledger head)." };
         var export = new Command(
             "export",
-            "Export the trial as CDISC SDTM (CSV and SAS XPORT), ODM 1.3.2 with the audit trail, and manifest.json, derived from the events as of one ledger position. "
+            "Export the trial as CDISC SDTM (CSV, SAS XPORT and Dataset-JSON) with define.xml 2.0, ODM 1.3.2 with the audit trail, and manifest.json, derived from the events as of one ledger position. "
             + "Blinded unless --unblinded. The same trial at the same position always gives byte-identical files.")
         {
             trial,

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using TrialOps.Cdisc;
 using TrialOps.Common;
 using TrialOps.EventStore;
+using TrialOps.Exports.Define;
 using TrialOps.Exports.Sdtm;
 using TrialOps.Messaging;
 using TrialOps.Participants;
@@ -68,7 +69,19 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
 
             Assert.Equal(domain.Code, dataset.Name);
             Assert.Equal(header, variables.Select(v => v.Name));
-            Assert.Equal(domain.Variables.Select(v => (v.Name, v.Label, v.Type, v.Length)), variables.Select(v => (v.Name, v.Label, v.Type, v.Length)));
+            Assert.Equal(domain.Variables.Select(v => (v.Name, v.Label, v.Type)), variables.Select(v => (v.Name, v.Label, v.Type)));
+
+            // FDAC036: a character variable is as long as its longest value (at least 1), never longer than its maximum.
+            for (var i = 0; i < variables.Count; i++)
+            {
+                if (variables[i].Type == XptType.Character)
+                {
+                    var longest = Math.Max(1, csvRows.Select(r => r[i].Length).DefaultIfEmpty(0).Max());
+                    Assert.True(longest == variables[i].Length, $"{domain.Code}.{variables[i].Name}: length {variables[i].Length}, longest value {longest}");
+                    Assert.InRange(variables[i].Length, 1, domain.Variables[i].Length);
+                }
+            }
+
             Assert.True(variables.All(v => v.Label.Length <= 40), $"{domain.Code}: a label is longer than 40 characters");
             Assert.Equal(csvRows.Count, xptRows.Count);
             for (var row = 0; row < csvRows.Count; row++)
@@ -183,7 +196,9 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
         var export = await fixture.ExportAsync("secrets");
         var secrets = ExportFiles.TreatmentSecrets(fixture.Protocol);
 
-        foreach (var path in Directory.EnumerateFiles(export.Directory!))
+        var files = Directory.EnumerateFiles(export.Directory!).ToArray();
+        Assert.Contains(Path.Combine(export.Directory!, DefineXmlWriter.FileName), files);
+        foreach (var path in files)
         {
             var text = ExportFiles.TextWithoutStudyCode(path, fixture.Protocol);
             foreach (var (what, pattern) in secrets)

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using TrialOps.Cdisc;
+using TrialOps.Exports.Define;
 using TrialOps.Exports.Sdtm;
 using TrialOps.Protocols;
 
@@ -15,7 +17,7 @@ public static class ExportFiles
     public const string PandasInstall = "apt-get install python3-pandas";
 
     public static IReadOnlyList<string> ExpectedFiles { get; } =
-        [.. SdtmDomains.All.SelectMany(d => new[] { d.CsvFileName, d.XptFileName, d.JsonFileName }), "odm.xml", ExportManifest.FileName];
+        [.. SdtmDomains.All.SelectMany(d => new[] { d.CsvFileName, d.XptFileName, d.JsonFileName }), "odm.xml", DefineXmlWriter.FileName, ExportManifest.FileName];
 
     /// <summary>An RFC 4180 CSV: header, then rows of fields (quotes removed).</summary>
     public static (IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows) ReadCsv(string path)
@@ -218,6 +220,131 @@ public static class ExportFiles
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).ToDictionary(
             parts => parts[0],
             parts => ((IReadOnlyList<string>)parts[2].Split(','), int.Parse(parts[1], CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>
+    /// Validates a define.xml against the committed Define-XML 2.0.0 schema set
+    /// (<c>tests/reference/define-xml-2.0</c>) with xmllint (Debian libxml2-utils), offline.
+    /// Returns xmllint's exit code and messages.
+    /// </summary>
+    public static (int ExitCode, string Messages) ValidateDefine(string path)
+    {
+        Assert.True(File.Exists("/usr/bin/xmllint"), "/usr/bin/xmllint is missing; define.xml validation needs Debian's libxml2-utils (bash .ci/run installs it).");
+        var schema = Path.Combine(RepositoryRoot(), "tests", "reference", "define-xml-2.0", "cdisc-define-2.0", "define2-0-0.xsd");
+        var (exitCode, _, error) = Run("/usr/bin/xmllint", ["--nonet", "--noout", "--schema", schema, path]);
+        return (exitCode, error);
+    }
+
+    /// <summary>
+    /// Where define.xml does not describe the XPT files beside it as our reader reads them back:
+    /// one ItemGroupDef per XPT (SASDatasetName, def:leaf), and per variable in order the name,
+    /// label, type (numeric: integer or float; character: text or an ISO 8601 type) and length;
+    /// every character length the longest value of its column (at least 1, FDAC036); every value of
+    /// a variable with an enumerated codelist one of its coded values. Empty when all agree.
+    /// </summary>
+    public static IReadOnlyList<string> DefineMismatches(string directory)
+    {
+        XNamespace odm = DefineXmlWriter.OdmNamespace;
+        XNamespace def = DefineXmlWriter.DefNamespace;
+        XNamespace xlink = DefineXmlWriter.XlinkNamespace;
+        var problems = new List<string>();
+        var version = XDocument.Load(Path.Combine(directory, DefineXmlWriter.FileName)).Descendants(odm + "MetaDataVersion").Single();
+        var items = version.Elements(odm + "ItemDef").ToDictionary(e => (string)e.Attribute("OID")!, StringComparer.Ordinal);
+        var codeLists = version.Elements(odm + "CodeList").ToDictionary(e => (string)e.Attribute("OID")!, StringComparer.Ordinal);
+        var groups = version.Elements(odm + "ItemGroupDef").ToArray();
+        var xpts = Directory.EnumerateFiles(directory, "*.xpt").Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal).ToArray();
+        var leaves = groups.Select(g => (string)g.Element(def + "leaf")!.Attribute(xlink + "href")!).Order(StringComparer.Ordinal).ToArray();
+        if (!xpts.SequenceEqual(leaves))
+        {
+            problems.Add($"datasets: the XPT files are {string.Join(", ", xpts)}, define.xml lists {string.Join(", ", leaves)}");
+        }
+
+        foreach (var group in groups)
+        {
+            var leaf = group.Element(def + "leaf")!;
+            var file = (string)leaf.Attribute(xlink + "href")!;
+            if ((string?)group.Attribute(def + "ArchiveLocationID") != (string?)leaf.Attribute("ID"))
+            {
+                problems.Add($"{file}: def:ArchiveLocationID is not the ID of its def:leaf");
+            }
+
+            if (!File.Exists(Path.Combine(directory, file)))
+            {
+                continue;
+            }
+
+            var (dataset, variables, rows) = XptReader.ReadAll(Path.Combine(directory, file));
+            if ((string?)group.Attribute("SASDatasetName") != dataset.Name || (string?)group.Attribute("Domain") != dataset.Name)
+            {
+                problems.Add($"{file}: SASDatasetName {(string?)group.Attribute("SASDatasetName")}, the XPT member is {dataset.Name}");
+            }
+
+            var refs = group.Elements(odm + "ItemRef").OrderBy(r => (int)r.Attribute("OrderNumber")!).Select(r => items[(string)r.Attribute("ItemOID")!]).ToArray();
+            if (refs.Length != variables.Count)
+            {
+                problems.Add($"{file}: define.xml has {refs.Length} variables, the XPT {variables.Count}");
+                continue;
+            }
+
+            for (var i = 0; i < refs.Length; i++)
+            {
+                var item = refs[i];
+                var variable = variables[i];
+                var name = (string)item.Attribute("Name")!;
+                var dataType = (string)item.Attribute("DataType")!;
+                var length = (int)item.Attribute("Length")!;
+                var label = (string)item.Element(odm + "Description")!.Element(odm + "TranslatedText")!;
+                if (name != variable.Name || (string?)item.Attribute("SASFieldName") != variable.Name)
+                {
+                    problems.Add($"{file}: variable {i + 1} is {name} in define.xml, {variable.Name} in the XPT");
+                    continue;
+                }
+
+                if (label != variable.Label)
+                {
+                    problems.Add($"{file}: {name} is labelled '{label}' in define.xml, '{variable.Label}' in the XPT");
+                }
+
+                var typeMatches = variable.Type == XptType.Numeric
+                    ? dataType is "integer" or "float"
+                    : dataType is "text" or "date" or "datetime" or "durationDatetime";
+                if (!typeMatches)
+                {
+                    problems.Add($"{file}: {name} is {dataType} in define.xml, {variable.Type} in the XPT");
+                }
+
+                if (length != variable.Length)
+                {
+                    problems.Add($"{file}: {name} has length {length} in define.xml, {variable.Length} in the XPT");
+                }
+
+                if (variable.Type == XptType.Character)
+                {
+                    var longest = Math.Max(1, rows.Select(r => r[i] is string text ? Encoding.ASCII.GetByteCount(text) : 0).DefaultIfEmpty(0).Max());
+                    if (variable.Length != longest)
+                    {
+                        problems.Add($"{file}: {name} has length {variable.Length} in the XPT, its longest value {longest}");
+                    }
+                }
+
+                if (item.Element(odm + "CodeListRef") is { } codeListRef && codeLists[(string)codeListRef.Attribute("CodeListOID")!] is var codeList
+                    && codeList.Element(odm + "ExternalCodeList") is null)
+                {
+                    var coded = codeList.Elements().Where(e => e.Name == odm + "EnumeratedItem" || e.Name == odm + "CodeListItem").Select(e => (string)e.Attribute("CodedValue")!).ToHashSet(StringComparer.Ordinal);
+                    foreach (var value in rows.Select(r => r[i]).OfType<string>().Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Where(v => !coded.Contains(v)))
+                    {
+                        problems.Add($"{file}: {name} holds '{value}', which is not in {codeList.Attribute("OID")!.Value}");
+                    }
+                }
+
+                if (variable.Type == XptType.Numeric && dataType == "integer" && rows.Any(r => r[i] is double d && d != Math.Floor(d)))
+                {
+                    problems.Add($"{file}: {name} is integer in define.xml but holds fractions");
+                }
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>Runs a script with Debian's python3 (where python3-pandas and python3-jsonschema are installed).</summary>

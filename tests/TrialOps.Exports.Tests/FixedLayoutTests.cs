@@ -39,6 +39,30 @@ public sealed class FixedLayoutTests : IDisposable
     }
 
     [Fact]
+    public void the_xpt_and_dataset_json_give_each_character_variable_the_length_of_its_longest_value()
+    {
+        var created = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        using (var file = DomainFile.Create(_folder, SdtmDomains.DS, "KET-NP-01", created))
+        {
+            file.Write(SdtmDomains.DS.NewRow("KET-NP-01").Set("USUBJID", "KET-NP-01-S01-007").Set("DSSEQ", 1).Set("DSTERM", "COMPLETED"), "S01-007");
+            file.Write(SdtmDomains.DS.NewRow("KET-NP-01").Set("USUBJID", "KET-NP-01-S01-1008").Set("DSSEQ", 2).Set("DSTERM", "WITHDRAWAL BY SUBJECT"), "S01-1008");
+            file.Complete();
+            Assert.Equal(21, file.Written!.Variables[file.Written.IndexOf("DSTERM")].Length);
+        }
+
+        var (_, variables, rows) = XptReader.ReadAll(Path.Combine(_folder, "ds.xpt"));
+        int LengthOf(string name) => variables.Single(v => v.Name == name).Length;
+        Assert.Equal(("KET-NP-01".Length, 2, "KET-NP-01-S01-1008".Length, "WITHDRAWAL BY SUBJECT".Length), (LengthOf("STUDYID"), LengthOf("DOMAIN"), LengthOf("USUBJID"), LengthOf("DSTERM")));
+        Assert.Equal(1, LengthOf("DSDECOD")); // never filled: the least length XPORT allows
+        Assert.Equal(8, LengthOf("DSSEQ"));
+        Assert.Equal(["COMPLETED", "WITHDRAWAL BY SUBJECT"], rows.Select(r => r[variables.ToList().FindIndex(v => v.Name == "DSTERM")]));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_folder, "ds.json")));
+        var dsterm = json.RootElement.GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "DSTERM");
+        Assert.Equal(21, dsterm.GetProperty("length").GetInt32());
+        Assert.Equal(["ds.csv", "ds.json", "ds.xpt"], Directory.EnumerateFileSystemEntries(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void text_that_cannot_be_ascii_stops_the_export_instead_of_becoming_question_marks()
     {
         using var file = DomainFile.Create(_folder, SdtmDomains.DS, "KET-NP-01", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));

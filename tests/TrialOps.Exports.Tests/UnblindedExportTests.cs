@@ -94,6 +94,9 @@ public sealed class UnblindedExportTests(LockedTrialFixture fixture) : IClassFix
         Assert.Contains(ts, r => r["TSPARMCD"] == "TRT" && r["TSVAL"] == fixture.Protocol.Treatment("KET").Label);
 
         Assert.Empty(OdmSchemas.CreateValidator().Validate(Path.Combine(directory, "odm.xml")));
+        var (defineExit, defineMessages) = ExportFiles.ValidateDefine(Path.Combine(directory, Define.DefineXmlWriter.FileName));
+        Assert.True(defineExit == 0, defineMessages);
+        Assert.Empty(ExportFiles.DefineMismatches(directory));
         Assert.Contains("IT.RAND.TRTP1", File.ReadAllText(Path.Combine(directory, "odm.xml")), StringComparison.Ordinal);
         Assert.Equal(
             ExportFiles.ReadWithPandas(directory)["dm.xpt"].Rows,

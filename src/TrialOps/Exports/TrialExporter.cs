@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using TrialOps.EventStore;
+using TrialOps.Exports.Define;
 using TrialOps.Exports.Odm;
 using TrialOps.Exports.Sdtm;
 using TrialOps.Identity;
@@ -39,8 +40,9 @@ public sealed record ExportVerification(ExportManifest? Manifest, IReadOnlyList<
 
 /// <summary>
 /// Audit-proof exports (DESIGN.md §7, ADR 0003): the CDISC SDTM datasets TA, TE, TV, TS, DM, SE,
-/// SV, EX, AE, VS, QS and DS as CSV and SAS XPORT v5, <c>odm.xml</c> (ODM 1.3.2 with the full audit
-/// trail) and <c>manifest.json</c>. An export is derived from the events as of one ledger position,
+/// SV, EX, AE, VS, QS and DS as CSV, SAS XPORT v5 and Dataset-JSON, <c>define.xml</c> (Define-XML 2.0
+/// describing those datasets as written), <c>odm.xml</c> (ODM 1.3.2 with the full audit trail) and
+/// <c>manifest.json</c>. An export is derived from the events as of one ledger position,
 /// never from read models, so the same trial at the same position gives the same bytes however
 /// often and whenever it is made, and <see cref="VerifyAsync"/> can re-derive a folder handed in
 /// and say which file, if any, is not what the record says.
@@ -377,6 +379,11 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
         files.AddRange(sdtm.Complete());
         odm.Complete();
         files.Add(odmFile.Complete());
+        using (var defineFile = new HashingFileStream(Path.Combine(directory, DefineXmlWriter.FileName)))
+        {
+            DefineXmlWriter.Write(defineFile, design, asOf, SoftwareVersion, sdtm.Written, sdtm.Facts);
+            files.Add(defineFile.Complete());
+        }
 
         var manifest = new ExportManifest(
             trial.Code.Value,

@@ -25,9 +25,9 @@ public sealed class ExportsTests(ExportsFixture trial) : IClassFixture<ExportsFi
     private const string Page = $"/trials/{Code}/exports";
     private const string Api = $"/api/v1/trials/{Code}/exports";
 
-    /// <summary>Every SDTM domain as CSV, XPT and Dataset-JSON, and the ODM file: what the manifest lists (manifest.json itself is not listed).</summary>
+    /// <summary>Every SDTM domain as CSV, XPT and Dataset-JSON, the ODM file and define.xml: what the manifest lists (manifest.json itself is not listed).</summary>
     private static readonly string[] DataFiles =
-        [.. SdtmDomains.All.SelectMany(d => new[] { d.CsvFileName, d.XptFileName, d.JsonFileName }).Append(TrialExporter.OdmFileName).Order(StringComparer.Ordinal)];
+        [.. SdtmDomains.All.SelectMany(d => new[] { d.CsvFileName, d.XptFileName, d.JsonFileName }).Append(TrialExporter.OdmFileName).Append(TrialOps.Exports.Define.DefineXmlWriter.FileName).Order(StringComparer.Ordinal)];
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
@@ -41,7 +41,7 @@ public sealed class ExportsTests(ExportsFixture trial) : IClassFixture<ExportsFi
         Assert.True(manifest.GetProperty("blinded").GetBoolean());
         Assert.Matches("^[0-9a-f]{64}$", manifest.GetProperty("ledgerHash").GetString());
         var files = manifest.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("sha256").GetString()!);
-        Assert.Equal(37, files.Count); // 12 datasets as CSV, XPT and Dataset-JSON, and odm.xml
+        Assert.Equal(38, files.Count); // 12 datasets as CSV, XPT and Dataset-JSON, odm.xml and define.xml
         Assert.Equal(DataFiles, files.Keys.Order(StringComparer.Ordinal));
         Assert.Equal($"{Api}/{export.Id}", export.Location);
 
@@ -49,7 +49,7 @@ public sealed class ExportsTests(ExportsFixture trial) : IClassFixture<ExportsFi
         Assert.Equal("attachment", export.ArchiveHeaders.ContentDisposition?.DispositionType);
         Assert.Equal($"{Code}-{export.AsOfPosition}-blinded.zip", export.ArchiveHeaders.ContentDisposition?.FileName?.Trim('"'));
         var entries = export.Entries();
-        Assert.Equal(38, entries.Count);
+        Assert.Equal(39, entries.Count);
         Assert.Equal(DataFiles.Append(ExportManifest.FileName).Order(StringComparer.Ordinal), entries.Keys.Order(StringComparer.Ordinal));
         Assert.All(files, file => Assert.Equal(file.Value, Sha256(entries[file.Key])));
         Assert.Equal(export.Created.GetProperty("manifestSha256").GetString(), Sha256(entries[ExportManifest.FileName]));

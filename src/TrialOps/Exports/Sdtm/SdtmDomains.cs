@@ -4,12 +4,12 @@ namespace TrialOps.Exports.Sdtm;
 
 /// <summary>
 /// The SDTM datasets of an export: SDTMIG 3.x variable names, order and labels (≤ 40 characters),
-/// with a fixed length for every character variable. The XPORT v5 writer needs the lengths before
-/// the first row, and a length taken from the data would make the file's layout depend on the
-/// data; so they are part of the export's contract, chosen to hold every value TrialOps can
+/// with the maximum length of every character variable, chosen to hold every value TrialOps can
 /// record (protocol codes ≤ 20, ISO 8601 --DTC ≤ 19, free text ≤ 200, the v5 maximum). A value
 /// that does not fit stops the export with a message naming the dataset, variable and subject;
-/// nothing is ever truncated. Blinded and unblinded exports have the same columns.
+/// nothing is ever truncated. The files themselves carry the length of the longest value of each
+/// column (FDA rule FDAC036, see <see cref="DomainFile"/>), in the XPT, Dataset-JSON and define.xml
+/// alike. Blinded and unblinded exports have the same columns.
 /// </summary>
 public static class SdtmDomains
 {

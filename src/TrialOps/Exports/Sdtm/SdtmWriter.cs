@@ -1,6 +1,7 @@
 using TrialOps.AdverseEvents;
 using TrialOps.Assessments;
 using TrialOps.Dosing;
+using TrialOps.Exports.Define;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 
@@ -27,7 +28,7 @@ public sealed class SdtmWriter : IDisposable
         {
             foreach (var domain in SdtmDomains.For(TsValueParts(design.Protocol)))
             {
-                _files[domain.Code] = DomainFile.Create(directory, domain, design.StudyId, created);
+                _files[domain.Code] = DomainFile.Create(directory, domain, design.StudyId, created, Facts);
             }
         }
         catch
@@ -38,6 +39,13 @@ public sealed class SdtmWriter : IDisposable
     }
 
     private string StudyId => _design.StudyId;
+
+    /// <summary>What define.xml needs from the rows written (codelist values, value-level facts).</summary>
+    public DefineFacts Facts { get; } = new();
+
+    /// <summary>The datasets as written, in export order, with the XPT's lengths; after <see cref="Complete"/>.</summary>
+    public IReadOnlyList<WrittenDataset> Written =>
+        [.. _files.Values.Select(f => new WrittenDataset(f.Written ?? throw new InvalidOperationException($"{f.Domain.Code} is not complete yet."), f.RowCount))];
 
     /// <summary>How many TSVAL columns the longest TS value of this protocol needs (its title).</summary>
     private static int TsValueParts(ProtocolDefinition protocol) =>
