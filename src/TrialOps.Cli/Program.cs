@@ -12,5 +12,6 @@ DemoCommand.Add(root);
 ParticipantCommands.Add(root);
 LockCommands.Add(root);
 ExportCommands.Add(root);
+MeddraCommands.Add(root);
 CodegenCommands.Add(root);
 return await Cli.InvokeAsync(root, args);

@@ -18,10 +18,12 @@ public sealed class DomainFile : IDisposable
     private readonly CsvWriter _csv;
     private readonly XptWriter _xpt;
     private readonly DatasetJsonWriter _json;
+    private readonly string[] _paths;
 
-    private DomainFile(SdtmDomain domain, HashingFileStream csvStream, HashingFileStream xptStream, HashingFileStream jsonStream, string studyId, DateTime created)
+    private DomainFile(SdtmDomain domain, string directory, HashingFileStream csvStream, HashingFileStream xptStream, HashingFileStream jsonStream, string studyId, DateTime created)
     {
         Domain = domain;
+        _paths = [.. new[] { domain.CsvFileName, domain.XptFileName, domain.JsonFileName }.Select(name => Path.Combine(directory, name))];
         _csvStream = csvStream;
         _xptStream = xptStream;
         _jsonStream = jsonStream;
@@ -45,7 +47,7 @@ public sealed class DomainFile : IDisposable
                 streams.Add(new HashingFileStream(Path.Combine(directory, name)));
             }
 
-            return new DomainFile(domain, streams[0], streams[1], streams[2], studyId, created);
+            return new DomainFile(domain, directory, streams[0], streams[1], streams[2], studyId, created);
         }
         catch
         {
@@ -76,6 +78,16 @@ public sealed class DomainFile : IDisposable
         _xpt.Complete();
         _json.Complete();
         return [_csvStream.Complete(), _xptStream.Complete(), _jsonStream.Complete()];
+    }
+
+    /// <summary>Closes and deletes the three files: a dataset with no rows that the export leaves out.</summary>
+    public void Discard()
+    {
+        Dispose();
+        foreach (var path in _paths)
+        {
+            File.Delete(path);
+        }
     }
 
     public void Dispose()
