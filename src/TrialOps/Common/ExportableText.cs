@@ -17,7 +17,7 @@ public static class ExportableText
 
     /// <summary>The refusal for <paramref name="text"/>, or null when SDTM can carry it.</summary>
     /// <param name="field">The input's name (API field, form field).</param>
-    /// <param name="label">How the person entering it knows the field ("withdrawal details").</param>
+    /// <param name="label">How the person entering it knows the field ("withdrawal explanation").</param>
     public static Rejection? Check(string? text, string field, string label)
     {
         if (text is null || AsciiText.FirstUnrepresentable(text) is not { } at)

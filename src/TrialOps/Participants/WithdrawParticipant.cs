@@ -32,7 +32,7 @@ public sealed record WithdrawParticipant(ProtocolCode Protocol, SubjectNumber Su
             return Decision.Reject("participant.withdrawal-details-required", "Explain the withdrawal.", "details");
         }
 
-        if (Common.ExportableText.Check(command.Details, "details", "withdrawal details") is { } notExportable)
+        if (Common.ExportableText.Check(command.Details, "details", "withdrawal explanation") is { } notExportable)
         {
             return Decision.Reject(notExportable);
         }

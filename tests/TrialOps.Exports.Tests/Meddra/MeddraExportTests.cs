@@ -161,6 +161,7 @@ public sealed class MeddraExportTests(MeddraTrialFixture fixture) : IClassFixtur
         Assert.Equal(ExportFiles.Table(export.Directory!, "SUPPDS").Count, suppRead.Count);
         Assert.Contains("suppds.xpt", ExportFiles.ReadWithHaven(export.Directory!).Keys);
         Assert.Contains(export.Manifest.Files, f => f.Name == "suppds.xpt");
+        Assert.Empty(ExportFiles.CheckDatasetJson([Path.Combine(export.Directory!, "suppds.json"), Path.Combine(export.Directory!, "ae.json"), Path.Combine(export.Directory!, "ds.json")]));
         var again = await fixture.Exporter.VerifyAsync(export.Directory!);
         Assert.True(again.Verified, string.Join("; ", again.Discrepancies));
     }

@@ -20,7 +20,7 @@ public class ExportableTextDecisionTests
             ExportableText.NotExportableCode);
 
         Assert.Equal("details", refused.Field);
-        Assert.Contains("withdrawal details", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("withdrawal explanation", refused.Message, StringComparison.Ordinal);
         Assert.Contains("U+041F", refused.Message, StringComparison.Ordinal);
     }
 
@@ -55,10 +55,10 @@ public class ExportableTextDecisionTests
     [Fact]
     public void an_emoji_is_named_whole_not_as_half_a_surrogate_pair()
     {
-        var refused = ExportableText.Check("fine 🙂", "details", "withdrawal details");
+        var refused = ExportableText.Check("fine 🙂", "details", "withdrawal explanation");
 
         Assert.NotNull(refused);
         Assert.Contains("'🙂' (U+1F642)", refused.Message, StringComparison.Ordinal);
-        Assert.Null(ExportableText.Check("Naïve ± 5 µg", "details", "withdrawal details"));
+        Assert.Null(ExportableText.Check("Naïve ± 5 µg", "details", "withdrawal explanation"));
     }
 }

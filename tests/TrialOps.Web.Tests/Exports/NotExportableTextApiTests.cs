@@ -37,6 +37,26 @@ public sealed class NotExportableTextApiTests(DemoTrialFixture trial) : IClassFi
     }
 
     [Fact]
+    public async Task the_withdrawal_form_shows_the_refusal_next_to_the_explanation()
+    {
+        var subject = await trial.RandomizedParticipantAsync();
+        using var coordinator = await trial.SignedInAsync(Roles.Coordinator);
+
+        var response = await Forms.PostAsync(coordinator, $"/trials/{TrialAppFixture.Code}/participants/{subject}/disposition", "withdraw", new()
+        {
+            ["Withdraw.WithdrawnAt"] = DateTime.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["Withdraw.Reason"] = nameof(WithdrawalReason.WithdrawalBySubject),
+            ["Withdraw.Details"] = "Пациент переехал",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("<span class=\"field-error\" id=\"details-error\">The withdrawal explanation contains 'П' (U+041F)", html, StringComparison.Ordinal);
+        var (state, _) = await trial.Journey.LoadAsync(TrialAppFixture.Demo.Code, subject);
+        Assert.NotEqual(ParticipantStatus.Withdrawn, state.Status);
+    }
+
+    [Fact]
     public async Task an_early_stop_reason_in_greek_is_a_400_naming_the_field_and_dosing_goes_on()
     {
         var subject = await trial.RandomizedParticipantAsync();
