@@ -68,6 +68,13 @@ public static class MeddraImporter
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+
+        // Imports run one at a time: the second waits here and then sees what the first committed.
+        await using (var serialize = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('trialops.meddra-import'))", connection, transaction))
+        {
+            await serialize.ExecuteNonQueryAsync(ct);
+        }
+
         var events = await store.ReadStreamAsync(connection, transaction, MeddraStreams.Dictionaries, null, ct);
         var decision = ImportMeddraDictionary.Decide(MeddraDictionaryState.From(events.Select(e => e.Data)), command, clock.GetUtcNow());
         if (decision.Rejection is { } rejection)
