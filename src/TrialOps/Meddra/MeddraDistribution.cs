@@ -59,6 +59,9 @@ public sealed record MeddraDistribution(
     /// <summary>The longest term name MedDRA defines is 100 characters; anything longer is not a MedDRA file.</summary>
     public const int MaxNameLength = 100;
 
+    /// <summary>SDTM AE's term variables hold 200 characters of US-ASCII (XPORT v5).</summary>
+    public const int MaxExportedNameLength = 200;
+
     /// <summary>
     /// The data files and how many <c>$</c>-terminated fields each record has (MedDRA Distribution
     /// File Format: the legacy cross-reference fields are counted, not kept).
@@ -276,8 +279,23 @@ public sealed record MeddraDistribution(
             throw new MeddraFormatException(file, line, "the term name (second field) is empty");
         }
 
-        return text.Length > MaxNameLength
-            ? throw new MeddraFormatException(file, line, $"the term name is longer than {MaxNameLength} characters")
+        if (text.Length > MaxNameLength)
+        {
+            throw new MeddraFormatException(file, line, $"the term name is longer than {MaxNameLength} characters");
+        }
+
+        // The names go into SDTM AE, which is US-ASCII: a dictionary an export could not write is
+        // refused here, not after lock (the Latin letters of the English distribution transliterate).
+        if (AsciiText.FirstUnrepresentable(text) is { } at)
+        {
+            throw new MeddraFormatException(
+                file,
+                line,
+                $"the term name contains '{char.ConvertFromUtf32(char.ConvertToUtf32(text, at))}' (U+{char.ConvertToUtf32(text, at):X4}), which the SDTM export (US-ASCII) cannot hold; import the English distribution");
+        }
+
+        return AsciiText.ToAscii(text)!.Length > MaxExportedNameLength
+            ? throw new MeddraFormatException(file, line, $"the term name is longer than {MaxExportedNameLength} characters as exported in US-ASCII")
             : text;
     }
 

@@ -39,6 +39,7 @@ public sealed class MeddraDistributionTests : IDisposable
     [InlineData("mdhier.asc", 1, "99000001$99100003$99200003$99300003$Synthetic PT dizziness$Synthetic visual disturbances HLT$Synthetic vision HLGT$Synthetic eye SOC$SyEye$$99300001$Y$", "mdhier.asc line 2: PT 99000001 has a second primary SOC path")]
     [InlineData("hlt_pt.asc", 4, "99100002$99000404$", "hlt_pt.asc line 4: PT 99000404 is not in pt.asc")]
     [InlineData("meddra_release.asc", 1, "twenty-seven$English$", "meddra_release.asc line 1: 'twenty-seven' is not a MedDRA version")]
+    [InlineData("hlt.asc", 2, "99100002$Тошнота и рвота$$$$$$$$", "hlt.asc line 2: the term name contains 'Т' (U+0422), which the SDTM export (US-ASCII) cannot hold")]
     public void a_malformed_file_is_refused_naming_the_file_and_line(string file, int line, string replacement, string expected)
     {
         var copy = Copy((name, lines) =>
