@@ -1,15 +1,14 @@
 using Bogus;
 using TrialOps.AdverseEvents;
-using TrialOps.Blinding;
 using TrialOps.Assessments;
+using TrialOps.Audit;
+using TrialOps.Blinding;
 using TrialOps.Dosing;
-using TrialOps.Journey;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Runtime;
-using TrialOps.Trials;
 
 namespace TrialOps.Seed;
 
@@ -19,7 +18,8 @@ internal sealed class DemoRun
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     private readonly TrialOpsRuntime _runtime;
-    private readonly JourneyService _journey;
+    private readonly ParticipantRegister _participants;
+    private readonly SessionDoseViews _doses;
     private readonly ProtocolDefinition _protocol;
     private readonly DemoOptions _options;
     private readonly Action<string>? _log;
@@ -33,7 +33,8 @@ internal sealed class DemoRun
     public DemoRun(TrialOpsRuntime runtime, ProtocolDefinition protocol, DemoOptions options, Action<string>? log)
     {
         _runtime = runtime;
-        _journey = new JourneyService(runtime);
+        _participants = new ParticipantRegister(runtime);
+        _doses = new SessionDoseViews(runtime);
         _protocol = protocol;
         _options = options;
         _log = log;
@@ -60,7 +61,7 @@ internal sealed class DemoRun
         var next = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var site in sites)
         {
-            next[site] = (await _journey.NextSubjectNumberAsync(_protocol.Code, site, ct)).Number;
+            next[site] = (await _participants.NextSubjectNumberAsync(_protocol.Code, site, ct)).Number;
         }
 
         // Participant 0 has the serious adverse event, 1 fails screening, one in the second half
@@ -178,7 +179,7 @@ internal sealed class DemoRun
 
         // The demo reads the allocation through the pharmacist's unblinded view, as the pharmacy
         // does, and uses it only to simulate a treatment effect (documented in seed/README.md).
-        var pharmacy = await _journey.GetPharmacyDoseAsync(staff.Pharmacist, code, subject, period, ct)
+        var pharmacy = await _doses.GetPharmacyDoseAsync(staff.Pharmacist, code, subject, period, ct)
             ?? throw new DemoException($"{subject}: no pharmacy view of period {period}.");
         var active = !pharmacy.Placebo;
         await Must(_runtime.SendAsync(

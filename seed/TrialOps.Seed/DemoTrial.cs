@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using Npgsql;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Runtime;
-using TrialOps.Trials;
 
 namespace TrialOps.Seed;
 
@@ -112,7 +115,7 @@ public static class DemoTrial
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Participants, 1);
         var stopwatch = Stopwatch.StartNew();
-        var design = new TrialDesignService(runtime);
+        var history = new ProtocolHistory(runtime.Store);
         var parse = ProtocolFile.Parse(protocolFile);
         if (parse.Definition is not { } fileDefinition)
         {
@@ -120,7 +123,7 @@ public static class DemoTrial
         }
 
         var imported = false;
-        var protocol = await design.GetProtocolAsync(fileDefinition.Code.Value, ct);
+        var protocol = await history.DefinitionAsync(fileDefinition.Code.Value, ct);
         if (protocol is null)
         {
             var outcome = await runtime.Bus.SendCommandAsync<ImportProtocolFile, ProtocolImportOutcome>(CommandContext.New(DemoStaff.Sponsor), new ImportProtocolFile(protocolFile), ct);
@@ -130,7 +133,7 @@ public static class DemoTrial
             }
 
             imported = true;
-            protocol = await design.GetProtocolAsync(fileDefinition.Code.Value, ct)
+            protocol = await history.DefinitionAsync(fileDefinition.Code.Value, ct)
                 ?? throw new DemoException($"Protocol {fileDefinition.Code} is not readable after its import.");
             log?.Invoke($"Imported protocol {protocol.Code} version {protocol.Version}.");
         }

@@ -1,7 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using TrialOps.Journey;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
 using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
 
 namespace TrialOps.Cli;
 
@@ -29,8 +34,8 @@ public static class ParticipantCommands
         var list = new Command("list", "One line per participant: subject, status, periods dosed, alerts, adverse events.") { protocol, site, status };
         list.SetAction(Cli.WithRuntime(async (runtime, parse, ct) =>
         {
-            await runtime.Projections.CatchUpAsync(JourneyProjection.ProjectionName, ct);
-            var queries = new JourneyService(runtime).Queries;
+            await runtime.Projections.CatchUpAsync(ParticipantViewsProjection.ProjectionName, ct);
+            var queries = new ParticipantRegister(runtime);
             var page = 1;
             while (true)
             {
@@ -67,8 +72,8 @@ public static class ParticipantCommands
         var schedule = new Command("schedule", "The participant's schedule: each dosing session, assessment and washout with its status now.") { protocol, subject };
         schedule.SetAction(Cli.WithRuntime(async (runtime, parse, ct) =>
         {
-            await runtime.Projections.CatchUpAsync(JourneyProjection.ProjectionName, ct);
-            var items = await new JourneyService(runtime).Queries.GetScheduleAsync(parse.GetValue(protocol)!, parse.GetValue(subject)!, ct);
+            await runtime.Projections.CatchUpAsync(ParticipantViewsProjection.ProjectionName, ct);
+            var items = await new ParticipantSchedule(runtime).GetScheduleAsync(parse.GetValue(protocol)!, parse.GetValue(subject)!, ct);
             if (items.Count == 0)
             {
                 throw new CliException($"no schedule for {parse.GetValue(subject)} in {parse.GetValue(protocol)} (not randomized, or no such participant)");
@@ -91,7 +96,7 @@ public static class ParticipantCommands
         var timeline = new Command("timeline", "Every recorded event of the participant and their adverse events: who, when, why.") { protocol, subject };
         timeline.SetAction(Cli.WithRuntime(async (runtime, parse, ct) =>
         {
-            var result = await new JourneyService(runtime).Queries.GetTimelineAsync(parse.GetValue(protocol)!, parse.GetValue(subject)!, ct)
+            var result = await new ParticipantTimelines(runtime).GetTimelineAsync(parse.GetValue(protocol)!, parse.GetValue(subject)!, ct)
                 ?? throw new CliException($"no participant {parse.GetValue(subject)} in {parse.GetValue(protocol)}");
             foreach (var entry in result.Entries)
             {

@@ -1,8 +1,12 @@
 using System.CommandLine;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
 using TrialOps.Messaging;
+using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
-using TrialOps.Trials;
 
 namespace TrialOps.Cli;
 
@@ -96,15 +100,15 @@ public static class ProtocolCommands
         var show = new Command("show", "Print the protocol version in force. Treatments and sequences are omitted unless --unblinded is given.") { code, unblinded };
         show.SetAction(Cli.WithRuntime(async (runtime, parse, ct) =>
         {
-            var service = new TrialDesignService(runtime);
+            var history = new ProtocolHistory(runtime.Store);
             var requested = parse.GetValue(code)!;
-            var versions = await service.GetProtocolVersionsAsync(requested, ct);
+            var versions = await history.VersionsAsync(requested, ct);
             if (versions.Count == 0)
             {
                 throw new CliException($"there is no protocol {requested}");
             }
 
-            var lists = await service.GetRandomizationListStatusAsync(requested, ct);
+            var lists = await new AllocationViews(runtime).GetRandomizationListStatusAsync(requested, ct);
             Print(versions, lists, parse.GetValue(unblinded));
             return 0;
         }));

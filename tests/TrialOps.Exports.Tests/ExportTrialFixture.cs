@@ -63,7 +63,7 @@ public class ExportTrialFixture : IAsyncLifetime
         // whatever deadlines would fire while the tests read it.
         _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString, messaging: new MessagingOptions { Hold = TimeSpan.FromDays(36500) }, seedSealer: Sealer);
         Demo = await DemoTrial.RunAsync(Runtime, ProtocolFile, new DemoOptions(Participants, Seed: 11, Parallelism: 2));
-        Protocol = (await new Trials.TrialDesignService(Runtime).GetProtocolAsync(TrialCode))!;
+        Protocol = (await new ProtocolHistory(Runtime.Store).DefinitionAsync(TrialCode))!;
 
         var identity = new IdentityService(Runtime);
         var administrator = new Actor("cli:tests", Roles.Administrator);

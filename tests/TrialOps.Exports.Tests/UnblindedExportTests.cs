@@ -1,8 +1,13 @@
 using System.Globalization;
-using TrialOps.Journey;
+using TrialOps.AdverseEvents;
+using TrialOps.Assessments;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
 using TrialOps.Messaging;
 using TrialOps.Participants;
-using TrialOps.Assessments;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
 
 namespace TrialOps.Exports.Tests;
 

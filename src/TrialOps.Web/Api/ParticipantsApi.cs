@@ -4,15 +4,13 @@ using TrialOps.Assessments;
 using TrialOps.Common;
 using TrialOps.Dosing;
 using TrialOps.Identity;
-using TrialOps.Journey;
+using TrialOps.Audit;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
-using TrialOps.Trials;
 using TrialOps.Web.Auth;
 using Wolverine;
-using TrialOps.Web.Components.Pages.Audit;
 using TrialOps.Web.Components.Pages.Participants;
 using TrialOps.Web.Components.Pages.Trials;
 using TrialOps.Web.Hosting;
@@ -236,9 +234,9 @@ public static class ParticipantsApi
 
     private static void MapParticipants(RouteGroupBuilder participants)
     {
-        participants.MapGet("", async Task<IResult> (string code, string? site, string? status, string? search, string? sort, bool? descending, int? page, int? pageSize, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
+        participants.MapGet("", async Task<IResult> (string code, string? site, string? status, string? search, string? sort, bool? descending, int? page, int? pageSize, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
             {
-                if (await design.Queries.GetTrialStatusAsync(code, http.User.Actor(), ct) is null)
+                if (await protocolViews.GetTrialStatusAsync(code, http.User.Actor(), ct) is null)
                 {
                     return TrialsApi.TrialNotFound(code);
                 }
@@ -278,7 +276,7 @@ public static class ParticipantsApi
                     return TrialsApi.OutOfRange("pageSize", $"pageSize must be 1 to {ParticipantListQuery.MaxPageSize}.");
                 }
 
-                return TypedResults.Ok(await journey.Queries.ListParticipantsAsync(
+                return TypedResults.Ok(await register.ListParticipantsAsync(
                     new ParticipantListQuery(code, string.IsNullOrWhiteSpace(site) ? null : site, statusFilter, search, order, descending == true, page ?? 1, pageSize ?? 25, http.User.Actor().Access), ct));
             })
             .WithName("ListParticipants")
@@ -287,14 +285,14 @@ public static class ParticipantsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        participants.MapPost("", async Task<IResult> (string code, ScreenRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, TrialAuditTrail audit, CancellationToken ct) =>
+        participants.MapPost("", async Task<IResult> (string code, ScreenRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, TrialAuditTrail audit, CancellationToken ct) =>
             {
                 if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
                 {
                     return problem!;
                 }
 
-                if (!ProtocolCode.TryParse(code, out var protocol) || await design.Queries.GetProtocolAsync(code, context.Actor, ct) is not { } view)
+                if (!ProtocolCode.TryParse(code, out var protocol) || await protocolViews.GetProtocolAsync(code, context.Actor, ct) is not { } view)
                 {
                     return TrialsApi.TrialNotFound(code);
                 }
@@ -307,7 +305,7 @@ public static class ParticipantsApi
                 SubjectNumber subject;
                 if (request.Subject is null)
                 {
-                    subject = await journey.NextSubjectNumberAsync(protocol, request.Site, ct);
+                    subject = await register.NextSubjectNumberAsync(protocol, request.Site, ct);
                 }
                 else if (!SubjectNumber.TryParse(request.Subject, out subject))
                 {
@@ -326,7 +324,7 @@ public static class ParticipantsApi
                     subject = first;
                 }
 
-                return await ParticipantResultAsync(design, journey, http, code, subject.ToString(), ct, created: true);
+                return await ParticipantResultAsync(protocolViews, register, http, code, subject.ToString(), ct, created: true);
             })
             .WithName("ScreenParticipant")
             .WithSummary("Screen a participant who signed the consent form (Coordinator, Investigator).")
@@ -335,15 +333,15 @@ public static class ParticipantsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        participants.MapGet("/{subject}", (string code, string subject, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                ParticipantResultAsync(design, journey, http, code, subject, ct))
+        participants.MapGet("/{subject}", (string code, string subject, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                ParticipantResultAsync(protocolViews, register, http, code, subject, ct))
             .WithName("GetParticipant")
             .WithSummary("One participant: status, consent, periods with kit numbers, recorded session times and the blinded instruction.")
             .Produces<ParticipantResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        participants.MapGet("/{subject}/timeline", async Task<IResult> (string code, string subject, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                await journey.Queries.GetTimelineAsync(code, subject, ct) is { } timeline
+        participants.MapGet("/{subject}/timeline", async Task<IResult> (string code, string subject, ProtocolHistory history, ParticipantTimelines timelines, IMessageBus commands, CancellationToken ct) =>
+                await timelines.GetTimelineAsync(code, subject, ct) is { } timeline
                     ? TypedResults.Ok(timeline)
                     : ParticipantNotFound(code, subject))
             .WithName("GetParticipantTimeline")
@@ -351,17 +349,17 @@ public static class ParticipantsApi
             .Produces<ParticipantTimeline>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        participants.MapGet("/{subject}/schedule", async Task<IResult> (string code, string subject, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                await journey.Queries.GetParticipantAsync(code, subject, ct) is null
+        participants.MapGet("/{subject}/schedule", async Task<IResult> (string code, string subject, ParticipantRegister register, ParticipantSchedule schedule, IMessageBus commands, CancellationToken ct) =>
+                await register.GetParticipantAsync(code, subject, ct) is null
                     ? ParticipantNotFound(code, subject)
-                    : TypedResults.Ok(await journey.Queries.GetScheduleAsync(code, subject, ct)))
+                    : TypedResults.Ok(await schedule.GetScheduleAsync(code, subject, ct)))
             .WithName("GetParticipantSchedule")
             .WithSummary("The participant's schedule, period by period, each step with its status now.")
             .Produces<IReadOnlyList<ScheduleItem>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        participants.MapGet("/{subject}/audit", async Task<IResult> (string code, string subject, HttpContext http, JourneyService journey, IMessageBus commands, TrialAuditTrail audit, CancellationToken ct) =>
-                ProtocolCode.TryParse(code, out var protocol) && SubjectNumber.TryParse(subject, out var number) && await audit.ForParticipantAsync(journey.Queries, protocol, number, http.User.Actor(), ct) is { } entries
+        participants.MapGet("/{subject}/audit", async Task<IResult> (string code, string subject, HttpContext http, IMessageBus commands, TrialAuditTrail audit, CancellationToken ct) =>
+                ProtocolCode.TryParse(code, out var protocol) && SubjectNumber.TryParse(subject, out var number) && await audit.ForParticipantAsync(protocol, number, http.User.Actor(), ct) is { } entries
                     ? TypedResults.Ok(entries)
                     : ParticipantNotFound(code, subject))
             .WithName("GetParticipantAuditTrail")
@@ -369,11 +367,11 @@ public static class ParticipantsApi
             .Produces<IReadOnlyList<AuditEntry>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        participants.MapGet("/{subject}/allocation", async Task<IResult> (string code, string subject, HttpContext http, TrialDesignService design, CancellationToken ct) =>
+        participants.MapGet("/{subject}/allocation", async Task<IResult> (string code, string subject, HttpContext http, AllocationViews allocationViews, CancellationToken ct) =>
             {
                 try
                 {
-                    return await design.Queries.GetParticipantAllocationAsync(code, subject, http.User.Actor(), ct) is { } allocation
+                    return await allocationViews.GetParticipantAllocationAsync(code, subject, http.User.Actor(), ct) is { } allocation
                         ? TypedResults.Ok(allocation)
                         : ParticipantNotFound(code, subject);
                 }
@@ -388,56 +386,56 @@ public static class ParticipantsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        participants.MapPost("/{subject}/eligibility", (string code, string subject, EligibilityRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                ParticipantCommandAsync(http, design, journey, code, subject, ct, (context, protocol, number) =>
+        participants.MapPost("/{subject}/eligibility", (string code, string subject, EligibilityRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                ParticipantCommandAsync(http, protocolViews, register, code, subject, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new ConfirmEligibility(protocol, number, request.Answers), ct)))
             .WithName("ConfirmEligibility")
             .WithSummary("Answer every inclusion and exclusion criterion (Investigator); an ineligible participant becomes a screen failure.")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/randomization", (string code, string subject, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                ParticipantCommandAsync(http, design, journey, code, subject, ct, (context, protocol, number) =>
+        participants.MapPost("/{subject}/randomization", (string code, string subject, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                ParticipantCommandAsync(http, protocolViews, register, code, subject, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new EnrollParticipant(protocol, number), ct)))
             .WithName("EnrollParticipant")
             .WithSummary("Enrol and randomize an eligible participant (Coordinator, Investigator): kits are assigned for every period; the sequence stays concealed.")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/withdrawal", (string code, string subject, WithdrawalRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                ParticipantCommandAsync(http, design, journey, code, subject, ct, (context, protocol, number) =>
+        participants.MapPost("/{subject}/withdrawal", (string code, string subject, WithdrawalRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                ParticipantCommandAsync(http, protocolViews, register, code, subject, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new WithdrawParticipant(protocol, number, request.WithdrawnAt, request.Reason, request.Details), ct)))
             .WithName("WithdrawParticipant")
             .WithSummary("Record that the participant left the trial early (Coordinator, Investigator).")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/completion", (string code, string subject, CompletionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                ParticipantCommandAsync(http, design, journey, code, subject, ct, (context, protocol, number) =>
+        participants.MapPost("/{subject}/completion", (string code, string subject, CompletionRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                ParticipantCommandAsync(http, protocolViews, register, code, subject, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new CompleteParticipation(protocol, number, request.CompletedAt), ct)))
             .WithName("CompleteParticipation")
             .WithSummary("Record the completion of a participant whose every period is dosed (Coordinator, Investigator).")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/consent-corrections", (string code, string subject, ConsentCorrectionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                ParticipantCommandAsync(http, design, journey, code, subject, ct, (context, protocol, number) =>
+        participants.MapPost("/{subject}/consent-corrections", (string code, string subject, ConsentCorrectionRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                ParticipantCommandAsync(http, protocolViews, register, code, subject, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new CorrectConsent(protocol, number, request.ConsentDate, request.ConsentFormVersion, request.Reason), ct)))
             .WithName("CorrectConsent")
             .WithSummary("Correct the consent date or form version, with the reason; the original stays.")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/demographics", (string code, string subject, DemographicsRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                ParticipantCommandAsync(http, design, journey, code, subject, ct, (context, protocol, number) =>
+        participants.MapPost("/{subject}/demographics", (string code, string subject, DemographicsRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                ParticipantCommandAsync(http, protocolViews, register, code, subject, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new RecordDemographics(protocol, number, request.BirthDate, request.AgeYears, request.Sex, request.Race, request.Ethnicity, request.Reason), ct)))
             .WithName("RecordDemographics")
             .WithSummary("Record the participant's demographics, or correct them with the reason (site staff).")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/emergency-unblinding", async Task<IResult> (string code, string subject, EmergencyUnblindingRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, IdentityService identity, CancellationToken ct) =>
+        participants.MapPost("/{subject}/emergency-unblinding", async Task<IResult> (string code, string subject, EmergencyUnblindingRequest request, HttpContext http, AllocationViews allocationViews, ParticipantRegister register, IMessageBus commands, IdentityService identity, CancellationToken ct) =>
             {
                 if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
                 {
                     return problem!;
                 }
 
-                if (!ProtocolCode.TryParse(code, out _) || !SubjectNumber.TryParse(subject, out var number) || !(await journey.LoadAsync(ProtocolCode.Parse(code), number, ct)).Participant.Exists)
+                if (!ProtocolCode.TryParse(code, out _) || !SubjectNumber.TryParse(subject, out var number) || !(await register.LoadAsync(ProtocolCode.Parse(code), number, ct)).Participant.Exists)
                 {
                     return ParticipantNotFound(code, subject);
                 }
@@ -451,7 +449,7 @@ public static class ParticipantsApi
                     return ApiResults.Rejected(result.Rejection!);
                 }
 
-                return TypedResults.Ok(await design.RevealEmergencyAllocationAsync(code, number.ToString(), context.Actor, ct));
+                return TypedResults.Ok(await allocationViews.RevealEmergencyAllocationAsync(code, number.ToString(), context.Actor, ct));
             })
             .WithName("BreakBlindInEmergency")
             .WithSummary("Emergency unblinding of one participant (Investigator; reason and password). Answers the allocation, for this investigator only; recorded and notified to the sponsor.")
@@ -464,8 +462,8 @@ public static class ParticipantsApi
 
     private static void MapSessions(RouteGroupBuilder sessions)
     {
-        sessions.MapGet("", async Task<IResult> (string code, string subject, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                await LoadAsync(design, journey, http, code, subject, ct) is { } record
+        sessions.MapGet("", async Task<IResult> (string code, string subject, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                await LoadAsync(protocolViews, register, http, code, subject, ct) is { } record
                     ? TypedResults.Ok(record.Sessions.Select(SessionResponse.From).ToArray())
                     : ParticipantNotFound(code, subject))
             .WithName("ListSessions")
@@ -473,14 +471,14 @@ public static class ParticipantsApi
             .Produces<SessionResponse[]>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        sessions.MapGet("/{period:int}", (string code, string subject, int period, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                SessionResultAsync(design, journey, http, code, subject, period, ct))
+        sessions.MapGet("/{period:int}", (string code, string subject, int period, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                SessionResultAsync(protocolViews, register, http, code, subject, period, ct))
             .WithName("GetSession")
             .WithSummary("One dosing session: kit, weight, preparation, times, washout and the blinded instruction (\"Study infusion, 35 mL over 40 min\").")
             .Produces<SessionResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        sessions.MapGet("/{period:int}/pharmacy", async Task<IResult> (string code, string subject, int period, HttpContext http, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
+        sessions.MapGet("/{period:int}/pharmacy", async Task<IResult> (string code, string subject, int period, HttpContext http, SessionDoseViews doses, IMessageBus commands, CancellationToken ct) =>
             {
                 if (!ProtocolCode.TryParse(code, out var protocol) || !SubjectNumber.TryParse(subject, out var number))
                 {
@@ -489,7 +487,7 @@ public static class ParticipantsApi
 
                 try
                 {
-                    return await journey.GetPharmacyDoseAsync(http.User.Actor(), protocol, number, period, ct) is { } dose
+                    return await doses.GetPharmacyDoseAsync(http.User.Actor(), protocol, number, period, ct) is { } dose
                         ? TypedResults.Ok(PharmacyDose(dose))
                         : TrialsApi.NotFound("session.not-found", $"Participant {subject} of trial {code} has no kit for period {period}.");
                 }
@@ -504,73 +502,73 @@ public static class ParticipantsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        sessions.MapPost("/{period:int}/weight", (string code, string subject, int period, WeightRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
+        sessions.MapPost("/{period:int}/weight", (string code, string subject, int period, WeightRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new RecordSessionWeight(protocol, number, period, request.MeasuredAt, request.WeightKg), ct)))
             .WithName("RecordSessionWeight")
             .WithSummary("Record the weight taken at the session (site staff); the dose is calculated from it.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/weight-corrections", (string code, string subject, int period, WeightCorrectionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
+        sessions.MapPost("/{period:int}/weight-corrections", (string code, string subject, int period, WeightCorrectionRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new CorrectSessionWeight(protocol, number, period, request.WeightKg, request.MeasuredAt, request.Reason), ct)))
             .WithName("CorrectSessionWeight")
             .WithSummary("Correct the session weight with a reason; the original stays.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/preparation", (string code, string subject, int period, PreparationRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
+        sessions.MapPost("/{period:int}/preparation", (string code, string subject, int period, PreparationRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
                 KitNumber.TryParse(request.Kit, out var kit)
-                    ? SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
+                    ? SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
                         commands.SendCommandAsync(context, new RecordDosePreparation(protocol, number, period, kit, request.PreparedAt, request.CheckedBy), ct))
                     : Task.FromResult(ApiResults.Rejected(new Rejection("dosing.invalid-kit", $"'{request.Kit}' is not a kit number (six digits).", "kit"))))
             .WithName("RecordDosePreparation")
             .WithSummary("Record that the period's kit was prepared and checked by a second person (Pharmacist).")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/start", (string code, string subject, int period, StartRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
+        sessions.MapPost("/{period:int}/start", (string code, string subject, int period, StartRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new StartDosing(protocol, number, period, request.StartedAt), ct)))
             .WithName("StartDosing")
             .WithSummary("Record the start of dosing (site staff). Refused while the washout has not elapsed; the problem says when it ends.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/start-before-washout", (string code, string subject, int period, StartBeforeWashoutRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
+        sessions.MapPost("/{period:int}/start-before-washout", (string code, string subject, int period, StartBeforeWashoutRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new StartDosingBeforeWashout(protocol, number, period, request.StartedAt, request.Reason), ct)))
             .WithName("StartDosingBeforeWashout")
             .WithSummary("Record a start that happened before the washout had elapsed, as a protocol deviation (Investigator, reason).")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/interruptions", (string code, string subject, int period, InterruptionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
+        sessions.MapPost("/{period:int}/interruptions", (string code, string subject, int period, InterruptionRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new InterruptDosing(protocol, number, period, request.InterruptedAt, request.Reason), ct)))
             .WithName("InterruptDosing")
             .WithSummary("Record an interruption of the running infusion, with its reason.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/resumptions", (string code, string subject, int period, ResumptionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
+        sessions.MapPost("/{period:int}/resumptions", (string code, string subject, int period, ResumptionRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new ResumeDosing(protocol, number, period, request.ResumedAt), ct)))
             .WithName("ResumeDosing")
             .WithSummary("Record that an interrupted infusion was resumed.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/rate-changes", (string code, string subject, int period, RateChangeRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
+        sessions.MapPost("/{period:int}/rate-changes", (string code, string subject, int period, RateChangeRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new ChangeInfusionRate(protocol, number, period, request.ChangedAt, request.RateMlPerHour, request.Reason), ct)))
             .WithName("ChangeInfusionRate")
             .WithSummary("Record a change of the pump rate (mL/h), with its reason.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/stop", (string code, string subject, int period, StopRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
+        sessions.MapPost("/{period:int}/stop", (string code, string subject, int period, StopRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new StopDosing(protocol, number, period, request.StoppedAt, request.Completed, request.EarlyStopReason, request.ShortInfusionConfirmed, request.ShortInfusionReason), ct)))
             .WithName("StopDosing")
             .WithSummary("Record the end of dosing, complete or early (with the reason); the washout starts.")
             .ProducesSessionCommand();
 
-        sessions.MapPost("/{period:int}/time-corrections", (string code, string subject, int period, TimeCorrectionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                SessionCommandAsync(http, design, journey, code, subject, period, ct, (context, protocol, number) =>
+        sessions.MapPost("/{period:int}/time-corrections", (string code, string subject, int period, TimeCorrectionRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new CorrectDosingTime(protocol, number, period, request.Which, request.Time, request.Reason), ct)))
             .WithName("CorrectDosingTime")
             .WithSummary("Correct a recorded start or end of dosing, with a reason; the original stays.")
@@ -579,8 +577,8 @@ public static class ParticipantsApi
 
     private static void MapAssessments(RouteGroupBuilder assessments)
     {
-        assessments.MapGet("", async Task<IResult> (string code, string subject, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                await LoadAsync(design, journey, http, code, subject, ct) is { } record
+        assessments.MapGet("", async Task<IResult> (string code, string subject, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                await LoadAsync(protocolViews, register, http, code, subject, ct) is { } record
                     ? TypedResults.Ok(Assessments(record.State))
                     : ParticipantNotFound(code, subject))
             .WithName("ListAssessments")
@@ -588,10 +586,10 @@ public static class ParticipantsApi
             .Produces<AssessmentResponse[]>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        assessments.MapPost("", (string code, string subject, AssessmentRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
+        assessments.MapPost("", (string code, string subject, AssessmentRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
                 OneOf(request.Value, request.VitalSigns) is { } invalid
                     ? Task.FromResult(invalid)
-                    : AssessmentCommandAsync(http, design, journey, code, subject, request.Period, request.AssessmentCode, request.Timepoint, ct, (context, protocol, number) => request.VitalSigns is { } vitals
+                    : AssessmentCommandAsync(http, protocolViews, register, code, subject, request.Period, request.AssessmentCode, request.Timepoint, ct, (context, protocol, number) => request.VitalSigns is { } vitals
                         ? commands.SendCommandAsync(context, new RecordVitalSigns(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, request.AssessedAt, vitals), ct)
                         : commands.SendCommandAsync(context, new RecordScaleAssessment(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, request.AssessedAt, request.Value!.Value), ct)))
             .WithName("RecordAssessment")
@@ -602,10 +600,10 @@ public static class ParticipantsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        assessments.MapPost("/corrections", (string code, string subject, AssessmentCorrectionRequest request, HttpContext http, TrialDesignService design, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
+        assessments.MapPost("/corrections", (string code, string subject, AssessmentCorrectionRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
                 OneOf(request.Value, request.VitalSigns) is { } invalid
                     ? Task.FromResult(invalid)
-                    : AssessmentCommandAsync(http, design, journey, code, subject, request.Period, request.AssessmentCode, request.Timepoint, ct, (context, protocol, number) => request.VitalSigns is { } vitals
+                    : AssessmentCommandAsync(http, protocolViews, register, code, subject, request.Period, request.AssessmentCode, request.Timepoint, ct, (context, protocol, number) => request.VitalSigns is { } vitals
                         ? commands.SendCommandAsync(context, new CorrectVitalSigns(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, vitals, request.AssessedAt, request.Reason), ct)
                         : commands.SendCommandAsync(context, new CorrectScaleAssessment(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, request.Value!.Value, request.AssessedAt, request.Reason), ct), created: false))
             .WithName("CorrectAssessment")
@@ -619,16 +617,16 @@ public static class ParticipantsApi
 
     private static void MapAdverseEvents(RouteGroupBuilder trial)
     {
-        trial.MapGet("/participants/{subject}/adverse-events", async Task<IResult> (string code, string subject, JourneyService journey, IMessageBus commands, CancellationToken ct) =>
-                await journey.Queries.GetParticipantAsync(code, subject, ct) is null
+        trial.MapGet("/participants/{subject}/adverse-events", async Task<IResult> (string code, string subject, ParticipantRegister register, AdverseEventRegister adverseEvents, IMessageBus commands, CancellationToken ct) =>
+                await register.GetParticipantAsync(code, subject, ct) is null
                     ? ParticipantNotFound(code, subject)
-                    : TypedResults.Ok(await journey.Queries.GetAdverseEventsAsync(code, subject, ct)))
+                    : TypedResults.Ok(await adverseEvents.GetAdverseEventsAsync(code, subject, ct)))
             .WithName("ListAdverseEvents")
             .WithSummary("The participant's adverse events.")
             .Produces<IReadOnlyList<AdverseEventSummary>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        trial.MapPost("/participants/{subject}/adverse-events", async Task<IResult> (string code, string subject, AdverseEventRequest request, HttpContext http, JourneyService journey, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
+        trial.MapPost("/participants/{subject}/adverse-events", async Task<IResult> (string code, string subject, AdverseEventRequest request, HttpContext http, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
             {
                 if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
                 {
@@ -668,31 +666,31 @@ public static class ParticipantsApi
             .Produces<AdverseEventResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        trial.MapPost("/adverse-events/{id}/outcome", (string code, string id, OutcomeRequest request, HttpContext http, JourneyService journey, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
+        trial.MapPost("/adverse-events/{id}/outcome", (string code, string id, OutcomeRequest request, HttpContext http, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
                 AdverseEventCommandAsync(http, host, code, id, ct, context => commands.SendCommandAsync(context, new RecordAdverseEventOutcome(id, request.Outcome, request.End), ct)))
             .WithName("RecordAdverseEventOutcome")
             .WithSummary("Record the outcome (and end) of an adverse event.")
             .ProducesAdverseEventCommand();
 
-        trial.MapPost("/adverse-events/{id}/causality", (string code, string id, CausalityRequest request, HttpContext http, JourneyService journey, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
+        trial.MapPost("/adverse-events/{id}/causality", (string code, string id, CausalityRequest request, HttpContext http, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
                 AdverseEventCommandAsync(http, host, code, id, ct, context => commands.SendCommandAsync(context, new AssessAdverseEventCausality(id, request.Causality), ct)))
             .WithName("AssessAdverseEventCausality")
             .WithSummary("Judge the causality of an event reported without one (Investigator).")
             .ProducesAdverseEventCommand();
 
-        trial.MapPost("/adverse-events/{id}/sponsor-report", (string code, string id, SponsorReportRequest request, HttpContext http, JourneyService journey, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
+        trial.MapPost("/adverse-events/{id}/sponsor-report", (string code, string id, SponsorReportRequest request, HttpContext http, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
                 AdverseEventCommandAsync(http, host, code, id, ct, context => commands.SendCommandAsync(context, new ReportSaeToSponsor(id, request.ReportedAt, request.SponsorReference), ct)))
             .WithName("ReportSaeToSponsor")
             .WithSummary("Record the initial report of a serious adverse event to the sponsor (Coordinator, Investigator).")
             .ProducesAdverseEventCommand();
 
-        trial.MapPost("/adverse-events/{id}/follow-ups", (string code, string id, FollowUpRequest request, HttpContext http, JourneyService journey, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
+        trial.MapPost("/adverse-events/{id}/follow-ups", (string code, string id, FollowUpRequest request, HttpContext http, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
                 AdverseEventCommandAsync(http, host, code, id, ct, context => commands.SendCommandAsync(context, new ReportSaeFollowUp(id, request.ReportedAt, request.Information), ct)))
             .WithName("ReportSaeFollowUp")
             .WithSummary("Record a follow-up report of a serious adverse event (Coordinator, Investigator).")
             .ProducesAdverseEventCommand();
 
-        trial.MapPost("/adverse-events/{id}/corrections", (string code, string id, AdverseEventCorrectionRequest request, HttpContext http, JourneyService journey, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
+        trial.MapPost("/adverse-events/{id}/corrections", (string code, string id, AdverseEventCorrectionRequest request, HttpContext http, IMessageBus commands, TrialOpsRuntimeHost host, CancellationToken ct) =>
                 AdverseEventCommandAsync(http, host, code, id, ct, context => commands.SendCommandAsync(context, new CorrectAdverseEvent(id, request.Input, request.Reason), ct)))
             .WithName("CorrectAdverseEvent")
             .WithSummary("Correct recorded fields of an adverse event with a reason; the original stays.")
@@ -714,12 +712,12 @@ public static class ParticipantsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<ParticipantRecord?> LoadAsync(TrialDesignService design, JourneyService journey, HttpContext http, string code, string subject, CancellationToken ct) =>
-        await ParticipantRecord.LoadAsync(design, journey, code, subject, http.User.Actor(), ct) is { Exists: true } record ? record : null;
+    private static async Task<ParticipantRecord?> LoadAsync(ProtocolViews protocolViews, ParticipantRegister register, HttpContext http, string code, string subject, CancellationToken ct) =>
+        await ParticipantRecord.LoadAsync(protocolViews, register, code, subject, http.User.Actor(), ct) is { Exists: true } record ? record : null;
 
-    private static async Task<IResult> ParticipantResultAsync(TrialDesignService design, JourneyService journey, HttpContext http, string code, string subject, CancellationToken ct, bool created = false)
+    private static async Task<IResult> ParticipantResultAsync(ProtocolViews protocolViews, ParticipantRegister register, HttpContext http, string code, string subject, CancellationToken ct, bool created = false)
     {
-        if (await LoadAsync(design, journey, http, code, subject, ct) is not { } record)
+        if (await LoadAsync(protocolViews, register, http, code, subject, ct) is not { } record)
         {
             return ParticipantNotFound(code, subject);
         }
@@ -730,9 +728,9 @@ public static class ParticipantsApi
             : TypedResults.Ok(response);
     }
 
-    private static async Task<IResult> SessionResultAsync(TrialDesignService design, JourneyService journey, HttpContext http, string code, string subject, int period, CancellationToken ct)
+    private static async Task<IResult> SessionResultAsync(ProtocolViews protocolViews, ParticipantRegister register, HttpContext http, string code, string subject, int period, CancellationToken ct)
     {
-        if (await LoadAsync(design, journey, http, code, subject, ct) is not { } record)
+        if (await LoadAsync(protocolViews, register, http, code, subject, ct) is not { } record)
         {
             return ParticipantNotFound(code, subject);
         }
@@ -745,49 +743,49 @@ public static class ParticipantsApi
     /// <summary>Runs a participant command for an existing participant and answers the participant as it is now.</summary>
     private static async Task<IResult> ParticipantCommandAsync(
         HttpContext http,
-        TrialDesignService design,
-        JourneyService journey,
+        ProtocolViews protocolViews,
+        ParticipantRegister register,
         string code,
         string subject,
         CancellationToken ct,
         Func<CommandContext, ProtocolCode, SubjectNumber, Task<CommandResult>> command)
     {
-        if (await PrepareAsync(http, journey, code, subject, ct) is not { } prepared)
+        if (await PrepareAsync(http, register, code, subject, ct) is not { } prepared)
         {
-            return await FailureAsync(http, journey, code, subject, ct);
+            return await FailureAsync(http, register, code, subject, ct);
         }
 
         var (context, protocol, number) = prepared;
 
         var result = await command(context, protocol, number);
-        return result.Accepted ? await ParticipantResultAsync(design, journey, http, code, subject, ct) : ApiResults.Rejected(result.Rejection!);
+        return result.Accepted ? await ParticipantResultAsync(protocolViews, register, http, code, subject, ct) : ApiResults.Rejected(result.Rejection!);
     }
 
     private static async Task<IResult> SessionCommandAsync(
         HttpContext http,
-        TrialDesignService design,
-        JourneyService journey,
+        ProtocolViews protocolViews,
+        ParticipantRegister register,
         string code,
         string subject,
         int period,
         CancellationToken ct,
         Func<CommandContext, ProtocolCode, SubjectNumber, Task<CommandResult>> command)
     {
-        if (await PrepareAsync(http, journey, code, subject, ct) is not { } prepared)
+        if (await PrepareAsync(http, register, code, subject, ct) is not { } prepared)
         {
-            return await FailureAsync(http, journey, code, subject, ct);
+            return await FailureAsync(http, register, code, subject, ct);
         }
 
         var (context, protocol, number) = prepared;
 
         var result = await command(context, protocol, number);
-        return result.Accepted ? await SessionResultAsync(design, journey, http, code, subject, period, ct) : ApiResults.Rejected(result.Rejection!);
+        return result.Accepted ? await SessionResultAsync(protocolViews, register, http, code, subject, period, ct) : ApiResults.Rejected(result.Rejection!);
     }
 
     private static async Task<IResult> AssessmentCommandAsync(
         HttpContext http,
-        TrialDesignService design,
-        JourneyService journey,
+        ProtocolViews protocolViews,
+        ParticipantRegister register,
         string code,
         string subject,
         int period,
@@ -797,9 +795,9 @@ public static class ParticipantsApi
         Func<CommandContext, ProtocolCode, SubjectNumber, Task<CommandResult>> command,
         bool created = true)
     {
-        if (await PrepareAsync(http, journey, code, subject, ct) is not { } prepared)
+        if (await PrepareAsync(http, register, code, subject, ct) is not { } prepared)
         {
-            return await FailureAsync(http, journey, code, subject, ct);
+            return await FailureAsync(http, register, code, subject, ct);
         }
 
         var (context, protocol, number) = prepared;
@@ -811,7 +809,7 @@ public static class ParticipantsApi
         }
 
         // The protocol's spelling of the code and time is what was recorded; the request may differ in case.
-        var state = (await journey.LoadAsync(protocol, number, ct)).Participant;
+        var state = (await register.LoadAsync(protocol, number, ct)).Participant;
         var recorded = Assessments(state).FirstOrDefault(a => a.Period == period
             && string.Equals(a.AssessmentCode, assessmentCode, StringComparison.OrdinalIgnoreCase)
             && string.Equals(a.Timepoint, timepoint, StringComparison.OrdinalIgnoreCase));
@@ -842,12 +840,12 @@ public static class ParticipantsApi
     }
 
     /// <summary>The command context and the parsed identity of an existing participant; null when the request or the participant is not there.</summary>
-    private static async Task<(CommandContext Context, ProtocolCode Protocol, SubjectNumber Subject)?> PrepareAsync(HttpContext http, JourneyService journey, string code, string subject, CancellationToken ct)
+    private static async Task<(CommandContext Context, ProtocolCode Protocol, SubjectNumber Subject)?> PrepareAsync(HttpContext http, ParticipantRegister register, string code, string subject, CancellationToken ct)
     {
         if (!ApiResults.TryGetCommandContext(http, out var context, out _)
             || !ProtocolCode.TryParse(code, out var protocol)
             || !SubjectNumber.TryParse(subject, out var number)
-            || !(await journey.LoadAsync(protocol, number, ct)).Participant.Exists)
+            || !(await register.LoadAsync(protocol, number, ct)).Participant.Exists)
         {
             return null;
         }
@@ -856,7 +854,7 @@ public static class ParticipantsApi
     }
 
     /// <summary>Why <see cref="PrepareAsync"/> found nothing to act on: a bad Idempotency-Key (400) or an unknown participant (404).</summary>
-    private static Task<IResult> FailureAsync(HttpContext http, JourneyService journey, string code, string subject, CancellationToken ct) =>
+    private static Task<IResult> FailureAsync(HttpContext http, ParticipantRegister register, string code, string subject, CancellationToken ct) =>
         Task.FromResult(ApiResults.TryGetCommandContext(http, out _, out var problem) ? ParticipantNotFound(code, subject) : problem!);
 
     private static AssessmentResponse[] Assessments(ParticipantState state) =>

@@ -4,13 +4,13 @@ using TrialOps.AdverseEvents;
 using TrialOps.Blinding;
 using TrialOps.Common;
 using TrialOps.Identity;
-using TrialOps.Journey;
+using TrialOps.Participants;
+using TrialOps.Audit;
+using TrialOps.Dosing;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
-using TrialOps.Trials;
 using TrialOps.Web.Auth;
-using TrialOps.Web.Components.Pages.Audit;
 using TrialOps.Web.Components.Pages.Trials;
 using Wolverine;
 
@@ -47,8 +47,8 @@ public static class TrialsApi
     {
         var trials = v1.MapGroup("/trials").WithTags("Trials");
 
-        trials.MapGet("", async (HttpContext http, TrialDesignService design, CancellationToken ct) =>
-                TypedResults.Ok(await design.Queries.ListProtocolsAsync(http.User.Actor(), ct)))
+        trials.MapGet("", async (HttpContext http, ProtocolViews protocolViews, CancellationToken ct) =>
+                TypedResults.Ok(await protocolViews.ListProtocolsAsync(http.User.Actor(), ct)))
             .WithName("ListTrials")
             .WithSummary("Every trial's protocol in force (no treatment identity).");
 
@@ -97,24 +97,24 @@ public static class TrialsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        trials.MapGet("/{code}", async Task<Results<Ok<TrialResponse>, ProblemHttpResult>> (string code, HttpContext http, TrialDesignService design, CancellationToken ct) =>
+        trials.MapGet("/{code}", async Task<Results<Ok<TrialResponse>, ProblemHttpResult>> (string code, HttpContext http, ProtocolViews protocolViews, AllocationViews allocationViews, CancellationToken ct) =>
             {
                 var viewer = http.User.Actor();
-                if (await design.Queries.GetProtocolAsync(code, viewer, ct) is not { } protocol)
+                if (await protocolViews.GetProtocolAsync(code, viewer, ct) is not { } protocol)
                 {
                     return TrialNotFound(code);
                 }
 
                 return TypedResults.Ok(new TrialResponse(
                     protocol,
-                    await design.Queries.GetTrialStatusAsync(code, viewer, ct),
-                    await design.Queries.GetRandomizationStatusAsync(code, viewer, ct)));
+                    await protocolViews.GetTrialStatusAsync(code, viewer, ct),
+                    await allocationViews.GetRandomizationStatusAsync(code, viewer, ct)));
             })
             .WithName("GetTrial")
             .WithSummary("One trial: the protocol in force as the caller may see it, lock and blinding status, randomization list use.");
 
-        trials.MapGet("/{code}/status", async Task<Results<Ok<TrialStatusView>, ProblemHttpResult>> (string code, HttpContext http, TrialDesignService design, CancellationToken ct) =>
-                await design.Queries.GetTrialStatusAsync(code, http.User.Actor(), ct) is { } status ? TypedResults.Ok(status) : TrialNotFound(code))
+        trials.MapGet("/{code}/status", async Task<Results<Ok<TrialStatusView>, ProblemHttpResult>> (string code, HttpContext http, ProtocolViews protocolViews, CancellationToken ct) =>
+                await protocolViews.GetTrialStatusAsync(code, http.User.Actor(), ct) is { } status ? TypedResults.Ok(status) : TrialNotFound(code))
             .WithName("GetTrialStatus")
             .WithSummary("Lock, unblinding and emergency code breaks of a trial (no treatment named).");
 
@@ -145,10 +145,10 @@ public static class TrialsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        trials.MapGet("/{code}/randomization", async Task<IResult> (string code, HttpContext http, TrialDesignService design, CancellationToken ct) =>
-                await design.Queries.GetTrialStatusAsync(code, http.User.Actor(), ct) is null
+        trials.MapGet("/{code}/randomization", async Task<IResult> (string code, HttpContext http, ProtocolViews protocolViews, AllocationViews allocationViews, CancellationToken ct) =>
+                await protocolViews.GetTrialStatusAsync(code, http.User.Actor(), ct) is null
                     ? TrialNotFound(code)
-                    : TypedResults.Ok(await design.GetRandomizationListStatusAsync(code, ct, http.User.Actor().Access)))
+                    : TypedResults.Ok(await allocationViews.GetRandomizationListStatusAsync(code, ct, http.User.Actor().Access)))
             .WithName("GetRandomizationLists")
             .WithSummary("Size, use and extensions of each stratum's randomization list (counts only).")
             .Produces<IReadOnlyList<StratumStatus>>()
@@ -176,24 +176,24 @@ public static class TrialsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        trials.MapGet("/{code}/overdue", async Task<Results<Ok<IReadOnlyList<ScheduleItem>>, ProblemHttpResult>> (string code, string? site, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
-                await design.Queries.GetTrialStatusAsync(code, http.User.Actor(), ct) is null
+        trials.MapGet("/{code}/overdue", async Task<Results<Ok<IReadOnlyList<ScheduleItem>>, ProblemHttpResult>> (string code, string? site, HttpContext http, ProtocolViews protocolViews, ParticipantSchedule schedule, CancellationToken ct) =>
+                await protocolViews.GetTrialStatusAsync(code, http.User.Actor(), ct) is null
                     ? TrialNotFound(code)
-                    : TypedResults.Ok(await journey.Queries.GetOverdueAsync(code, string.IsNullOrWhiteSpace(site) ? null : site, http.User.Actor().Access, ct)))
+                    : TypedResults.Ok(await schedule.GetOverdueAsync(code, string.IsNullOrWhiteSpace(site) ? null : site, http.User.Actor().Access, ct)))
             .WithName("GetOverdueItems")
             .WithSummary("Overdue dosing sessions and assessments of participants still in the trial, oldest deadline first.");
 
-        trials.MapGet("/{code}/serious-adverse-events", async Task<Results<Ok<IReadOnlyList<AdverseEventSummary>>, ProblemHttpResult>> (string code, bool? overdueOnly, HttpContext http, TrialDesignService design, JourneyService journey, CancellationToken ct) =>
-                await design.Queries.GetTrialStatusAsync(code, http.User.Actor(), ct) is null
+        trials.MapGet("/{code}/serious-adverse-events", async Task<Results<Ok<IReadOnlyList<AdverseEventSummary>>, ProblemHttpResult>> (string code, bool? overdueOnly, HttpContext http, ProtocolViews protocolViews, AdverseEventRegister adverseEvents, CancellationToken ct) =>
+                await protocolViews.GetTrialStatusAsync(code, http.User.Actor(), ct) is null
                     ? TrialNotFound(code)
-                    : TypedResults.Ok(await journey.Queries.GetOpenSeriousAdverseEventsAsync(code, overdueOnly == true, http.User.Actor().Access, ct)))
+                    : TypedResults.Ok(await adverseEvents.GetOpenSeriousAdverseEventsAsync(code, overdueOnly == true, http.User.Actor().Access, ct)))
             .WithName("GetOpenSeriousAdverseEvents")
             .WithSummary("Serious adverse events not yet reported to the sponsor or not yet resolved; overdueOnly=true for those past their report deadline.");
 
-        trials.MapGet("/{code}/audit", async Task<Results<Ok<AuditPage>, ProblemHttpResult, ValidationProblem>> (string code, int? page, int? pageSize, HttpContext http, TrialDesignService design, TrialAuditTrail audit, CancellationToken ct) =>
+        trials.MapGet("/{code}/audit", async Task<Results<Ok<AuditPage>, ProblemHttpResult, ValidationProblem>> (string code, int? page, int? pageSize, HttpContext http, ProtocolViews protocolViews, TrialAuditTrail audit, CancellationToken ct) =>
             {
                 var viewer = http.User.Actor();
-                if (!ProtocolCode.TryParse(code, out var protocol) || await design.Queries.GetTrialStatusAsync(code, viewer, ct) is null)
+                if (!ProtocolCode.TryParse(code, out var protocol) || await protocolViews.GetTrialStatusAsync(code, viewer, ct) is null)
                 {
                     return TrialNotFound(code);
                 }
@@ -203,22 +203,22 @@ public static class TrialsApi
                     return OutOfRange(page is < 1 ? "page" : "pageSize", page is < 1 ? "page counts from 1." : $"pageSize must be 1 to {TrialAuditTrail.MaxPageSize}.");
                 }
 
-                return TypedResults.Ok(await audit.ForTrialAsync(protocol, await design.Queries.MaySeeTreatmentsAsync(code, viewer, ct), page ?? 1, pageSize ?? 100, viewer.Access, ct));
+                return TypedResults.Ok(await audit.ForTrialAsync(protocol, viewer, page ?? 1, pageSize ?? 100, ct));
             })
             .WithName("GetTrialAuditTrail")
             .WithSummary("The trial's audit trail, newest first: who, when, what, why (redacted for blinded roles).");
 
-        trials.MapGet("/{code}/pharmacy", async Task<Results<Ok<IReadOnlyList<PharmacyAllocation>>, ProblemHttpResult>> (string code, HttpContext http, TrialDesignService design, CancellationToken ct) =>
+        trials.MapGet("/{code}/pharmacy", async Task<Results<Ok<IReadOnlyList<PharmacyAllocation>>, ProblemHttpResult>> (string code, HttpContext http, ProtocolViews protocolViews, AllocationViews allocationViews, CancellationToken ct) =>
             {
                 var viewer = http.User.Actor();
-                if (await design.Queries.GetTrialStatusAsync(code, viewer, ct) is null)
+                if (await protocolViews.GetTrialStatusAsync(code, viewer, ct) is null)
                 {
                     return TrialNotFound(code);
                 }
 
                 try
                 {
-                    return TypedResults.Ok(await design.Queries.GetPharmacyAllocationsAsync(code, viewer, ct));
+                    return TypedResults.Ok(await allocationViews.GetPharmacyAllocationsAsync(code, viewer, ct));
                 }
                 catch (BlindedAccessRefusedException refused)
                 {

@@ -1,12 +1,15 @@
-using TrialOps.Journey;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
+using TrialOps.Participants;
+using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Seed;
-using TrialOps.Trials;
-using TrialOps.Web.Components.Pages.Audit;
 
 namespace TrialOps.Web.Hosting;
 
-/// <summary>The trial-design and participant-journey services of the web app, and the demo trial on a first start.</summary>
+/// <summary>The feature reads of the web app, and the demo trial on a first start.</summary>
 public static class TrialServices
 {
     /// <summary>Seeds the demo trial into an empty database at start-up unless set to <c>false</c>.</summary>
@@ -17,8 +20,15 @@ public static class TrialServices
 
     public static IServiceCollection AddTrialOpsTrials(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new TrialDesignService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
-        services.AddSingleton(sp => new JourneyService(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        // The reads of each feature, beside it in the domain (the CLI builds the same classes).
+        services.AddSingleton(sp => new ProtocolViews(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        services.AddSingleton(sp => new ProtocolHistory(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime.Store));
+        services.AddSingleton(sp => new AllocationViews(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        services.AddSingleton(sp => new ParticipantRegister(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        services.AddSingleton(sp => new ParticipantSchedule(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        services.AddSingleton(sp => new AdverseEventRegister(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        services.AddSingleton(sp => new ParticipantTimelines(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        services.AddSingleton(sp => new SessionDoseViews(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
 
         // Commands go through Wolverine: pages and endpoints take the runtime's bus.
         services.AddTransient(sp => sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime.Bus);

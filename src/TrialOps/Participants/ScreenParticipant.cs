@@ -6,7 +6,7 @@ namespace TrialOps.Participants;
 
 /// <summary>
 /// Screen a person who has signed the consent form: they get the subject number (site prefix,
-/// running number; see <see cref="Journey.JourneyService.NextSubjectNumberAsync"/>). The number is
+/// running number; see <see cref="ParticipantRegister.NextSubjectNumberAsync"/>). The number is
 /// unique within the protocol: the participant's stream is named after it, and the
 /// <c>subject_numbers</c> table checks it again in the same transaction.
 /// </summary>

@@ -40,6 +40,21 @@ public sealed class ProtocolHistory(EventStore.EventStore store)
     public async Task<ProtocolVersionRecord?> CurrentAsync(string code, CancellationToken ct = default) =>
         (await VersionsAsync(code, ct)).LastOrDefault();
 
+    /// <summary>The definition of the version in force (treatments included), or null when the code was never imported.</summary>
+    public async Task<ProtocolDefinition?> DefinitionAsync(string code, CancellationToken ct = default) =>
+        (await CurrentAsync(code, ct))?.Definition;
+
+    /// <summary>
+    /// The version in force at a server time: the last one recorded at or before it. Data recorded
+    /// at that time belongs to this version (DOMAIN.md: protocol amendment). Null before the first import.
+    /// </summary>
+    public async Task<ProtocolVersionRecord?> InForceAsync(string code, DateTimeOffset at, CancellationToken ct = default) =>
+        (await VersionsAsync(code, ct)).LastOrDefault(v => v.RecordedAt <= at);
+
+    /// <summary>The version in force for an event at a global position: the last one recorded at a lower or equal position.</summary>
+    public async Task<ProtocolVersionRecord?> InForceAtPositionAsync(string code, long position, CancellationToken ct = default) =>
+        (await VersionsAsync(code, ct)).LastOrDefault(v => v.Position <= position);
+
     /// <summary>Strata of every version (a site an amendment dropped keeps its list and its participants).</summary>
     public async Task<IReadOnlyList<string>> KnownStrataAsync(ProtocolCode code, CancellationToken ct = default) =>
         (await VersionsAsync(code.Value, ct)).SelectMany(v => Strata.For(v.Definition)).Distinct(StringComparer.Ordinal).ToArray();

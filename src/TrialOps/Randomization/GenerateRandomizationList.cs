@@ -117,7 +117,7 @@ public static class GenerateMissingRandomizationListsHandler
         }
 
         var protocol = current.Definition;
-        var lists = Strata.For(protocol).Select(s => GenerateRandomizationList.Create(protocol, s, Trials.SetUpTrial.ListLength(protocol), decisions.Sealer, context.Actor)).ToArray();
+        var lists = Strata.For(protocol).Select(s => GenerateRandomizationList.Create(protocol, s, SetUpTrial.ListLength(protocol), decisions.Sealer, context.Actor)).ToArray();
         return await decisions.DecideAsync(context, lists.Select(l => l.StreamId).ToArray(), (streams, now) =>
         {
             if (context.Actor.Role != Roles.Coordinator)

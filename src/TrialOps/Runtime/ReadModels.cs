@@ -9,8 +9,8 @@ public static class ReadModels
     [
         new LedgerProjection(signer, anchor),
         new Identity.UsersProjection(),
-        new Trials.TrialDesignProjection(),
-        new Journey.JourneyProjection(),
+        new Protocols.TrialDesignProjection(),
+        new Participants.ParticipantViewsProjection(),
     ];
 }
 

@@ -1,10 +1,15 @@
 using Npgsql;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
 using TrialOps.EventStore;
-using TrialOps.Journey;
-using TrialOps.Runtime;
-using TrialOps.Participants;
-using TrialOps.Seed;
 using TrialOps.Integration.Tests.TrialDesign;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
+using TrialOps.Runtime;
+using TrialOps.Seed;
 using static TrialOps.Integration.Tests.Journey.JourneySupport;
 
 namespace TrialOps.Integration.Tests.Journey;
@@ -52,11 +57,11 @@ public sealed class DemoTrialTests(JourneyFixture fixture) : IClassFixture<Journ
 
         await DispatchAllDueAsync(fixture);
         await CatchUpAsync(fixture);
-        var listed = (await fixture.Journey.Queries.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, PageSize: 100))).Items;
+        var listed = (await fixture.ParticipantRegister.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, PageSize: 100))).Items;
         Assert.Equal(report.Participants.Select(p => (p.Subject, p.Status)).Order(), listed.Select(p => (p.Subject, p.Status)).Order());
         Assert.Equal(1, listed.Sum(p => p.SeriousAdverseEvents));
-        Assert.Empty(await fixture.Journey.Queries.GetOverdueAsync(code));
-        Assert.Empty(await fixture.Journey.Queries.GetOpenSeriousAdverseEventsAsync(code));
+        Assert.Empty(await fixture.ParticipantSchedule.GetOverdueAsync(code));
+        Assert.Empty(await fixture.AdverseEventRegister.GetOpenSeriousAdverseEventsAsync(code));
         Assert.Equal(0, await JourneyMessagesLeftAsync());
 
         var verification = await ChainVerifier.VerifyAsync(fixture.Runtime.DataSource);

@@ -41,7 +41,7 @@ public sealed class DurableMessageTests(DeliveringJourneyFixture fixture) : ICla
             "SELECT execution_time FROM wolverine.wolverine_incoming_envelopes WHERE message_type = 'journey.washout-elapsed' AND status = 'Scheduled'"))
         {
             var due = (DateTime)(await command.ExecuteScalarAsync())!;
-            var expected = Now.AddMinutes(-5) + (await fixture.Design.GetProtocolAsync(code))!.Washout.Duration;
+            var expected = Now.AddMinutes(-5) + (await fixture.ProtocolHistory.DefinitionAsync(code))!.Washout.Duration;
             Assert.InRange(new DateTimeOffset(due, TimeSpan.Zero), expected.AddSeconds(-5), expected.AddSeconds(5));
         }
 

@@ -1,8 +1,13 @@
-using TrialOps.Journey;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
+using TrialOps.Integration.Tests.TrialDesign;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
 using TrialOps.Runtime;
 using TrialOps.Testing;
-using TrialOps.Trials;
-using TrialOps.Integration.Tests.TrialDesign;
 
 namespace TrialOps.Integration.Tests.Journey;
 
@@ -33,16 +38,24 @@ public class JourneyFixture : IAsyncLifetime
 
     public TrialOpsRuntime Runtime => _runtime ?? throw new InvalidOperationException("The fixture is not initialized yet.");
 
-    public TrialDesignService Design { get; private set; } = null!;
+    public ProtocolViews ProtocolViews => new(Runtime);
 
-    public JourneyService Journey { get; private set; } = null!;
+    public ProtocolHistory ProtocolHistory => new(Runtime.Store);
+
+    public ParticipantRegister ParticipantRegister => new(Runtime);
+
+    public ParticipantSchedule ParticipantSchedule => new(Runtime);
+
+    public AdverseEventRegister AdverseEventRegister => new(Runtime);
+
+    public ParticipantTimelines ParticipantTimelines => new(Runtime);
+
+    public SessionDoseViews SessionDoseViews => new(Runtime);
 
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString, messaging: Messaging, seedSealer: TrialDesignSupport.Sealer);
-        Design = new TrialDesignService(_runtime);
-        Journey = new JourneyService(_runtime);
     }
 
     public async Task DisposeAsync()

@@ -1,15 +1,16 @@
 using System.Text.Json;
 using TrialOps.AdverseEvents;
 using TrialOps.Assessments;
+using TrialOps.Audit;
+using TrialOps.Blinding;
 using TrialOps.Common;
 using TrialOps.Dosing;
 using TrialOps.EventStore;
-using TrialOps.Journey;
+using TrialOps.Integration.Tests.TrialDesign;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
-using TrialOps.Trials;
-using TrialOps.Integration.Tests.TrialDesign;
+using TrialOps.Randomization;
 using static TrialOps.Integration.Tests.Journey.JourneySupport;
 
 namespace TrialOps.Integration.Tests.Journey;
@@ -27,11 +28,11 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
         var protocol = ProtocolCode.Parse(code);
         var consent = DateOnly.FromDateTime(Now.UtcDateTime);
 
-        Assert.Equal("S02-001", (await fixture.Journey.NextSubjectNumberAsync(protocol, "S02")).ToString());
+        Assert.Equal("S02-001", (await fixture.ParticipantRegister.NextSubjectNumberAsync(protocol, "S02")).ToString());
         var first = await EnrollAsync(fixture, code, "S02", consent);
         var second = await EnrollAsync(fixture, code, "S02", consent);
         Assert.Equal(["S02-001", "S02-002"], new[] { first.ToString(), second.ToString() });
-        Assert.Equal("S01-001", (await fixture.Journey.NextSubjectNumberAsync(protocol, "S01")).ToString());
+        Assert.Equal("S01-001", (await fixture.ParticipantRegister.NextSubjectNumberAsync(protocol, "S01")).ToString());
 
         var again = await fixture.Runtime.SendAsync(Context(Coordinator), new ScreenParticipant(protocol, "S02", first, consent, "2.1"));
         Assert.Equal("participant.subject-number-taken", again.Rejection?.Code);
@@ -41,7 +42,7 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
             fixture.Runtime.SendAsync(Context(Coordinator), new ScreenParticipant(protocol, "S01", racing, consent, "2.1"))));
         Assert.Single(results, r => r.Accepted);
         Assert.All(results.Where(r => !r.Accepted), r => Assert.Equal("participant.subject-number-taken", r.Rejection?.Code));
-        Assert.Equal("S01-008", (await fixture.Journey.NextSubjectNumberAsync(protocol, "S01")).ToString());
+        Assert.Equal("S01-008", (await fixture.ParticipantRegister.NextSubjectNumberAsync(protocol, "S01")).ToString());
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new CorrectDosingTime(protocol, subject, 1, DosingTime.Stop, start.AddMinutes(42), "Pump log")));
         Accepted(await fixture.Runtime.SendAsync(Context(Coordinator), new CorrectConsent(protocol, subject, DateOnly.FromDateTime(Now.UtcDateTime.AddDays(-3)), "2.1", "Date on the form is the day before")));
 
-        var timeline = (await fixture.Journey.Queries.GetTimelineAsync(code, subject.ToString()))!;
+        var timeline = (await fixture.ParticipantTimelines.GetTimelineAsync(code, subject.ToString()))!;
 
         var pain = timeline.Values.Single(v => v.Key == "P1 PAIN PT20M");
         Assert.Equal(["40 mm", "46", "45"], pain.Versions.Select(v => v.Value));
@@ -73,7 +74,7 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
         Assert.Equal("Date on the form is the day before", timeline.Values.Single(v => v.Key == "Consent").Current.Reason);
 
         await CatchUpAsync(fixture);
-        Assert.Equal(4, (await fixture.Journey.Queries.GetParticipantAsync(code, subject.ToString()))!.Corrections);
+        Assert.Equal(4, (await fixture.ParticipantRegister.GetParticipantAsync(code, subject.ToString()))!.Corrections);
     }
 
     [Fact]
@@ -104,10 +105,10 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
         var events = await fixture.Runtime.Store.ReadStreamAsync(AdverseEventStreams.For(id));
         Assert.Equal([1, 2], events.Select(e => e.Data switch { AdverseEventReported r => r.Details.Grade, AdverseEventCorrected c => c.Details.Grade, _ => 0 }));
         Assert.Equal("Limited instrumental ADL per source notes", events[1].Metadata.Reason);
-        var timeline = (await fixture.Journey.Queries.GetTimelineAsync(code, subject.ToString()))!;
+        var timeline = (await fixture.ParticipantTimelines.GetTimelineAsync(code, subject.ToString()))!;
         Assert.Equal(2, timeline.Values.Single(v => v.Key == $"AE {id}").Versions.Count);
         await CatchUpAsync(fixture);
-        var summary = Assert.Single(await fixture.Journey.Queries.GetAdverseEventsAsync(code, subject.ToString()));
+        var summary = Assert.Single(await fixture.AdverseEventRegister.GetAdverseEventsAsync(code, subject.ToString()));
         Assert.Equal((2, 1, 1), (summary.Grade, summary.Corrections, summary.Period));
     }
 
@@ -121,16 +122,16 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
 
         var texts = new List<string>
         {
-            JsonSerializer.Serialize(await fixture.Journey.Queries.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, PageSize: 100))),
-            JsonSerializer.Serialize(await fixture.Journey.Queries.GetOverdueAsync(code)),
-            JsonSerializer.Serialize(await fixture.Journey.Queries.GetOpenSeriousAdverseEventsAsync(code)),
+            JsonSerializer.Serialize(await fixture.ParticipantRegister.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, PageSize: 100))),
+            JsonSerializer.Serialize(await fixture.ParticipantSchedule.GetOverdueAsync(code)),
+            JsonSerializer.Serialize(await fixture.AdverseEventRegister.GetOpenSeriousAdverseEventsAsync(code)),
         };
         foreach (var participant in report.Participants)
         {
-            texts.Add(JsonSerializer.Serialize(await fixture.Journey.Queries.GetScheduleAsync(code, participant.Subject)));
-            texts.Add(JsonSerializer.Serialize(await fixture.Journey.Queries.GetAdverseEventsAsync(code, participant.Subject)));
-            texts.Add(JsonSerializer.Serialize(await fixture.Journey.Queries.GetTimelineAsync(code, participant.Subject)));
-            texts.Add(JsonSerializer.Serialize(await fixture.Journey.GetBlindedDoseInstructionAsync(ProtocolCode.Parse(code), SubjectNumber.Parse(participant.Subject), 1)));
+            texts.Add(JsonSerializer.Serialize(await fixture.ParticipantSchedule.GetScheduleAsync(code, participant.Subject)));
+            texts.Add(JsonSerializer.Serialize(await fixture.AdverseEventRegister.GetAdverseEventsAsync(code, participant.Subject)));
+            texts.Add(JsonSerializer.Serialize(await fixture.ParticipantTimelines.GetTimelineAsync(code, participant.Subject)));
+            texts.Add(JsonSerializer.Serialize(await fixture.SessionDoseViews.GetBlindedDoseInstructionAsync(ProtocolCode.Parse(code), SubjectNumber.Parse(participant.Subject), 1)));
         }
 
         await using (var command = fixture.Runtime.DataSource.CreateCommand("SELECT string_agg(data::text, ' ') FROM mt_events WHERE stream_id LIKE 'participant-BLIND-J1-%' OR stream_id LIKE 'adverse-event-%'"))
@@ -140,10 +141,10 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
 
         Assert.All(texts, text => Assert.All(TrialDesignSupport.DistinctiveTreatmentTexts, secret => Assert.DoesNotContain(secret, text)));
         var randomized = report.Participants.First(p => p.Status != ParticipantStatus.ScreenFailed);
-        var pharmacy = await fixture.Journey.GetPharmacyDoseAsync(Pharmacist, ProtocolCode.Parse(code), SubjectNumber.Parse(randomized.Subject), 1);
+        var pharmacy = await fixture.SessionDoseViews.GetPharmacyDoseAsync(Pharmacist, ProtocolCode.Parse(code), SubjectNumber.Parse(randomized.Subject), 1);
         Assert.Contains(pharmacy!.TreatmentCode, new[] { "ZQX7", "WVJ3" });
-        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => fixture.Journey.GetPharmacyDoseAsync(Nurse, ProtocolCode.Parse(code), SubjectNumber.Parse(randomized.Subject), 1));
-        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => fixture.Journey.GetPharmacyDoseAsync(Investigator, ProtocolCode.Parse(code), SubjectNumber.Parse(randomized.Subject), 1));
+        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => fixture.SessionDoseViews.GetPharmacyDoseAsync(Nurse, ProtocolCode.Parse(code), SubjectNumber.Parse(randomized.Subject), 1));
+        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => fixture.SessionDoseViews.GetPharmacyDoseAsync(Investigator, ProtocolCode.Parse(code), SubjectNumber.Parse(randomized.Subject), 1));
     }
 
     [Fact]
@@ -153,16 +154,16 @@ public sealed class JourneyRecordTests(JourneyFixture fixture) : IClassFixture<J
         var report = await Seed.DemoTrial.RunAsync(fixture.Runtime, TrialDesignSupport.WithCode(code), new Seed.DemoOptions(9, 3));
         await CatchUpAsync(fixture);
 
-        var all = await fixture.Journey.Queries.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, PageSize: 4));
+        var all = await fixture.ParticipantRegister.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, PageSize: 4));
         Assert.Equal((9, 4, 3), (all.Total, all.Items.Count, all.PageCount));
-        var last = await fixture.Journey.Queries.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, PageSize: 4, Page: 3));
+        var last = await fixture.ParticipantRegister.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, PageSize: 4, Page: 3));
         Assert.Single(last.Items);
-        var s02 = await fixture.Journey.Queries.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, Site: "S02", Sort: ParticipantSort.SubjectNumber, Descending: true));
+        var s02 = await fixture.ParticipantRegister.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, Site: "S02", Sort: ParticipantSort.SubjectNumber, Descending: true));
         Assert.Equal(report.Participants.Where(p => p.Site == "S02").Select(p => p.Subject).OrderDescending(), s02.Items.Select(p => p.Subject));
-        var completed = await fixture.Journey.Queries.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, Status: ParticipantStatus.Completed));
+        var completed = await fixture.ParticipantRegister.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, Status: ParticipantStatus.Completed));
         Assert.Equal(report.Completed, completed.Total);
-        Assert.Equal(report.Participants.Count(p => p.Subject.Contains("-00", StringComparison.Ordinal)), (await fixture.Journey.Queries.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, Search: "-00"))).Total);
-        var everyone = (await fixture.Journey.Queries.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, PageSize: 100))).Items;
+        Assert.Equal(report.Participants.Count(p => p.Subject.Contains("-00", StringComparison.Ordinal)), (await fixture.ParticipantRegister.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, Search: "-00"))).Total);
+        var everyone = (await fixture.ParticipantRegister.ListParticipantsAsync(new ParticipantListQuery(Protocol: code, PageSize: 100))).Items;
         Assert.All(report.Participants, p => Assert.Equal(p.Status, everyone.Single(i => i.Subject == p.Subject).Status));
     }
 }

@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using TrialOps.AdverseEvents;
-using TrialOps.Dosing;
 using TrialOps.Assessments;
-using TrialOps.Journey;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
+using TrialOps.Integration.Tests.TrialDesign;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using TrialOps.Randomization;
 using TrialOps.Washouts;
-using TrialOps.Integration.Tests.TrialDesign;
 using static TrialOps.Integration.Tests.Journey.JourneySupport;
 
 namespace TrialOps.Integration.Tests.Journey;
@@ -36,14 +38,14 @@ public sealed class JourneySchedulerTests(JourneyFixture fixture) : IClassFixtur
 
         await DispatchAllDueAsync(fixture);
 
-        var (participant, _) = await fixture.Journey.LoadAsync(ProtocolCode.Parse(code), subject);
+        var (participant, _) = await fixture.ParticipantRegister.LoadAsync(ProtocolCode.Parse(code), subject);
         Assert.True(participant.Session(1).WashoutElapsedRecorded);
         var events = await fixture.Runtime.Store.ReadStreamAsync(ParticipantStreams.For(ProtocolCode.Parse(code), subject));
         var elapsed = Assert.Single(events, e => e.Data is WashoutElapsed);
         Assert.Equal(("system", start + Forty + TimeSpan.FromHours(4)), (elapsed.Metadata.ActorId, ((WashoutElapsed)elapsed.Data).WashoutEndedAt));
 
         await CatchUpAsync(fixture);
-        var schedule = await fixture.Journey.Queries.GetScheduleAsync(code, subject.ToString());
+        var schedule = await fixture.ParticipantSchedule.GetScheduleAsync(code, subject.ToString());
         Assert.Equal(ScheduleStatus.Done, schedule.Single(i => i.Kind == ScheduleItemKind.Washout && i.Period == 1).Status);
         Assert.Equal(ScheduleStatus.Due, schedule.Single(i => i.Kind == ScheduleItemKind.Dosing && i.Period == 2).Status);
     }
@@ -80,7 +82,7 @@ public sealed class JourneySchedulerTests(JourneyFixture fixture) : IClassFixtur
         var stop = Now.AddHours(-3);
         await DoseAsync(fixture, code, subject, 1, stop - Forty, Forty);
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, 2, Now.AddMinutes(-30), 72m)));
-        var pharmacy = (await fixture.Journey.GetPharmacyDoseAsync(Pharmacist, protocol, subject, 2))!;
+        var pharmacy = (await fixture.SessionDoseViews.GetPharmacyDoseAsync(Pharmacist, protocol, subject, 2))!;
         Accepted(await fixture.Runtime.SendAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, 2, pharmacy.Kit, Now.AddMinutes(-20), "u-technician")));
 
         var refused = await fixture.Runtime.SendAsync(Context(Nurse), new StartDosing(protocol, subject, 2, Now.AddMinutes(-5)));
@@ -103,7 +105,7 @@ public sealed class JourneySchedulerTests(JourneyFixture fixture) : IClassFixtur
         var subject = await EnrollAsync(fixture, code, "S01", DateOnly.FromDateTime(Now.UtcDateTime.AddDays(-2)));
         var start = Now.AddMinutes(-35);
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, 1, start.AddMinutes(-30), 70m)));
-        var pharmacy = (await fixture.Journey.GetPharmacyDoseAsync(Pharmacist, protocol, subject, 1))!;
+        var pharmacy = (await fixture.SessionDoseViews.GetPharmacyDoseAsync(Pharmacist, protocol, subject, 1))!;
         Accepted(await fixture.Runtime.SendAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, 1, pharmacy.Kit, start.AddMinutes(-20), "u-technician")));
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordScaleAssessment(protocol, subject, 1, "PAIN", "PT0M", start.AddMinutes(-5), 68m)));
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new StartDosing(protocol, subject, 1, start)));
@@ -115,15 +117,15 @@ public sealed class JourneySchedulerTests(JourneyFixture fixture) : IClassFixtur
         var marked = events.Select(e => e.Data).OfType<AssessmentsMarkedOverdue>().SelectMany(m => m.Items.Select(i => $"{i.AssessmentCode} {i.Timepoint}")).ToArray();
         Assert.Equal(["VITALS PT0M", "PAIN PT20M", "VITALS PT20M"], marked);
         await CatchUpAsync(fixture);
-        var overdue = await fixture.Journey.Queries.GetOverdueAsync(code);
+        var overdue = await fixture.ParticipantSchedule.GetOverdueAsync(code);
         Assert.Equal(["VITALS PT0M", "PAIN PT20M", "VITALS PT20M"], overdue.Select(i => $"{i.Code} {i.Timepoint}"));
-        var schedule = await fixture.Journey.Queries.GetScheduleAsync(code, subject.ToString());
+        var schedule = await fixture.ParticipantSchedule.GetScheduleAsync(code, subject.ToString());
         Assert.Equal(ScheduleStatus.Done, schedule.Single(i => i.Period == 1 && i.Code == "PAIN" && i.Timepoint == "PT0M").Status);
         Assert.Equal(ScheduleStatus.Planned, schedule.Single(i => i.Period == 1 && i.Code == "PAIN" && i.Timepoint == "PT2H").Status);
 
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordScaleAssessment(protocol, subject, 1, "PAIN", "PT20M", start.AddMinutes(21), 50m)), "late entry");
         await CatchUpAsync(fixture);
-        Assert.Equal(ScheduleStatus.Done, (await fixture.Journey.Queries.GetScheduleAsync(code, subject.ToString())).Single(i => i.Period == 1 && i.Code == "PAIN" && i.Timepoint == "PT20M").Status);
+        Assert.Equal(ScheduleStatus.Done, (await fixture.ParticipantSchedule.GetScheduleAsync(code, subject.ToString())).Single(i => i.Period == 1 && i.Code == "PAIN" && i.Timepoint == "PT20M").Status);
     }
 
     [Fact]
@@ -149,9 +151,9 @@ public sealed class JourneySchedulerTests(JourneyFixture fixture) : IClassFixtur
         Assert.Equal(onset.AddMinutes(10).AddHours(24), overdue.DueAt);
         Assert.DoesNotContain((await fixture.Runtime.Store.ReadStreamAsync(AdverseEventStreams.For(onTime))).Select(e => e.Data), e => e is SaeReportOverdue);
         await CatchUpAsync(fixture);
-        var open = await fixture.Journey.Queries.GetOpenSeriousAdverseEventsAsync(code, overdueOnly: true);
+        var open = await fixture.AdverseEventRegister.GetOpenSeriousAdverseEventsAsync(code, overdueOnly: true);
         Assert.Equal([late], open.Select(a => a.AdverseEventId));
-        Assert.Equal(2, (await fixture.Journey.Queries.GetOpenSeriousAdverseEventsAsync(code)).Count);
-        Assert.Equal(2, (await fixture.Journey.Queries.GetParticipantAsync(code, subject.ToString()))!.SeriousAdverseEvents);
+        Assert.Equal(2, (await fixture.AdverseEventRegister.GetOpenSeriousAdverseEventsAsync(code)).Count);
+        Assert.Equal(2, (await fixture.ParticipantRegister.GetParticipantAsync(code, subject.ToString()))!.SeriousAdverseEvents);
     }
 }

@@ -1,11 +1,14 @@
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
 using TrialOps.Common;
 using TrialOps.Dosing;
-using TrialOps.Journey;
+using TrialOps.Integration.Tests.TrialDesign;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using TrialOps.Randomization;
 using TrialOps.Runtime;
-using TrialOps.Integration.Tests.TrialDesign;
 
 namespace TrialOps.Integration.Tests.Journey;
 
@@ -29,8 +32,8 @@ public static class JourneySupport
     public static async Task<SubjectNumber> EnrollAsync(JourneyFixture fixture, string code, string site, DateOnly consent)
     {
         var protocol = ProtocolCode.Parse(code);
-        var definition = (await fixture.Design.GetProtocolAsync(code))!;
-        var subject = await fixture.Journey.NextSubjectNumberAsync(protocol, site);
+        var definition = (await fixture.ProtocolHistory.DefinitionAsync(code))!;
+        var subject = await fixture.ParticipantRegister.NextSubjectNumberAsync(protocol, site);
         Accepted(await fixture.Runtime.SendAsync(Context(Coordinator), new ScreenParticipant(protocol, site, subject, consent, "2.1")), "screening");
         var answers = definition.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, true))
             .Concat(definition.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, false))).ToArray();
@@ -44,7 +47,7 @@ public static class JourneySupport
     {
         var protocol = ProtocolCode.Parse(code);
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, period, start.AddMinutes(-30), 72.5m)), "weight");
-        var pharmacy = (await fixture.Journey.GetPharmacyDoseAsync(Pharmacist, protocol, subject, period))!;
+        var pharmacy = (await fixture.SessionDoseViews.GetPharmacyDoseAsync(Pharmacist, protocol, subject, period))!;
         Accepted(await fixture.Runtime.SendAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, period, pharmacy.Kit, start.AddMinutes(-20), "u-technician")), "preparation");
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new StartDosing(protocol, subject, period, start)), "start");
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new StopDosing(protocol, subject, period, start + duration, true, null)), "stop");

@@ -1,11 +1,16 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
 using TrialOps.Blinding;
 using TrialOps.Common;
+using TrialOps.Dosing;
 using TrialOps.EventStore;
 using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
 using TrialOps.Runtime;
-using TrialOps.Trials;
 using static TrialOps.Integration.Tests.TrialDesign.TrialDesignSupport;
 
 namespace TrialOps.Integration.Tests.TrialDesign;
@@ -21,7 +26,6 @@ public sealed class BlindedQueryTests(TrialDesignFixture fixture) : IClassFixtur
     private const string Unblinded = "UNBLIND-01";
 
     private readonly TrialOpsRuntime _runtime = fixture.Runtime;
-    private readonly TrialDesignService _service = fixture.Service;
     private readonly DesignCommands _commands = fixture.Commands;
 
     public static TheoryData<string> BlindedRoles => new(Roles.All.Where(role => BlindingPolicy.IsBlinded(role, trialUnblinded: false)).Append("Unknown"));
@@ -29,7 +33,7 @@ public sealed class BlindedQueryTests(TrialDesignFixture fixture) : IClassFixtur
     /// <summary>Sets the trials up once per class (each test gets a new instance of this class).</summary>
     public async Task InitializeAsync()
     {
-        if (await _service.GetProtocolAsync(Blinded, CancellationToken.None) is not null)
+        if (await fixture.History.DefinitionAsync(Blinded, CancellationToken.None) is not null)
         {
             return;
         }
@@ -70,7 +74,7 @@ public sealed class BlindedQueryTests(TrialDesignFixture fixture) : IClassFixtur
     [MemberData(nameof(BlindedRoles))]
     public async Task the_demo_protocol_shows_a_blinded_role_no_treatment_code_or_label(string role)
     {
-        var definition = (await _service.GetProtocolAsync("KET-NP-01", CancellationToken.None))!;
+        var definition = (await fixture.History.DefinitionAsync("KET-NP-01", CancellationToken.None))!;
         var viewer = new Actor($"u-{role.ToLowerInvariant()}", role);
 
         var texts = await EveryQueryAsync("KET-NP-01", viewer, "K-001");
@@ -88,19 +92,19 @@ public sealed class BlindedQueryTests(TrialDesignFixture fixture) : IClassFixtur
     {
         var viewer = new Actor($"u-{role.ToLowerInvariant()}", role);
 
-        var all = await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => _service.Queries.GetPharmacyAllocationsAsync(Blinded, viewer));
-        var one = await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => _service.Queries.GetParticipantAllocationAsync(Blinded, "P-002", viewer));
-        var reveal = await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => _service.RevealEmergencyAllocationAsync(Blinded, "P-002", viewer));
+        var all = await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => fixture.AllocationViews.GetPharmacyAllocationsAsync(Blinded, viewer));
+        var one = await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => fixture.AllocationViews.GetParticipantAllocationAsync(Blinded, "P-002", viewer));
+        var reveal = await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => fixture.AllocationViews.RevealEmergencyAllocationAsync(Blinded, "P-002", viewer));
 
-        Assert.False(await _service.Queries.MaySeeTreatmentsAsync(Blinded, viewer));
+        Assert.False(await fixture.ProtocolViews.MaySeeTreatmentsAsync(Blinded, viewer));
         Assert.All(new[] { all.Message, one.Message, reveal.Message }, message => Assert.All(DistinctiveTreatmentTexts, secret => Assert.DoesNotContain(secret, message)));
     }
 
     [Fact]
     public async Task the_pharmacist_sees_treatments_and_every_allocation()
     {
-        var protocol = (await _service.Queries.GetProtocolAsync(Blinded, Pharmacist))!;
-        var allocations = await _service.Queries.GetPharmacyAllocationsAsync(Blinded, Pharmacist);
+        var protocol = (await fixture.ProtocolViews.GetProtocolAsync(Blinded, Pharmacist))!;
+        var allocations = await fixture.AllocationViews.GetPharmacyAllocationsAsync(Blinded, Pharmacist);
 
         Assert.Equal(["ZQX7", "WVJ3"], protocol.Treatments!.Select(t => t.Code));
         Assert.Equal(2, protocol.Sequences!.Count);
@@ -112,26 +116,26 @@ public sealed class BlindedQueryTests(TrialDesignFixture fixture) : IClassFixtur
     [Fact]
     public async Task the_statistician_is_blinded_until_the_trial_is_unblinded_after_lock()
     {
-        Assert.Null((await _service.Queries.GetProtocolAsync(Blinded, Statistician))!.Treatments);
-        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => _service.Queries.GetPharmacyAllocationsAsync(Blinded, Statistician));
+        Assert.Null((await fixture.ProtocolViews.GetProtocolAsync(Blinded, Statistician))!.Treatments);
+        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => fixture.AllocationViews.GetPharmacyAllocationsAsync(Blinded, Statistician));
 
-        Assert.NotNull((await _service.Queries.GetProtocolAsync(Unblinded, Statistician))!.Treatments);
-        Assert.Equal(8, (await _service.Queries.GetPharmacyAllocationsAsync(Unblinded, Statistician)).Count);
-        Assert.Null((await _service.Queries.GetProtocolAsync(Unblinded, Coordinator))!.Treatments);
+        Assert.NotNull((await fixture.ProtocolViews.GetProtocolAsync(Unblinded, Statistician))!.Treatments);
+        Assert.Equal(8, (await fixture.AllocationViews.GetPharmacyAllocationsAsync(Unblinded, Statistician)).Count);
+        Assert.Null((await fixture.ProtocolViews.GetProtocolAsync(Unblinded, Coordinator))!.Treatments);
     }
 
     [Fact]
     public async Task the_investigator_who_broke_the_blind_sees_that_participant_only()
     {
-        var revealed = await _service.RevealEmergencyAllocationAsync(Blinded, "P-001", Investigator);
-        var fromReadModel = (await _service.Queries.GetParticipantAllocationAsync(Blinded, "P-001", Investigator))!;
+        var revealed = await fixture.AllocationViews.RevealEmergencyAllocationAsync(Blinded, "P-001", Investigator);
+        var fromReadModel = (await fixture.AllocationViews.GetParticipantAllocationAsync(Blinded, "P-001", Investigator))!;
 
         Assert.Equal(2, revealed.Periods.Count);
         Assert.Equal(revealed.Periods, fromReadModel.Periods);
-        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => _service.Queries.GetParticipantAllocationAsync(Blinded, "P-003", Investigator));
-        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => _service.Queries.GetParticipantAllocationAsync(Blinded, "P-001", OtherInvestigator));
-        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => _service.RevealEmergencyAllocationAsync(Blinded, "P-001", OtherInvestigator));
-        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => _service.Queries.GetPharmacyAllocationsAsync(Blinded, Investigator));
+        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => fixture.AllocationViews.GetParticipantAllocationAsync(Blinded, "P-003", Investigator));
+        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => fixture.AllocationViews.GetParticipantAllocationAsync(Blinded, "P-001", OtherInvestigator));
+        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => fixture.AllocationViews.RevealEmergencyAllocationAsync(Blinded, "P-001", OtherInvestigator));
+        await Assert.ThrowsAsync<BlindedAccessRefusedException>(() => fixture.AllocationViews.GetPharmacyAllocationsAsync(Blinded, Investigator));
     }
 
     [Fact]
@@ -146,20 +150,21 @@ public sealed class BlindedQueryTests(TrialDesignFixture fixture) : IClassFixtur
     /// <summary>The JSON of every query's answer (refusals as their message) for the viewer.</summary>
     private async Task<IReadOnlyList<string>> EveryQueryAsync(string code, Actor viewer, string participantId)
     {
-        var queries = _service.Queries;
+        var protocols = fixture.ProtocolViews;
+        var allocations = fixture.AllocationViews;
         var texts = new List<string>
         {
-            Json(await queries.ListProtocolsAsync(viewer)),
-            Json(await queries.GetProtocolAsync(code, viewer)),
-            Json(await queries.GetRandomizationStatusAsync(code, viewer)),
-            Json(await queries.GetTrialStatusAsync(code, viewer)),
-            Json(await queries.MaySeeTreatmentsAsync(code, viewer)),
-            await RefusalOrJsonAsync(() => queries.GetPharmacyAllocationsAsync(code, viewer)),
-            await RefusalOrJsonAsync(() => queries.GetParticipantAllocationAsync(code, participantId, viewer)),
-            await RefusalOrJsonAsync(() => _service.RevealEmergencyAllocationAsync(code, participantId, viewer)),
+            Json(await protocols.ListProtocolsAsync(viewer)),
+            Json(await protocols.GetProtocolAsync(code, viewer)),
+            Json(await allocations.GetRandomizationStatusAsync(code, viewer)),
+            Json(await protocols.GetTrialStatusAsync(code, viewer)),
+            Json(await protocols.MaySeeTreatmentsAsync(code, viewer)),
+            await RefusalOrJsonAsync(() => allocations.GetPharmacyAllocationsAsync(code, viewer)),
+            await RefusalOrJsonAsync(() => allocations.GetParticipantAllocationAsync(code, participantId, viewer)),
+            await RefusalOrJsonAsync(() => fixture.AllocationViews.RevealEmergencyAllocationAsync(code, participantId, viewer)),
         };
-        Assert.Null((await queries.GetProtocolAsync(code, viewer))!.Treatments);
-        Assert.Null((await queries.GetProtocolAsync(code, viewer))!.Sequences);
+        Assert.Null((await protocols.GetProtocolAsync(code, viewer))!.Treatments);
+        Assert.Null((await protocols.GetProtocolAsync(code, viewer))!.Sequences);
         return texts;
     }
 

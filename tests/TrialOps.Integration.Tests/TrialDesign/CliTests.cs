@@ -86,7 +86,7 @@ public sealed class CliTests(DatabaseFixture database) : IClassFixture<DatabaseF
 
         // The list was sealed with the key the CLI created in TRIALOPS_HOME: it reproduces the list.
         await using var runtime = await TrialOpsRuntime.StartAsync(database.ConnectionString, seedSealer: SeedKeyStore.CreateSealer(_ => null, _home));
-        var reproduction = await new Trials.TrialDesignService(runtime).ReproduceRandomizationListAsync("KET-NP-01", "S01", CancellationToken.None);
+        var reproduction = await new AllocationViews(runtime).ReproduceRandomizationListAsync("KET-NP-01", "S01", CancellationToken.None);
         Assert.True(reproduction!.Matches);
         var stored = await runtime.Store.ReadStreamAsync("protocol-KET-NP-01");
         Assert.Equal(($"cli:{Environment.UserName}", "Coordinator"), (stored[0].Metadata.ActorId, stored[0].Metadata.ActorRole));

@@ -1,7 +1,11 @@
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
+using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Runtime;
-using TrialOps.Trials;
 using static TrialOps.Integration.Tests.TrialDesign.TrialDesignSupport;
 
 namespace TrialOps.Integration.Tests.TrialDesign;
@@ -9,7 +13,6 @@ namespace TrialOps.Integration.Tests.TrialDesign;
 public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixture<TrialDesignFixture>
 {
     private readonly TrialOpsRuntime _runtime = fixture.Runtime;
-    private readonly TrialDesignService _service = fixture.Service;
     private readonly DesignCommands _commands = fixture.Commands;
 
     [Fact]
@@ -37,7 +40,7 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
         }
 
         Assert.Equal(["S01", "S02"], outcome.GeneratedLists.Select(l => l.Stratum));
-        var definition = await _service.GetProtocolAsync("KET-NP-01", CancellationToken.None);
+        var definition = await fixture.History.DefinitionAsync("KET-NP-01", CancellationToken.None);
         Assert.Equal((1, 2), (definition!.Version, definition.PeriodCount));
     }
 
@@ -52,7 +55,7 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
         Assert.Equal(ProtocolImportStatus.Invalid, outcome.Status);
         Assert.Equal(["$.treatments[0].components[0].unit: unknown unit 'mg/kgg'"], outcome.Problems);
         Assert.Equal(before, await CountEventsAsync());
-        Assert.Null(await _service.GetProtocolAsync("BROKEN-01", CancellationToken.None));
+        Assert.Null(await fixture.History.DefinitionAsync("BROKEN-01", CancellationToken.None));
     }
 
     [Fact]
@@ -80,14 +83,14 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
             ],
             outcome.Problems);
         Assert.Equal(before, await CountEventsAsync());
-        Assert.Null(await _service.GetProtocolAsync("LIMITS-01", CancellationToken.None));
+        Assert.Null(await fixture.History.DefinitionAsync("LIMITS-01", CancellationToken.None));
     }
 
     [Fact]
     public async Task a_higher_version_is_an_amendment_and_data_stays_attributable_to_the_version_in_force()
     {
         await ImportAsync(_runtime, WithCode("AMEND-01"));
-        var version1 = (await _service.GetProtocolVersionsAsync("AMEND-01", CancellationToken.None)).Single();
+        var version1 = (await fixture.History.VersionsAsync("AMEND-01", CancellationToken.None)).Single();
         var amendedBytes = WithCode("AMEND-01", root =>
         {
             root["version"] = 2;
@@ -101,11 +104,11 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
         var events = await _runtime.Store.ReadStreamAsync("protocol-AMEND-01");
         var amended = Assert.IsType<ProtocolAmended>(events[^1].Data);
         Assert.Equal((2, 1, ProtocolFile.Sha256(amendedBytes), Coordinator.UserId), (amended.Version, amended.PreviousVersion, amended.FileSha256, amended.AmendedBy));
-        Assert.Equal(2, (await _service.GetProtocolAsync("AMEND-01", CancellationToken.None))!.Version);
-        Assert.Equal(1, (await _service.GetProtocolInForceAtPositionAsync("AMEND-01", version1.Position, CancellationToken.None))!.Version);
-        Assert.Equal(2, (await _service.GetProtocolInForceAtPositionAsync("AMEND-01", events[^1].Position + 10, CancellationToken.None))!.Version);
-        Assert.Equal(1, (await _service.GetProtocolInForceAsync("AMEND-01", version1.RecordedAt, CancellationToken.None))!.Version);
-        Assert.Null(await _service.GetProtocolInForceAsync("AMEND-01", version1.RecordedAt.AddTicks(-10), CancellationToken.None));
+        Assert.Equal(2, (await fixture.History.DefinitionAsync("AMEND-01", CancellationToken.None))!.Version);
+        Assert.Equal(1, (await fixture.History.InForceAtPositionAsync("AMEND-01", version1.Position, CancellationToken.None))!.Version);
+        Assert.Equal(2, (await fixture.History.InForceAtPositionAsync("AMEND-01", events[^1].Position + 10, CancellationToken.None))!.Version);
+        Assert.Equal(1, (await fixture.History.InForceAsync("AMEND-01", version1.RecordedAt, CancellationToken.None))!.Version);
+        Assert.Null(await fixture.History.InForceAsync("AMEND-01", version1.RecordedAt.AddTicks(-10), CancellationToken.None));
     }
 
     [Fact]
@@ -149,7 +152,7 @@ public sealed class ProtocolImportTests(TrialDesignFixture fixture) : IClassFixt
 
         Assert.True(generated.Accepted);
         Assert.Equal(2, generated.Positions.Count);
-        Assert.All(await _service.GetRandomizationListStatusAsync("ADMIN-01", CancellationToken.None), s => Assert.True(s.HasList));
+        Assert.All(await fixture.AllocationViews.GetRandomizationListStatusAsync("ADMIN-01", CancellationToken.None), s => Assert.True(s.HasList));
     }
 
     [Fact]

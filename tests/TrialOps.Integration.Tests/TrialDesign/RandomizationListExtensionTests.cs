@@ -1,7 +1,12 @@
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
 using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Runtime;
-using TrialOps.Trials;
 using static TrialOps.Integration.Tests.TrialDesign.TrialDesignSupport;
 
 namespace TrialOps.Integration.Tests.TrialDesign;
@@ -11,7 +16,6 @@ public sealed class RandomizationListExtensionTests(TrialDesignFixture fixture) 
     private const string Reason = "Site S01 recruits more participants than planned";
 
     private readonly TrialOpsRuntime _runtime = fixture.Runtime;
-    private readonly TrialDesignService _service = fixture.Service;
     private readonly DesignCommands _commands = fixture.Commands;
 
     [Fact]
@@ -19,7 +23,7 @@ public sealed class RandomizationListExtensionTests(TrialDesignFixture fixture) 
     {
         // Two participants over two strata: one entry asked for per stratum, so each list holds one block.
         await ImportAsync(_runtime, WithCode("EXT-01", root => root["targetParticipants"] = 2));
-        var initialSize = (await _service.GetRandomizationListStatusAsync("EXT-01", CancellationToken.None)).Single(s => s.Stratum == "S01").ListSize;
+        var initialSize = (await fixture.AllocationViews.GetRandomizationListStatusAsync("EXT-01", CancellationToken.None)).Single(s => s.Stratum == "S01").ListSize;
         var allocations = new List<Allocation>();
         for (var i = 1; i <= initialSize; i++)
         {
@@ -54,7 +58,7 @@ public sealed class RandomizationListExtensionTests(TrialDesignFixture fixture) 
         Assert.Equal(generated.Entries.Concat(extended.AddedEntries), regenerated.Entries, EntryComparer.Instance);
         Assert.All(allocations, a => Assert.Equal(regenerated.Entries[a.EntryNumber - 1].SequenceNumber, a.SequenceNumber));
 
-        var reproduction = await _service.ReproduceRandomizationListAsync("EXT-01", "S01", CancellationToken.None);
+        var reproduction = await fixture.AllocationViews.ReproduceRandomizationListAsync("EXT-01", "S01", CancellationToken.None);
         Assert.True(reproduction!.Matches);
         Assert.Equal(extended.ListHash, reproduction.RecordedHash);
     }

@@ -1,6 +1,12 @@
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
 using TrialOps.Runtime;
 using TrialOps.Testing;
-using TrialOps.Trials;
 
 namespace TrialOps.Integration.Tests.TrialDesign;
 
@@ -12,13 +18,19 @@ namespace TrialOps.Integration.Tests.TrialDesign;
 public sealed class TrialDesignFixture : IAsyncLifetime
 {
     private TrialOpsRuntime? _runtime;
-    private TrialDesignService? _service;
 
     public DatabaseFixture Database { get; } = new();
 
     public TrialOpsRuntime Runtime => _runtime ?? throw new InvalidOperationException("The fixture is not initialized yet.");
 
-    public TrialDesignService Service => _service ?? throw new InvalidOperationException("The fixture is not initialized yet.");
+    /// <summary>The protocols and trial status as a viewer may see them.</summary>
+    public ProtocolViews ProtocolViews => new(Runtime);
+
+    /// <summary>The randomization lists and allocations as a viewer may see them.</summary>
+    public AllocationViews AllocationViews => new(Runtime);
+
+    /// <summary>The recorded protocol versions (whole definitions).</summary>
+    public ProtocolHistory History => new(Runtime.Store);
 
     /// <summary>Trial-design commands sent through Wolverine.</summary>
     public DesignCommands Commands => new(Runtime);
@@ -27,7 +39,6 @@ public sealed class TrialDesignFixture : IAsyncLifetime
     {
         await Database.InitializeAsync();
         _runtime = await TrialOpsRuntime.StartAsync(Database.ConnectionString, seedSealer: TrialDesignSupport.Sealer);
-        _service = new TrialDesignService(_runtime);
     }
 
     public async Task DisposeAsync()

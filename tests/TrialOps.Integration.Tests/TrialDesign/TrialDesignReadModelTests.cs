@@ -1,6 +1,12 @@
 using System.Text;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
 using TrialOps.Runtime;
-using TrialOps.Trials;
 using static TrialOps.Integration.Tests.TrialDesign.TrialDesignSupport;
 
 namespace TrialOps.Integration.Tests.TrialDesign;
@@ -14,7 +20,6 @@ public sealed class TrialDesignReadModelTests(TrialDesignFixture fixture) : ICla
     ];
 
     private readonly TrialOpsRuntime _runtime = fixture.Runtime;
-    private readonly TrialDesignService _service = fixture.Service;
     private readonly DesignCommands _commands = fixture.Commands;
 
     [Fact]
@@ -42,17 +47,17 @@ public sealed class TrialDesignReadModelTests(TrialDesignFixture fixture) : ICla
         await _runtime.Projections.CatchUpAsync(TrialDesignProjection.ProjectionName);
         var built = await SnapshotAsync();
 
-        var protocol = (await _service.Queries.ListProtocolsAsync(Coordinator)).Single(p => p.Code == "RM-01");
+        var protocol = (await fixture.ProtocolViews.ListProtocolsAsync(Coordinator)).Single(p => p.Code == "RM-01");
         Assert.Equal((2, 2, "P7D"), (protocol.Version, protocol.PeriodCount, protocol.Washout));
-        var status = await _service.Queries.GetRandomizationStatusAsync("RM-01", Coordinator);
+        var status = await fixture.AllocationViews.GetRandomizationStatusAsync("RM-01", Coordinator);
         Assert.Equal([2, 1], status.Select(s => s.Used));
         Assert.Equal(1, status[0].Extensions);
-        var trial = (await _service.Queries.GetTrialStatusAsync("RM-01", Coordinator))!;
+        var trial = (await fixture.ProtocolViews.GetTrialStatusAsync("RM-01", Coordinator))!;
         Assert.Equal((true, Investigator.UserId, true, Statistician.UserId, "late query on P-002"), (trial.Locked, trial.LockedBy, trial.Unblinded, trial.UnblindedBy, trial.LastUnlockReason));
         var codeBreak = Assert.Single(trial.EmergencyUnblindings);
         Assert.Equal(("P-001", Investigator.UserId), (codeBreak.ParticipantId, codeBreak.PerformedBy));
         Assert.Equal([1, 2], codeBreak.CompromisedPeriods);
-        var allocations = await _service.Queries.GetPharmacyAllocationsAsync("RM-01", Pharmacist);
+        var allocations = await fixture.AllocationViews.GetPharmacyAllocationsAsync("RM-01", Pharmacist);
         Assert.Equal(6, allocations.Count);
         Assert.Contains(allocations, a => a.TreatmentLabel == "Ketamine hydrochloride 0.4 mg/kg IV over 40 minutes");
         Assert.DoesNotContain(allocations, a => a.TreatmentLabel == "Ketamine hydrochloride 0.5 mg/kg IV over 40 minutes");
@@ -68,10 +73,10 @@ public sealed class TrialDesignReadModelTests(TrialDesignFixture fixture) : ICla
     {
         await ImportAsync(_runtime, WithCode("RM-02"));
         var (_, allocation) = await RandomizeAsync(_runtime, "RM-02", "S02", "P-201");
-        var definition = (await _service.GetProtocolAsync("RM-02", CancellationToken.None))!;
+        var definition = (await fixture.History.DefinitionAsync("RM-02", CancellationToken.None))!;
 
         await _runtime.Projections.CatchUpAsync(TrialDesignProjection.ProjectionName);
-        var view = (await _service.Queries.GetParticipantAllocationAsync("RM-02", "P-201", Pharmacist))!;
+        var view = (await fixture.AllocationViews.GetParticipantAllocationAsync("RM-02", "P-201", Pharmacist))!;
 
         Assert.Equal((allocation!.EntryNumber, allocation.SequenceNumber, "S02"), (view.EntryNumber, view.SequenceNumber, view.Stratum));
         Assert.Equal(allocation.Kits.Select(k => k.ToString()), view.Periods.Select(p => p.KitNumber));

@@ -1,13 +1,16 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
 using TrialOps.Blinding;
 using TrialOps.Common;
+using TrialOps.Dosing;
 using TrialOps.Messaging;
+using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Runtime;
-using TrialOps.Trials;
 
 namespace TrialOps.Integration.Tests.TrialDesign;
 

@@ -1,10 +1,14 @@
 using System.Text;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
 using TrialOps.Common;
+using TrialOps.Dosing;
 using TrialOps.Messaging;
+using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Tests.Protocols;
-using TrialOps.Trials;
 using static TrialOps.Tests.Randomization.RandomizationFixtures;
 
 namespace TrialOps.Tests.Trials;

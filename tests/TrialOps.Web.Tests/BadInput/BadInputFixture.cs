@@ -35,7 +35,7 @@ public sealed class BadInputFixture : IAsyncLifetime
         await trial.PreparedAsync(Subject, 1, start.AddMinutes(-30));
         await TrialAppFixture.Must(Messaging.CommandBus.SendCommandAsync(trial.Commands, Messaging.CommandContext.New(trial.ActorOf(Roles.DataEntry)), new TrialOps.Dosing.StartDosing(TrialAppFixture.Demo.Code, Subject, 1, start)));
         var protocol = TrialAppFixture.Demo.Code;
-        Screened = await trial.Journey.NextSubjectNumberAsync(protocol, "S01");
+        Screened = await trial.ParticipantRegister.NextSubjectNumberAsync(protocol, "S01");
         await TrialAppFixture.Must(Messaging.CommandBus.SendCommandAsync(trial.Commands, Messaging.CommandContext.New(trial.ActorOf(Roles.Coordinator)), new ScreenParticipant(protocol, "S01", Screened, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), "2.1")));
         await using var command = trial.Runtime.DataSource.CreateCommand("SELECT data->>'adverseEventId' FROM mt_events WHERE type = 'adverse-event.reported.v1' ORDER BY seq_id LIMIT 1");
         AdverseEventId = (string?)await command.ExecuteScalarAsync() ?? "AE-none";

@@ -3,9 +3,14 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
 using TrialOps.Common;
-using TrialOps.Journey;
+using TrialOps.Dosing;
 using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
 using TrialOps.Web.Tests.Trials;
 
 namespace TrialOps.Web.Tests.Blinding;
@@ -163,12 +168,12 @@ public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFix
     private async Task<IReadOnlyDictionary<string, string[]>> RouteValuesAsync()
     {
         var code = TrialAppFixture.Code;
-        var status = await trial.Design.Queries.GetTrialStatusAsync(code, trial.ActorOf(Roles.Monitor));
+        var status = await trial.ProtocolViews.GetTrialStatusAsync(code, trial.ActorOf(Roles.Monitor));
         var unblinded = status!.EmergencyUnblindings.Select(b => b.ParticipantId).First();
-        var all = await trial.Journey.Queries.ListParticipantsAsync(new ParticipantListQuery(code, PageSize: 500));
+        var all = await trial.ParticipantRegister.ListParticipantsAsync(new ParticipantListQuery(code, PageSize: 500));
         var withdrawn = all.Items.First(p => p.Status == ParticipantStatus.Withdrawn).Subject;
         var screenFailed = all.Items.First(p => p.Status == ParticipantStatus.ScreenFailed).Subject;
-        var adverseEvents = (await trial.Journey.Queries.GetAdverseEventsAsync(code, unblinded)).Select(a => a.AdverseEventId).Take(3).ToArray();
+        var adverseEvents = (await trial.AdverseEventRegister.GetAdverseEventsAsync(code, unblinded)).Select(a => a.AdverseEventId).Take(3).ToArray();
         Assert.NotEmpty(adverseEvents);
         return new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
@@ -191,7 +196,7 @@ public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFix
     /// </summary>
     private async Task<LeakDetector> LeakDetectorAsync()
     {
-        var status = await trial.Design.Queries.GetTrialStatusAsync(TrialAppFixture.Code, trial.ActorOf(Roles.Monitor));
+        var status = await trial.ProtocolViews.GetTrialStatusAsync(TrialAppFixture.Code, trial.ActorOf(Roles.Monitor));
         var publicTexts = new[] { TrialAppFixture.Demo.Title, TrialAppFixture.Demo.Indication }
             .Concat(status!.EmergencyUnblindings.Select(b => b.Reason))
             .ToArray();

@@ -29,7 +29,7 @@ public sealed class NotExportableTextApiTests(DemoTrialFixture trial) : IClassFi
 
         Assert.Equal(ExportableText.NotExportableCode, refused.GetProperty("code").GetString());
         Assert.True(refused.GetProperty("errors").TryGetProperty("details", out _), refused.ToString());
-        var (state, _) = await trial.Journey.LoadAsync(TrialAppFixture.Demo.Code, subject);
+        var (state, _) = await trial.ParticipantRegister.LoadAsync(TrialAppFixture.Demo.Code, subject);
         Assert.NotEqual(ParticipantStatus.Withdrawn, state.Status);
 
         var accepted = await coordinator.PostAsync($"{Trial}/participants/{subject}/withdrawal", Json($$"""{"withdrawnAt":"{{at}}","reason":"WithdrawalBySubject","details":"Patient moved (déménagé) ≥ 200 km away"}"""));
@@ -52,7 +52,7 @@ public sealed class NotExportableTextApiTests(DemoTrialFixture trial) : IClassFi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("<span class=\"field-error\" id=\"details-error\">The withdrawal explanation contains 'П' (U+041F)", html, StringComparison.Ordinal);
-        var (state, _) = await trial.Journey.LoadAsync(TrialAppFixture.Demo.Code, subject);
+        var (state, _) = await trial.ParticipantRegister.LoadAsync(TrialAppFixture.Demo.Code, subject);
         Assert.NotEqual(ParticipantStatus.Withdrawn, state.Status);
     }
 

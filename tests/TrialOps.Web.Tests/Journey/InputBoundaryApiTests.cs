@@ -56,7 +56,7 @@ public sealed class InputBoundaryApiTests(DemoTrialFixture trial) : IClassFixtur
         Assert.Contains("reason", number.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await (await coordinator.PostAsync(withdrawal, Json($$"""{"withdrawnAt":"{{at}}","reason":1,"details":"moved away"}"""))).ProblemAsync(400);
         await (await coordinator.PostAsync(withdrawal, Json($$"""{"withdrawnAt":"{{at}}","reason":"NoSuchReason","details":"moved away"}"""))).ProblemAsync(400);
-        var (state, _) = await trial.Journey.LoadAsync(TrialAppFixture.Demo.Code, subject);
+        var (state, _) = await trial.ParticipantRegister.LoadAsync(TrialAppFixture.Demo.Code, subject);
         Assert.NotEqual(ParticipantStatus.Withdrawn, state.Status);
     }
 

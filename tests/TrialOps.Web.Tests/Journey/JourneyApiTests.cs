@@ -214,7 +214,7 @@ public sealed class JourneyApiTests(DemoTrialFixture trial) : IClassFixture<Demo
         var otherUser = await (await nurse.SendAsync(WithKey(serious.Replace("\"causality\":\"Possible\",", "", StringComparison.Ordinal)))).ProblemAsync(422);
         Assert.Equal("idempotency-key-reused", otherUser.GetProperty("code").GetString());
         var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("adverseEventId").GetString()!;
-        Assert.Single(await trial.Journey.Queries.GetTimelineAsync(TrialAppFixture.Code, subject.ToString()) is { } timeline ? timeline.Entries.Where(e => e.StreamId == $"adverse-event-{id}").ToArray() : []);
+        Assert.Single(await trial.ParticipantTimelines.GetTimelineAsync(TrialAppFixture.Code, subject.ToString()) is { } timeline ? timeline.Entries.Where(e => e.StreamId == $"adverse-event-{id}").ToArray() : []);
 
         var judged = await (await nurse.PostAsync(events, Json(serious))).ProblemAsync(403);
         Assert.Equal("not-permitted", judged.GetProperty("code").GetString());

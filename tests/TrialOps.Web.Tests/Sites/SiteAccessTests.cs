@@ -3,11 +3,16 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
 using TrialOps.Common;
+using TrialOps.Dosing;
 using TrialOps.Identity;
-using TrialOps.Journey;
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
 using TrialOps.Web.Tests.Trials;
 
 namespace TrialOps.Web.Tests.Sites;
@@ -69,7 +74,7 @@ public sealed class SiteAccessTests(DemoTrialFixture trial) : IClassFixture<Demo
     private async Task<IReadOnlyList<ParticipantSummary>> ParticipantsAtAsync(string? site)
     {
         await trial.WaitForReadModelsAsync();
-        return (await trial.Journey.Queries.ListParticipantsAsync(new ParticipantListQuery(TrialAppFixture.Code, site, PageSize: ParticipantListQuery.MaxPageSize))).Items;
+        return (await trial.ParticipantRegister.ListParticipantsAsync(new ParticipantListQuery(TrialAppFixture.Code, site, PageSize: ParticipantListQuery.MaxPageSize))).Items;
     }
 
     private async Task<string> AnyAtAsync(string site) =>
@@ -197,7 +202,7 @@ public sealed class SiteAccessTests(DemoTrialFixture trial) : IClassFixture<Demo
             $"{Api}/participants/{other}/emergency-unblinding",
             Json($$"""{"reason":"Anaphylaxis","password":"{{TrialAppFixture.Password}}"}"""))).ProblemAsync(404);
         Assert.Equal("participant.not-found", refused.GetProperty("code").GetString());
-        var status = await trial.Design.Queries.GetTrialStatusAsync(TrialAppFixture.Code, Actor.System);
+        var status = await trial.ProtocolViews.GetTrialStatusAsync(TrialAppFixture.Code, Actor.System);
         Assert.DoesNotContain(status!.EmergencyUnblindings, b => b.ParticipantId == other.ToString());
     }
 

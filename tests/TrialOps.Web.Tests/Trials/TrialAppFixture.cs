@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
 using TrialOps.Common;
+using TrialOps.Dosing;
 using TrialOps.Identity;
-using TrialOps.Journey;
-using Wolverine;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
@@ -15,8 +17,8 @@ using TrialOps.Randomization;
 using TrialOps.Runtime;
 using TrialOps.Seed;
 using TrialOps.Testing;
-using TrialOps.Trials;
 using TrialOps.Web.Hosting;
+using Wolverine;
 
 namespace TrialOps.Web.Tests.Trials;
 
@@ -47,12 +49,16 @@ public abstract class TrialAppFixture : IAsyncLifetime
 
     public TrialOpsRuntime Runtime => App.Services.GetRequiredService<TrialOpsRuntimeHost>().Runtime;
 
-    public JourneyService Journey => App.Services.GetRequiredService<JourneyService>();
+    public ParticipantRegister ParticipantRegister => App.Services.GetRequiredService<ParticipantRegister>();
+
+    public ProtocolViews ProtocolViews => App.Services.GetRequiredService<ProtocolViews>();
+
+    public AdverseEventRegister AdverseEventRegister => App.Services.GetRequiredService<AdverseEventRegister>();
+
+    public ParticipantTimelines ParticipantTimelines => App.Services.GetRequiredService<ParticipantTimelines>();
 
     /// <summary>Wolverine's bus of the app, through which commands are sent.</summary>
     public IMessageBus Commands => App.Services.GetRequiredService<IMessageBus>();
-
-    public TrialDesignService Design => App.Services.GetRequiredService<TrialDesignService>();
 
     public IdentityService Identity => App.Services.GetRequiredService<IdentityService>();
 
@@ -151,7 +157,7 @@ public abstract class TrialAppFixture : IAsyncLifetime
     public async Task<SubjectNumber> RandomizedParticipantAsync(string site = "S01")
     {
         var protocol = Demo.Code;
-        var subject = await Journey.NextSubjectNumberAsync(protocol, site);
+        var subject = await ParticipantRegister.NextSubjectNumberAsync(protocol, site);
         await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new ScreenParticipant(protocol, site, subject, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)), "2.1")));
         var answers = Demo.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, true))
             .Concat(Demo.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, false)))
@@ -173,7 +179,7 @@ public abstract class TrialAppFixture : IAsyncLifetime
     {
         var protocol = Demo.Code;
         await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Dosing.RecordSessionWeight(protocol, subject, period, at, 71.5m)));
-        var (state, _) = await Journey.LoadAsync(protocol, subject);
+        var (state, _) = await ParticipantRegister.LoadAsync(protocol, subject);
         await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Pharmacist)), new Dosing.RecordDosePreparation(protocol, subject, period, state.Kits[period], at.AddMinutes(5), "pharmacy.technician")));
     }
 

@@ -1,6 +1,6 @@
 using TrialOps.Cdisc;
 using TrialOps.Identity;
-using TrialOps.Trials;
+using TrialOps.Protocols;
 
 namespace TrialOps.Exports.Odm;
 

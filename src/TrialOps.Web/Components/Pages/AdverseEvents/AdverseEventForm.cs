@@ -1,6 +1,11 @@
 using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
 using TrialOps.EventStore;
-using TrialOps.Journey;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
 using TrialOps.Web.Components.Pages.Trials;
 using TrialOps.Web.Components.Shared;
 

@@ -1,6 +1,11 @@
-using TrialOps.Journey;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
 
 namespace TrialOps.Web.Components.Pages.Dashboard;
 
@@ -34,7 +39,7 @@ public sealed record TrialProgress(IReadOnlyList<EnrolmentRow> Sites, EnrolmentR
     /// Reads every participant of the viewer's sites page by page (the list query's largest page)
     /// and counts; a viewer without every site of the trial gets rows of their sites and a "Your sites" total (ADR 0010).
     /// </summary>
-    public static async Task<TrialProgress> LoadAsync(JourneyQueries queries, string code, IEnumerable<string> siteCodes, int periodCount, SiteAccess access, CancellationToken ct)
+    public static async Task<TrialProgress> LoadAsync(ParticipantRegister queries, string code, IEnumerable<string> siteCodes, int periodCount, SiteAccess access, CancellationToken ct)
     {
         var participants = new List<ParticipantSummary>();
         for (var page = 1; ; page++)

@@ -1,9 +1,11 @@
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
 using TrialOps.Dosing;
-using TrialOps.Journey;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
-using TrialOps.Trials;
+using TrialOps.Randomization;
 using TrialOps.Washouts;
 
 namespace TrialOps.Web.Components.Pages.Participants;
@@ -43,7 +45,7 @@ public sealed record ParticipantRecord(
     public SessionView? Session(int period) => Sessions.FirstOrDefault(s => s.Period == period);
 
     /// <summary>Null when the trial or the subject number is unknown or the participant's site is not the viewer's (the participant may still not exist: see <see cref="Exists"/>).</summary>
-    public static async Task<ParticipantRecord?> LoadAsync(TrialDesignService design, JourneyService journey, string code, string subject, Actor viewer, CancellationToken ct)
+    public static async Task<ParticipantRecord?> LoadAsync(ProtocolViews protocolViews, ParticipantRegister register, string code, string subject, Actor viewer, CancellationToken ct)
     {
         if (!ProtocolCode.TryParse(code, out var protocolCode) || !SubjectNumber.TryParse(subject, out var subjectNumber))
         {
@@ -56,14 +58,14 @@ public sealed record ParticipantRecord(
             return null;
         }
 
-        var protocol = await design.Queries.GetProtocolAsync(protocolCode.Value, viewer, ct);
+        var protocol = await protocolViews.GetProtocolAsync(protocolCode.Value, viewer, ct);
         if (protocol is null)
         {
             return null;
         }
 
-        var status = await design.Queries.GetTrialStatusAsync(protocolCode.Value, viewer, ct);
-        var (state, trial) = await journey.LoadAsync(protocolCode, subjectNumber, ct);
+        var status = await protocolViews.GetTrialStatusAsync(protocolCode.Value, viewer, ct);
+        var (state, trial) = await register.LoadAsync(protocolCode, subjectNumber, ct);
         var sessions = new List<SessionView>();
         for (var period = 1; period <= state.PeriodCount; period++)
         {

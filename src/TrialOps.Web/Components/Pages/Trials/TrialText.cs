@@ -1,6 +1,11 @@
 using System.Globalization;
-using TrialOps.Journey;
+using TrialOps.AdverseEvents;
+using TrialOps.Audit;
+using TrialOps.Blinding;
+using TrialOps.Dosing;
 using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
 
 namespace TrialOps.Web.Components.Pages.Trials;
 

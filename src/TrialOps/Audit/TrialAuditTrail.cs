@@ -2,14 +2,13 @@ using System.Text.Json;
 using Npgsql;
 using TrialOps.Blinding;
 using TrialOps.EventStore;
-using TrialOps.Journey;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Runtime;
 
-namespace TrialOps.Web.Components.Pages.Audit;
+namespace TrialOps.Audit;
 
 /// <summary>One recorded event as the audit trail shows it: who, when (server time), what, why.</summary>
 /// <param name="Record">The participant the event belongs to, or null for the trial itself.</param>
@@ -37,7 +36,7 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int
 /// recorded definition (it names the treatments), and of the randomization streams only the
 /// emergency code breaks are read, which name no treatment (DESIGN.md §6). Unblinded viewers (the
 /// pharmacy; the statistician after unblinding) also see the list events, still described by entry
-/// number only. Participant and adverse-event events are put into words by the journey's own
+/// number only. Participant and adverse-event events are put into words by the participant timeline's
 /// <see cref="TimelineText"/>, which reads blinded events only.
 /// </summary>
 public sealed class TrialAuditTrail(TrialOpsRuntime runtime)
@@ -46,6 +45,10 @@ public sealed class TrialAuditTrail(TrialOpsRuntime runtime)
 
     private const string Columns = "position, stream_id, version, type, data::text, metadata::text, recorded_at, hash";
 
+    private readonly ProtocolViews _protocols = new(runtime);
+
+    private readonly ParticipantTimelines _timelines = new(runtime);
+
     private string CodeBreakType => runtime.Registry.AliasOf(typeof(EmergencyUnblindingPerformed));
 
     /// <summary>
@@ -53,9 +56,15 @@ public sealed class TrialAuditTrail(TrialOpsRuntime runtime)
     /// the trial's own events and those of their sites' participants, adverse events and strata
     /// only, and counts only those (ADR 0010).
     /// </summary>
-    /// <param name="unblinded">Whether the viewer may see treatment identity (ask <c>TrialDesignQueries.MaySeeTreatmentsAsync</c>).</param>
-    public async Task<AuditPage> ForTrialAsync(ProtocolCode code, bool unblinded, int page, int pageSize, SiteAccess access, CancellationToken ct = default)
+    /// <remarks>
+    /// Whether the viewer may see the list events (treatment identity) is decided here from the
+    /// viewer's role and the trial's unblinding (<see cref="ProtocolViews.MaySeeTreatmentsAsync"/>), so
+    /// the pages, the API and the CLI cannot disagree.
+    /// </remarks>
+    public async Task<AuditPage> ForTrialAsync(ProtocolCode code, Actor viewer, int page, int pageSize, CancellationToken ct = default)
     {
+        var unblinded = await _protocols.MaySeeTreatmentsAsync(code.Value, viewer, ct);
+        var access = viewer.Access;
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         // The site of a participant's, adverse event's or list's event: the subject number's prefix, else the stratum.
@@ -97,14 +106,14 @@ public sealed class TrialAuditTrail(TrialOpsRuntime runtime)
     /// The participant's events and those of their adverse events (the journey's timeline), with the
     /// emergency code breaks of the participant, oldest first. Null for an unknown participant and one of a site the viewer is not assigned to.
     /// </summary>
-    public async Task<IReadOnlyList<AuditEntry>?> ForParticipantAsync(JourneyQueries journey, ProtocolCode code, SubjectNumber subject, Actor viewer, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AuditEntry>?> ForParticipantAsync(ProtocolCode code, SubjectNumber subject, Actor viewer, CancellationToken ct = default)
     {
         if (!SiteRules.MayReach(viewer, subject.ToString()))
         {
             return null;
         }
 
-        var timeline = await journey.GetTimelineAsync(code.Value, subject.ToString(), ct);
+        var timeline = await _timelines.GetTimelineAsync(code.Value, subject.ToString(), ct);
         if (timeline is null)
         {
             return null;

@@ -6,7 +6,7 @@ using TrialOps.EventStore;
 using TrialOps.Participants;
 using TrialOps.Washouts;
 
-namespace TrialOps.Journey;
+namespace TrialOps.Audit;
 
 /// <summary>
 /// Puts a participant's or adverse event's stored event into words for the timeline and the

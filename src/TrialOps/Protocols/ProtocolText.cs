@@ -2,7 +2,7 @@ using System.Globalization;
 using TrialOps.Dosing;
 using TrialOps.Protocols;
 
-namespace TrialOps.Trials;
+namespace TrialOps.Protocols;
 
 /// <summary>Protocol parts as the short text read models and the CLI show.</summary>
 public static class ProtocolText

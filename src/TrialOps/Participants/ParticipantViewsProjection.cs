@@ -8,7 +8,7 @@ using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Washouts;
 
-namespace TrialOps.Journey;
+namespace TrialOps.Participants;
 
 /// <summary>
 /// The blinded read models of the participant journey (migration 0005): participants, their
@@ -16,7 +16,7 @@ namespace TrialOps.Journey;
 /// event data and metadata only; the protocol's periods, washout and assessment times come from
 /// the protocol events themselves (<c>journey_protocol_plans</c>), never from another read model.
 /// </summary>
-public sealed class JourneyProjection : IProjection
+public sealed class ParticipantViewsProjection : IProjection
 {
     public const string ProjectionName = "journey";
 

@@ -1,21 +1,23 @@
 using System.Text.Json;
 using Npgsql;
 using TrialOps.Blinding;
-using TrialOps.Common;
 using TrialOps.EventStore;
 using TrialOps.Messaging;
+using TrialOps.Runtime;
 
-namespace TrialOps.Trials;
+namespace TrialOps.Protocols;
 
 /// <summary>
-/// Reads of the trial-design read models for a viewer. Every method takes the viewer and applies
-/// <see cref="BlindingPolicy"/> itself, so that no page, API or export can get treatment identity
-/// for a blinded role by forgetting a check: blinded viewers get views without treatments, and the
-/// allocation methods refuse them (<see cref="BlindedAccessRefusedException"/>) before any
-/// unblinded table is read. Unknown roles count as blinded.
+/// The protocols, their lock and unblinding status and their code breaks as a viewer may see them
+/// (the read model of <see cref="TrialDesignProjection"/>). Every method takes the viewer and applies
+/// <see cref="BlindingPolicy"/> itself, so that no page, API, CLI or export can get treatment identity
+/// for a blinded role by forgetting a check: blinded viewers get views without treatments. Unknown
+/// roles count as blinded.
 /// </summary>
-public sealed class TrialDesignQueries(NpgsqlDataSource dataSource)
+public sealed class ProtocolViews(TrialOpsRuntime runtime)
 {
+    private readonly NpgsqlDataSource dataSource = runtime.DataSource;
+
     private const string SummaryColumns =
         "code, version, title, indication, phase, blinding, target_participants, sites::text, period_count, washout, imported_by, imported_at, file_sha256";
 
@@ -70,23 +72,6 @@ public sealed class TrialDesignQueries(NpgsqlDataSource dataSource)
         }
 
         return new ProtocolView(summary, assessments, eligibility.Inclusion, eligibility.Exclusion, saeReportHours, treatments, sequences);
-    }
-
-    /// <summary>List size, use and extensions per stratum: counts only, for every role, of the strata of the viewer's sites.</summary>
-    public async Task<IReadOnlyList<StratumStatus>> GetRandomizationStatusAsync(string code, Actor viewer, CancellationToken ct = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT protocol_code, stratum, list_size, used_count, extensions FROM randomization_status WHERE protocol_code = $1 ORDER BY stratum");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var result = new List<StratumStatus>();
-        while (await reader.ReadAsync(ct))
-        {
-            result.Add(new StratumStatus(reader.GetString(0), reader.GetString(1), true, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)));
-        }
-
-        // A site's list counts that site's participants; the trial-wide list counts everyone's (ADR 0010).
-        return result.Where(s => Participants.SiteRules.MayReachStratum(viewer.Access, s.Stratum)).ToArray();
     }
 
     /// <summary>Lock, unblinding and emergency code breaks (none of which names a treatment), for every role.</summary>
@@ -148,90 +133,12 @@ public sealed class TrialDesignQueries(NpgsqlDataSource dataSource)
         return !BlindingPolicy.IsBlinded(viewer.Role, await IsUnblindedAsync(connection, code, ct));
     }
 
-    /// <summary>Every randomized participant's periods with kit and treatment: the pharmacist's list.</summary>
-    /// <exception cref="BlindedAccessRefusedException">The viewer is blinded.</exception>
-    public async Task<IReadOnlyList<PharmacyAllocation>> GetPharmacyAllocationsAsync(string code, Actor viewer, CancellationToken ct = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (BlindingPolicy.IsBlinded(viewer.Role, await IsUnblindedAsync(connection, code, ct)))
-        {
-            throw BlindedAccessRefusedException.ForAllocations(viewer.Role);
-        }
-
-        return (await ReadAllocationsAsync(connection, code, null, ct)).Where(a => Participants.SiteRules.MayReach(viewer, a.ParticipantId)).ToArray();
-    }
-
-    /// <summary>
-    /// One participant's allocation: for the Pharmacist, the Statistician after trial unblinding,
-    /// and the Investigator who broke this participant's blind in an emergency.
-    /// </summary>
-    /// <exception cref="BlindedAccessRefusedException">The viewer may not see this participant's allocation.</exception>
-    public async Task<ParticipantAllocationView?> GetParticipantAllocationAsync(string code, string participantId, Actor viewer, CancellationToken ct = default)
-    {
-        if (!Participants.SiteRules.MayReach(viewer, participantId))
-        {
-            return null;
-        }
-
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var permitted = !BlindingPolicy.IsBlinded(viewer.Role, await IsUnblindedAsync(connection, code, ct))
-            || (viewer.Role == Roles.Investigator && await BrokeBlindAsync(connection, code, participantId, viewer.UserId, ct));
-        if (!permitted)
-        {
-            throw BlindedAccessRefusedException.ForParticipant(viewer.Role);
-        }
-
-        var rows = await ReadAllocationsAsync(connection, code, participantId, ct);
-        return rows.Count == 0
-            ? null
-            : new ParticipantAllocationView(
-                code,
-                rows[0].Stratum,
-                participantId,
-                rows[0].EntryNumber,
-                rows[0].SequenceNumber,
-                rows.Select(r => new PeriodAllocation(r.PeriodNumber, r.KitNumber, r.TreatmentCode, r.TreatmentLabel)).ToArray());
-    }
-
-    private static async Task<bool> IsUnblindedAsync(NpgsqlConnection connection, string code, CancellationToken ct)
+    /// <summary>Whether the trial has been unblinded for analysis (read in the caller's connection).</summary>
+    internal static async Task<bool> IsUnblindedAsync(NpgsqlConnection connection, string code, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("SELECT unblinded FROM trial_status WHERE protocol_code = $1", connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
         return await command.ExecuteScalarAsync(ct) is true;
-    }
-
-    private static async Task<bool> BrokeBlindAsync(NpgsqlConnection connection, string code, string participantId, string userId, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            "SELECT EXISTS (SELECT 1 FROM emergency_unblindings WHERE protocol_code = $1 AND participant_id = $2 AND performed_by = $3)", connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = participantId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = userId });
-        return await command.ExecuteScalarAsync(ct) is true;
-    }
-
-    private static async Task<IReadOnlyList<PharmacyAllocation>> ReadAllocationsAsync(NpgsqlConnection connection, string code, string? participantId, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT protocol_code, stratum, participant_id, period_number, kit_number, treatment_code, treatment_label, sequence_number, entry_number
-            FROM pharmacy_allocations
-            WHERE protocol_code = $1 AND ($2::text IS NULL OR participant_id = $2)
-            ORDER BY participant_id, period_number
-            """,
-            connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)participantId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var result = new List<PharmacyAllocation>();
-        while (await reader.ReadAsync(ct))
-        {
-            result.Add(new PharmacyAllocation(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6), reader.GetInt32(7), reader.GetInt32(8)));
-        }
-
-        return result;
     }
 
     private static async Task<IReadOnlyList<TreatmentView>> ReadTreatmentsAsync(NpgsqlConnection connection, string code, CancellationToken ct)

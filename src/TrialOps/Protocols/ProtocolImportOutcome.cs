@@ -1,6 +1,6 @@
 using TrialOps.Messaging;
 
-namespace TrialOps.Trials;
+namespace TrialOps.Protocols;
 
 public enum ProtocolImportStatus
 {
@@ -20,7 +20,7 @@ public enum ProtocolImportStatus
     Rejected,
 }
 
-/// <summary>The result of <see cref="TrialDesignService.ImportProtocolAsync(byte[], CommandContext, CancellationToken)"/>.</summary>
+/// <summary>The result of importing a protocol file (<see cref="ImportProtocolFileHandler"/>).</summary>
 /// <param name="Code">The protocol code of a valid file.</param>
 /// <param name="Version">The version in the file.</param>
 /// <param name="FileSha256">SHA-256 of the file's bytes (lowercase hex).</param>

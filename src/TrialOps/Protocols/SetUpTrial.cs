@@ -4,7 +4,7 @@ using TrialOps.Protocols;
 using TrialOps.Randomization;
 using Wolverine;
 
-namespace TrialOps.Trials;
+namespace TrialOps.Protocols;
 
 /// <summary>
 /// Import a protocol file and give every stratum of it that has no randomization list yet its

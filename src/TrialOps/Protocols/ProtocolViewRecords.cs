@@ -1,4 +1,4 @@
-namespace TrialOps.Trials;
+namespace TrialOps.Protocols;
 
 /// <summary>A protocol in listings: the version in force, without any treatment identity.</summary>
 /// <param name="ImportedBy">User id of whoever imported the version in force.</param>
@@ -46,14 +46,6 @@ public sealed record TreatmentView(string Code, string Label, bool Placebo, stri
 /// <summary>Unblinded: a treatment sequence, one treatment code per period.</summary>
 public sealed record SequenceView(int Number, IReadOnlyList<string> TreatmentCodes);
 
-/// <summary>A stratum's randomization list in counts only; counts of allocations reveal no arm.</summary>
-public sealed record StratumStatus(string ProtocolCode, string Stratum, bool HasList, int ListSize, int Used, int Extensions)
-{
-    public int Remaining => ListSize - Used;
-
-    public bool Exhausted => HasList && Remaining <= 0;
-}
-
 /// <summary>Lock and unblinding state of a trial, and its emergency code breaks (no treatment named).</summary>
 public sealed record TrialStatusView(
     string ProtocolCode,
@@ -70,39 +62,3 @@ public sealed record TrialStatusView(
 
 /// <param name="CompromisedPeriods">Periods whose treatment is no longer blind for this participant.</param>
 public sealed record EmergencyUnblindingView(string Stratum, string ParticipantId, string PerformedBy, DateTimeOffset PerformedAt, string Reason, IReadOnlyList<int> CompromisedPeriods);
-
-/// <summary>Unblinded: one period of one participant as the pharmacist prepares it.</summary>
-public sealed record PharmacyAllocation(
-    string ProtocolCode,
-    string Stratum,
-    string ParticipantId,
-    int PeriodNumber,
-    string KitNumber,
-    string TreatmentCode,
-    string TreatmentLabel,
-    int SequenceNumber,
-    int EntryNumber);
-
-/// <summary>Unblinded: a participant's allocation, every period.</summary>
-public sealed record ParticipantAllocationView(
-    string ProtocolCode,
-    string Stratum,
-    string ParticipantId,
-    int EntryNumber,
-    int SequenceNumber,
-    IReadOnlyList<PeriodAllocation> Periods);
-
-public sealed record PeriodAllocation(int PeriodNumber, string KitNumber, string TreatmentCode, string TreatmentLabel);
-
-/// <summary>
-/// A blinded viewer asked for treatment identity. The message names the role only, never a
-/// treatment, so it is safe in a page or a 403 problem response.
-/// </summary>
-public sealed class BlindedAccessRefusedException(string message) : UnauthorizedAccessException(message)
-{
-    public static BlindedAccessRefusedException ForAllocations(string role) =>
-        new($"Treatment allocations are not available to the {role} role while the trial is blinded.");
-
-    public static BlindedAccessRefusedException ForParticipant(string role) =>
-        new($"This participant's allocation is not available to the {role} role.");
-}

@@ -7,7 +7,7 @@ using TrialOps.EventStore;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
 
-namespace TrialOps.Trials;
+namespace TrialOps.Protocols;
 
 /// <summary>
 /// The trial-design read models (<c>migrations/0004_trial_design.sql</c>): protocols, randomization

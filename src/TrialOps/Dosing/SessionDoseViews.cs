@@ -1,33 +1,20 @@
-using System.Collections.Concurrent;
-using TrialOps.AdverseEvents;
-using TrialOps.Assessments;
 using TrialOps.Blinding;
-using TrialOps.Dosing;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Runtime;
-using TrialOps.Trials;
-using TrialOps.Washouts;
 
-namespace TrialOps.Journey;
+namespace TrialOps.Dosing;
 
 /// <summary>
-/// Reads of the participant journey for the CLI, the web app and the demo generator: the read
-/// models (<see cref="Queries"/>), the next subject number, the blinded bedside instruction and the
-/// unblinded pharmacy view. Commands do not come through here: they are sent through Wolverine
-/// (<see cref="TrialOpsRuntime.SendAsync{TCommand}"/>) to their handlers beside their deciders.
+/// What the bedside and the pharmacy see of a dosing session: the blinded instruction for everyone,
+/// the unblinded dose only for roles <see cref="BlindingPolicy"/> unblinds.
 /// </summary>
-public sealed class JourneyService(TrialOpsRuntime runtime)
+public sealed class SessionDoseViews(TrialOpsRuntime runtime)
 {
-    public JourneyQueries Queries { get; } = new(runtime.DataSource, runtime.Store, runtime.Clock);
+    private readonly ParticipantRegister register = new(runtime);
 
-    /// <summary>The next unused subject number at a site (one above the highest ever assigned there).</summary>
-    public async Task<SubjectNumber> NextSubjectNumberAsync(ProtocolCode protocol, string site, CancellationToken ct = default) =>
-        SubjectNumber.For(site, await SubjectNumbersProjection.NextRunningNumberAsync(runtime.DataSource, protocol.Value, site, ct));
-
-    // Session views
 
     /// <summary>
     /// What the bedside sees for a session: "Study infusion, 35 mL over 40 min", computed from the
@@ -36,7 +23,7 @@ public sealed class JourneyService(TrialOpsRuntime runtime)
     /// </summary>
     public async Task<BlindedDoseInstruction?> GetBlindedDoseInstructionAsync(ProtocolCode protocol, SubjectNumber subject, int period, CancellationToken ct = default)
     {
-        var (participant, trial) = await LoadAsync(protocol, subject, ct);
+        var (participant, trial) = await register.LoadAsync(protocol, subject, ct);
         var weight = participant.Session(period).Preparation?.WeightKg ?? participant.Session(period).WeightKg;
         return trial is null || weight is null ? null : BlindedDoseInstruction.For(trial.Protocol, weight.Value);
     }
@@ -56,7 +43,7 @@ public sealed class JourneyService(TrialOpsRuntime runtime)
             throw BlindedAccessRefusedException.ForAllocations(viewer.Role);
         }
 
-        var (participant, trial) = await LoadAsync(protocol, subject, ct);
+        var (participant, trial) = await register.LoadAsync(protocol, subject, ct);
         if (trial is null || !participant.Kits.ContainsKey(period) || !SiteRules.MayReach(viewer, participant, subject))
         {
             return null;
@@ -64,13 +51,5 @@ public sealed class JourneyService(TrialOpsRuntime runtime)
 
         var listEvents = await runtime.Store.ReadStreamAsync(RandomizationStreams.For(protocol, participant.Stratum!), null, ct);
         return PharmacyDoses.For(trial.Protocol, participant, listEvents.Select(e => e.Data), period);
-    }
-
-    /// <summary>The participant's folded state (blinded) and the protocol in force, read now.</summary>
-    public async Task<(ParticipantState Participant, TrialContext? Trial)> LoadAsync(ProtocolCode protocol, SubjectNumber subject, CancellationToken ct = default)
-    {
-        var participantEvents = await runtime.Store.ReadStreamAsync(ParticipantStreams.For(protocol, subject), null, ct);
-        var protocolEvents = await runtime.Store.ReadStreamAsync(ProtocolStreams.For(protocol), null, ct);
-        return (ParticipantState.From(participantEvents.Select(e => e.Data)), ParticipantDecisions.TrialFrom(ProtocolState.From(protocolEvents.Select(e => e.Data))));
     }
 }
