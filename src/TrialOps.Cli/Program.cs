@@ -13,5 +13,6 @@ ParticipantCommands.Add(root);
 AuditCommands.Add(root);
 LockCommands.Add(root);
 ExportCommands.Add(root);
+MeddraCommands.Add(root);
 CodegenCommands.Add(root);
 return await Cli.InvokeAsync(root, args);

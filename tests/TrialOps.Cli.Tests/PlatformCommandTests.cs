@@ -52,6 +52,7 @@ public sealed class PlatformCommandTests(DatabaseFixture db) : IClassFixture<Dat
     [InlineData("projections", "status")]
     [InlineData("messages", "dead-letters")]
     [InlineData("messages", "replay")]
+    [InlineData("meddra", "import")]
     public async Task every_command_has_help(params string[] command)
     {
         var run = await CliRunner.RunAsync(db.ConnectionString, [.. command, "--help"]);

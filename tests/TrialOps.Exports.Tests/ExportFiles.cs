@@ -406,6 +406,21 @@ public static class ExportFiles
         return JsonSerializer.Deserialize<string[]>(output)!;
     }
 
+    /// <summary>Every row of one XPT as pandas.read_sas reads it: numbers as pandas prints them (12345678.0), missing as "".</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> RowsWithPandas(string xpt)
+    {
+        const string script = """
+            import json, sys
+            import pandas
+            frame = pandas.read_sas(sys.argv[1], format='xport', encoding='ascii')
+            rows = [{c: ('' if pandas.isna(v) else str(v)) for c, v in row.items()} for _, row in frame.iterrows()]
+            print(json.dumps(rows))
+            """;
+        var (exitCode, output, error) = RunPython(script, [xpt]);
+        Assert.True(exitCode == 0, $"pandas could not read {xpt} ({PandasInstall}): {error}");
+        return JsonSerializer.Deserialize<Dictionary<string, string>[]>(output)!;
+    }
+
     /// <summary>CDISC's own example of Dataset-JSON 1.1 (a positive control for <see cref="CheckDatasetJson"/>).</summary>
     public static string CdiscExampleDm => Path.Combine(RepositoryRoot(), "tests", "reference", "dataset-json-1.1", "examples", "sdtm", "dm.json");
 

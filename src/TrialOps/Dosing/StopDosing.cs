@@ -68,6 +68,12 @@ public sealed record StopDosing(
             return Decision.Reject(tooLong);
         }
 
+        if ((Common.ExportableText.Check(command.Completed ? null : command.EarlyStopReason, "earlyStopReason", "reason for the early stop")
+            ?? Common.ExportableText.Check(command.ShortInfusionReason, "shortInfusionReason", "reason for the short infusion")) is { } notExportable)
+        {
+            return Decision.Reject(notExportable);
+        }
+
         string? shortInfusionReason = null;
         if (command.Completed && session.AdministeredUntil(command.StoppedAt) < DosingRules.ShortInfusionThreshold(trial.Protocol))
         {

@@ -23,6 +23,11 @@ namespace TrialOps.Exports;
 /// (kept outside the database): whoever holds the export can later show that the store still
 /// holds that history. Deterministic (no time in it), so the manifest stays byte-identical.
 /// </param>
+/// <param name="MeddraVersion">
+/// The MedDRA version the AE dataset is coded with (AELLT … AESOCCD), or null when none was imported
+/// (then only the CTCAE term, its LLT code and SOC name are given). Written as <c>dictionaries.meddra</c>
+/// beside <c>dictionaries.ctcae</c>; define.xml can take it from here.
+/// </param>
 public sealed record ExportManifest(
     string Trial,
     int ProtocolVersion,
@@ -33,7 +38,8 @@ public sealed record ExportManifest(
     long EventCount,
     string SoftwareVersion,
     IReadOnlyList<ExportedFile> Files,
-    LedgerCheckpoint? Checkpoint = null)
+    LedgerCheckpoint? Checkpoint = null,
+    string? MeddraVersion = null)
 {
     public const string FileName = "manifest.json";
     public const string Format = "trialops.export/1";
@@ -67,6 +73,14 @@ public sealed record ExportManifest(
 
             json.WriteString("createdFrom", CreatedFrom);
             json.WriteNumber("eventCount", EventCount);
+            json.WriteStartObject("dictionaries");
+            json.WriteString("ctcae", AdverseEvents.CtcaeDictionary.Version);
+            if (MeddraVersion is not null)
+            {
+                json.WriteString("meddra", MeddraVersion);
+            }
+
+            json.WriteEndObject();
             json.WriteStartObject("software");
             json.WriteString("name", "TrialOps");
             json.WriteString("version", SoftwareVersion);
@@ -121,7 +135,8 @@ public sealed record ExportManifest(
                 root.GetProperty("eventCount").GetInt64(),
                 root.GetProperty("software").GetProperty("version").GetString()!,
                 files,
-                checkpoint);
+                checkpoint,
+                root.TryGetProperty("dictionaries", out var dictionaries) && dictionaries.TryGetProperty("meddra", out var meddra) ? meddra.GetString() : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentNullException)
         {

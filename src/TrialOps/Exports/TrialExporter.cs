@@ -8,6 +8,7 @@ using TrialOps.Exports.Define;
 using TrialOps.Exports.Odm;
 using TrialOps.Exports.Sdtm;
 using TrialOps.Identity;
+using TrialOps.Meddra;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
 using TrialOps.Runtime;
@@ -315,7 +316,11 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
             }
         }
 
-        using var sdtm = new SdtmWriter(directory, design, asOf.RecordedAt.UtcDateTime);
+        var meddraImport = await MeddraCoding.InForceAsync(runtime.Store, await CodingPositionAsync(trial.Code, asOf.Position, ct), ct);
+        var meddra = meddraImport is null
+            ? null
+            : await MeddraCoding.LoadAsync(runtime.DataSource, meddraImport, AdverseEvents.CtcaeDictionary.V5.Terms.Select(t => t.MeddraCode), ct);
+        using var sdtm = new SdtmWriter(directory, design, asOf.RecordedAt.UtcDateTime, meddra);
         using var odmFile = new HashingFileStream(Path.Combine(directory, OdmFileName));
         using var odm = new OdmExportWriter(odmFile, design, asOf, SoftwareVersion, actors, users);
         sdtm.WriteTrialDesign();
@@ -395,9 +400,30 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
             events,
             SoftwareVersion,
             files.OrderBy(f => f.Name, StringComparer.Ordinal).ToArray(),
-            runtime.CheckpointSigner.Sign(asOf.Sequence, asOf.Position, asOf.LedgerHash));
+            runtime.CheckpointSigner.Sign(asOf.Sequence, asOf.Position, asOf.LedgerHash),
+            meddra?.Version);
         await File.WriteAllBytesAsync(Path.Combine(directory, ExportManifest.FileName), manifest.ToJson(), ct);
         return manifest;
+    }
+
+    /// <summary>
+    /// Where the MedDRA version in force is looked up: the export's position, or the database lock
+    /// in force at it (a lock freezes the coding with the data; see <see cref="MeddraCoding"/>).
+    /// </summary>
+    private async Task<long> CodingPositionAsync(ProtocolCode code, long position, CancellationToken ct)
+    {
+        long? lockedAt = null;
+        foreach (var stored in await runtime.Store.ReadStreamAsync(ProtocolStreams.For(code), position, ct))
+        {
+            lockedAt = stored.Data switch
+            {
+                Blinding.TrialLocked => stored.Position,
+                Blinding.TrialUnlocked => null,
+                _ => lockedAt,
+            };
+        }
+
+        return lockedAt ?? position;
     }
 
     private async Task<long> LedgerHeadAsync(CancellationToken ct)

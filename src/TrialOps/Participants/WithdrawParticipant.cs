@@ -32,6 +32,11 @@ public sealed record WithdrawParticipant(ProtocolCode Protocol, SubjectNumber Su
             return Decision.Reject("participant.withdrawal-details-required", "Explain the withdrawal.", "details");
         }
 
+        if (Common.ExportableText.Check(command.Details, "details", "withdrawal explanation") is { } notExportable)
+        {
+            return Decision.Reject(notExportable);
+        }
+
         if (JourneyRules.ClinicalTime(state, command.WithdrawnAt, now, "withdrawnAt", "withdrawal time") is { } future)
         {
             return Decision.Reject(future);

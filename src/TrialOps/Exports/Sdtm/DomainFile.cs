@@ -39,10 +39,12 @@ public sealed class DomainFile : IDisposable
     private readonly DateTime _created;
     private readonly DefineFacts? _facts;
     private readonly int[] _widths;
+    private readonly string[] _paths;
 
-    private DomainFile(SdtmDomain domain, HashingFileStream[] streams, FileStream spool, string studyId, DateTime created, DefineFacts? facts)
+    private DomainFile(SdtmDomain domain, string directory, HashingFileStream[] streams, FileStream spool, string studyId, DateTime created, DefineFacts? facts)
     {
         Domain = domain;
+        _paths = [.. new[] { domain.CsvFileName, domain.XptFileName, domain.JsonFileName }.Select(name => Path.Combine(directory, name))];
         _csvStream = streams[0];
         _xptStream = streams[1];
         _jsonStream = streams[2];
@@ -83,7 +85,7 @@ public sealed class DomainFile : IDisposable
                 FileShare.None,
                 1 << 16,
                 FileOptions.DeleteOnClose | FileOptions.SequentialScan);
-            return new DomainFile(domain, [.. streams], spool, studyId, created, facts);
+            return new DomainFile(domain, directory, [.. streams], spool, studyId, created, facts);
         }
         catch
         {
@@ -205,6 +207,16 @@ public sealed class DomainFile : IDisposable
         _spool.Dispose();
         Written = sized;
         return [_csvStream.Complete(), _xptStream.Complete(), _jsonStream.Complete()];
+    }
+
+    /// <summary>Closes and deletes the three files: a dataset with no rows that the export leaves out.</summary>
+    public void Discard()
+    {
+        Dispose();
+        foreach (var path in _paths)
+        {
+            File.Delete(path);
+        }
     }
 
     public void Dispose()

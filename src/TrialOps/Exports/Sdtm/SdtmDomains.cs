@@ -152,8 +152,14 @@ public static class SdtmDomains
         N("AELLTCD", "Lowest Level Term Code"),
         C("AEDECOD", "Dictionary-Derived Term", 200),
         N("AEPTCD", "Preferred Term Code"),
+        C("AEHLT", "High Level Term", 200),
+        N("AEHLTCD", "High Level Term Code"),
+        C("AEHLGT", "High Level Group Term", 200),
+        N("AEHLGTCD", "High Level Group Term Code"),
         C("AEBODSYS", "Body System or Organ Class", 200),
+        N("AEBDSYCD", "Body System or Organ Class Code"),
         C("AESOC", "Primary System Organ Class", 200),
+        N("AESOCCD", "Primary System Organ Class Code"),
         C("AESER", "Serious Event", 1),
         C("AEACN", "Action Taken with Study Treatment", 40),
         C("AEREL", "Causality", 20),
@@ -226,6 +232,27 @@ public static class SdtmDomains
         Dtc("DSDTC", "Date/Time of Collection"),
         Dtc("DSSTDTC", "Start Date/Time of Disposition Event"),
         N("DSSTDY", "Study Day of Start of Disposition Event"),
+    ]);
+
+    /// <summary>
+    /// Supplemental qualifiers for DS: the rest of a disposition term longer than 200 characters
+    /// (a withdrawal explained at length), as SDTMIG 4.5.3.2 wants it: the first 200 characters in
+    /// DSTERM, each further part of up to 200 in a record QNAM DSTERM1, DSTERM2 … tied to the
+    /// record by DSSEQ, so nothing is truncated. Written only when a subject needs it (SUPP-- where
+    /// needed, DESIGN.md §7); not one of <see cref="All"/>, which are the general datasets.
+    /// </summary>
+    public static SdtmDomain SuppDs { get; } = new("SUPPDS", "Supplemental Qualifiers for DS",
+    [
+        Studyid,
+        C("RDOMAIN", "Related Domain Abbreviation", 2),
+        Usubjid,
+        C("IDVAR", "Identifying Variable", 8),
+        C("IDVARVAL", "Identifying Variable Value", 40),
+        C("QNAM", "Qualifier Variable Name", 8),
+        C("QLABEL", "Qualifier Variable Label", 40),
+        C("QVAL", "Data Value", MaxValueLength),
+        C("QORIG", "Origin", 20),
+        C("QEVAL", "Evaluator", 20),
     ]);
 
     /// <summary>The twelve datasets in the order DESIGN.md §7 lists them.</summary>

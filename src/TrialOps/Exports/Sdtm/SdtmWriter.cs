@@ -2,6 +2,7 @@ using TrialOps.AdverseEvents;
 using TrialOps.Assessments;
 using TrialOps.Dosing;
 using TrialOps.Exports.Define;
+using TrialOps.Meddra;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 
@@ -17,16 +18,19 @@ namespace TrialOps.Exports.Sdtm;
 public sealed class SdtmWriter : IDisposable
 {
     private readonly ExportDesign _design;
+    private readonly MeddraDictionary? _meddra;
     private readonly Dictionary<string, DomainFile> _files = new(StringComparer.Ordinal);
     private DateOnly? _firstConsent;
     private int _randomized;
 
-    public SdtmWriter(string directory, ExportDesign design, DateTime created)
+    /// <param name="meddra">The MedDRA version AEs are coded with, or null when none was imported (see <see cref="MeddraCoding"/>).</param>
+    public SdtmWriter(string directory, ExportDesign design, DateTime created, MeddraDictionary? meddra = null)
     {
         _design = design;
+        _meddra = meddra;
         try
         {
-            foreach (var domain in SdtmDomains.For(TsValueParts(design.Protocol)))
+            foreach (var domain in SdtmDomains.For(TsValueParts(design.Protocol)).Append(SdtmDomains.SuppDs))
             {
                 _files[domain.Code] = DomainFile.Create(directory, domain, design.StudyId, created, Facts);
             }
@@ -131,10 +135,20 @@ public sealed class SdtmWriter : IDisposable
         WriteDs(subject, usubjid);
     }
 
-    /// <summary>TS, then flushes every file. Call once, after the last subject. Returns the files with their SHA-256.</summary>
+    /// <summary>
+    /// TS, then flushes every file. Call once, after the last subject. Returns the files with their
+    /// SHA-256; a supplemental dataset no subject needed is removed (SUPP-- only where needed).
+    /// </summary>
     public IReadOnlyList<ExportedFile> Complete()
     {
         WriteTs();
+        var supplemental = _files[SdtmDomains.SuppDs.Code];
+        if (supplemental.RowCount == 0)
+        {
+            supplemental.Discard();
+            _files.Remove(SdtmDomains.SuppDs.Code);
+        }
+
         return _files.Values.SelectMany(file => file.Complete()).ToArray();
     }
 
@@ -349,18 +363,29 @@ public sealed class SdtmWriter : IDisposable
             var details = adverseEvent.State.Details!;
             var term = CtcaeDictionary.V5.FindByCode(details.MeddraCode);
             bool Flag(SeriousnessCriterion criterion) => details.Seriousness.Contains(criterion);
+
+            // Coded with MedDRA where a version is in force and has the CTCAE term's LLT: the LLT's
+            // primary path. Otherwise the CTCAE term (a MedDRA LLT by NCI's publication) and the SOC
+            // CTCAE gives, with the PT, HLT, HLGT and SOC codes left empty: no code is ever guessed.
+            var coded = _meddra?.Code(details.MeddraCode);
             _files["AE"].Write(
                 SdtmDomains.AE.NewRow(StudyId)
                     .Set("USUBJID", usubjid)
                     .Set("AESEQ", ++sequence)
                     .Set("AESPID", adverseEvent.Id)
                     .Set("AETERM", details.Term)
-                    .Set("AELLT", details.Term)
+                    .Set("AELLT", coded?.LltName ?? details.Term)
                     .Set("AELLTCD", details.MeddraCode)
-                    .Set("AEDECOD", term?.Term ?? details.Term)
-                    .Set("AEPTCD", details.MeddraCode)
-                    .Set("AEBODSYS", term?.SystemOrganClass)
-                    .Set("AESOC", term?.SystemOrganClass)
+                    .Set("AEDECOD", coded?.PtName ?? term?.Term ?? details.Term)
+                    .Set("AEPTCD", coded?.PtCode)
+                    .Set("AEHLT", coded?.HltName)
+                    .Set("AEHLTCD", coded?.HltCode)
+                    .Set("AEHLGT", coded?.HlgtName)
+                    .Set("AEHLGTCD", coded?.HlgtCode)
+                    .Set("AEBODSYS", coded?.SocName ?? term?.SystemOrganClass)
+                    .Set("AEBDSYCD", coded?.SocCode)
+                    .Set("AESOC", coded?.SocName ?? term?.SystemOrganClass)
+                    .Set("AESOCCD", coded?.SocCode)
                     .Set("AESER", CdiscTerms.YesNo(details.Serious))
                     .Set("AEACN", CdiscTerms.ActionTaken(details.ActionTaken))
                     .Set("AEREL", CdiscTerms.Causality(details.Causality))
@@ -485,12 +510,16 @@ public sealed class SdtmWriter : IDisposable
         var sequence = 0;
         var file = _files["DS"];
         var firstDose = subject.FirstDose;
-        void Write(string term, string decoded, string category, string? epoch, DateTimeOffset collected, string? start, int? day) =>
+        void Write(string term, string decoded, string category, string? epoch, DateTimeOffset collected, string? start, int? day)
+        {
+            // A term longer than 200 characters (a withdrawal explained at length): its first part
+            // in DSTERM, the rest in SUPPDS as DSTERM1, DSTERM2 … (SDTMIG 4.5.3.2), never truncated.
+            var parts = SdtmDomains.SplitValue(Common.AsciiText.ToAscii(term) ?? term);
             file.Write(
                 SdtmDomains.DS.NewRow(StudyId)
                     .Set("USUBJID", usubjid)
                     .Set("DSSEQ", ++sequence)
-                    .Set("DSTERM", term)
+                    .Set("DSTERM", parts[0])
                     .Set("DSDECOD", decoded)
                     .Set("DSCAT", category)
                     .Set("EPOCH", epoch)
@@ -498,6 +527,22 @@ public sealed class SdtmWriter : IDisposable
                     .Set("DSSTDTC", start)
                     .Set("DSSTDY", day),
                 usubjid);
+            for (var part = 1; part < parts.Count; part++)
+            {
+                _files[SdtmDomains.SuppDs.Code].Write(
+                    new SdtmRow(SdtmDomains.SuppDs)
+                        .Set("STUDYID", StudyId)
+                        .Set("RDOMAIN", "DS")
+                        .Set("USUBJID", usubjid)
+                        .Set("IDVAR", "DSSEQ")
+                        .Set("IDVARVAL", Iso.Number(sequence))
+                        .Set("QNAM", $"DSTERM{part}")
+                        .Set("QLABEL", $"Reported Term for Disposition Event {part}")
+                        .Set("QVAL", parts[part])
+                        .Set("QORIG", "CRF"),
+                    usubjid);
+            }
+        }
 
         if (subject.State.ConsentDate is { } consent && subject.ScreenedAt is { } screenedAt)
         {
