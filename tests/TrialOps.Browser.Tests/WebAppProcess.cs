@@ -65,7 +65,8 @@ public sealed class WebAppProcess : IAsyncDisposable
         app.process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         app.process.BeginOutputReadLine();
         app.process.BeginErrorReadLine();
-        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        // A first start creates the cluster and seeds the 24-participant demo: on two busy cores that can take over a minute.
+        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(180));
         return app;
     }
 

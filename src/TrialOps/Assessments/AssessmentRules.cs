@@ -115,9 +115,13 @@ public static class AssessmentRules
     }
 
     /// <summary>Each protocol vital-sign limit the values exceed, in words; empty when none.</summary>
-    public static IReadOnlyList<string> LimitFindings(ProtocolDefinition protocol, VitalSigns values)
+    public static IReadOnlyList<string> LimitFindings(ProtocolDefinition protocol, VitalSigns values) =>
+        LimitFindings(protocol.Safety.VitalLimits, values);
+
+    /// <summary>Each of <paramref name="vitalLimits"/> the values exceed, in words; empty when none (or no limits).</summary>
+    public static IReadOnlyList<string> LimitFindings(VitalLimits? vitalLimits, VitalSigns values)
     {
-        if (protocol.Safety.VitalLimits is not { } limits)
+        if (vitalLimits is not { } limits)
         {
             return [];
         }

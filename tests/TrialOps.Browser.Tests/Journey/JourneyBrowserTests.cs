@@ -116,7 +116,8 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await nurse.FillAsync("#vitals-spo2", "97");
         await nurse.FillAsync("#vitals-at", Time(now.AddMinutes(-90)));
         await nurse.ClickAsync("button:has-text('Record vital signs')");
-        await nurse.WaitForURLAsync(Url($"{session}/assessments?done=vitals"));
+        await nurse.WaitForURLAsync(Url($"{session}/assessments?done=vitals&item=VITALS%7CPT10M"));
+        await Expect(nurse.Locator("#safety-alert")).ToHaveCountAsync(0);
         await Expect(nurse.Locator("main")).ToContainTextAsync("46 mm");
         await Expect(nurse.Locator("main")).ToContainTextAsync("BP 134/82 mmHg");
         await nurseShots.TakeAsync("period-1-assessments");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.RegularExpressions;
 using TrialOps.Common;
@@ -162,6 +163,49 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
         var recorded = await Forms.PostAsync(nurse, page, "scale", new() { ["Scale.Item"] = "PAIN|PT20M", ["Scale.Value"] = "42", ["Scale.At"] = Now(-10) });
         Assert.Equal($"{page}?done=scale", recorded.RedirectPath());
         Assert.Contains("42 mm", await nurse.GetStringAsync(recorded.RedirectPath()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task vital_signs_beyond_the_protocols_limits_are_flagged_at_entry_and_listed_on_the_dashboard_for_their_sites()
+    {
+        var subject = await trial.RandomizedParticipantAsync();
+        var start = DateTimeOffset.UtcNow.AddMinutes(-30);
+        await trial.PreparedAsync(subject, 1, start.AddMinutes(-30));
+        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(TrialOps.Messaging.CommandContext.New(trial.ActorOf(Roles.DataEntry)), new TrialOps.Dosing.StartDosing(TrialAppFixture.Demo.Code, subject, 1, start)));
+        var page = $"{Trial}/participants/{subject}/periods/1/assessments";
+        using var nurse = await trial.SignedInAsync(Roles.DataEntry);
+
+        // KET-NP-01's limits: systolic 180, diastolic 110, heart rate 120, SpO2 at least 92.
+        var saved = await Forms.PostAsync(nurse, page, "vitals", new()
+        {
+            ["Vitals.Item"] = "VITALS|PT10M", ["Vitals.Systolic"] = "195", ["Vitals.Diastolic"] = "115", ["Vitals.HeartRate"] = "130", ["Vitals.Spo2"] = "89", ["Vitals.At"] = Now(-5),
+        });
+        Assert.Equal($"{page}?done=vitals&item=VITALS%7CPT10M", saved.RedirectPath());
+        var html = await nurse.GetStringAsync(saved.RedirectPath());
+        Assert.Contains("id=\"safety-alert\"", html, StringComparison.Ordinal);
+        Assert.Contains("systolic 195 mmHg above 180; diastolic 115 mmHg above 110; heart rate 130/min above 120; SpO2 89% below 92", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("role=\"status\">The vital signs were recorded.", html, StringComparison.Ordinal);
+        Assert.Contains("beyond limits: systolic 195 mmHg above 180", html, StringComparison.Ordinal);
+
+        var dashboard = await nurse.GetStringAsync(Trial);
+        Assert.Matches($"<a href=\"[^\"]*{subject}\">{subject}</a>.*?systolic 195 mmHg above 180", Regex.Replace(dashboard, "\\s+", " "));
+
+        // The list is the viewer's sites' only (ADR 0010).
+        var alerts = trial.App.Services.GetRequiredService<TrialOps.Assessments.SafetyAlertList>();
+        var other = new Actor("u-s02-coordinator", Roles.Coordinator, SiteAccess.Only(["S02"]));
+        var own = new Actor("u-s01-coordinator", Roles.Coordinator, SiteAccess.Only(["S01"]));
+        Assert.DoesNotContain(await alerts.ForTrialAsync(TrialAppFixture.Code, other), a => a.Subject == subject.ToString());
+        var listed = Assert.Single(await alerts.ForTrialAsync(TrialAppFixture.Code, own), a => a.Subject == subject.ToString());
+        Assert.Equal((1, "VITALS", "PT10M", 4), (listed.Period, listed.AssessmentCode, listed.Timepoint, listed.Findings.Count));
+
+        // A value within the limits is confirmed as before.
+        var normal = await Forms.PostAsync(nurse, page, "vitals", new()
+        {
+            ["Vitals.Item"] = "VITALS|PT20M", ["Vitals.Systolic"] = "128", ["Vitals.Diastolic"] = "80", ["Vitals.HeartRate"] = "72", ["Vitals.Spo2"] = "98", ["Vitals.At"] = Now(-2),
+        });
+        var confirmed = await nurse.GetStringAsync(normal.RedirectPath());
+        Assert.Contains("role=\"status\">The vital signs were recorded.", confirmed, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"safety-alert\"", confirmed, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using TrialOps.AdverseEvents;
+using TrialOps.Assessments;
 using TrialOps.Audit;
 using TrialOps.Blinding;
 using TrialOps.Dosing;
@@ -24,16 +25,23 @@ public sealed record SessionView(int Period, string? Kit, DosingSession Session,
 /// <summary>
 /// Everything a participant's pages show, loaded for one viewer. The participant's state is folded
 /// from their stream (so a page shows a command's effect at once); the protocol comes from the
-/// blinded query for the viewer. The protocol definition the journey service loads with the state
-/// (treatments included) is used only for the washout and the blinded instruction and never kept.
+/// blinded query for the viewer. The protocol definition loaded with the state (treatments
+/// included) is used only for the washout, the blinded instruction and the vital-sign limits (which
+/// name no treatment), and never kept.
 /// </summary>
+/// <param name="VitalLimits">The protocol's vital-sign limits: values beyond them are flagged where they are shown.</param>
 public sealed record ParticipantRecord(
     ProtocolView Protocol,
     TrialStatusView? TrialStatus,
     ParticipantState State,
     IReadOnlyList<SessionView> Sessions,
-    IReadOnlyList<EmergencyUnblindingView> EmergencyUnblindings)
+    IReadOnlyList<EmergencyUnblindingView> EmergencyUnblindings,
+    VitalLimits? VitalLimits = null)
 {
+    /// <summary>Each protocol limit these values exceed, in words (<see cref="AssessmentRules.LimitFindings(VitalLimits, VitalSigns)"/>).</summary>
+    public IReadOnlyList<string> LimitFindings(VitalSigns? values) =>
+        values is null ? [] : AssessmentRules.LimitFindings(VitalLimits, values);
+
     public string Code => Protocol.Summary.Code;
 
     public string Subject => State.Subject.ToString();
@@ -83,6 +91,6 @@ public sealed record ParticipantRecord(
         }
 
         var breaks = status?.EmergencyUnblindings.Where(b => b.ParticipantId == subjectNumber.ToString()).ToArray() ?? [];
-        return new ParticipantRecord(protocol, status, state, sessions, breaks);
+        return new ParticipantRecord(protocol, status, state, sessions, breaks, trial?.Protocol.Safety.VitalLimits);
     }
 }
