@@ -194,7 +194,7 @@ public sealed class OdmExportWriter : IDisposable
                     source.RecordedAt,
                     transaction.Transaction == OdmTransactionType.Update ? source.Metadata.Reason : null,
                     Position(source)),
-                transaction.Signing is { } signing ? new OdmSignature(UserOid(signing.SignedBy), location, signing.SignatureOid, signing.SignedAt) : null);
+                transaction.Signing is { } signing ? new OdmSignature(UserOid(signing.SignedBy), location, signing.SignatureOid, source.RecordedAt) : null);
             foreach (var item in transaction.Items)
             {
                 // The group's transaction type applies to its items unless one differs (a new item in an update).
@@ -224,7 +224,7 @@ public sealed class OdmExportWriter : IDisposable
             subjectKey,
             OdmTransactionType.Update,
             new OdmAuditRecord(UserOid(action.Source.Metadata.ActorId), SponsorLocation, action.Source.RecordedAt, ReasonOf(action), Position(action.Source)),
-            new OdmSignature(UserOid(action.Signing.SignedBy), SponsorLocation, action.Signing.SignatureOid, action.Signing.SignedAt));
+            new OdmSignature(UserOid(action.Signing.SignedBy), SponsorLocation, action.Signing.SignatureOid, action.Source.RecordedAt));
         _odm.EndSubjectData();
     }
 

@@ -4,8 +4,14 @@ using TrialOps.EventStore;
 
 namespace TrialOps.Exports.Odm;
 
-/// <summary>One electronic signature an event records: its kind (a SignatureDef OID), the signer and when they signed.</summary>
-public sealed record OdmSigning(string SignatureOid, string SignedBy, DateTimeOffset SignedAt);
+/// <summary>
+/// One electronic signature an event records: its kind (a SignatureDef OID) and the signer. Its
+/// time in the file is the event's recorded time, the same instant as its AuditRecord: the time
+/// the event itself names (LockedAt, PerformedAt) is read from the same server clock a few
+/// milliseconds earlier, before the write, and ODM 1.3.2 §2.10 wants an element's AuditRecord and
+/// Signature in time order, the AuditRecord first.
+/// </summary>
+public sealed record OdmSigning(string SignatureOid, string SignedBy);
 
 /// <summary>
 /// A signed action on the whole trial (database lock, lifting of the lock, trial unblinding) with
@@ -39,14 +45,14 @@ public static class OdmSignatures
     ];
 
     /// <summary>The signature an emergency code break carries.</summary>
-    public static OdmSigning Of(EmergencyUnblindingPerformed performed) => new(CodeBreak, performed.PerformedBy, performed.PerformedAt);
+    public static OdmSigning Of(EmergencyUnblindingPerformed performed) => new(CodeBreak, performed.PerformedBy);
 
     /// <summary>The trial-level signed action a protocol-stream event records, or null for any other event.</summary>
     public static OdmTrialAction? TrialAction(StoredEvent stored) => stored.Data switch
     {
-        TrialLocked e => new OdmTrialAction(stored, new OdmSigning(Lock, e.LockedBy, e.LockedAt), null),
-        TrialUnlocked e => new OdmTrialAction(stored, new OdmSigning(Unlock, e.UnlockedBy, e.UnlockedAt), e.Reason),
-        TrialUnblinded e => new OdmTrialAction(stored, new OdmSigning(Unblind, e.UnblindedBy, e.UnblindedAt), null),
+        TrialLocked e => new OdmTrialAction(stored, new OdmSigning(Lock, e.LockedBy), null),
+        TrialUnlocked e => new OdmTrialAction(stored, new OdmSigning(Unlock, e.UnlockedBy), e.Reason),
+        TrialUnblinded e => new OdmTrialAction(stored, new OdmSigning(Unblind, e.UnblindedBy), null),
         _ => null,
     };
 }
