@@ -203,3 +203,29 @@ public sealed record OdmAuditRecord(
     /// <summary>An xs:ID for the record, unique within the file.</summary>
     public string? Id { get; init; }
 }
+
+/// <summary>SignatureDef/@Methodology: Digital (cryptographic) or Electronic (for example password re-entry).</summary>
+public enum OdmSignatureMethod
+{
+    Digital,
+    Electronic,
+}
+
+/// <summary>
+/// A kind of electronic signature in AdminData (21 CFR Part 11 §11.50: the meaning of a signature
+/// is part of it). Signature/SignatureRef points here.
+/// </summary>
+/// <param name="Meaning">A short name for the kind of signature ("Database lock").</param>
+/// <param name="LegalReason">The responsibility the signer accepts.</param>
+public sealed record OdmSignatureDef(string Oid, OdmSignatureMethod? Methodology, string Meaning, string LegalReason);
+
+/// <summary>
+/// An electronic signature on the clinical data element it is attached to: who signed, where, with
+/// which meaning (<paramref name="SignatureOid"/> names a SignatureDef) and when. Unlike an
+/// AuditRecord it records no change; it binds a person and a meaning to the data as it then was.
+/// </summary>
+public sealed record OdmSignature(string UserOid, string LocationOid, string SignatureOid, DateTimeOffset DateTimeStamp)
+{
+    /// <summary>An xs:ID for the signature, unique within the file.</summary>
+    public string? Id { get; init; }
+}

@@ -15,8 +15,9 @@ namespace TrialOps.Cdisc;
 /// ItemGroupData › ItemData), then <see cref="Complete"/>. An AuditRecord is written as the first
 /// child of the element it belongs to, as the schema requires.
 /// Beyond the schema, the writer checks two ODM business rules the XSD cannot express: every
-/// AuditRecord's UserRef and LocationRef must name a User and a Location written earlier in
-/// AdminData (so the audit trail resolves within the file), and in a Transactional file every
+/// AuditRecord's and Signature's UserRef and LocationRef must name a User and a Location written
+/// earlier in AdminData, and every Signature's SignatureRef a SignatureDef there (so the audit trail
+/// and the signatures resolve within the file), and in a Transactional file every
 /// ItemData must carry a TransactionType itself or inherit one from an ancestor.
 /// Output is UTF-8 without BOM, indented with two spaces, LF line ends; new lines inside values are
 /// written as character references so they survive attribute normalization.
@@ -35,6 +36,7 @@ public sealed class OdmWriter : IDisposable
     private readonly Stack<bool> _transactionTypeInScope = new();
     private readonly HashSet<string> _userOids = new(StringComparer.Ordinal);
     private readonly HashSet<string> _locationOids = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _signatureOids = new(StringComparer.Ordinal);
     private RootPart _rootPart;
     private MetaDataPart _metaDataPart;
     private bool _completed;
@@ -289,10 +291,11 @@ public sealed class OdmWriter : IDisposable
     public void EndStudy() => EndScope(Scope.Study);
 
     /// <summary>
-    /// AdminData with the Users and Locations that AuditRecords refer to. Comes after the Studies and
-    /// before ClinicalData; may be written more than once (for several studies).
+    /// AdminData with the Users and Locations that AuditRecords and Signatures refer to, and the
+    /// SignatureDefs that Signatures refer to. Comes after the Studies and before ClinicalData; may be
+    /// written more than once (for several studies).
     /// </summary>
-    public void WriteAdminData(string? studyOid, IReadOnlyList<OdmUser> users, IReadOnlyList<OdmLocation> locations)
+    public void WriteAdminData(string? studyOid, IReadOnlyList<OdmUser> users, IReadOnlyList<OdmLocation> locations, IReadOnlyList<OdmSignatureDef>? signatureDefs = null)
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(locations);
@@ -347,6 +350,20 @@ public sealed class OdmWriter : IDisposable
             _locationOids.Add(location.Oid);
         }
 
+        foreach (var definition in signatureDefs ?? [])
+        {
+            RequireOid(definition.Oid, "SignatureDef OID");
+            RequireText(definition.Meaning, "SignatureDef Meaning");
+            RequireText(definition.LegalReason, "SignatureDef LegalReason");
+            _xml.WriteStartElement("SignatureDef", Namespace);
+            _xml.WriteAttributeString("OID", definition.Oid);
+            WriteOptionalAttribute("Methodology", definition.Methodology?.ToString());
+            _xml.WriteElementString("Meaning", Namespace, definition.Meaning);
+            _xml.WriteElementString("LegalReason", Namespace, definition.LegalReason);
+            _xml.WriteEndElement();
+            _signatureOids.Add(definition.Oid);
+        }
+
         _xml.WriteEndElement();
     }
 
@@ -362,39 +379,39 @@ public sealed class OdmWriter : IDisposable
         _transactionTypeInScope.Push(false);
     }
 
-    public void BeginSubjectData(string subjectKey, OdmTransactionType? transactionType = null, OdmAuditRecord? audit = null)
+    public void BeginSubjectData(string subjectKey, OdmTransactionType? transactionType = null, OdmAuditRecord? audit = null, OdmSignature? signature = null)
     {
         RequireScope(Scope.ClinicalData, "SubjectData");
         RequireOid(subjectKey, "SubjectKey");
-        BeginClinicalElement(Scope.SubjectData, "SubjectData", "SubjectKey", subjectKey, null, null, transactionType, audit);
+        BeginClinicalElement(Scope.SubjectData, "SubjectData", "SubjectKey", subjectKey, null, null, transactionType, audit, signature);
     }
 
-    public void BeginStudyEventData(string studyEventOid, string? repeatKey = null, OdmTransactionType? transactionType = null, OdmAuditRecord? audit = null)
+    public void BeginStudyEventData(string studyEventOid, string? repeatKey = null, OdmTransactionType? transactionType = null, OdmAuditRecord? audit = null, OdmSignature? signature = null)
     {
         RequireScope(Scope.SubjectData, "StudyEventData");
         RequireOid(studyEventOid, "StudyEventOID");
-        BeginClinicalElement(Scope.StudyEventData, "StudyEventData", "StudyEventOID", studyEventOid, "StudyEventRepeatKey", repeatKey, transactionType, audit);
+        BeginClinicalElement(Scope.StudyEventData, "StudyEventData", "StudyEventOID", studyEventOid, "StudyEventRepeatKey", repeatKey, transactionType, audit, signature);
     }
 
-    public void BeginFormData(string formOid, string? repeatKey = null, OdmTransactionType? transactionType = null, OdmAuditRecord? audit = null)
+    public void BeginFormData(string formOid, string? repeatKey = null, OdmTransactionType? transactionType = null, OdmAuditRecord? audit = null, OdmSignature? signature = null)
     {
         RequireScope(Scope.StudyEventData, "FormData");
         RequireOid(formOid, "FormOID");
-        BeginClinicalElement(Scope.FormData, "FormData", "FormOID", formOid, "FormRepeatKey", repeatKey, transactionType, audit);
+        BeginClinicalElement(Scope.FormData, "FormData", "FormOID", formOid, "FormRepeatKey", repeatKey, transactionType, audit, signature);
     }
 
-    public void BeginItemGroupData(string itemGroupOid, string? repeatKey = null, OdmTransactionType? transactionType = null, OdmAuditRecord? audit = null)
+    public void BeginItemGroupData(string itemGroupOid, string? repeatKey = null, OdmTransactionType? transactionType = null, OdmAuditRecord? audit = null, OdmSignature? signature = null)
     {
         RequireScope(Scope.FormData, "ItemGroupData");
         RequireOid(itemGroupOid, "ItemGroupOID");
-        BeginClinicalElement(Scope.ItemGroupData, "ItemGroupData", "ItemGroupOID", itemGroupOid, "ItemGroupRepeatKey", repeatKey, transactionType, audit);
+        BeginClinicalElement(Scope.ItemGroupData, "ItemGroupData", "ItemGroupOID", itemGroupOid, "ItemGroupRepeatKey", repeatKey, transactionType, audit, signature);
     }
 
     /// <summary>
     /// One ItemData. A null <paramref name="value"/> is written as IsNull="Yes" (the value was set to
     /// null, e.g. removed in a correction); ODM forbids Value and IsNull together.
     /// </summary>
-    public void WriteItemData(string itemOid, string? value, OdmTransactionType? transactionType = null, OdmAuditRecord? audit = null)
+    public void WriteItemData(string itemOid, string? value, OdmTransactionType? transactionType = null, OdmAuditRecord? audit = null, OdmSignature? signature = null)
     {
         RequireScope(Scope.ItemGroupData, "ItemData");
         RequireOid(itemOid, "ItemOID");
@@ -417,6 +434,7 @@ public sealed class OdmWriter : IDisposable
         }
 
         WriteAuditRecord(audit);
+        WriteSignature(signature);
         _xml.WriteEndElement();
     }
 
@@ -515,7 +533,8 @@ public sealed class OdmWriter : IDisposable
         string? repeatKeyAttribute,
         string? repeatKey,
         OdmTransactionType? transactionType,
-        OdmAuditRecord? audit)
+        OdmAuditRecord? audit,
+        OdmSignature? signature)
     {
         if (repeatKey is not null)
         {
@@ -531,6 +550,7 @@ public sealed class OdmWriter : IDisposable
 
         WriteOptionalAttribute("TransactionType", transactionType?.ToString());
         WriteAuditRecord(audit);
+        WriteSignature(signature);
         _transactionTypeInScope.Push(transactionType is not null || _transactionTypeInScope.Peek());
         _scopes.Push(scope);
     }
@@ -578,6 +598,47 @@ public sealed class OdmWriter : IDisposable
         _xml.WriteElementString("DateTimeStamp", Namespace, FormatDateTime(audit.DateTimeStamp));
         WriteOptionalElement("ReasonForChange", audit.ReasonForChange);
         WriteOptionalElement("SourceID", audit.SourceId);
+        _xml.WriteEndElement();
+    }
+
+    /// <summary>Written after the element's AuditRecord, as ODM 1.3.2 orders them (UserRef, LocationRef, SignatureRef, DateTimeStamp).</summary>
+    private void WriteSignature(OdmSignature? signature)
+    {
+        if (signature is null)
+        {
+            return;
+        }
+
+        if (!_userOids.Contains(signature.UserOid))
+        {
+            throw new InvalidOperationException(
+                $"Signature UserRef '{signature.UserOid}' names no User in AdminData; write AdminData with that user first.");
+        }
+
+        if (!_locationOids.Contains(signature.LocationOid))
+        {
+            throw new InvalidOperationException(
+                $"Signature LocationRef '{signature.LocationOid}' names no Location in AdminData; write AdminData with that location first.");
+        }
+
+        if (!_signatureOids.Contains(signature.SignatureOid))
+        {
+            throw new InvalidOperationException(
+                $"Signature SignatureRef '{signature.SignatureOid}' names no SignatureDef in AdminData; write AdminData with that signature definition first.");
+        }
+
+        _xml.WriteStartElement("Signature", Namespace);
+        WriteOptionalAttribute("ID", signature.Id);
+        _xml.WriteStartElement("UserRef", Namespace);
+        _xml.WriteAttributeString("UserOID", signature.UserOid);
+        _xml.WriteEndElement();
+        _xml.WriteStartElement("LocationRef", Namespace);
+        _xml.WriteAttributeString("LocationOID", signature.LocationOid);
+        _xml.WriteEndElement();
+        _xml.WriteStartElement("SignatureRef", Namespace);
+        _xml.WriteAttributeString("SignatureOID", signature.SignatureOid);
+        _xml.WriteEndElement();
+        _xml.WriteElementString("DateTimeStamp", Namespace, FormatDateTime(signature.DateTimeStamp));
         _xml.WriteEndElement();
     }
 

@@ -164,6 +164,73 @@ public class OdmTests
     }
 
     [Fact]
+    public void a_signed_item_group_and_subject_validate_with_the_signature_after_the_audit_record()
+    {
+        var output = new MemoryStream();
+        var signedAt = new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        using (var writer = StartSignableStudy(output))
+        {
+            writer.WriteAdminData("S.KET", [new OdmUser("U.INV1") { LoginName = "inv1" }], [Location()],
+                [new OdmSignatureDef("SD.LOCK", OdmSignatureMethod.Electronic, "Database lock", "The signer accepts responsibility for the data as locked.")]);
+            writer.BeginClinicalData("S.KET", "MDV.1");
+            writer.BeginSubjectData("101");
+            writer.BeginStudyEventData("SE.BASELINE");
+            writer.BeginFormData("F.VS");
+            writer.BeginItemGroupData("IG.VS", "1", OdmTransactionType.Insert,
+                new OdmAuditRecord("U.INV1", "LOC.SITE01", signedAt.AddDays(-1)),
+                new OdmSignature("U.INV1", "LOC.SITE01", "SD.LOCK", signedAt.AddDays(-1)));
+            writer.WriteItemData("IT.SYSBP", "120");
+            writer.EndItemGroupData();
+            writer.EndFormData();
+            writer.EndStudyEventData();
+            writer.EndSubjectData();
+            writer.BeginSubjectData("101", OdmTransactionType.Update,
+                new OdmAuditRecord("U.INV1", "LOC.SITE01", signedAt, "Database lock", "ledger:2000"),
+                new OdmSignature("U.INV1", "LOC.SITE01", "SD.LOCK", signedAt));
+            writer.EndSubjectData();
+            writer.EndClinicalData();
+            writer.Complete();
+        }
+
+        Assert.Empty(Validator.Validate(new MemoryStream(output.ToArray())));
+        var document = XDocument.Load(new MemoryStream(output.ToArray()));
+        var definition = document.Descendants(Odm + "SignatureDef").Single();
+        Assert.Equal(("SD.LOCK", "Electronic", "Database lock"), ((string)definition.Attribute("OID")!, (string)definition.Attribute("Methodology")!, definition.Element(Odm + "Meaning")!.Value));
+        Assert.Equal(Odm + "Location", ((XElement)definition.PreviousNode!).Name);
+        var subject = document.Descendants(Odm + "SubjectData").Last();
+        Assert.Equal([Odm + "AuditRecord", Odm + "Signature"], subject.Elements().Select(e => e.Name));
+        Assert.Equal(
+            [Odm + "UserRef", Odm + "LocationRef", Odm + "SignatureRef", Odm + "DateTimeStamp"],
+            subject.Element(Odm + "Signature")!.Elements().Select(e => e.Name));
+        Assert.Equal("2025-03-01T08:00:00+00:00", subject.Element(Odm + "Signature")!.Element(Odm + "DateTimeStamp")!.Value);
+
+        // The writer's order is the schema's: a signature before its audit record does not validate.
+        var swapped = XDocument.Load(new MemoryStream(output.ToArray()));
+        var last = swapped.Descendants(Odm + "SubjectData").Last();
+        var audit = last.Element(Odm + "AuditRecord")!;
+        audit.Remove();
+        last.Add(audit);
+        Assert.NotEmpty(Validator.Validate(new MemoryStream(Encoding.UTF8.GetBytes(swapped.ToString()))));
+    }
+
+    [Fact]
+    public void a_signature_naming_an_unknown_signature_definition_or_user_is_refused()
+    {
+        using var writer = OdmWriter.Create(new MemoryStream(), new OdmFileInfo("F", OdmFileType.Transactional, Created));
+        writer.WriteAdminData(null, [new OdmUser("U.1")], [Location()],
+            [new OdmSignatureDef("SD.LOCK", OdmSignatureMethod.Electronic, "Database lock", "Responsibility")]);
+        writer.BeginClinicalData("S.KET", "MDV.1");
+        var audit = new OdmAuditRecord("U.1", "LOC.SITE01", Created);
+
+        var unknownDefinition = Assert.Throws<InvalidOperationException>(() =>
+            writer.BeginSubjectData("101", OdmTransactionType.Update, audit, new OdmSignature("U.1", "LOC.SITE01", "SD.UNKNOWN", Created)));
+        Assert.Contains("SD.UNKNOWN", unknownDefinition.Message);
+        var unknownUser = Assert.Throws<InvalidOperationException>(() =>
+            writer.BeginSubjectData("102", OdmTransactionType.Update, audit, new OdmSignature("U.NOBODY", "LOC.SITE01", "SD.LOCK", Created)));
+        Assert.Contains("U.NOBODY", unknownUser.Message);
+    }
+
+    [Fact]
     public void admin_data_after_clinical_data_is_refused()
     {
         using var writer = OdmWriter.Create(new MemoryStream(), new OdmFileInfo("F", OdmFileType.Snapshot, Created));
@@ -225,6 +292,19 @@ public class OdmTests
         });
         writer.BeginStudy(new OdmStudy("S.KET", "KET-NP-01", "Ketamine for neuropathic pain, crossover", "KET-NP-01"));
         writer.BeginMetaDataVersion(new OdmMetaDataVersion("MDV.1", "Protocol version 1"));
+        return writer;
+    }
+
+    private static OdmWriter StartSignableStudy(Stream output)
+    {
+        var writer = StartMetaData(output, OdmFileType.Transactional);
+        writer.WriteProtocol([new OdmRef("SE.BASELINE", Mandatory: true, OrderNumber: 1)]);
+        writer.WriteStudyEventDef(new OdmStudyEventDef("SE.BASELINE", "Baseline", false, OdmEventType.Scheduled, [new OdmRef("F.VS", true, 1)]));
+        writer.WriteFormDef(new OdmFormDef("F.VS", "Vital signs", false, [new OdmRef("IG.VS", true, 1)]));
+        writer.WriteItemGroupDef(new OdmItemGroupDef("IG.VS", "Vital signs", true, [new OdmItemRef("IT.SYSBP", true, 1)]));
+        writer.WriteItemDef(new OdmItemDef("IT.SYSBP", "Systolic blood pressure", OdmDataType.Integer));
+        writer.EndMetaDataVersion();
+        writer.EndStudy();
         return writer;
     }
 

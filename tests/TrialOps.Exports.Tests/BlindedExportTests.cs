@@ -337,6 +337,64 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task each_emergency_code_break_is_signed_in_the_odm_on_the_record_that_reports_it()
+    {
+        var export = await fixture.ExportAsync("odm-code-break-signatures");
+        var trial = (await TrialAsOf.ReadAsync(fixture.Runtime.Store, fixture.Protocol.Code, fixture.AsOf, false, CancellationToken.None))!;
+        var breaks = trial.CodeBreaks.SelectMany(pair => pair.Value.Select(e => (Subject: pair.Key, Stored: e))).ToArray();
+        Assert.NotEmpty(breaks);
+        var document = OdmChecks.Load(export.Directory!);
+        var odm = OdmChecks.Odm;
+
+        // Not locked yet: the only kind of signature in the file is the code break's.
+        var definition = Assert.Single(document.Descendants(odm + "SignatureDef"));
+        Assert.Equal((Odm.OdmSignatures.CodeBreak, "Electronic"), ((string)definition.Attribute("OID")!, (string)definition.Attribute("Methodology")!));
+        Assert.Equal("Emergency unblinding", definition.Element(odm + "Meaning")!.Value);
+        Assert.NotEmpty(definition.Element(odm + "LegalReason")!.Value);
+        var users = document.Descendants(odm + "User").Select(u => (string)u.Attribute("OID")!).ToHashSet();
+        Assert.Equal(breaks.Length, document.Descendants(odm + "Signature").Count());
+        Assert.DoesNotContain(document.Descendants(odm + "SubjectData"), s => s.Element(odm + "AuditRecord") is not null);
+        foreach (var (subject, stored) in breaks)
+        {
+            var performed = (Blinding.EmergencyUnblindingPerformed)stored.Data;
+            var group = document.Descendants(odm + "ItemGroupData").Single(g =>
+                (string)g.Attribute("ItemGroupOID")! == Odm.OdmModel.CodeBreak
+                && (string)g.Ancestors(odm + "SubjectData").Single().Attribute("SubjectKey")! == subject
+                && g.Element(odm + "AuditRecord")!.Element(odm + "SourceID")!.Value == stored.Position.ToString(CultureInfo.InvariantCulture));
+            var signature = group.Element(odm + "Signature");
+            Assert.NotNull(signature);
+            Assert.Equal(odm + "AuditRecord", ((XElement)signature.PreviousNode!).Name);
+            var signer = (string)signature.Element(odm + "UserRef")!.Attribute("UserOID")!;
+            Assert.Equal($"U.{performed.PerformedBy}", signer);
+            Assert.Contains(signer, users);
+            Assert.Equal(Odm.OdmSignatures.CodeBreak, (string)signature.Element(odm + "SignatureRef")!.Attribute("SignatureOID")!);
+            Assert.Equal(group.Element(odm + "AuditRecord")!.Element(odm + "DateTimeStamp")!.Value, signature.Element(odm + "DateTimeStamp")!.Value);
+            Assert.Null(group.Element(odm + "AuditRecord")!.Element(odm + "ReasonForChange"));
+        }
+
+        Assert.Empty(OdmChecks.OutOfOrder(document));
+    }
+
+    [Fact]
+    public async Task every_odm_item_starts_with_its_insert_and_its_audit_records_never_go_back_in_time()
+    {
+        var export = await fixture.ExportAsync("odm-order");
+        var document = OdmChecks.Load(export.Directory!);
+
+        Assert.Empty(OdmChecks.OutOfOrder(document));
+
+        // Not vacuous: the file has groups that were corrected after they were entered.
+        Assert.Contains(document.Descendants(OdmChecks.Odm + "ItemGroupData"), g => (string?)g.Attribute("TransactionType") == "Update");
+        var reversed = new XDocument(document);
+        var update = reversed.Descendants(OdmChecks.Odm + "ItemGroupData").First(g => (string?)g.Attribute("TransactionType") == "Update");
+        var insert = update.Parent!.Elements(OdmChecks.Odm + "ItemGroupData").First(g =>
+            (string)g.Attribute("ItemGroupOID")! == (string)update.Attribute("ItemGroupOID")! && (string?)g.Attribute("ItemGroupRepeatKey") == (string?)update.Attribute("ItemGroupRepeatKey"));
+        insert.Remove();
+        update.AddAfterSelf(insert);
+        Assert.NotEmpty(OdmChecks.OutOfOrder(reversed));
+    }
+
+    [Fact]
     public async Task the_crossover_is_modelled_with_elements_epochs_and_visits()
     {
         var export = await fixture.ExportAsync("design");

@@ -98,6 +98,35 @@ public sealed class UnblindedExportTests(LockedTrialFixture fixture) : IClassFix
         Assert.True(defineExit == 0, defineMessages);
         Assert.Empty(ExportFiles.DefineMismatches(directory));
         Assert.Contains("IT.RAND.TRTP1", File.ReadAllText(Path.Combine(directory, "odm.xml")), StringComparison.Ordinal);
+
+        // The ODM carries the signed lock and unblinding on every subject's record, after the
+        // subject's data, and the allocation (IG.RAND) starts with its Insert.
+        var protocolEvents = await fixture.Runtime.Store.ReadStreamAsync(ProtocolStreams.For(fixture.Protocol.Code));
+        string PositionOf<T>() => protocolEvents.Last(e => e.Data is T).Position.ToString(CultureInfo.InvariantCulture);
+        var lockAndUnblind = new[]
+        {
+            (Odm.OdmSignatures.Lock, $"U.{ExportTrialFixture.Coordinator.UserId}", PositionOf<TrialLocked>(), (string?)null),
+            (Odm.OdmSignatures.Unblind, $"U.{ExportTrialFixture.Statistician.UserId}", PositionOf<TrialUnblinded>(), (string?)null),
+        };
+        var unblindedOdm = OdmChecks.Load(directory);
+        Assert.Empty(OdmChecks.OutOfOrder(unblindedOdm));
+        Assert.Equal(
+            [Odm.OdmSignatures.CodeBreak, Odm.OdmSignatures.Lock, Odm.OdmSignatures.Unblind],
+            unblindedOdm.Descendants(OdmChecks.Odm + "SignatureDef").Select(d => (string)d.Attribute("OID")!));
+        var subjects = unblindedOdm.Descendants(OdmChecks.Odm + "SubjectData").Select(s => (string)s.Attribute("SubjectKey")!).Distinct().ToArray();
+        Assert.Equal(fixture.Demo.Participants.Count, subjects.Length);
+        Assert.All(subjects, subject => Assert.Equal(lockAndUnblind, OdmChecks.TrialActionsOf(unblindedOdm, subject)));
+        var randomization = unblindedOdm.Descendants(OdmChecks.Odm + "ItemGroupData").Where(g => (string)g.Attribute("ItemGroupOID")! == Odm.OdmModel.Randomization).ToArray();
+        Assert.Contains(randomization, g => (string?)g.Attribute("TransactionType") == "Insert" && g.Elements().Any(i => (string?)i.Attribute("ItemOID") == "IT.RAND.ARMCD"));
+
+        // A blinded export after lock and unblinding carries the same signed actions and still no treatment.
+        var blindedAfter = await fixture.Exporter.ExportAsync(Trial, fixture.NewFolder("blinded-after-unblinding"), true, null, ExportTrialFixture.Statistician);
+        Assert.True(blindedAfter.Succeeded, blindedAfter.Rejection?.Message);
+        Assert.Empty(OdmSchemas.CreateValidator().Validate(Path.Combine(blindedAfter.Directory!, "odm.xml")));
+        var blindedOdm = OdmChecks.Load(blindedAfter.Directory!);
+        Assert.Empty(OdmChecks.OutOfOrder(blindedOdm));
+        Assert.All(subjects, subject => Assert.Equal(lockAndUnblind, OdmChecks.TrialActionsOf(blindedOdm, subject)));
+        Assert.Empty(OdmChecks.TreatmentSecretsIn(blindedAfter.Directory!, fixture.Protocol));
         Assert.Equal(
             ExportFiles.ReadWithPandas(directory)["dm.xpt"].Rows,
             dm.Count);
@@ -111,11 +140,26 @@ public sealed class UnblindedExportTests(LockedTrialFixture fixture) : IClassFix
         var history = await fixture.Exporter.History.ListAsync(Trial);
         Assert.Contains(history, r => !r.Blinded && r.ProducedBy == ExportTrialFixture.Statistician.UserId && r.AsOfPosition == export.Manifest.AsOfPosition);
 
+        // Written after unblinding, the reason may name a treatment: unblinded files carry it, blinded ones do not.
+        const string reason = "Late query on a pain score of the ketamine period";
         var unlocked = await CliRunner.RunAsync(
             fixture.Database.ConnectionString,
             ExportTrialFixture.Password + "\n",
-            "unlock", "--trial", Trial, "--user", ExportTrialFixture.Investigator.UserId, "--reason", "Late query on a pain score", "--password-stdin");
+            "unlock", "--trial", Trial, "--user", ExportTrialFixture.Investigator.UserId, "--reason", reason, "--password-stdin");
         Assert.True(unlocked.ExitCode == 0, unlocked.Error);
+        var unlockPosition = (await fixture.Runtime.Store.ReadStreamAsync(ProtocolStreams.For(fixture.Protocol.Code))).Last(e => e.Data is TrialUnlocked).Position.ToString(CultureInfo.InvariantCulture);
+        var blindedUnlocked = await fixture.Exporter.ExportAsync(Trial, fixture.NewFolder("blinded-unlocked"), true, null, ExportTrialFixture.Statistician);
+        Assert.True(blindedUnlocked.Succeeded, blindedUnlocked.Rejection?.Message);
+        Assert.Empty(OdmChecks.TreatmentSecretsIn(blindedUnlocked.Directory!, fixture.Protocol));
+        Assert.Contains((Odm.OdmSignatures.Unlock, $"U.{ExportTrialFixture.Investigator.UserId}", unlockPosition, (string?)null), OdmChecks.TrialActionsOf(OdmChecks.Load(blindedUnlocked.Directory!), subjects[0]));
+        var unblindedUnlocked = await fixture.Exporter.ExportAsync(Trial, fixture.NewFolder("unblinded-unlocked"), false, null, ExportTrialFixture.Statistician);
+        Assert.True(unblindedUnlocked.Succeeded, unblindedUnlocked.Rejection?.Message);
+        var unlockedOdm = OdmChecks.Load(unblindedUnlocked.Directory!);
+        Assert.Empty(OdmSchemas.CreateValidator().Validate(Path.Combine(unblindedUnlocked.Directory!, "odm.xml")));
+        Assert.Empty(OdmChecks.OutOfOrder(unlockedOdm));
+        Assert.All(subjects, subject => Assert.Equal(
+            lockAndUnblind.Append((Odm.OdmSignatures.Unlock, $"U.{ExportTrialFixture.Investigator.UserId}", unlockPosition, (string?)reason)).ToArray(),
+            OdmChecks.TrialActionsOf(unlockedOdm, subject)));
         AssertRefused(await CliRunner.RunAsync(
             fixture.Database.ConnectionString,
             ExportTrialFixture.Password + "\n",

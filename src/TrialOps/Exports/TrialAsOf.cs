@@ -21,8 +21,10 @@ public sealed class TrialAsOf
         IReadOnlyList<ProtocolVersionAsOf> versions,
         IReadOnlyDictionary<string, AllocationRecord> allocations,
         IReadOnlyDictionary<string, IReadOnlyList<StoredEvent>> codeBreaks,
+        IReadOnlyList<StoredEvent> lockActions,
         long eventCount)
     {
+        LockActions = lockActions;
         Code = code;
         State = state;
         Versions = versions;
@@ -46,6 +48,12 @@ public sealed class TrialAsOf
 
     /// <summary>Emergency unblinding events by participant id. They name no treatment.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<StoredEvent>> CodeBreaks { get; }
+
+    /// <summary>
+    /// The signed trial-level actions in the order recorded: database lock, lifting of the lock and
+    /// trial unblinding. They name no treatment, so blinded exports carry them too.
+    /// </summary>
+    public IReadOnlyList<StoredEvent> LockActions { get; }
 
     /// <summary>Events read at trial level (protocol and list streams).</summary>
     public long EventCount { get; }
@@ -146,6 +154,7 @@ public sealed class TrialAsOf
             versions,
             allocations,
             codeBreaks.ToDictionary(p => p.Key, p => (IReadOnlyList<StoredEvent>)p.Value, StringComparer.Ordinal),
+            protocolEvents.Where(e => e.Data is TrialLocked or TrialUnlocked or TrialUnblinded).ToArray(),
             eventCount);
     }
 }

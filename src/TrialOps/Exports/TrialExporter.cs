@@ -301,6 +301,7 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
         // ODM lists the users before the clinical data that refers to them.
         var actors = new SortedSet<string>(await _source.ReadActorsAsync(trial.Code, asOf, ct), StringComparer.Ordinal);
         actors.UnionWith(trial.CodeBreaks.Values.SelectMany(e => e).Select(e => e.Metadata.ActorId));
+        actors.UnionWith(trial.LockActions.Select(e => e.Metadata.ActorId));
         if (!blinded)
         {
             actors.UnionWith(trial.Allocations.Values.Select(a => a.Assigned.Metadata.ActorId));

@@ -1,4 +1,5 @@
 using TrialOps.Cdisc;
+using TrialOps.EventStore;
 using TrialOps.Identity;
 using TrialOps.Protocols;
 
@@ -19,6 +20,21 @@ namespace TrialOps.Exports.Odm;
 /// AuditRecord naming the user (UserRef to AdminData), the site (LocationRef), the server time, the
 /// reason of a correction, and the event's global position as SourceID, so an inspector can find
 /// the event in the ledger. Its ItemData are the values that event set or changed.
+/// <para>
+/// Electronic signatures (Part 11): AdminData defines a SignatureDef for each kind the file uses
+/// (<see cref="OdmSignatures"/>). An emergency code break is signed where it is reported: its
+/// IG.CODEBREAK ItemGroupData carries the Signature after its AuditRecord. Database lock, lifting
+/// of the lock and trial unblinding sign the whole trial's data, and ODM 1.3.2 has no signature
+/// on ClinicalData itself (its Signatures and AuditRecords collections only hold records that
+/// ItemData[TYPE] elements point to by ID, and there is no study-level data element). A Signature
+/// covers all data of the entity it is attached to, so each such action is written, for every
+/// subject whose record existed at the time, as a SubjectData of its own (TransactionType Update,
+/// no data changed) whose AuditRecord says who acted, where (the sponsor), when, why (the reason
+/// of an unlock), with the event's position as SourceID, and whose Signature binds the signer and
+/// the meaning to the subject's record as it then was. A subject's transactions are split around
+/// these records so the file keeps the order in which things happened: data recorded after an
+/// unlock follows the lock's signature.
+/// </para>
 /// </remarks>
 public sealed class OdmExportWriter : IDisposable
 {
@@ -29,6 +45,7 @@ public sealed class OdmExportWriter : IDisposable
     private readonly HashSet<string> _sites = new(StringComparer.Ordinal);
     private readonly int _periodCount;
     private readonly IReadOnlyCollection<string> _criterionCodes;
+    private readonly IReadOnlyList<OdmTrialAction> _trialActions;
 
     /// <summary>Writes everything up to the start of ClinicalData.</summary>
     /// <param name="actors">Every user id that recorded an event the file will hold.</param>
@@ -45,6 +62,12 @@ public sealed class OdmExportWriter : IDisposable
         var siteNames = design.Trial.Versions.SelectMany(v => v.Definition.Sites).GroupBy(s => s.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last().Name, StringComparer.Ordinal);
         _sites.UnionWith(siteNames.Keys);
+        _trialActions = design.Trial.LockActions.Select(OdmSignatures.TrialAction).OfType<OdmTrialAction>().OrderBy(a => a.Source.Position).ToArray();
+        var codeBreakSigners = design.Trial.CodeBreaks.Values.SelectMany(e => e).Select(e => ((Blinding.EmergencyUnblindingPerformed)e.Data).PerformedBy);
+        var signers = _trialActions.Select(a => a.Signing.SignedBy).Concat(codeBreakSigners);
+        var signatureKinds = _trialActions.Select(a => a.Signing.SignatureOid)
+            .Concat(design.Trial.CodeBreaks.Count > 0 ? [OdmSignatures.CodeBreak] : [])
+            .ToHashSet(StringComparer.Ordinal);
 
         var protocol = design.Protocol;
         var studyOid = $"ST.{protocol.Code}";
@@ -80,12 +103,12 @@ public sealed class OdmExportWriter : IDisposable
         var locations = new List<OdmLocation> { new(SponsorLocation, "Sponsor", OdmLocationType.Sponsor, [versionRef]) };
         locations.AddRange(siteNames.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(site => new OdmLocation(LocationOid(site.Key), site.Value, OdmLocationType.Site, [versionRef])));
-        var odmUsers = actors.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+        var odmUsers = actors.Concat(signers).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(actor => users.TryGetValue(actor, out var account)
                 ? new OdmUser(UserOid(actor)) { LoginName = actor, DisplayName = account.DisplayName }
                 : new OdmUser(UserOid(actor)) { LoginName = actor })
             .ToArray();
-        _odm.WriteAdminData(studyOid, odmUsers, locations);
+        _odm.WriteAdminData(studyOid, odmUsers, locations, OdmSignatures.All.Where(d => signatureKinds.Contains(d.Oid)).ToArray());
         _odm.BeginClinicalData(studyOid, metaDataVersionOid);
     }
 
@@ -93,7 +116,10 @@ public sealed class OdmExportWriter : IDisposable
 
     public static string LocationOid(string site) => $"L.{site}";
 
-    /// <summary>The subject's SubjectData: their transactions grouped by study event and form.</summary>
+    /// <summary>
+    /// The subject's SubjectData: their transactions grouped by study event and form, and the
+    /// signed trial-level actions taken while their record existed, each where it happened in time.
+    /// </summary>
     public void AddSubject(SubjectHistory subject)
     {
         var transactions = OdmSubjectData.For(_design, subject);
@@ -103,7 +129,27 @@ public sealed class OdmExportWriter : IDisposable
         }
 
         var location = subject.Site is { } site && _sites.Contains(site) ? LocationOid(site) : SponsorLocation;
-        _odm.BeginSubjectData(subject.Subject);
+        var firstPosition = transactions.Min(t => t.Source.Position);
+        var after = long.MinValue;
+        foreach (var action in _trialActions.Where(a => a.Source.Position > firstPosition))
+        {
+            var before = action.Source.Position;
+            WriteSubjectData(subject.Subject, location, transactions.Where(t => t.Source.Position > after && t.Source.Position < before).ToArray());
+            WriteTrialAction(subject.Subject, action);
+            after = before;
+        }
+
+        WriteSubjectData(subject.Subject, location, transactions.Where(t => t.Source.Position > after).ToArray());
+    }
+
+    private void WriteSubjectData(string subjectKey, string location, IReadOnlyList<OdmTransaction> transactions)
+    {
+        if (transactions.Count == 0)
+        {
+            return;
+        }
+
+        _odm.BeginSubjectData(subjectKey);
         string? openEvent = null;
         (string Form, string? Repeat)? openForm = null;
         foreach (var transaction in transactions)
@@ -147,7 +193,8 @@ public sealed class OdmExportWriter : IDisposable
                     location,
                     source.RecordedAt,
                     transaction.Transaction == OdmTransactionType.Update ? source.Metadata.Reason : null,
-                    source.Position.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    Position(source)),
+                transaction.Signing is { } signing ? new OdmSignature(UserOid(signing.SignedBy), location, signing.SignatureOid, source.RecordedAt) : null);
             foreach (var item in transaction.Items)
             {
                 // The group's transaction type applies to its items unless one differs (a new item in an update).
@@ -169,6 +216,34 @@ public sealed class OdmExportWriter : IDisposable
 
         _odm.EndSubjectData();
     }
+
+    /// <summary>A lock, unlock or unblinding signed on the subject's record: an Update that changes no data.</summary>
+    private void WriteTrialAction(string subjectKey, OdmTrialAction action)
+    {
+        _odm.BeginSubjectData(
+            subjectKey,
+            OdmTransactionType.Update,
+            new OdmAuditRecord(UserOid(action.Source.Metadata.ActorId), SponsorLocation, action.Source.RecordedAt, ReasonOf(action), Position(action.Source)),
+            new OdmSignature(UserOid(action.Signing.SignedBy), SponsorLocation, action.Signing.SignatureOid, action.Source.RecordedAt));
+        _odm.EndSubjectData();
+    }
+
+    /// <summary>
+    /// The reason an unlock gives. Blinded files leave out free text written after the trial was
+    /// unblinded (its author may know the allocation), as they leave out a code break's justification.
+    /// </summary>
+    private string? ReasonOf(OdmTrialAction action)
+    {
+        if (action.Reason is null || !_design.IsBlinded)
+        {
+            return action.Reason;
+        }
+
+        var unblinded = _trialActions.FirstOrDefault(a => a.Signing.SignatureOid == OdmSignatures.Unblind);
+        return unblinded is not null && unblinded.Source.Position < action.Source.Position ? null : action.Reason;
+    }
+
+    private static string Position(StoredEvent source) => source.Position.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Closes ClinicalData and the document, and flushes.</summary>
     public void Complete()

@@ -31,8 +31,9 @@ public sealed record OdmItemChange(string ItemOid, string? Value, OdmTransaction
 /// What one event recorded in one item group: an ItemGroupData of its own whose AuditRecord names
 /// the event's actor, server time, reason (for a correction) and global position. The group's
 /// TransactionType is Insert for the first event that filled the group, Update for every later one.
+/// An event that was electronically signed (an emergency code break) carries its signature.
 /// </summary>
-public sealed record OdmTransaction(OdmPath Path, OdmTransactionType Transaction, StoredEvent Source, IReadOnlyList<OdmItemChange> Items, int Order);
+public sealed record OdmTransaction(OdmPath Path, OdmTransactionType Transaction, StoredEvent Source, IReadOnlyList<OdmItemChange> Items, int Order, OdmSigning? Signing = null);
 
 /// <summary>
 /// Turns one subject's events into the ItemGroupData of their ODM SubjectData: one per event and
@@ -46,6 +47,7 @@ public sealed class OdmSubjectData
     private readonly List<(OdmPath Path, string Item, string? Value, StoredEvent Source)> _raw = [];
     private readonly Dictionary<(int Period, string Group), int> _counters = [];
     private readonly Dictionary<string, int> _caseOrder = new(StringComparer.Ordinal);
+    private readonly Dictionary<StoredEvent, OdmSigning> _signings = new(ReferenceEqualityComparer.Instance);
 
     private OdmSubjectData(ExportDesign design) => _design = design;
 
@@ -77,6 +79,7 @@ public sealed class OdmSubjectData
                 var performed = (EmergencyUnblindingPerformed)stored.Data;
                 number++;
                 var path = Screening(OdmModel.CodeBreak, 3) with { GroupRepeat = Key(number), GroupRepeatOrder = number };
+                data._signings[stored] = OdmSignatures.Of(performed);
                 data.Add(path, "CBDTC", Time(performed.PerformedAt), stored);
                 // The justification is free text typed by the investigator (it may name the drugs
                 // of the trial); blinded files say when and which periods, not why.
@@ -99,17 +102,23 @@ public sealed class OdmSubjectData
 
     private IReadOnlyList<OdmTransaction> Entries()
     {
+        // The events come from several streams (participant, randomization list, adverse-event
+        // cases); ODM applies the transactions on an entity in file order (ODM 1.3.2 §2.9–2.10), so
+        // they are taken in the order the store recorded them: an entity's first transaction is its
+        // Insert and its audit records never go back in time. The sort is stable, so the values one
+        // event recorded stay together and in the order they were added.
+        var raw = _raw.OrderBy(r => r.Source.Position).ToList();
         var last = new Dictionary<(OdmPath, string), string?>();
         var filled = new HashSet<OdmPath>();
         var transactions = new List<OdmTransaction>();
         var index = 0;
-        while (index < _raw.Count)
+        while (index < raw.Count)
         {
-            var (path, _, _, source) = _raw[index];
+            var (path, _, _, source) = raw[index];
             var changes = new List<OdmItemChange>();
-            for (; index < _raw.Count && _raw[index].Path == path && ReferenceEquals(_raw[index].Source, source); index++)
+            for (; index < raw.Count && raw[index].Path == path && ReferenceEquals(raw[index].Source, source); index++)
             {
-                var (_, item, value, _) = _raw[index];
+                var (_, item, value, _) = raw[index];
                 var key = (path, item);
                 OdmTransactionType transaction;
                 if (!last.TryGetValue(key, out var previous))
@@ -137,7 +146,7 @@ public sealed class OdmSubjectData
             if (changes.Count > 0)
             {
                 var groupTransaction = filled.Add(path) ? OdmTransactionType.Insert : OdmTransactionType.Update;
-                transactions.Add(new OdmTransaction(path, groupTransaction, source, changes, transactions.Count));
+                transactions.Add(new OdmTransaction(path, groupTransaction, source, changes, transactions.Count, _signings.GetValueOrDefault(source)));
             }
         }
 

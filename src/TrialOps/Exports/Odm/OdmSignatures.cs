@@ -1,0 +1,58 @@
+using TrialOps.Blinding;
+using TrialOps.Cdisc;
+using TrialOps.EventStore;
+
+namespace TrialOps.Exports.Odm;
+
+/// <summary>
+/// One electronic signature an event records: its kind (a SignatureDef OID) and the signer. Its
+/// time in the file is the event's recorded time, the same instant as its AuditRecord: the time
+/// the event itself names (LockedAt, PerformedAt) is read from the same server clock a few
+/// milliseconds earlier, before the write, and ODM 1.3.2 §2.10 wants an element's AuditRecord and
+/// Signature in time order, the AuditRecord first.
+/// </summary>
+public sealed record OdmSigning(string SignatureOid, string SignedBy);
+
+/// <summary>
+/// A signed action on the whole trial (database lock, lifting of the lock, trial unblinding) with
+/// the event that recorded it and the reason, where one was given.
+/// </summary>
+public sealed record OdmTrialAction(StoredEvent Source, OdmSigning Signing, string? Reason);
+
+/// <summary>
+/// The kinds of Part 11 electronic signature TrialOps records (each re-enters the password; the
+/// event names who signed and when), as ODM SignatureDefs: Methodology Electronic, a Meaning and
+/// the responsibility the signer accepts (21 CFR Part 11 §11.50: a signature shows its meaning).
+/// </summary>
+public static class OdmSignatures
+{
+    public const string CodeBreak = "SD.CODEBREAK";
+    public const string Lock = "SD.LOCK";
+    public const string Unlock = "SD.UNLOCK";
+    public const string Unblind = "SD.UNBLIND";
+
+    /// <summary>Every kind, in the order AdminData lists those a file uses.</summary>
+    public static IReadOnlyList<OdmSignatureDef> All { get; } =
+    [
+        new(CodeBreak, OdmSignatureMethod.Electronic, "Emergency unblinding",
+            "The investigator confirms that the participant's safety required revealing their treatment allocation and accepts responsibility for breaking the blind for the justification recorded."),
+        new(Lock, OdmSignatureMethod.Electronic, "Database lock",
+            "The signer confirms that the clinical data of the trial is complete for analysis and accepts responsibility for locking it against any change."),
+        new(Unlock, OdmSignatureMethod.Electronic, "Lifting of the database lock",
+            "The signer accepts responsibility for making the locked clinical data changeable again, for the reason recorded."),
+        new(Unblind, OdmSignatureMethod.Electronic, "Trial unblinding",
+            "The signer confirms that the database is locked and accepts responsibility for revealing every participant's treatment allocation for analysis."),
+    ];
+
+    /// <summary>The signature an emergency code break carries.</summary>
+    public static OdmSigning Of(EmergencyUnblindingPerformed performed) => new(CodeBreak, performed.PerformedBy);
+
+    /// <summary>The trial-level signed action a protocol-stream event records, or null for any other event.</summary>
+    public static OdmTrialAction? TrialAction(StoredEvent stored) => stored.Data switch
+    {
+        TrialLocked e => new OdmTrialAction(stored, new OdmSigning(Lock, e.LockedBy), null),
+        TrialUnlocked e => new OdmTrialAction(stored, new OdmSigning(Unlock, e.UnlockedBy), e.Reason),
+        TrialUnblinded e => new OdmTrialAction(stored, new OdmSigning(Unblind, e.UnblindedBy), null),
+        _ => null,
+    };
+}
