@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Web.Tests.Trials;
@@ -145,14 +145,20 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
         Assert.Contains("— Scale was not zeroed", history, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task an_out_of_range_assessment_is_refused_next_to_the_value_and_a_valid_one_is_confirmed()
+    /// <summary>A new participant whose first dosing started 30 minutes ago, and the address of that period's assessments.</summary>
+    private async Task<(TrialOps.Participants.SubjectNumber Subject, string AssessmentsPage)> DosingStartedAsync()
     {
         var subject = await trial.RandomizedParticipantAsync();
         var start = DateTimeOffset.UtcNow.AddMinutes(-30);
         await trial.PreparedAsync(subject, 1, start.AddMinutes(-30));
         await TrialAppFixture.Must(trial.Commands.SendCommandAsync(TrialOps.Messaging.CommandContext.New(trial.ActorOf(Roles.DataEntry)), new TrialOps.Dosing.StartDosing(TrialAppFixture.Demo.Code, subject, 1, start)));
-        var page = $"{Trial}/participants/{subject}/periods/1/assessments";
+        return (subject, $"{Trial}/participants/{subject}/periods/1/assessments");
+    }
+
+    [Fact]
+    public async Task an_out_of_range_assessment_is_refused_next_to_the_value_and_a_valid_one_is_confirmed()
+    {
+        var (subject, page) = await DosingStartedAsync();
         using var nurse = await trial.SignedInAsync(Roles.DataEntry);
 
         var refused = await Forms.PostAsync(nurse, page, "scale", new() { ["Scale.Item"] = "PAIN|PT20M", ["Scale.Value"] = "150", ["Scale.At"] = Now(-10) });
@@ -168,11 +174,7 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
     [Fact]
     public async Task vital_signs_beyond_the_protocols_limits_are_flagged_at_entry_and_listed_on_the_dashboard_for_their_sites()
     {
-        var subject = await trial.RandomizedParticipantAsync();
-        var start = DateTimeOffset.UtcNow.AddMinutes(-30);
-        await trial.PreparedAsync(subject, 1, start.AddMinutes(-30));
-        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(TrialOps.Messaging.CommandContext.New(trial.ActorOf(Roles.DataEntry)), new TrialOps.Dosing.StartDosing(TrialAppFixture.Demo.Code, subject, 1, start)));
-        var page = $"{Trial}/participants/{subject}/periods/1/assessments";
+        var (subject, page) = await DosingStartedAsync();
         using var nurse = await trial.SignedInAsync(Roles.DataEntry);
 
         // KET-NP-01's limits: systolic 180, diastolic 110, heart rate 120, SpO2 at least 92.
