@@ -96,7 +96,7 @@ public static class DemoEffectsFile
                         }
                     }
 
-                    if (!Object(property.Value, path, fields.Concat(treatment.Placebo ? ["peak", "peakAt", "halfLife", "carryover"] : []).ToArray()))
+                    if (!Object(property.Value, path, treatment.Placebo ? [.. fields, "peak", "peakAt", "halfLife", "carryover"] : fields))
                     {
                         continue;
                     }
@@ -150,7 +150,11 @@ public static class DemoEffectsFile
             return rates;
         }
 
-        /// <summary>True when <paramref name="element"/> is an object whose fields are all known (null: any name) and none repeated.</summary>
+        /// <summary>
+        /// True when <paramref name="element"/> is an object, so that its fields can be read; an
+        /// unknown field (<paramref name="known"/> null: any name goes) or a repeated one is a problem
+        /// of its own, and reading goes on so that every problem is reported at once.
+        /// </summary>
         private bool Object(JsonElement element, string path, string[]? known)
         {
             if (element.ValueKind != JsonValueKind.Object)
@@ -160,22 +164,19 @@ public static class DemoEffectsFile
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var fine = true;
             foreach (var property in element.EnumerateObject())
             {
                 if (!seen.Add(property.Name))
                 {
                     Problems.Add($"{path}.{property.Name}: given twice");
-                    fine = false;
                 }
                 else if (known is not null && !known.Contains(property.Name, StringComparer.Ordinal))
                 {
                     Problems.Add($"{path}.{property.Name}: unknown field (allowed: {string.Join(", ", known.Distinct())})");
-                    fine = false;
                 }
             }
 
-            return fine;
+            return true;
         }
 
         private double? Number(JsonElement parent, string path, string name, double min, double max)
