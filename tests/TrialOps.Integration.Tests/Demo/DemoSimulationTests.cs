@@ -6,6 +6,7 @@ using TrialOps.Integration.Tests.TrialDesign;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Seed;
+using Xunit.Abstractions;
 using static TrialOps.Integration.Tests.Journey.JourneySupport;
 
 namespace TrialOps.Integration.Tests.Demo;
@@ -16,7 +17,7 @@ namespace TrialOps.Integration.Tests.Demo;
 /// periods have responders and every baseline is eligible; and a real demo run records exactly what
 /// the pure model says.
 /// </summary>
-public sealed class DemoSimulationTests(JourneyFixture fixture) : IClassFixture<JourneyFixture>
+public sealed class DemoSimulationTests(JourneyFixture fixture, ITestOutputHelper output) : IClassFixture<JourneyFixture>
 {
     private const int Participants = 24;
 
@@ -43,10 +44,17 @@ public sealed class DemoSimulationTests(JourneyFixture fixture) : IClassFixture<
             Assert.Equal(20, intervals.Length);
             Assert.All(intervals, i => Assert.InRange(i[1], 16, Participants));
             var covering = intervals.Count(i => i[3] <= truth && truth <= i[4]);
+            output.WriteLine($"true KET - PBO at {time.Iso}: {truth:0.00}; covered in {covering} of 20 seeds");
+            foreach (var i in intervals)
+            {
+                output.WriteLine($"seed {i[0]}: n = {i[1]}, estimate {i[2]:0.00} [{i[3]:0.00}, {i[4]:0.00}]");
+            }
+
             Assert.True(covering >= 15, $"the 95 % interval covers the true effect {truth:0.00} in {covering} of 20 seeds: {string.Join("; ", intervals.Select(i => $"{i[2]:0.0} [{i[3]:0.0}, {i[4]:0.0}]"))}");
 
             // The pooled data has placebo responders (a 30 % reduction at the primary time), fewer than on ketamine.
             var rates = (await File.ReadAllLinesAsync(responders)).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0].Trim('"'), f => Number(f[3]));
+            output.WriteLine(string.Join("; ", rates.Select(r => $"{r.Key} responders {r.Value:P1}")));
             Assert.InRange(rates["PBO"], 0.05, 0.6);
             Assert.True(rates["KET"] > rates["PBO"], $"responders: ketamine {rates["KET"]:P0}, placebo {rates["PBO"]:P0}");
         }
