@@ -69,19 +69,30 @@ public sealed class DemoSimulationTests(JourneyFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task a_real_demo_run_records_what_the_pure_model_says_for_its_seed()
-    {
-        const string code = "SIM-MODEL";
-        const int seed = 5;
-        var protocol = ProtocolFile.Parse(TrialDesignSupport.WithCode(code)).Definition!;
-        var effects = DemoEffects.DefaultsFor(protocol) with { PeriodEffect = -4 };
+    public Task a_real_demo_run_records_what_the_pure_model_says_for_its_seed() =>
+        DemoRecordsTheModelAsync(TrialDesignSupport.WithCode("SIM-MODEL"), Participants, seed: 5, """{ "periodEffect": -4 }""");
 
-        var report = await DemoTrial.RunAsync(fixture.Runtime, TrialDesignSupport.WithCode(code), new DemoOptions(Participants, seed, Effects: effects));
+    [Fact]
+    public Task a_real_williams_demo_with_its_own_effect_per_treatment_and_carryover_records_what_the_pure_model_says() =>
+        DemoRecordsTheModelAsync(
+            ProtocolVariants.File("PHN-WILLIAMS3"),
+            12,
+            seed: 9,
+            """{ "treatments": { "KET": { "peak": 25, "carryover": 2 }, "MOR": { "peak": 8, "halfLife": "PT2H", "dropout": 0.2 } } }""");
+
+    private async Task DemoRecordsTheModelAsync(byte[] file, int participants, int seed, string effectsFile)
+    {
+        var protocol = ProtocolFile.Parse(file).Definition!;
+        var code = protocol.Code.ToString();
+        var parsed = DemoEffectsFile.Parse(System.Text.Encoding.UTF8.GetBytes(effectsFile), protocol);
+        Assert.True(parsed.Succeeded, string.Join("; ", parsed.Problems));
+
+        var report = await DemoTrial.RunAsync(fixture.Runtime, file, new DemoOptions(participants, seed, Effects: parsed.Effects));
         await CatchUpAsync(fixture);
 
-        var roles = DemoModel.Plan(Participants, seed);
+        var roles = DemoModel.Plan(participants, seed);
         var compared = 0;
-        for (var index = 0; index < Participants; index++)
+        for (var index = 0; index < participants; index++)
         {
             var outcome = report.Participants[index];
             var subject = SubjectNumber.Parse(outcome.Subject);
@@ -93,7 +104,7 @@ public sealed class DemoSimulationTests(JourneyFixture fixture, ITestOutputHelpe
 
             var recorded = await RecordedValuesAsync(protocol.Code, subject);
             var adverseEvents = (await fixture.AdverseEventRegister.GetAdverseEventsAsync(code, outcome.Subject)).Where(a => !a.Serious).ToArray();
-            var model = DemoModel.Participant(protocol, effects, seed, roles[index]);
+            var model = DemoModel.Participant(protocol, parsed.Effects!, seed, roles[index]);
             string? previous = null;
             var expectedStatus = ParticipantStatus.Completed;
             for (var period = 1; period <= protocol.PeriodCount; period++)
@@ -117,7 +128,7 @@ public sealed class DemoSimulationTests(JourneyFixture fixture, ITestOutputHelpe
             Assert.Equal(expectedStatus, outcome.Status);
         }
 
-        Assert.True(compared > 100, $"{compared} values compared");
+        Assert.True(compared > 5 * participants, $"{compared} values compared");
     }
 
     /// <summary>The current scale values of a participant (a correction replaces the value it corrects).</summary>
