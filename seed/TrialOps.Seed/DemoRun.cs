@@ -22,6 +22,7 @@ internal sealed class DemoRun
     private readonly SessionDoseViews _doses;
     private readonly ProtocolDefinition _protocol;
     private readonly DemoOptions _options;
+    private readonly DemoEffects _effects;
     private readonly Action<string>? _log;
     private readonly SemaphoreSlim _randomization = new(1, 1);
     private readonly DateTimeOffset _trialStart;
@@ -37,6 +38,7 @@ internal sealed class DemoRun
         _doses = new SessionDoseViews(runtime);
         _protocol = protocol;
         _options = options;
+        _effects = options.Effects ?? DemoEffects.DefaultsFor(protocol);
         _log = log;
 
         // Long enough for the dose and the last assessment; every participant's whole calendar
@@ -64,21 +66,11 @@ internal sealed class DemoRun
             next[site] = (await _participants.NextSubjectNumberAsync(_protocol.Code, site, ct)).Number;
         }
 
-        // Participant 0 has the serious adverse event, 1 fails screening, one in the second half
-        // withdraws after period 1; a few more (about 4 %) fail screening at random.
-        var picker = new Faker { Random = new Randomizer(_options.Seed) };
-        var withdrawal = count >= 3 ? Math.Max(2, count / 2) : -1;
-        var screenFailures = new HashSet<int>(Enumerable.Range(2, Math.Max(0, count - 2)).Where(i => picker.Random.Bool(0.04f) && i != withdrawal));
-        if (count >= 3)
+        var plans = DemoModel.Plan(count, _options.Seed).Select(role =>
         {
-            screenFailures.Add(1);
-        }
-
-        var plans = Enumerable.Range(0, count).Select(index =>
-        {
-            var site = sites[index % sites.Length];
+            var site = sites[role.Index % sites.Length];
             var subject = SubjectNumber.For(site, next[site]++);
-            return new ParticipantPlan(index, site, subject, screenFailures.Contains(index), index == withdrawal, index == 0);
+            return new ParticipantPlan(role, site, subject);
         }).ToArray();
 
         var outcomes = new DemoParticipantOutcome[count];
@@ -121,20 +113,24 @@ internal sealed class DemoRun
 
         await EnrollAsync(plan, staff, ct);
 
+        var model = DemoModel.Participant(_protocol, _effects, _options.Seed, plan.Role);
         var baseWeight = Math.Round((decimal)Math.Clamp(Normal(faker, 78, 14), 48, 135), 1);
-        var baselineFraction = Math.Clamp(Normal(faker, 0.66, 0.09), 0.45, 0.95);
         var start = screenedAt + TimeSpan.FromDays(faker.Random.Int(1, 7));
         start = new DateTimeOffset(start.UtcDateTime.Date, TimeSpan.Zero) + TimeSpan.FromHours(8.5) + (faker.Random.Int(0, 90) * Minute);
         DateTimeOffset lastStop = start;
+        string? previousTreatment = null;
         for (var period = 1; period <= _protocol.PeriodCount; period++)
         {
-            lastStop = await RunPeriodAsync(plan, staff, faker, period, start, baseWeight, baselineFraction, ct);
-            if (plan.Withdraws && period == 1)
+            (lastStop, var simulated) = await RunPeriodAsync(plan, staff, faker, model, period, previousTreatment, start, baseWeight, ct);
+            previousTreatment = simulated.Treatment;
+            if (simulated.LeavesAfter)
             {
-                await Must(_runtime.SendAsync(
-                    Context(staff.Investigator),
-                    new WithdrawParticipant(code, subject, lastStop + TimeSpan.FromDays(2), WithdrawalReason.WithdrawalBySubject, "Participant withdrew consent: the journeys to the clinic became too burdensome."),
-                    ct), "withdrawal", subject);
+                var (reason, details) = plan.Withdraws && period == 1
+                    ? (WithdrawalReason.WithdrawalBySubject, "Participant withdrew consent: the journeys to the clinic became too burdensome.")
+                    : simulated.AdverseEvents.Count > 0
+                        ? (WithdrawalReason.AdverseEvent, $"Did not wish to continue after {simulated.AdverseEvents[0].Term.ToLowerInvariant()} in period {period}.")
+                        : (WithdrawalReason.WithdrawalBySubject, $"Did not return for period {period + 1}: no longer willing to take part.");
+                await Must(_runtime.SendAsync(Context(staff.Investigator), new WithdrawParticipant(code, subject, lastStop + TimeSpan.FromDays(2), reason, details), ct), "withdrawal", subject);
                 return ParticipantStatus.Withdrawn;
             }
 
@@ -163,7 +159,8 @@ internal sealed class DemoRun
             : new RecordDemographics(_protocol.Code, subject, consentDate.AddYears(-age).AddDays(-faker.Random.Int(1, 360)), null, sex, race, ethnicity);
     }
 
-    private async Task<DateTimeOffset> RunPeriodAsync(ParticipantPlan plan, DemoStaff staff, Faker faker, int period, DateTimeOffset start, decimal baseWeight, double baselineFraction, CancellationToken ct)
+    private async Task<(DateTimeOffset Stop, SimulatedPeriod Simulated)> RunPeriodAsync(
+        ParticipantPlan plan, DemoStaff staff, Faker faker, ParticipantModel model, int period, string? previousTreatment, DateTimeOffset start, decimal baseWeight, CancellationToken ct)
     {
         var (code, subject) = (_protocol.Code, plan.Subject);
         var weight = Math.Round(baseWeight + (decimal)Normal(faker, 0, 0.8), 1);
@@ -178,10 +175,11 @@ internal sealed class DemoRun
         }
 
         // The demo reads the allocation through the pharmacist's unblinded view, as the pharmacy
-        // does, and uses it only to simulate a treatment effect (documented in seed/README.md).
+        // does, and uses it only to simulate outcomes (documented in seed/README.md).
         var pharmacy = await _doses.GetPharmacyDoseAsync(staff.Pharmacist, code, subject, period, ct)
             ?? throw new DemoException($"{subject}: no pharmacy view of period {period}.");
         var active = !pharmacy.Placebo;
+        var simulated = model.Period(period, pharmacy.TreatmentCode, previousTreatment);
         await Must(_runtime.SendAsync(
             Context(staff.Pharmacist),
             new RecordDosePreparation(code, subject, period, pharmacy.Kit, start - TimeSpan.FromMinutes(40), staff.PharmacyTechnician),
@@ -191,7 +189,7 @@ internal sealed class DemoRun
         {
             if (assessment.Times.FirstOrDefault(t => t.AfterDosingStart == TimeSpan.Zero) is { } baseline)
             {
-                await RecordAssessmentAsync(subject, staff, faker, period, assessment, baseline, start - TimeSpan.FromMinutes(faker.Random.Int(5, 15)), false, baselineFraction, TimeSpan.Zero, ct);
+                await RecordAssessmentAsync(subject, staff, faker, simulated, assessment, baseline, start - TimeSpan.FromMinutes(faker.Random.Int(5, 15)), false, TimeSpan.Zero, ct);
             }
         }
 
@@ -215,30 +213,31 @@ internal sealed class DemoRun
         foreach (var (assessment, time) in _protocol.Assessments.SelectMany(a => a.Times.Where(t => t.AfterDosingStart > TimeSpan.Zero).Select(t => (a, t))).OrderBy(x => x.t.AfterDosingStart))
         {
             var at = start + time.AfterDosingStart + TimeSpan.FromMinutes(faker.Random.Int(0, 4));
-            await RecordAssessmentAsync(subject, staff, faker, period, assessment, time, at, active, baselineFraction, duration, ct);
+            await RecordAssessmentAsync(subject, staff, faker, simulated, assessment, time, at, active, duration, ct);
         }
 
         await Must(_runtime.SendAsync(Context(staff.Nurse), new StopDosing(code, subject, period, stop, true, null), ct), "dosing stop", subject);
-        await AdverseEventsAsync(plan, staff, faker, period, start, stop, active, ct);
-        return stop;
+        await AdverseEventsAsync(plan, staff, faker, period, start, stop, simulated.AdverseEvents, ct);
+        return (stop, simulated);
     }
 
-    private async Task RecordAssessmentAsync(SubjectNumber participant, DemoStaff staff, Faker faker, int period, AssessmentDefinition assessment, AssessmentTime time, DateTimeOffset at, bool active, double baselineFraction, TimeSpan duration, CancellationToken ct)
+    private async Task RecordAssessmentAsync(SubjectNumber participant, DemoStaff staff, Faker faker, SimulatedPeriod simulated, AssessmentDefinition assessment, AssessmentTime time, DateTimeOffset at, bool active, TimeSpan duration, CancellationToken ct)
     {
+        var period = simulated.Period;
         if (assessment.Kind == AssessmentKind.Scale && assessment.Scale is { } scale)
         {
-            var value = ScaleValue(faker, scale, time.AfterDosingStart, active, baselineFraction);
-            await Must(_runtime.SendAsync(Context(staff.Nurse), new RecordScaleAssessment(_protocol.Code, participant, period, assessment.Code, time.Iso, at, value), ct), "assessment", participant);
-            if (faker.Random.Bool(0.015f))
+            // The model's value is the truth; now and then the nurse first types a wrong one and
+            // corrects it with a reason, so the current value is always the model's.
+            var value = simulated.ValueOf(assessment.Code, time.AfterDosingStart);
+            var step = Math.Max(1, Math.Round((scale.Max - scale.Min) / 20));
+            var mistyped = faker.Random.Bool(0.015f) ? Math.Clamp(value - step >= scale.Min ? value - step : value + step, scale.Min, scale.Max) : value;
+            await Must(_runtime.SendAsync(Context(staff.Nurse), new RecordScaleAssessment(_protocol.Code, participant, period, assessment.Code, time.Iso, at, mistyped), ct), "assessment", participant);
+            if (mistyped != value)
             {
-                var corrected = Math.Clamp(value + (value + 5 <= scale.Max ? 5 : -5), scale.Min, scale.Max);
-                if (corrected != value)
-                {
-                    await Must(_runtime.SendAsync(
-                        Context(staff.Nurse),
-                        new CorrectScaleAssessment(_protocol.Code, participant, period, assessment.Code, time.Iso, corrected, at, "Transcription error: value copied from the wrong line of the source sheet."),
-                        ct), "assessment correction", participant);
-                }
+                await Must(_runtime.SendAsync(
+                    Context(staff.Nurse),
+                    new CorrectScaleAssessment(_protocol.Code, participant, period, assessment.Code, time.Iso, value, at, "Transcription error: value copied from the wrong line of the source sheet."),
+                    ct), "assessment correction", participant);
             }
         }
         else
@@ -260,14 +259,11 @@ internal sealed class DemoRun
         }
     }
 
-    private async Task AdverseEventsAsync(ParticipantPlan plan, DemoStaff staff, Faker faker, int period, DateTimeOffset start, DateTimeOffset stop, bool active, CancellationToken ct)
+    private async Task AdverseEventsAsync(ParticipantPlan plan, DemoStaff staff, Faker faker, int period, DateTimeOffset start, DateTimeOffset stop, IReadOnlyList<CtcaeTerm> terms, CancellationToken ct)
     {
-        foreach (var (term, activeRate, placeboRate) in AdverseEventRates)
+        foreach (var ctcae in terms)
         {
-            if (!faker.Random.Bool((float)(active ? activeRate : placeboRate)) || CtcaeDictionary.V5.FindByTerm(term) is not { } ctcae)
-            {
-                continue;
-            }
+            var term = ctcae.Term;
 
             var onsetAt = start + TimeSpan.FromMinutes(faker.Random.Int(5, 120));
             var precision = faker.Random.Int(1, 100);
@@ -404,17 +400,6 @@ internal sealed class DemoRun
 
     private static CommandContext Context(Actor actor) => CommandContext.New(actor);
 
-    private static decimal ScaleValue(Faker faker, ScaleRange scale, TimeSpan after, bool active, double baselineFraction)
-    {
-        var minutes = after.TotalMinutes;
-        var shape = minutes <= 0 ? 0 : Math.Min(1, minutes / 30) * Math.Exp(-Math.Max(0, minutes - 60) / 300);
-        var effect = (active ? 0.35 : 0.10) * shape;
-        var fraction = Math.Clamp((baselineFraction * (1 - effect)) + Normal(faker, 0, 0.04), 0, 1);
-        var value = scale.Min + ((scale.Max - scale.Min) * (decimal)fraction);
-        var rounded = scale.Max - scale.Min >= 10 ? Math.Round(value) : Math.Round(value, 1);
-        return Math.Clamp(rounded, scale.Min, scale.Max);
-    }
-
     /// <summary>Normal deviate (Box–Muller) from Bogus's seeded generator.</summary>
     private static double Normal(Faker faker, double mean, double sd)
     {
@@ -440,18 +425,14 @@ internal sealed class DemoRun
 
     private static TimeSpan MaxGap(TimeSpan washout) => washout < TimeSpan.FromDays(1) ? TimeSpan.FromHours(1) : TimeSpan.FromHours(96);
 
-    /// <summary>Per period, the chance of each event on active treatment and on placebo (ketamine-like: dizziness, somnolence, nausea far more often on active).</summary>
-    private static readonly (string Term, double Active, double Placebo)[] AdverseEventRates =
-    [
-        ("Dizziness", 0.35, 0.07),
-        ("Somnolence", 0.25, 0.08),
-        ("Nausea", 0.15, 0.05),
-        ("Vomiting", 0.05, 0.01),
-        ("Headache", 0.10, 0.10),
-        ("Hallucinations", 0.05, 0.0),
-        ("Blurred vision", 0.08, 0.02),
-        ("Euphoria", 0.06, 0.01),
-    ];
+    private sealed record ParticipantPlan(DemoParticipantRole Role, string Site, SubjectNumber Subject)
+    {
+        public int Index => Role.Index;
 
-    private sealed record ParticipantPlan(int Index, string Site, SubjectNumber Subject, bool ScreenFailure, bool Withdraws, bool SeriousAdverseEvent);
+        public bool ScreenFailure => Role.ScreenFailure;
+
+        public bool Withdraws => Role.PlannedWithdrawal;
+
+        public bool SeriousAdverseEvent => Role.SeriousAdverseEvent;
+    }
 }

@@ -16,7 +16,8 @@ namespace TrialOps.Seed;
 /// <param name="Participants">People to screen in this run (a few become screen failures).</param>
 /// <param name="Seed">Seeds Bogus; allocations come from the trial's own (secret) list seeds.</param>
 /// <param name="Parallelism">Participants worked on at the same time.</param>
-public sealed record DemoOptions(int Participants, int Seed, int Parallelism = 4);
+/// <param name="Effects">The simulation behind the values (<see cref="DemoEffectsFile"/>); null: <see cref="DemoEffects.DefaultsFor"/> the protocol.</param>
+public sealed record DemoOptions(int Participants, int Seed, int Parallelism = 4, DemoEffects? Effects = null);
 
 public sealed record DemoParticipantOutcome(string Subject, string Site, ParticipantStatus Status);
 
@@ -44,8 +45,10 @@ public sealed class DemoException(string message) : Exception(message);
 
 /// <summary>
 /// Generates a demo trial: participants screened across the sites, a screen failure, randomization,
-/// every period with plausible weights, doses, pain scores with a modest treatment effect, vital
-/// signs, adverse events at ketamine-like rates, one withdrawal, one serious adverse event with a
+/// every period with plausible weights, doses, pain scores from a simulation worth analysing
+/// (<see cref="DemoModel"/>: eligible baselines, placebo response, per-treatment effects over time,
+/// period effect, optional carryover, dropouts), vital signs, adverse events at rates that differ by
+/// treatment, a planned withdrawal, one serious adverse event with a
 /// follow-up and one emergency unblinding. Everything goes through the real commands
 /// (sent through Wolverine to their handlers); no row is inserted
 /// directly. Clinical times lie in the past, anchored on the runtime clock, with every washout
@@ -136,6 +139,11 @@ public static class DemoTrial
             protocol = await history.DefinitionAsync(fileDefinition.Code.Value, ct)
                 ?? throw new DemoException($"Protocol {fileDefinition.Code} is not readable after its import.");
             log?.Invoke($"Imported protocol {protocol.Code} version {protocol.Version}.");
+        }
+
+        if (options.Effects is { } effects && protocol.Treatments.FirstOrDefault(t => !effects.Treatments.ContainsKey(t.Code)) is { } missing)
+        {
+            throw new DemoException($"The effects do not describe treatment {missing.Code} of {protocol.Code}: read them for this protocol.");
         }
 
         var run = new DemoRun(runtime, protocol, options, log);

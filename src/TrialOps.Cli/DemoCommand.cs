@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TrialOps.EventStore;
+using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Seed;
 
@@ -19,6 +20,7 @@ public static class DemoCommand
         var participants = new Option<int>("--participants") { Description = "People to screen in this run (default 24).", DefaultValueFactory = _ => 24 };
         var seed = new Option<int>("--seed") { Description = "Seed of the generator (default 42): the same seed plans the same participants.", DefaultValueFactory = _ => 42 };
         var parallel = new Option<int>("--parallel") { Description = "Participants worked on at the same time (default 4).", DefaultValueFactory = _ => 4 };
+        var effects = new Option<FileInfo?>("--effects") { Description = "A JSON options file overriding the simulated effects (baseline, placebo response, treatment effects, AEs, dropouts); see seed/README.md." };
         var demo = new Command(
             "demo",
             "Generate a demo trial: screening, randomization, every period with doses, assessments and adverse events, a withdrawal, "
@@ -28,6 +30,7 @@ public static class DemoCommand
             participants,
             seed,
             parallel,
+            effects,
         };
         demo.SetAction(async (parse, ct) =>
         {
@@ -44,6 +47,7 @@ public static class DemoCommand
             }
 
             var content = await File.ReadAllBytesAsync(file.FullName, ct);
+            var simulation = await ReadEffectsAsync(parse.GetValue(effects), content, ct);
             return await Cli.WithRuntime(async (runtime, _, token) =>
             {
                 DemoReport report;
@@ -52,7 +56,7 @@ public static class DemoCommand
                     report = await DemoTrial.RunAsync(
                         runtime,
                         content,
-                        new DemoOptions(count, parse.GetValue(seed), parse.GetValue(parallel)),
+                        new DemoOptions(count, parse.GetValue(seed), parse.GetValue(parallel), simulation),
                         Console.Error.WriteLine,
                         token);
                 }
@@ -68,5 +72,28 @@ public static class DemoCommand
             })(parse, ct);
         });
         root.Subcommands.Add(demo);
+    }
+
+    /// <summary>The effects of <c>--effects</c>, checked against the protocol file before anything is written; null without the option.</summary>
+    private static async Task<DemoEffects?> ReadEffectsAsync(FileInfo? file, byte[] protocolFile, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        if (!file.Exists)
+        {
+            throw new CliException($"{file.FullName}: no such file");
+        }
+
+        if (ProtocolFile.Parse(protocolFile).Definition is not { } protocol)
+        {
+            // The demo itself reports what is wrong with the protocol file.
+            return null;
+        }
+
+        var parsed = DemoEffectsFile.Parse(await File.ReadAllBytesAsync(file.FullName, ct), protocol);
+        return parsed.Effects ?? throw new CliException($"{file.Name}: " + string.Join("; ", parsed.Problems));
     }
 }
