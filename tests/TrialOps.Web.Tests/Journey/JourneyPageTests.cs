@@ -211,6 +211,30 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
     }
 
     [Fact]
+    public async Task adverse_event_outcomes_and_causality_read_as_words_on_the_participant_page_and_dashboard()
+    {
+        var participants = await trial.ParticipantRegister.ListParticipantsAsync(new TrialOps.Participants.ParticipantListQuery(TrialAppFixture.Code, PageSize: 500));
+        var withEvents = participants.Items.Where(p => p.AdverseEvents > 0).ToArray();
+        Assert.NotEmpty(withEvents);
+        using var monitor = await trial.SignedInAsync(Roles.Monitor);
+        var seen = 0;
+        foreach (var participant in withEvents)
+        {
+            var events = await trial.AdverseEventRegister.GetAdverseEventsAsync(TrialAppFixture.Code, participant.Subject);
+            var html = await monitor.GetStringAsync($"{Trial}/participants/{participant.Subject}");
+            foreach (var e in events.Where(e => Regex.IsMatch(e.Outcome, "^[A-Z][a-z]+[A-Z]")))
+            {
+                Assert.DoesNotContain($"<td>{e.Outcome}</td>", html, StringComparison.Ordinal);
+                Assert.Contains($"<td>{TrialOps.Web.Components.Pages.Trials.TrialText.Words(e.Outcome)}</td>", html, StringComparison.Ordinal);
+                seen++;
+            }
+        }
+
+        Assert.True(seen > 0, "the demo has no adverse event with a two-word outcome");
+        Assert.DoesNotMatch("<td>(RecoveredResolved|NotRecoveredNotResolved|RecoveringResolving|RecoveredResolvedWithSequelae)</td>", await monitor.GetStringAsync(Trial));
+    }
+
+    [Fact]
     public async Task an_adverse_event_is_found_by_term_or_meddra_code_and_reported()
     {
         var subject = await trial.RandomizedParticipantAsync();

@@ -86,9 +86,12 @@ public static class TrialText
 
     /// <summary>An enum member's name as words: <c>RecoveredResolved</c> → <c>Recovered resolved</c>.</summary>
     public static string Words<T>(T value)
-        where T : struct, Enum
+        where T : struct, Enum =>
+        Words(value.ToString());
+
+    /// <summary>An enum member's name kept as text by a read model, as words (<c>DoseNotChanged</c> → <c>Dose not changed</c>).</summary>
+    public static string Words(string name)
     {
-        var name = value.ToString();
         var builder = new System.Text.StringBuilder(name.Length + 8);
         for (var i = 0; i < name.Length; i++)
         {
