@@ -1,4 +1,5 @@
 using Npgsql;
+using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Runtime;
@@ -73,8 +74,8 @@ public sealed class AdverseEventRegister(TrialOpsRuntime runtime)
                 reader.GetString(12),
                 reader.IsDBNull(13) ? null : reader.GetInt32(13),
                 reader.GetFieldValue<DateTimeOffset>(14),
-                Time(reader, 15),
-                Time(reader, 16),
+                reader.TimeOrNull(15),
+                reader.TimeOrNull(16),
                 reader.IsDBNull(17) ? null : reader.GetBoolean(17),
                 !reader.IsDBNull(18) && reader.GetBoolean(18),
                 reader.GetInt32(19),
@@ -83,7 +84,4 @@ public sealed class AdverseEventRegister(TrialOpsRuntime runtime)
 
         return items;
     }
-
-    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

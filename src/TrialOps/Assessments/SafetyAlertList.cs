@@ -28,15 +28,16 @@ public sealed class SafetyAlertList(TrialOpsRuntime runtime)
 {
     public async Task<IReadOnlyList<SafetyAlertView>> ForTrialAsync(string protocol, Actor viewer, int limit = 50, CancellationToken ct = default)
     {
+        var alias = runtime.Registry.AliasOf(typeof(SafetyAlertRaised));
         await using var command = runtime.DataSource.CreateCommand(
             $"SELECT position, data::text, recorded_at FROM {EventStore.EventStore.EventsView} events WHERE type = $1 AND data->>'protocol' = $2 ORDER BY position DESC");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runtime.Registry.AliasOf(typeof(SafetyAlertRaised)) });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = alias });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = protocol });
         var alerts = new List<SafetyAlertView>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (alerts.Count < limit && await reader.ReadAsync(ct))
         {
-            var alert = (SafetyAlertRaised)runtime.Registry.Deserialize(runtime.Registry.AliasOf(typeof(SafetyAlertRaised)), reader.GetString(1));
+            var alert = (SafetyAlertRaised)runtime.Registry.Deserialize(alias, reader.GetString(1));
             if (!SiteRules.MayReach(viewer, alert.Subject.ToString()))
             {
                 continue;

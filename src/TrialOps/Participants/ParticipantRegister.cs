@@ -1,4 +1,5 @@
 using Npgsql;
+using TrialOps.Common;
 using TrialOps.Protocols;
 using TrialOps.Runtime;
 
@@ -117,12 +118,12 @@ public sealed class ParticipantRegister(TrialOpsRuntime runtime)
             reader.GetFieldValue<DateOnly>(4),
             reader.GetString(5),
             reader.GetFieldValue<DateTimeOffset>(6),
-            Time(reader, 7),
+            reader.TimeOrNull(7),
             reader.IsDBNull(8) ? null : reader.GetInt32(8),
             reader.GetInt32(9),
             reader.IsDBNull(10) ? null : reader.GetInt32(10),
             reader.GetFieldValue<string[]>(11),
-            Time(reader, 12),
+            reader.TimeOrNull(12),
             reader.IsDBNull(13) ? null : reader.GetString(13),
             reader.IsDBNull(14) ? null : reader.GetString(14),
             reader.GetInt32(15),
@@ -131,7 +132,4 @@ public sealed class ParticipantRegister(TrialOpsRuntime runtime)
             reader.GetInt32(18),
             reader.GetInt32(19),
             reader.GetFieldValue<DateTimeOffset>(20));
-
-    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Runtime;
 
@@ -74,16 +75,13 @@ public sealed class ParticipantSchedule(TrialOpsRuntime runtime)
                 reader.GetString(4),
                 reader.GetString(5),
                 reader.GetString(6),
-                Time(reader, 7),
-                Time(reader, 8),
-                Time(reader, 9),
+                reader.TimeOrNull(7),
+                reader.TimeOrNull(8),
+                reader.TimeOrNull(9),
                 reader.GetBoolean(10),
                 Enum.Parse<ScheduleStatus>(reader.GetString(11))));
         }
 
         return items;
     }
-
-    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using TrialOps.Blinding;
+using TrialOps.Common;
 using TrialOps.EventStore;
 using TrialOps.Messaging;
 using TrialOps.Runtime;
@@ -114,14 +115,14 @@ public sealed class ProtocolViews(TrialOpsRuntime runtime)
             return new TrialStatusView(
                 code,
                 reader.GetBoolean(0),
-                NullableString(reader, 1),
-                NullableTime(reader, 2),
-                NullableString(reader, 3),
-                NullableTime(reader, 4),
-                NullableString(reader, 5),
+                reader.StringOrNull(1),
+                reader.TimeOrNull(2),
+                reader.StringOrNull(3),
+                reader.TimeOrNull(4),
+                reader.StringOrNull(5),
                 reader.GetBoolean(6),
-                NullableString(reader, 7),
-                NullableTime(reader, 8),
+                reader.StringOrNull(7),
+                reader.TimeOrNull(8),
                 breaks);
         }
     }
@@ -191,9 +192,7 @@ public sealed class ProtocolViews(TrialOpsRuntime runtime)
             reader.GetFieldValue<DateTimeOffset>(11),
             reader.GetString(12));
 
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     private sealed record EligibilityJson(CriterionView[] Inclusion, CriterionView[] Exclusion);
 }

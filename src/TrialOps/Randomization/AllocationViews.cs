@@ -87,14 +87,14 @@ public sealed class AllocationViews(TrialOpsRuntime runtime)
     /// <summary>Size and use of each stratum's list, read from the streams (counts only: they reveal no arm); with <paramref name="access"/>, of its sites' strata only (ADR 0010).</summary>
     public async Task<IReadOnlyList<StratumStatus>> GetRandomizationListStatusAsync(string code, CancellationToken ct = default, SiteAccess? access = null)
     {
-        var current = await ReadCurrentAsync(code, ct);
+        var current = await _history.CurrentAsync(code, ct);
         if (current is null)
         {
             return [];
         }
 
         var result = new List<StratumStatus>();
-        foreach (var stratum in await KnownStrataAsync(current.Definition.Code, ct))
+        foreach (var stratum in await _history.KnownStrataAsync(current.Definition.Code, ct))
         {
             if (access is not null && !Participants.SiteRules.MayReachStratum(access, stratum))
             {
@@ -147,14 +147,14 @@ public sealed class AllocationViews(TrialOpsRuntime runtime)
     /// <exception cref="BlindedAccessRefusedException">The viewer did not break this participant's blind.</exception>
     public async Task<ParticipantAllocationView> RevealEmergencyAllocationAsync(string code, string participantId, Actor investigator, CancellationToken ct = default)
     {
-        var current = await ReadCurrentAsync(code, ct) ?? throw BlindedAccessRefusedException.ForParticipant(investigator.Role);
+        var current = await _history.CurrentAsync(code, ct) ?? throw BlindedAccessRefusedException.ForParticipant(investigator.Role);
         if (!Participants.SiteRules.MayReach(investigator, participantId))
         {
             throw BlindedAccessRefusedException.ForParticipant(investigator.Role);
         }
 
         var protocolCode = current.Definition.Code;
-        foreach (var stratum in await KnownStrataAsync(protocolCode, ct))
+        foreach (var stratum in await _history.KnownStrataAsync(protocolCode, ct))
         {
             var events = await runtime.Store.ReadStreamAsync(RandomizationStreams.For(protocolCode, stratum), null, ct);
             var broken = events.Any(e => e.Data is EmergencyUnblindingPerformed performed
@@ -180,12 +180,6 @@ public sealed class AllocationViews(TrialOpsRuntime runtime)
 
         throw BlindedAccessRefusedException.ForParticipant(investigator.Role);
     }
-
-    private async Task<ProtocolVersionRecord?> ReadCurrentAsync(string code, CancellationToken ct) =>
-        await _history.CurrentAsync(code, ct);
-
-    private Task<IReadOnlyList<string>> KnownStrataAsync(ProtocolCode code, CancellationToken ct) =>
-        _history.KnownStrataAsync(code, ct);
 
     private static async Task<bool> BrokeBlindAsync(NpgsqlConnection connection, string code, string participantId, string userId, CancellationToken ct)
     {
