@@ -750,9 +750,9 @@ public static class ParticipantsApi
         CancellationToken ct,
         Func<CommandContext, ProtocolCode, SubjectNumber, Task<CommandResult>> command)
     {
-        if (await PrepareAsync(http, register, code, subject, ct) is not { } prepared)
+        if (Prepare(http, code, subject) is not { } prepared)
         {
-            return await FailureAsync(http, register, code, subject, ct);
+            return Failure(http, code, subject);
         }
 
         var (context, protocol, number) = prepared;
@@ -771,9 +771,9 @@ public static class ParticipantsApi
         CancellationToken ct,
         Func<CommandContext, ProtocolCode, SubjectNumber, Task<CommandResult>> command)
     {
-        if (await PrepareAsync(http, register, code, subject, ct) is not { } prepared)
+        if (Prepare(http, code, subject) is not { } prepared)
         {
-            return await FailureAsync(http, register, code, subject, ct);
+            return Failure(http, code, subject);
         }
 
         var (context, protocol, number) = prepared;
@@ -795,9 +795,9 @@ public static class ParticipantsApi
         Func<CommandContext, ProtocolCode, SubjectNumber, Task<CommandResult>> command,
         bool created = true)
     {
-        if (await PrepareAsync(http, register, code, subject, ct) is not { } prepared)
+        if (Prepare(http, code, subject) is not { } prepared)
         {
-            return await FailureAsync(http, register, code, subject, ct);
+            return Failure(http, code, subject);
         }
 
         var (context, protocol, number) = prepared;
@@ -809,7 +809,7 @@ public static class ParticipantsApi
         }
 
         // The protocol's spelling of the code and time is what was recorded; the request may differ in case.
-        var state = (await register.LoadAsync(protocol, number, ct)).Participant;
+        var state = await register.StateAsync(protocol, number, ct);
         var recorded = Assessments(state).FirstOrDefault(a => a.Period == period
             && string.Equals(a.AssessmentCode, assessmentCode, StringComparison.OrdinalIgnoreCase)
             && string.Equals(a.Timepoint, timepoint, StringComparison.OrdinalIgnoreCase));
@@ -839,23 +839,22 @@ public static class ParticipantsApi
         return TypedResults.Ok(AdverseEventResponse.From(found!));
     }
 
-    /// <summary>The command context and the parsed identity of an existing participant; null when the request or the participant is not there.</summary>
-    private static async Task<(CommandContext Context, ProtocolCode Protocol, SubjectNumber Subject)?> PrepareAsync(HttpContext http, ParticipantRegister register, string code, string subject, CancellationToken ct)
-    {
-        if (!ApiResults.TryGetCommandContext(http, out var context, out _)
-            || !ProtocolCode.TryParse(code, out var protocol)
-            || !SubjectNumber.TryParse(subject, out var number)
-            || !(await register.LoadAsync(protocol, number, ct)).Participant.Exists)
-        {
-            return null;
-        }
+    /// <summary>
+    /// The command context and the parsed identity of the participant; null when the request is not
+    /// usable. Whether the participant exists (and may be reached by the caller's sites) is the
+    /// handler's decision, made in the command's own read: it answers <c>participant.not-found</c>
+    /// (404), so nothing is read twice before a command.
+    /// </summary>
+    private static (CommandContext Context, ProtocolCode Protocol, SubjectNumber Subject)? Prepare(HttpContext http, string code, string subject) =>
+        ApiResults.TryGetCommandContext(http, out var context, out _)
+        && ProtocolCode.TryParse(code, out var protocol)
+        && SubjectNumber.TryParse(subject, out var number)
+            ? (context, protocol, number)
+            : null;
 
-        return (context, protocol, number);
-    }
-
-    /// <summary>Why <see cref="PrepareAsync"/> found nothing to act on: a bad Idempotency-Key (400) or an unknown participant (404).</summary>
-    private static Task<IResult> FailureAsync(HttpContext http, ParticipantRegister register, string code, string subject, CancellationToken ct) =>
-        Task.FromResult(ApiResults.TryGetCommandContext(http, out _, out var problem) ? ParticipantNotFound(code, subject) : problem!);
+    /// <summary>Why <see cref="Prepare"/> found nothing to act on: a bad Idempotency-Key (400) or a participant that cannot exist (404).</summary>
+    private static IResult Failure(HttpContext http, string code, string subject) =>
+        ApiResults.TryGetCommandContext(http, out _, out var problem) ? ParticipantNotFound(code, subject) : problem!;
 
     private static AssessmentResponse[] Assessments(ParticipantState state) =>
         state.Assessments.Values
