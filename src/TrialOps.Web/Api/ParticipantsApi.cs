@@ -157,6 +157,12 @@ public sealed record TimeCorrectionRequest(DosingTime Which, DateTimeOffset Time
 /// <summary>An assessment at one of the protocol's times: a scale <paramref name="Value"/> or <paramref name="VitalSigns"/>, whichever the assessment is.</summary>
 public sealed record AssessmentRequest(int Period, string AssessmentCode, string Timepoint, DateTimeOffset AssessedAt, decimal? Value = null, VitalSigns? VitalSigns = null);
 
+/// <summary>A scheduled assessment that was not done (missed, refused, impossible), with the reason.</summary>
+public sealed record AssessmentNotDoneRequest(int Period, string AssessmentCode, string Timepoint, string Reason);
+
+/// <summary>An assessment recorded as not done: it is no longer due or overdue.</summary>
+public sealed record AssessmentNotDoneResponse(int Period, string AssessmentCode, string Timepoint, string Reason);
+
 public sealed record AssessmentCorrectionRequest(int Period, string AssessmentCode, string Timepoint, DateTimeOffset AssessedAt, string Reason, decimal? Value = null, VitalSigns? VitalSigns = null);
 
 /// <summary>An adverse event as the site reports it. Dates may be partial (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM UTC).</summary>
@@ -609,6 +615,35 @@ public static class ParticipantsApi
             .WithName("CorrectAssessment")
             .WithSummary("Correct a recorded scale value or vital signs with a reason; the original stays.")
             .Produces<AssessmentResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        assessments.MapPost("/not-done", async Task<IResult> (string code, string subject, AssessmentNotDoneRequest request, HttpContext http, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+            {
+                if (Prepare(http, code, subject) is not { } prepared)
+                {
+                    return Failure(http, code, subject);
+                }
+
+                var (context, protocol, number) = prepared;
+                var result = await commands.SendCommandAsync(context, new RecordAssessmentNotDone(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, request.Reason), ct);
+                if (!result.Accepted)
+                {
+                    return ApiResults.Rejected(result.Rejection!);
+                }
+
+                // The protocol's spelling of the code and time is what was recorded; the request may differ in case.
+                var state = await register.StateAsync(protocol, number, ct);
+                var (key, reason) = state.NotDone.First(n => n.Key.Period == request.Period
+                    && string.Equals(n.Key.Code, request.AssessmentCode, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(n.Key.Timepoint, request.Timepoint, StringComparison.OrdinalIgnoreCase));
+                return TypedResults.Created($"{ApiEndpoints.Prefix}/trials/{code}/participants/{subject}/schedule", new AssessmentNotDoneResponse(key.Period, key.Code, key.Timepoint, reason));
+            })
+            .WithName("RecordAssessmentNotDone")
+            .WithSummary("Record a scheduled assessment as not done, with the reason: it leaves the overdue lists and is exported as not done.")
+            .Produces<AssessmentNotDoneResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
