@@ -147,14 +147,14 @@ public class AnalysisFilesTests
             var texts = svg.Descendants(SvgNs + "text").Select(t => t.Value).ToArray();
             Assert.Contains("(n = 40)", texts);
             Assert.Contains("Excluded (n = 8)", texts);
-            Assert.Contains("  Did not meet inclusion criteria (n = 6)", texts);
+            Assert.Contains("- Did not meet inclusion criteria (n = 6)", texts);
             Assert.Contains("Allocated to sequence KP", texts);
             Assert.Contains("Period 2: received KET", texts);
             Assert.Contains("Discontinued in washout 1-2 (n = 1)", texts);
-            Assert.Contains("  Lost to follow-up (n = 1)", texts);
+            Assert.Contains("- Lost to follow-up (n = 1)", texts);
             Assert.Contains("Discontinued in period 2 (n = 2)", texts);
             Assert.Contains("Analysed (n = 13)", texts);
-            Assert.Contains("  No period 2 value (n = 2)", texts);
+            Assert.Contains("- No period 2 value (n = 2)", texts);
         }
         finally
         {

@@ -22,7 +22,7 @@ public static class ConsortDiagram
     private static double BoxHeight(int lines) => 2 * Padding + LineHeight * lines;
 
     private static string[] WithReasons(string heading, IReadOnlyList<ReasonCount> reasons) =>
-        [heading, .. reasons.OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal).Select(r => $"  {r.Reason} (n = {Format.Integer(r.Count)})")];
+        [heading, .. reasons.OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal).Select(r => $"- {r.Reason} (n = {Format.Integer(r.Count)})")];
 
     private static void Box(StringBuilder svg, double x, double y, double width, double height, IReadOnlyList<string> lines, bool bold = false)
     {
@@ -40,7 +40,8 @@ public static class ConsortDiagram
     {
         var sequences = counts.Sequences;
         var columns = Math.Max(2, sequences.Count);
-        var width = columns * (ColumnWidth + Gap) + Gap;
+        // Wide enough for the eligibility box in the middle and the exclusions beside it.
+        var width = Math.Max(columns * (ColumnWidth + Gap) + Gap, 3 * ColumnWidth + 4 * Gap);
         var centre = width / 2;
         var periods = sequences.Count == 0 ? 0 : sequences.Max(s => s.Periods.Count);
 
@@ -88,13 +89,13 @@ public static class ConsortDiagram
 
         var boxLeft = centre - ColumnWidth / 2;
         Box(svg, boxLeft, 40, ColumnWidth, screenedHeight, ["Assessed for eligibility", $"(n = {Format.Integer(counts.Screened)})"]);
-        var excludedLeft = Math.Min(width - ColumnWidth - Gap, boxLeft + ColumnWidth + Gap * 2);
+        var excludedLeft = boxLeft + ColumnWidth + Gap;
         Box(svg, excludedLeft, 40, ColumnWidth, excludedHeight, excludedLines);
         Arrow(svg, boxLeft + ColumnWidth, 40 + screenedHeight / 2, excludedLeft, 40 + screenedHeight / 2);
         Arrow(svg, centre, 40 + screenedHeight, centre, randomizedTop);
         Box(svg, boxLeft, randomizedTop, ColumnWidth, BoxHeight(2), ["Randomized", $"(n = {Format.Integer(counts.Randomized)})"]);
 
-        double ColumnLeft(int s) => Gap + s * (ColumnWidth + Gap) + (columns - sequences.Count) * (ColumnWidth + Gap) / 2;
+        double ColumnLeft(int s) => centre - (sequences.Count * (ColumnWidth + Gap) - Gap) / 2 + s * (ColumnWidth + Gap);
         var branch = randomizedTop + BoxHeight(2) + RowGap / 2;
         if (sequences.Count > 0)
         {
