@@ -21,7 +21,8 @@ internal static class CrossoverData
         IReadOnlyList<string[]> sequences,
         int[] subjectsPerSequence,
         IReadOnlyDictionary<string, double> treatmentEffects,
-        ISet<(int Subject, int Period)>? missing = null)
+        ISet<(int Subject, int Period)>? missing = null,
+        double subjectSd = 9)
     {
         var random = new Random(seed);
         double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
@@ -33,7 +34,7 @@ internal static class CrossoverData
             for (var i = 0; i < subjectsPerSequence[s]; i++)
             {
                 subjectNumber++;
-                var level = 62 + 9 * Normal();
+                var level = 62 + subjectSd * Normal();
                 for (var period = 1; period <= sequences[s].Length; period++)
                 {
                     var treatment = sequences[s][period - 1];

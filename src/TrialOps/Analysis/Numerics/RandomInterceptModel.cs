@@ -96,12 +96,28 @@ public static class RandomInterceptModel
             var variance = covariance[k, k];
             var gradient = new[] { covarianceDerivatives[0][k, k], covarianceDerivatives[1][k, k] };
             var spread = 0.0;
-            for (var a = 0; a < 2; a++)
-                for (var b = 0; b < 2; b++)
-                    spread += gradient[a] * varianceOfVariances[a, b] * gradient[b];
+            if (theta == 0)
+            {
+                // On the boundary lmerTest differentiates in θ, where Var(β̂) is even (it depends on θ²):
+                // its θ-gradient and the mixed θσ-curvature vanish, leaving the residual variance alone.
+                spread = gradient[1] * gradient[1] / observedInformation[1, 1];
+            }
+            else
+            {
+                for (var a = 0; a < 2; a++)
+                    for (var b = 0; b < 2; b++)
+                        spread += gradient[a] * varianceOfVariances[a, b] * gradient[b];
+            }
             var df = 2 * variance * variance / spread;
             var standardError = Math.Sqrt(variance);
             var t = beta[k] / standardError;
+            if (!(df > 0) || double.IsInfinity(df) || !double.IsFinite(t))
+            {
+                // No usable degrees of freedom (a variance that does not depend on the variance
+                // components): the estimate and SE stand, the test and interval do not.
+                coefficients.Add(new Coefficient(names[k], beta[k], standardError, double.NaN, t, double.NaN, double.NaN, double.NaN));
+                continue;
+            }
             var quantile = Distributions.StudentTUpperQuantile(alpha, df);
             coefficients.Add(new Coefficient(names[k], beta[k], standardError, df, t, Distributions.StudentTTwoSidedP(t, df), beta[k] - quantile * standardError, beta[k] + quantile * standardError));
         }
