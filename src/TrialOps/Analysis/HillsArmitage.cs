@@ -79,6 +79,11 @@ public static class HillsArmitage
         var pooledVariance = squares / df;
         var standardError = Math.Sqrt(pooledVariance * (1.0 / first.Length + 1.0 / second.Length));
         var estimate = meanFirst - meanSecond;
+        if (!(standardError > 0))
+        {
+            // Every difference equal (R's t.test stops: "data are essentially constant"): no test, no interval.
+            return new TestedDifference(method, estimate, standardError, df, double.NaN, double.NaN, double.NaN, double.NaN, n, rows);
+        }
         var t = estimate / standardError;
         var quantile = Distributions.StudentTUpperQuantile((1 - confidence) / 2, df);
         return new TestedDifference(method, estimate, standardError, df, t, Distributions.StudentTTwoSidedP(t, df), estimate - quantile * standardError, estimate + quantile * standardError, n, rows);

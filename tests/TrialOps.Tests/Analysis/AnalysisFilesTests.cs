@@ -206,4 +206,42 @@ public class AnalysisFilesTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public void degenerate_rows_are_reported_as_not_done_instead_of_failing()
+    {
+        ScaleObservation Row(int id, string subject, string sequence, int period, string treatment, double? value) =>
+            new($"ADQS:{id}", subject, sequence, period, treatment, "60 MIN", 60, value, 50, value is null ? null : value <= 35, value is null ? null : value <= 25);
+        ScaleObservation[] constant =
+        [
+            Row(1, "S-001", "KP", 1, "KET", 40), Row(2, "S-001", "KP", 2, Placebo, 40),
+            Row(3, "S-002", "KP", 1, "KET", 40), Row(4, "S-002", "KP", 2, Placebo, 40),
+            Row(5, "S-003", "PK", 1, Placebo, 40), Row(6, "S-003", "PK", 2, "KET", 40),
+        ];
+        ScaleObservation[] single = [Row(7, "S-004", "KP", 1, "KET", 30), Row(8, "S-004", "KP", 2, Placebo, null)];
+        var input = new AnalysisInput("KET-NP-01", "test rows", Placebo,
+        [
+            new EndpointInput("CONST", "Constant", "60 MIN", AnalysisVariable.Value, false, constant),
+            new EndpointInput("SINGLE", "One subject", "60 MIN", AnalysisVariable.Change, true, single),
+            new EndpointInput("EMPTY", "No rows", "60 MIN", AnalysisVariable.Value, false, []),
+        ], [], [], new ConsortCounts(0, [], 0, []));
+
+        var directory = Written(input, out var result);
+        try
+        {
+            var constantResult = result.Endpoints[0];
+            Assert.Equal(0, constantResult.HillsArmitage[0].TreatmentEffect.Estimate);
+            Assert.True(double.IsNaN(constantResult.HillsArmitage[0].TreatmentEffect.P));
+            Assert.All(result.Endpoints.Skip(1), e => Assert.Null(e.MixedModel));
+            Assert.All(result.Endpoints.Skip(1), e => Assert.Contains(e.NotDone, line => line.StartsWith("Mixed model:", StringComparison.Ordinal)));
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, AnalysisJson.FileName)));
+            Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("endpoints")[0].GetProperty("hillsArmitage")[0].GetProperty("treatmentEffect").GetProperty("p").ValueKind);
+            Assert.Equal(Xhtml + "html", LoadXml(Path.Combine(directory, AnalysisReport.FileName)).Root!.Name);
+            Assert.Equal(SvgNs + "svg", LoadXml(Path.Combine(directory, ConsortDiagram.FileName)).Root!.Name);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

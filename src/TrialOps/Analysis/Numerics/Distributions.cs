@@ -39,6 +39,7 @@ public static class Distributions
     /// <summary>The regularized incomplete beta function I_x(a, b).</summary>
     public static double IncompleteBeta(double x, double a, double b)
     {
+        if (double.IsNaN(x) || double.IsNaN(a) || double.IsNaN(b)) return double.NaN;
         if (x <= 0) return 0;
         if (x >= 1) return 1;
         var front = Math.Exp(a * Math.Log(x) + b * Math.Log(1 - x) - (LogGamma(a) + LogGamma(b) - LogGamma(a + b)));
@@ -81,6 +82,7 @@ public static class Distributions
     /// <summary>The regularized upper incomplete gamma function Q(a, x) = Γ(a, x) / Γ(a).</summary>
     public static double UpperIncompleteGamma(double a, double x)
     {
+        if (double.IsNaN(a) || double.IsNaN(x)) return double.NaN;
         if (x <= 0) return 1;
         var logFront = a * Math.Log(x) - x - LogGamma(a);
         if (x < a + 1)
