@@ -123,7 +123,7 @@ public static class CrossoverAnalysis
 
         var means = endpoint.Observations.Where(o => o.Value is not null)
             .GroupBy(o => (o.Treatment, o.TimePoint, o.TimePointOrder))
-            .OrderBy(g => Array.IndexOf(treatments.ToArray(), g.Key.Treatment)).ThenBy(g => g.Key.TimePointOrder)
+            .OrderBy(g => treatments.ToList().IndexOf(g.Key.Treatment)).ThenBy(g => g.Key.TimePointOrder)
             .Select(g =>
             {
                 var values = g.Select(o => o.Value!.Value).ToArray();

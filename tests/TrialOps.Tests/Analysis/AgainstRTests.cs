@@ -107,6 +107,7 @@ public class AgainstRTests
 
         Assert.Equal(24, endpoint.MixedModel!.Observations);
         Assert.Equal(14, endpoint.MixedModel.Subjects);
+        Assert.Equal(rows.Select(o => o.RowId), endpoint.MixedModel.Rows);
         AssertMixedModelMatchesR(rows, o => o.Change, baseline: false, endpoint.MixedModel);
         var hillsArmitage = Assert.Single(endpoint.HillsArmitage);
         Assert.Equal(10, hillsArmitage.TreatmentEffect.N);
