@@ -129,6 +129,18 @@ public class AnalysisFilesTests
             // AE counts: KET period 1 has two subjects with three events (the pre-dose AE counts nowhere).
             Assert.Contains("2 / 8 (3)", cells);
             Assert.Contains("1 / 8 (1)", cells);
+            // Every figure keeps its marks inside the plot: the axis covers the data.
+            foreach (var figure in document.Descendants(SvgNs + "svg"))
+            {
+                var height = double.Parse(((string)figure.Attribute("viewBox")!).Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture);
+                var ys = figure.Descendants().SelectMany(e => e.Attributes().Where(a => a.Name.LocalName is "y" or "y1" or "y2" or "cy"))
+                    .Select(a => double.Parse(a.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                Assert.NotEmpty(ys);
+                Assert.All(ys, y => Assert.InRange(y, 0, height));
+            }
+            var plotTop = document.Descendants(SvgNs + "svg").Take(3)
+                .SelectMany(f => f.Descendants(SvgNs + "circle").Select(c => double.Parse((string)c.Attribute("cy")!, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.All(plotTop, y => Assert.InRange(y, 36, 360 - 56));
         }
         finally
         {

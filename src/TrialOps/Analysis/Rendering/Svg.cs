@@ -49,8 +49,12 @@ internal static class Svg
         var raw = (high - low) / wanted;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var step = new[] { 1.0, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
+        // From the tick at or below the lowest value to the tick at or above the highest, so nothing is drawn outside.
+        var first = (long)Math.Floor(low / step + 1e-9);
+        var last = (long)Math.Ceiling(high / step - 1e-9);
+        if (last == first) last++;
         var ticks = new List<double>();
-        for (var t = Math.Floor(low / step) * step; t <= high + step * 1e-9; t += step) ticks.Add(Math.Round(t / step) * step);
+        for (var i = first; i <= last; i++) ticks.Add(i * step);
         return ticks;
     }
 }
