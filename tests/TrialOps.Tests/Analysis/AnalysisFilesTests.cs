@@ -116,8 +116,9 @@ public class AnalysisFilesTests
             Assert.Empty(document.Descendants(Xhtml + "script"));
             Assert.DoesNotContain(document.Descendants(), e => e.Attribute("src") is not null || e.Name == Xhtml + "link");
             Assert.Contains("@media print", html, StringComparison.Ordinal);
-            // Means over time, paired lines, responder bars and the CONSORT flow, inline.
-            Assert.Equal(4, document.Descendants(SvgNs + "svg").Count());
+            // Means over time, paired lines (treatment vs control, period 1 vs 2), responder bars and the CONSORT flow, inline.
+            Assert.Equal(5, document.Descendants(SvgNs + "svg").Count());
+            Assert.Contains(document.Descendants(SvgNs + "title"), t => t.Value.EndsWith("each subject on Period 1 and on Period 2", StringComparison.Ordinal));
 
             var effect = result.Endpoints[0].HillsArmitage[0].TreatmentEffect;
             var cells = document.Descendants(Xhtml + "td").Select(td => td.Value).ToArray();

@@ -140,6 +140,12 @@ public static class AnalysisReport
             html.Append("<figure>\n").Append(Figures.PairedLines($"{endpoint.Label} ({endpoint.Response})", result.Control, treatment, pairs));
             html.Append($"<figcaption>{Escape($"{endpoint.Response} at {endpoint.TimePoint}: one line per subject from {result.Control} to {treatment}.")}</figcaption>\n</figure>\n");
         }
+        foreach (var analysis in endpoint.HillsArmitage)
+        {
+            var periods = analysis.Subjects.Select(s => (s.Subject, s.Period1, s.Period2)).ToArray();
+            html.Append("<figure>\n").Append(Figures.PairedLines($"{endpoint.Label} ({endpoint.Response})", "Period 1", "Period 2", periods));
+            html.Append($"<figcaption>{Escape($"{endpoint.Response} at {endpoint.TimePoint}: one line per subject from period 1 to period 2 (the Hills-Armitage subjects).")}</figcaption>\n</figure>\n");
+        }
         var bars = new List<(string, string, int, int)>();
         foreach (var (criterion, flag) in new (string, Func<ScaleObservation, bool?>)[] { ("30 % reduction", o => o.Responder30), ("50 % reduction", o => o.Responder50) })
         {
