@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using TrialOps.EventStore;
+using TrialOps.Exports.Adam;
 using TrialOps.Exports.Define;
 using TrialOps.Exports.Odm;
 using TrialOps.Exports.Sdtm;
@@ -322,6 +323,15 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
             ? null
             : await MeddraCoding.LoadAsync(runtime.DataSource, meddraImport, AdverseEvents.CtcaeDictionary.V5.Terms.Select(t => t.MeddraCode), ct);
         using var sdtm = new SdtmWriter(directory, design, asOf.RecordedAt.UtcDateTime, meddra);
+
+        // ADaM names treatments: unblinded exports only, derived from the same subject histories (ADR 0016).
+        using var adam = blinded ? null : new AdamWriter(directory, design, asOf.RecordedAt.UtcDateTime, sdtm.Facts);
+        void WriteSdtmAndAdam(SubjectHistory history)
+        {
+            sdtm.WriteSubject(history);
+            adam?.WriteSubject(AdamDerivation.Derive(design, history, meddra));
+        }
+
         using var odmFile = new HashingFileStream(Path.Combine(directory, OdmFileName));
         using var odm = new OdmExportWriter(odmFile, design, asOf, SoftwareVersion, actors, users);
         sdtm.WriteTrialDesign();
@@ -348,7 +358,7 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
 
         var consumers = new[]
         {
-            Task.Run(() => ConsumeAsync(toSdtm.Reader, sdtm.WriteSubject), CancellationToken.None),
+            Task.Run(() => ConsumeAsync(toSdtm.Reader, WriteSdtmAndAdam), CancellationToken.None),
             Task.Run(() => ConsumeAsync(toOdm.Reader, odm.AddSubject), CancellationToken.None),
         };
         try
@@ -383,11 +393,16 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
         }
 
         files.AddRange(sdtm.Complete());
+        if (adam is not null)
+        {
+            files.AddRange(adam.Complete());
+        }
+
         odm.Complete();
         files.Add(odmFile.Complete());
         using (var defineFile = new HashingFileStream(Path.Combine(directory, DefineXmlWriter.FileName)))
         {
-            DefineXmlWriter.Write(defineFile, design, asOf, SoftwareVersion, sdtm.Written, sdtm.Facts);
+            DefineXmlWriter.Write(defineFile, design, asOf, SoftwareVersion, adam is null ? sdtm.Written : [.. sdtm.Written, .. adam.Written], sdtm.Facts);
             files.Add(defineFile.Complete());
         }
 
