@@ -20,11 +20,7 @@ public static class AdamDerivation
     /// <param name="meddra">The MedDRA version the export codes AEs with (AEDECOD, AEBODSYS as in AE), or null.</param>
     public static AdamSubject Derive(ExportDesign design, SubjectHistory subject, MeddraDictionary? meddra = null)
     {
-        if (design.IsBlinded)
-        {
-            throw new InvalidOperationException("ADaM datasets name treatments: they are derived for unblinded exports only.");
-        }
-
+        RefuseBlinded(design);
         if (subject.Randomization is null)
         {
             return AdamSubject.None;
@@ -67,6 +63,7 @@ public static class AdamDerivation
     /// <summary>The ADaM data of many subjects (in the order given, which for an export is USUBJID order).</summary>
     public static AdamData Derive(ExportDesign design, IEnumerable<SubjectHistory> subjects, MeddraDictionary? meddra = null)
     {
+        RefuseBlinded(design);
         var adsl = new List<AdslRow>();
         var bds = new List<BdsRow>();
         var adae = new List<AdaeRow>();
@@ -92,6 +89,14 @@ public static class AdamDerivation
     /// <summary>The primary time point of a scale: its <c>primaryTime</c>, else its first post-dose time.</summary>
     public static AssessmentTime? PrimaryTime(AssessmentDefinition assessment) =>
         assessment.PrimaryTime ?? assessment.Times.FirstOrDefault(t => t.AfterDosingStart > TimeSpan.Zero);
+
+    private static void RefuseBlinded(ExportDesign design)
+    {
+        if (design.IsBlinded)
+        {
+            throw new InvalidOperationException("ADaM datasets name treatments: they are derived for unblinded exports only.");
+        }
+    }
 
     private sealed record Identity(string StudyId, string Usubjid, string Subjid, string? SiteId, string PlannedSequence);
 
