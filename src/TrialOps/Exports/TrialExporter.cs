@@ -44,7 +44,8 @@ public sealed record ExportVerification(ExportManifest? Manifest, IReadOnlyList<
 /// Audit-proof exports (DESIGN.md §7, ADR 0003): the CDISC SDTM datasets TA, TE, TV, TS, DM, SE,
 /// SV, EX, AE, VS, QS and DS as CSV, SAS XPORT v5 and Dataset-JSON, <c>define.xml</c> (Define-XML 2.0
 /// describing those datasets as written), <c>odm.xml</c> (ODM 1.3.2 with the full audit trail) and
-/// <c>manifest.json</c>. An export is derived from the events as of one ledger position,
+/// <c>manifest.json</c>; an unblinded export also carries the ADaM datasets ADSL, ADQS and ADAE
+/// (ADR 0016). An export is derived from the events as of one ledger position,
 /// never from read models, so the same trial at the same position gives the same bytes however
 /// often and whenever it is made, and <see cref="VerifyAsync"/> can re-derive a folder handed in
 /// and say which file, if any, is not what the record says.
