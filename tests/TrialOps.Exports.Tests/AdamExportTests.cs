@@ -1,9 +1,12 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using TrialOps.AdverseEvents;
+using TrialOps.Assessments;
+using TrialOps.Common;
 using TrialOps.Exports.Adam;
 using TrialOps.Exports.Define;
+using TrialOps.Messaging;
+using TrialOps.Participants;
 using TrialOps.Seed;
 
 namespace TrialOps.Exports.Tests;
@@ -46,6 +49,7 @@ public sealed class AdamTrialFixture : ExportTrialFixture
         {
             if (_unblinded is null)
             {
+                await CorrectToEdgeValuesAsync();
                 foreach (var (command, user) in new[] { ("lock", Coordinator.UserId), ("unblind", Statistician.UserId) })
                 {
                     var run = await CliRunner.RunAsync(Database.ConnectionString, Password + "\n", command, "--trial", Code, "--user", user, "--password-stdin");
@@ -61,6 +65,30 @@ public sealed class AdamTrialFixture : ExportTrialFixture
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>A completed subject whose pain values were corrected to the edges of the derivation (see <see cref="CorrectToEdgeValuesAsync"/>).</summary>
+    public string EdgeSubject => Demo.Participants.First(p => p.Status == ParticipantStatus.Completed).Subject;
+
+    /// <summary>
+    /// Corrects (as site staff would, with a reason) one subject's pain values so that the
+    /// derivation meets its edges: period 1 has baseline 40, 20 at 20 minutes (exactly 50 % less)
+    /// and 28 at 60 minutes (exactly 30 % less); period 2 has baseline 0, where no percentage exists.
+    /// </summary>
+    private async Task CorrectToEdgeValuesAsync()
+    {
+        var subject = SubjectNumber.Parse(EdgeSubject);
+        var recorded = (await Runtime.Store.ReadStreamAsync(ParticipantStreams.For(Protocol.Code, subject)))
+            .Select(e => e.Data).OfType<ScaleAssessmentRecorded>().ToArray();
+        var nurse = new Actor("nurse.nia", Roles.DataEntry);
+        foreach (var (period, time, value) in new[] { (1, "PT0M", 40m), (1, "PT20M", 20m), (1, "PT60M", 28m), (2, "PT0M", 0m) })
+        {
+            var original = recorded.Last(e => e.Period == period && e.AssessmentCode == "PAIN" && e.Timepoint == time);
+            var corrected = await Runtime.SendAsync(
+                CommandContext.New(nurse),
+                new CorrectScaleAssessment(Protocol.Code, subject, period, "PAIN", time, value, original.AssessedAt, "Transcription error: the paper form differs"));
+            Assert.True(corrected.Accepted, corrected.Rejection?.Message);
         }
     }
 }
@@ -126,6 +154,24 @@ public sealed class AdamExportTests(AdamTrialFixture fixture) : IClassFixture<Ad
         var export = await fixture.UnblindedAsync();
 
         Assert.Empty(AdamChecks.IndependentMismatches(export.Directory!, fixture.Protocol));
+    }
+
+    [Fact]
+    public async Task a_reduction_exactly_on_a_threshold_counts_and_a_baseline_of_zero_gives_no_percentage()
+    {
+        var export = await fixture.UnblindedAsync();
+        var rows = ExportFiles.Table(export.Directory!, "ADQS").Where(r => r["SUBJID"] == fixture.EdgeSubject).ToArray();
+        IReadOnlyDictionary<string, string> At(string period, string timepoint) => rows.Single(r => r["APERIOD"] == period && r["ATPT"] == timepoint);
+
+        var fifty = At("1", "20 MIN AFTER DOSING START");
+        Assert.Equal(("40", "-20", "-50"), (fifty["BASE"], fifty["CHG"], fifty["PCHG"]));
+        Assert.Equal(("Y", "Y", "N"), (fifty["CRIT1FL"], fifty["CRIT2FL"], fifty["CRIT3FL"]));
+        var thirty = At("1", "1 H AFTER DOSING START");
+        Assert.Equal(("-12", "-30", "Y", "N", "Y"), (thirty["CHG"], thirty["PCHG"], thirty["CRIT1FL"], thirty["CRIT2FL"], thirty["ANL01FL"]));
+
+        var zero = rows.Where(r => r["APERIOD"] == "2" && r["ABLFL"] != "Y").ToArray();
+        Assert.NotEmpty(zero);
+        Assert.All(zero, r => Assert.Equal(("0", r["AVAL"], "", "", "", ""), (r["BASE"], r["CHG"], r["PCHG"], r["CRIT1FL"], r["CRIT2FL"], r["CRIT3FL"])));
     }
 
     [Fact]
