@@ -270,6 +270,27 @@ public sealed class AdamExportTests(AdamTrialFixture fixture) : IClassFixture<Ad
     }
 
     [Fact]
+    public async Task the_adam_rows_in_memory_at_the_manifests_position_are_the_rows_of_the_files_and_only_for_the_unblinded_statistician()
+    {
+        var export = await fixture.UnblindedAsync();
+        var directory = export.Directory!;
+
+        var derived = await fixture.Exporter.DeriveAdamAsync(AdamTrialFixture.Code, export.Manifest!.AsOfPosition, ExportTrialFixture.Statistician);
+
+        Assert.Null(derived.Rejection);
+        var data = derived.Data!;
+        var datasets = new AdamDatasets(derived.Design!.Protocol);
+        string Csv(Sdtm.SdtmRow row) => string.Join(",", row.Values.Select(ExportFiles.AsCsvText));
+        string Quoted(string[] fields) => string.Join(",", fields);
+        Assert.Equal(ExportFiles.ReadCsv(Path.Combine(directory, "adsl.csv")).Rows.Select(Quoted), data.Adsl.Select(r => Csv(datasets.Row(r))));
+        Assert.Equal(ExportFiles.ReadCsv(Path.Combine(directory, "adqs.csv")).Rows.Select(Quoted), data.Bds.Select(r => Csv(datasets.Row(r))));
+        Assert.Equal(ExportFiles.ReadCsv(Path.Combine(directory, "adae.csv")).Rows.Select(Quoted), data.Adae.Select(r => Csv(datasets.Row(r))));
+
+        Assert.Equal(ExportPolicy.Refused, (await fixture.Exporter.DeriveAdamAsync(AdamTrialFixture.Code, export.Manifest.AsOfPosition, ExportTrialFixture.Monitor)).Rejection?.Code);
+        Assert.Equal(ExportPolicy.TrialNotUnblinded, (await fixture.Exporter.DeriveAdamAsync(AdamTrialFixture.Code, fixture.AsOf, ExportTrialFixture.Statistician)).Rejection?.Code);
+    }
+
+    [Fact]
     public async Task verify_names_an_edited_adam_file_and_accepts_the_export_as_written()
     {
         var export = await fixture.UnblindedAsync();

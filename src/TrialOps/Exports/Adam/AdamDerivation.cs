@@ -190,7 +190,7 @@ public static class AdamDerivation
             var baselineTime = definition?.Times.FirstOrDefault(t => t.AfterDosingStart == TimeSpan.Zero);
             var isBaseline = time is not null && baselineTime is not null && time == baselineTime;
             var baseline = baselineTime is null ? null
-                : values.FirstOrDefault(v => v.Key == assessment.Key with { Timepoint = baselineTime.Iso })?.Value;
+                : subject.State.Assessments.GetValueOrDefault(assessment.Key with { Timepoint = baselineTime.Iso })?.Value;
             var postDose = time is not null && time.AfterDosingStart > TimeSpan.Zero;
             var value = assessment.Value!.Value;
             decimal? change = postDose && baseline is { } b ? value - b : null;
