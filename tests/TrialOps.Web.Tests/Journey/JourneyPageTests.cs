@@ -172,6 +172,28 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
     }
 
     [Fact]
+    public async Task a_missed_assessment_is_recorded_as_not_done_on_the_page_with_its_reason()
+    {
+        var (subject, page) = await DosingStartedAsync();
+        using var nurse = await trial.SignedInAsync(Roles.DataEntry);
+
+        var refused = await Forms.PostAsync(nurse, page, "notdone", new() { ["NotDoneInput.Item"] = "PAIN|PT20M", ["NotDoneInput.Reason"] = "" });
+        Assert.Matches("<span class=\"field-error\" id=\"notdone-reason-error\">", await refused.Content.ReadAsStringAsync());
+
+        var saved = await Forms.PostAsync(nurse, page, "notdone", new() { ["NotDoneInput.Item"] = "PAIN|PT20M", ["NotDoneInput.Reason"] = "Participant declined the scale" });
+        Assert.Equal($"{page}?done=notdone", saved.RedirectPath());
+        var html = await nurse.GetStringAsync(saved.RedirectPath());
+        Assert.Contains("The assessment was recorded as not done, with the reason.", html, StringComparison.Ordinal);
+        Assert.Contains("not done: Participant declined the scale", html, StringComparison.Ordinal);
+
+        // No longer offered as not done, still open to a late value.
+        Assert.DoesNotMatch("<select[^>]*name=\"NotDoneInput.Item\"[^>]*>(?:(?!</select>).)*value=\"PAIN\\|PT20M\"", Regex.Replace(html, "\\s+", " "));
+        Assert.Matches("<select[^>]*name=\"Scale.Item\"[^>]*>(?:(?!</select>).)*value=\"PAIN\\|PT20M\"", Regex.Replace(html, "\\s+", " "));
+        await trial.WaitForReadModelsAsync();
+        Assert.Contains("Not done", await nurse.GetStringAsync(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task vital_signs_beyond_the_protocols_limits_are_flagged_at_entry_and_listed_on_the_dashboard_for_their_sites()
     {
         var (subject, page) = await DosingStartedAsync();
