@@ -71,6 +71,8 @@ public static class AdamChecks
                         if (washout is None) != (expected is None) or (washout is not None and abs(washout - expected) > 1e-9):
                             problems.append(f"{r.USUBJID}: WASH{xx}H {washout}, from EX {expected}")
 
+            # A scale without a value (not done) has no analysis record and is nobody's baseline.
+            qs = qs[qs.QSSTRESN.notna()]
             baselines = {(r.USUBJID, r.QSTESTCD, int(r.VISITNUM) - 1): r.QSSTRESN for r in qs.itertuples() if r.QSELTM == 'PT0M'}
             expected = {}
             for r in qs.itertuples():
