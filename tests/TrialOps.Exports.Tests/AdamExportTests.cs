@@ -117,6 +117,7 @@ public sealed class AdamExportTests(AdamTrialFixture fixture) : IClassFixture<Ad
 
         // Each row's periods follow its randomized sequence; the flags are populated and say something.
         var allocations = (await TrialAsOf.ReadAsync(fixture.Runtime.Store, fixture.Protocol.Code, export.Manifest!.AsOfPosition, true, CancellationToken.None))!.Allocations;
+        var dm = ExportFiles.Table(directory, "DM");
         foreach (var row in adsl)
         {
             var codes = allocations[row["SUBJID"]].Allocation.TreatmentCodes(fixture.Protocol);
@@ -124,6 +125,8 @@ public sealed class AdamExportTests(AdamTrialFixture fixture) : IClassFixture<Ad
             Assert.Equal(fixture.Protocol.Treatment(codes[0]).Label, row["TR01P"]);
             Assert.Equal(fixture.Protocol.Treatment(codes[1]).Label, row["TR02P"]);
             Assert.Equal("Y", row["RANDFL"]);
+            Assert.Equal(dm.Single(d => d["USUBJID"] == row["USUBJID"])["ARM"], row["ARM"]);
+            Assert.Equal(dm.Single(d => d["USUBJID"] == row["USUBJID"])["ACTARM"], row["ACTARM"]);
             Assert.All(new[] { "SAFFL", "FASFL", "PPROTFL", "COMPLFL", "CBRKFL" }, flag => Assert.Contains(row[flag], new[] { "Y", "N" }));
         }
 

@@ -69,6 +69,8 @@ public sealed class AdamDatasets
             .Set("SEX", row.Sex)
             .Set("RACE", row.Race)
             .Set("ETHNIC", row.Ethnic)
+            .Set("ARM", row.Arm)
+            .Set("ACTARM", row.ActualArm)
             .Set("RANDFL", Flag(row.Randomized))
             .Set("SAFFL", Flag(row.Safety))
             .Set("FASFL", Flag(row.FullAnalysis))
@@ -182,6 +184,8 @@ public sealed class AdamDatasets
             C("SEX", "Sex", 8),
             C("RACE", "Race", 60),
             C("ETHNIC", "Ethnicity", 60),
+            C("ARM", "Description of Planned Arm", 200),
+            C("ACTARM", "Description of Actual Arm", 200),
             C("RANDFL", "Randomized Population Flag", 1),
             C("SAFFL", "Safety Population Flag", 1),
             C("FASFL", "Full Analysis Set Population Flag", 1),

@@ -150,6 +150,8 @@ public static class AdamDerivation
             demographics?.Sex ?? "U",
             demographics?.Race,
             demographics?.Ethnicity,
+            design.ArmOf(subject.Subject)?.Description,
+            safety ? design.ArmOf(subject.Subject)?.Description : null,
             identity.PlannedSequence,
             safety ? string.Join("-", dosed.Select(p => p.Actual!.Code)) : null,
             periods,

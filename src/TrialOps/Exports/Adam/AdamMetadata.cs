@@ -38,7 +38,7 @@ public static partial class AdamMetadata
     {
         var source = variable switch
         {
-            "STUDYID" or "USUBJID" or "SUBJID" or "SITEID" or "COUNTRY" or "AGE" or "AGEU" or "SEX" or "RACE" or "ETHNIC" => "DM." + variable,
+            "STUDYID" or "USUBJID" or "SUBJID" or "SITEID" or "COUNTRY" or "AGE" or "AGEU" or "SEX" or "RACE" or "ETHNIC" or "ARM" or "ACTARM" => "DM." + variable,
             "AESEQ" or "AESPID" or "AETERM" or "AEDECOD" or "AEBODSYS" or "AELLTCD" or "AESER" or "AEREL" or "AETOXGR" or "AEOUT" or "AESTDTC" or "AEENDTC" => "AE." + variable,
             "PARAMCD" => "QS.QSTESTCD",
             "PARAM" => "QS.QSTEST",

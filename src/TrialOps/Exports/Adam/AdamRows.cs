@@ -34,6 +34,8 @@ public sealed record AdslPeriod(
 /// One ADSL record: a randomized subject with their sequence, periods, demographics, population
 /// flags, disposition and emergency code break.
 /// </summary>
+/// <param name="Arm">ARM as in DM: the description of the planned arm (the sequence).</param>
+/// <param name="ActualArm">ACTARM as in DM: the arm when the subject was dosed, else missing.</param>
 /// <param name="PlannedSequence">TRTSEQP: the planned treatment codes joined by '-' (KET-PBO).</param>
 /// <param name="ActualSequence">TRTSEQA: the codes of the periods whose dosing started, joined by '-'; null when none did.</param>
 /// <param name="Safety">SAFFL: dosing started in at least one period.</param>
@@ -54,6 +56,8 @@ public sealed record AdslRow(
     string? Sex,
     string? Race,
     string? Ethnic,
+    string? Arm,
+    string? ActualArm,
     string PlannedSequence,
     string? ActualSequence,
     IReadOnlyList<AdslPeriod> Periods,
