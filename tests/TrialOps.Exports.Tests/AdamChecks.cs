@@ -51,6 +51,24 @@ public static class AdamChecks
                 problems.append(f"ADSL subjects {sorted(adsl.USUBJID)} are not the randomized ones {sorted(randomized)}")
 
             given = {(r.USUBJID, int(r.VISITNUM) - 1): r for r in ex.itertuples()}
+            dosed = set(ex.USUBJID)
+            completed = set(ds[ds.DSDECOD == 'COMPLETED'].USUBJID)
+            breaks = ds[ds.DSDECOD == 'TREATMENT UNBLINDED'].sort_values('DSSTDTC').groupby('USUBJID').first()
+            randomized_on = {r.USUBJID: r.DSSTDTC[:10] for r in ds[ds.DSDECOD == 'RANDOMIZED'].itertuples()}
+            for r in adsl.itertuples():
+                flags = {'SAFFL': 'Y' if r.USUBJID in dosed else 'N', 'COMPLFL': 'Y' if r.USUBJID in completed else 'N', 'CBRKFL': 'Y' if r.USUBJID in breaks.index else 'N'}
+                for name, want in flags.items():
+                    if getattr(r, name) != want:
+                        problems.append(f"{r.USUBJID}: {name} {getattr(r, name)!r}, from EX/DS {want!r}")
+                randomized_date = (epoch + pandas.Timedelta(days=float(r.RANDDT))).date().isoformat()
+                if randomized_date != randomized_on[r.USUBJID]:
+                    problems.append(f"{r.USUBJID}: RANDDT {randomized_date}, DS {randomized_on[r.USUBJID]}")
+                if r.USUBJID in breaks.index:
+                    at = pandas.Timestamp(breaks.loc[r.USUBJID].DSSTDTC)
+                    started = [p for p in range(1, periods + 1) if (r.USUBJID, p) in given and pandas.Timestamp(given[(r.USUBJID, p)].EXSTDTC) <= at]
+                    want = max(started) if started else None
+                    if value(r.CBRKPER) != want:
+                        problems.append(f"{r.USUBJID}: CBRKPER {value(r.CBRKPER)}, from DS and EX {want}")
             elements = {(r.USUBJID, int(r.EPOCH.split()[1])): r.ELEMENT for r in se.itertuples() if str(r.EPOCH).startswith('TREATMENT ')}
             for r in adsl.itertuples():
                 for p in range(1, periods + 1):
