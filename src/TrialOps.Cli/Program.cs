@@ -13,6 +13,7 @@ ParticipantCommands.Add(root);
 AuditCommands.Add(root);
 LockCommands.Add(root);
 ExportCommands.Add(root);
+AnalyzeCommands.Add(root);
 MeddraCommands.Add(root);
 CodegenCommands.Add(root);
 return await Cli.InvokeAsync(root, args);
