@@ -80,8 +80,8 @@ public sealed class TrialAnalysis(TrialOpsRuntime runtime)
             .Where(r => string.IsNullOrEmpty(r[armCode]))
             .GroupBy(r => r[arm] switch
             {
-                "SCREEN FAILURE" => "Screen failure (eligibility criteria not met)",
-                "NOT ASSIGNED" => "Not randomized (screened, not yet or never assigned)",
+                "SCREEN FAILURE" => "Screen failure",
+                "NOT ASSIGNED" => "Not randomized",
                 var other => other,
             })
             .Select(g => new ReasonCount(g.Key, g.Count()))
@@ -122,9 +122,9 @@ public static class AdamAnalysisInput
             .GroupBy(r => r.Row.ParamCode, StringComparer.Ordinal)
             .Select(g =>
             {
-                var primary = g.FirstOrDefault(r => r.Row.PrimaryTimepoint).Row?.Timepoint
-                    ?? g.Where(r => !r.Row.IsBaseline).OrderBy(r => r.Row.AfterDosingStart ?? TimeSpan.MaxValue).Select(r => r.Row.Timepoint).FirstOrDefault()
-                    ?? string.Empty;
+                var primaryRow = g.FirstOrDefault(r => r.Row.PrimaryTimepoint).Row
+                    ?? g.Where(r => !r.Row.IsBaseline).OrderBy(r => r.Row.AfterDosingStart ?? TimeSpan.MaxValue).Select(r => r.Row).FirstOrDefault();
+                var primary = primaryRow is null ? string.Empty : TimeLabel(primaryRow);
                 return new EndpointInput(
                     g.Key,
                     g.First().Row.Param,
@@ -137,7 +137,7 @@ public static class AdamAnalysisInput
                         r.Row.PlannedSequence,
                         r.Row.Period,
                         r.Row.Actual!.Code,
-                        r.Row.Timepoint,
+                        TimeLabel(r.Row),
                         r.Row.AfterDosingStart?.TotalMinutes ?? r.Row.TimepointNumber ?? 0,
                         (double)r.Row.Value,
                         r.Row.Baseline is { } baseline ? (double)baseline : null,
@@ -166,6 +166,15 @@ public static class AdamAnalysisInput
 
         return new AnalysisInput(trial, source, control, endpoints, exposure, adverseEvents, Consort(data, screening));
     }
+
+    /// <summary>A short label of the time point for tables and figure axes (ATPT itself is long): <c>PRE-DOSE</c>, <c>20 MIN</c>, <c>2 H</c>.</summary>
+    private static string TimeLabel(BdsRow row) => row.AfterDosingStart switch
+    {
+        null => row.Timepoint,
+        { } t when t <= TimeSpan.Zero => "PRE-DOSE",
+        { } t when t.TotalMinutes >= 120 && t.TotalMinutes % 60 == 0 => string.Create(CultureInfo.InvariantCulture, $"{t.TotalHours:0} H"),
+        { } t => string.Create(CultureInfo.InvariantCulture, $"{t.TotalMinutes:0.##} MIN"),
+    };
 
     private static bool? Criterion(BdsRow row, decimal reduction) =>
         row.IsBaseline ? null : row.Criteria.FirstOrDefault(c => c.ReductionPercent == reduction)?.Met;
