@@ -342,11 +342,18 @@ public static class SdtmDomains
         C("QEVAL", "Evaluator", 20),
     ]);
 
-    /// <summary>The datasets in the order DESIGN.md §7 lists them, then TI, EC, IE and DV (issue 11; ADR 0019).</summary>
-    public static IReadOnlyList<SdtmDomain> All { get; } = [TA, TE, TV, TS, TI, DM, SE, SV, EX, EC, AE, VS, QS, DS, IE, DV];
+    /// <summary>The datasets every export has: the twelve in the order DESIGN.md §7 lists them, and EC beside EX (ADR 0019).</summary>
+    public static IReadOnlyList<SdtmDomain> All { get; } = [TA, TE, TV, TS, DM, SE, SV, EX, EC, AE, VS, QS, DS];
 
-    /// <summary>Supplemental qualifiers, written only where a subject needs them (SUPP-- where needed, DESIGN.md §7).</summary>
+    /// <summary>Supplemental qualifiers (SUPP-- where needed, DESIGN.md §7).</summary>
     public static IReadOnlyList<SdtmDomain> Supplementals { get; } = [SuppAe, SuppDs, SuppDv, SuppEc, SuppEx];
+
+    /// <summary>
+    /// Datasets written only when they have a record (a submission holds no empty dataset, and
+    /// readers such as pandas refuse an XPT without rows): TI when the protocol lists criteria, IE when
+    /// a subject failed one, DV when a deviation is recorded, and the supplemental qualifiers.
+    /// </summary>
+    public static IReadOnlyList<SdtmDomain> WhereNeeded { get; } = [TI, IE, DV, .. Supplementals];
 
     /// <summary>
     /// The datasets of one export: <see cref="All"/>, with TS carrying TSVAL1…TSVALn after TSVAL when

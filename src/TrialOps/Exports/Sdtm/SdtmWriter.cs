@@ -30,7 +30,7 @@ public sealed class SdtmWriter : IDisposable
         _meddra = meddra;
         try
         {
-            foreach (var domain in SdtmDomains.For(TsValueParts(design.Protocol)).Concat(SdtmDomains.Supplementals))
+            foreach (var domain in SdtmDomains.For(TsValueParts(design.Protocol)).Concat(SdtmDomains.WhereNeeded))
             {
                 _files[domain.Code] = DomainFile.Create(directory, domain, design.StudyId, created, Facts);
             }
@@ -157,12 +157,12 @@ public sealed class SdtmWriter : IDisposable
     public IReadOnlyList<ExportedFile> Complete()
     {
         WriteTs();
-        foreach (var domain in SdtmDomains.Supplementals)
+        foreach (var domain in SdtmDomains.WhereNeeded)
         {
-            var supplemental = _files[domain.Code];
-            if (supplemental.RowCount == 0)
+            var file = _files[domain.Code];
+            if (file.RowCount == 0)
             {
-                supplemental.Discard();
+                file.Discard();
                 _files.Remove(domain.Code);
             }
         }
@@ -899,7 +899,7 @@ public sealed class SdtmWriter : IDisposable
 
         var parts = SdtmDomains.SplitValue(Common.AsciiText.ToAscii(text) ?? text);
         var supplemental = SdtmDomains.Supplementals.Single(d => d.Code == $"SUPP{domain}");
-        var label = SdtmDomains.All.Single(d => d.Code == domain).Variables.Single(v => v.Name == variable).Label;
+        var label = SdtmDomains.All.Concat(SdtmDomains.WhereNeeded).Single(d => d.Code == domain).Variables.Single(v => v.Name == variable).Label;
         for (var part = 1; part < parts.Count; part++)
         {
             _files[supplemental.Code].Write(
