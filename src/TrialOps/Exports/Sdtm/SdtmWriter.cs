@@ -823,13 +823,13 @@ public sealed class SdtmWriter : IDisposable
     /// </summary>
     private void WriteDv(SubjectHistory subject, string usubjid)
     {
-        var deviations = new List<(DateTimeOffset At, int Period, string Reference, string Term, string Decoded, string Category)>();
+        var deviations = new List<(DateTimeOffset At, int Period, string Reference, string Term, string Decoded, string Category, string? Reason)>();
         foreach (var stored in subject.Events.Participant)
         {
             if (stored.Data is ProtocolDeviationRecorded recorded)
             {
-                deviations.Add((recorded.OccurredAt, recorded.Period, $"EVENT {Iso.Number(stored.Position)}", $"{recorded.Description}. Reason: {recorded.Reason}",
-                    recorded.Kind == ProtocolDeviationKinds.WashoutNotElapsed ? "WASHOUT NOT ELAPSED" : recorded.Kind.ToUpperInvariant(), "DOSING"));
+                deviations.Add((recorded.OccurredAt, recorded.Period, $"EVENT {Iso.Number(stored.Position)}", recorded.Description,
+                    recorded.Kind == ProtocolDeviationKinds.WashoutNotElapsed ? "WASHOUT NOT ELAPSED" : recorded.Kind.ToUpperInvariant(), "DOSING", recorded.Reason));
             }
         }
 
@@ -838,7 +838,7 @@ public sealed class SdtmWriter : IDisposable
             if (reason is not null && subject.State.Session(period) is { StartedAt: { } started, StoppedAt: { } stopped } session)
             {
                 var minutes = Iso.Number(Math.Round((decimal)session.AdministeredUntil(stopped).TotalMinutes, 1));
-                deviations.Add((started, period, $"PERIOD {Iso.Number(period)} DOSING", $"Administration complete after {minutes} min, less than planned. Reason: {reason}", "ADMINISTRATION SHORTER THAN PLANNED", "DOSING"));
+                deviations.Add((started, period, $"PERIOD {Iso.Number(period)} DOSING", $"Administration recorded complete after {minutes} min, less than planned", "ADMINISTRATION SHORTER THAN PLANNED", "DOSING", reason));
             }
         }
 
@@ -861,7 +861,7 @@ public sealed class SdtmWriter : IDisposable
                 var what = time.AfterDosingStart == TimeSpan.Zero
                     ? $"Pre-dose {assessment.Key.Code} taken {offset} min after the start of dosing"
                     : $"{assessment.Key.Code} {assessment.Key.Timepoint} taken {offset} min from its planned time (window +/- {Iso.Number((decimal)tolerance.TotalMinutes)} min)";
-                deviations.Add((assessment.ClinicalTime, assessment.Key.Period, $"{assessment.Key.Code} {assessment.Key.Timepoint} P{Iso.Number(assessment.Key.Period)}", what, "ASSESSMENT OUT OF WINDOW", "ASSESSMENT SCHEDULE"));
+                deviations.Add((assessment.ClinicalTime, assessment.Key.Period, $"{assessment.Key.Code} {assessment.Key.Timepoint} P{Iso.Number(assessment.Key.Period)}", what, "ASSESSMENT OUT OF WINDOW", "ASSESSMENT SCHEDULE", null));
             }
         }
 
@@ -883,6 +883,19 @@ public sealed class SdtmWriter : IDisposable
                     .Set("DVSTDTC", Iso.Dtc(deviation.At))
                     .Set("DVSTDY", Iso.StudyDay(deviation.At, subject.FirstDose)),
                 usubjid);
+
+            // The justification the site gave (SDTM DV has no variable for it), in parts of 200.
+            var reasonParts = deviation.Reason is null ? [] : SdtmDomains.SplitValue(Common.AsciiText.ToAscii(deviation.Reason) ?? deviation.Reason);
+            for (var part = 0; part < reasonParts.Count; part++)
+            {
+                _files[SdtmDomains.SuppDv.Code].Write(
+                    SdtmDomains.SuppDv.NewSupplementalRow(StudyId, "DV", usubjid, "DVSEQ", sequence)
+                        .Set("QNAM", part == 0 ? "DVREAS" : $"DVREAS{part}")
+                        .Set("QLABEL", part == 0 ? "Reason for the Deviation" : $"Reason for the Deviation {part}")
+                        .Set("QVAL", reasonParts[part])
+                        .Set("QORIG", "CRF"),
+                    usubjid);
+            }
         }
     }
 
