@@ -68,6 +68,7 @@ public static class ExposureAsGiven
         var running = true;
         var time = start;
         var allGiven = true;
+        var open = false;
         string? interruption = null;
         for (var index = 0; index < parts.Count; index++)
         {
@@ -101,7 +102,8 @@ public static class ExposureAsGiven
 
             while (true)
             {
-                var change = next < ordered.Length && ordered[next].At < end ? ordered[next] : null;
+                // A change at the stop changes nothing; while still running, the last change is where the record ends.
+                var change = next < ordered.Length && (ordered[next].At < end || (stop is null && ordered[next].At == end)) ? ordered[next] : null;
                 DateTimeOffset? finishAt = running && speed is > 0 && fraction is { } done && plannedTicks is { } ticks
                     ? time + TimeSpan.FromTicks((long)((1m - done) * ticks / speed.Value))
                     : null;
@@ -157,8 +159,18 @@ public static class ExposureAsGiven
                     continue;
                 }
 
-                // The stop (or, while still running, the last thing recorded): nothing more is given.
-                Close();
+                // The stop: nothing more is given. While the administration still runs, the interval
+                // running since the last recorded change is open (its amount is not known yet).
+                if (stop is null && running)
+                {
+                    open = true;
+                    walked.Add(new Walked(index, intervalStart, time, null, rate, [.. notes]));
+                }
+                else
+                {
+                    Close();
+                }
+
                 allGiven = false;
                 break;
             }
@@ -201,9 +213,9 @@ public static class ExposureAsGiven
         var last = result[^1];
         result[^1] = last with
         {
-            End = stop is null ? null : allGiven ? Max(stop.Value, last.Start) : last.End,
-            Amount = stop is null ? null : last.Amount,
-            VolumeMl = stop is null ? null : last.VolumeMl,
+            End = open ? null : stop is null || !allGiven ? last.End : Max(stop.Value, last.Start),
+            Amount = open ? null : last.Amount,
+            VolumeMl = open ? null : last.VolumeMl,
             Adjustments = stop is not null && !completed
                 ? [.. last.Adjustments, $"Dosing stopped early: {earlyStopReason ?? "not given"}"]
                 : last.Adjustments,
