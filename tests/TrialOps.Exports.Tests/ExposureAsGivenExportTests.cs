@@ -57,6 +57,11 @@ public sealed class ExposureAsGivenExportTests(ExposureTrialFixture fixture) : I
         await Must(new StartDosingBeforeWashout(protocol.Code, rateCut, 2, second, "Participant leaves the country next week"), Investigator);
         await Must(new StopDosing(protocol.Code, rateCut, 2, second.AddMinutes(40), true, null), Nurse);
 
+        // Dizziness known by its date only, on the day of the second dosing: the day spans washout
+        // and treatment, so the EPOCH follows the period the event was attributed to (SUPPAE AEPERIOD).
+        var dizziness = new AdverseEvents.AdverseEventInput(10013573, AdverseEvents.PartialDate.FromDate(DateOnly.FromDateTime(second.UtcDateTime)), null, 1, [], AdverseEvents.Causality.Possible, AdverseEvents.ActionTaken.DoseNotChanged, AdverseEvents.AdverseEventOutcome.RecoveringResolving);
+        await Must(new AdverseEvents.ReportAdverseEvent(AdverseEvents.AdverseEventStreams.NewId(), protocol.Code, rateCut, second.AddHours(3), dizziness), Investigator);
+
         // B: 110 kg, both periods: ketamine is capped at 50 mg (uncapped 55 mg) in one of them.
         var capped = SubjectNumber.Parse("S01-912");
         await EnrollAsync(capped);
@@ -141,6 +146,11 @@ public sealed class ExposureAsGivenExportTests(ExposureTrialFixture fixture) : I
             Assert.Equal(("AE", "AESEQ", "AEPERIOD"), (r["RDOMAIN"], r["IDVAR"], r["QNAM"]));
             Assert.Contains(r["QVAL"], new[] { "1", "2" });
         });
+
+        var dated = ExportFiles.Table(blinded, "AE").Single(r => r["USUBJID"] == $"{Trial}-{rateCut}");
+        Assert.Equal(DateOnly.FromDateTime(second.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dated["AESTDTC"]);
+        Assert.Equal("TREATMENT 2", dated["EPOCH"]);
+        Assert.Equal("2", suppae.Single(r => r["USUBJID"] == $"{Trial}-{rateCut}" && r["IDVARVAL"] == dated["AESEQ"])["QVAL"]);
 
         AssertReadableAndValid(blinded);
         Assert.Empty(OdmChecks.TreatmentSecretsIn(blinded, protocol));
