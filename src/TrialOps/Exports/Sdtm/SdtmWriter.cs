@@ -9,7 +9,7 @@ using TrialOps.Protocols;
 namespace TrialOps.Exports.Sdtm;
 
 /// <summary>
-/// Writes the twelve SDTM datasets of an export. The trial design datasets (TA, TE, TV) come from
+/// Writes the SDTM datasets of an export. The trial design datasets (TA, TE, TV, TI) come from
 /// the protocol version in force; the subject datasets get each subject's rows as that subject is
 /// read (subjects arrive in USUBJID order, so every file is sorted by USUBJID, then by time or
 /// planned order within the subject, never by arm); TS is written last because it reports counts
