@@ -104,6 +104,9 @@ public sealed class ExposureAsGivenExportTests(ExposureTrialFixture fixture) : I
         var ec = ExportFiles.Table(blinded, "EC").Where(r => r["USUBJID"] == $"{Trial}-{rateCut}" && r["VISITNUM"] == "2").ToArray();
         Assert.Equal(ex.Select(r => (r["EXSTDTC"], r["EXENDTC"], r["EXDOSE"], r["EXADJ"])), ec.Select(r => (r["ECSTDTC"], r["ECENDTC"], r["ECDOSE"], r["ECADJ"])));
         Assert.All(ec, r => Assert.Equal(("PERFORMED", "Study infusion, 48.3 mL over 40 min"), (r["ECMOOD"], r["ECDOSRGM"])));
+        Assert.Equal(
+            [(ec[1]["ECSEQ"], "57.9"), (ec[2]["ECSEQ"], "57.9")],
+            ExportFiles.Table(blinded, "SUPPEC").Where(r => r["USUBJID"] == $"{Trial}-{rateCut}" && r["QNAM"] == "ECRATE").Select(r => (r["IDVARVAL"], r["QVAL"])));
 
         // The capped participant: a blinded file shows no volume (the arms' volumes differ at 110 kg) and never the cap.
         var cappedBlinded = ExportFiles.Table(blinded, "EX").Where(r => r["USUBJID"] == $"{Trial}-{capped}").ToArray();

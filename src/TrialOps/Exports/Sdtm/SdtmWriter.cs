@@ -418,7 +418,7 @@ public sealed class SdtmWriter : IDisposable
     /// blinded and an unblinded export (ECTRT names the treatment only in an unblinded export of an
     /// open-label trial, where staff saw it). One record per constant-rate interval of the session
     /// (start, rate changes, interruptions, stop), ECDOSE the volume in mL where every arm has the
-    /// same volume at this weight, ECDOSRGM the instruction staff followed.
+    /// same volume at this weight, ECDOSRGM the instruction staff followed, a rate staff set in SUPPEC ECRATE.
     /// </summary>
     private void WriteEc(SubjectHistory subject, string usubjid)
     {
@@ -466,6 +466,18 @@ public sealed class SdtmWriter : IDisposable
                         .Set("ECSTDY", Iso.StudyDay(interval.Start, subject.FirstDose))
                         .Set("ECENDY", Iso.StudyDay(interval.End, subject.FirstDose)),
                     usubjid);
+
+                // The pump rate staff set, where they changed it (SDTM EC has no rate variable).
+                if (interval.RateMlPerHour is { } rate)
+                {
+                    _files[SdtmDomains.SuppEc.Code].Write(
+                        SdtmDomains.SuppEc.NewSupplementalRow(StudyId, "EC", usubjid, "ECSEQ", sequence)
+                            .Set("QNAM", "ECRATE")
+                            .Set("QLABEL", "Pump Rate Set by Staff (mL/h)")
+                            .Set("QVAL", Iso.Number(rate))
+                            .Set("QORIG", "CRF"),
+                        usubjid);
+                }
             }
         }
     }
