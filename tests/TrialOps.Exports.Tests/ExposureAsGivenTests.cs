@@ -98,4 +98,13 @@ public sealed class ExposureAsGivenTests
         Assert.Equal(12.0625m, given[0].Amount);
         Assert.Equal((null, (DateTimeOffset?)null), (given[^1].Amount, given[^1].End));
     }
+
+    [Fact]
+    public void an_absurdly_slow_rate_gives_almost_nothing_and_never_overflows_the_clock()
+    {
+        var given = ExposureAsGiven.Intervals([Infusion], Start, At(40), true, [new PumpChange(At(10), PumpChangeKind.RateChanged, 0.0000000001m, "Typing error")], null);
+
+        Assert.Equal(12.0625m, given.Sum(g => g.Amount!.Value), 6);
+        Assert.Equal(At(40), given[^1].End);
+    }
 }

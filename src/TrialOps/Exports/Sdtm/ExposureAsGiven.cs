@@ -104,9 +104,10 @@ public static class ExposureAsGiven
             {
                 // A change at the stop changes nothing; while still running, the last change is where the record ends.
                 var change = next < ordered.Length && (ordered[next].At < end || (stop is null && ordered[next].At == end)) ? ordered[next] : null;
-                DateTimeOffset? finishAt = running && speed is > 0 && fraction is { } done && plannedTicks is { } ticks
-                    ? time + TimeSpan.FromTicks((long)((1m - done) * ticks / speed.Value))
-                    : null;
+                // When the running part would have given all of it; never if that lies beyond the end
+                // (a rate of a hundredth of the plan would overflow the clock otherwise).
+                decimal? remaining = running && speed is > 0 && fraction is { } done && plannedTicks is { } ticks ? (1m - done) * ticks / speed.Value : null;
+                DateTimeOffset? finishAt = remaining is { } left && left <= (end - time).Ticks ? time + TimeSpan.FromTicks((long)left) : null;
                 var boundary = Min(Min(finishAt ?? DateTimeOffset.MaxValue, change?.At ?? DateTimeOffset.MaxValue), end);
                 if (running)
                 {
