@@ -50,7 +50,11 @@ public static class AdamChecks
             if sorted(randomized) != sorted(adsl.USUBJID) or len(adsl) != len(set(adsl.USUBJID)):
                 problems.append(f"ADSL subjects {sorted(adsl.USUBJID)} are not the randomized ones {sorted(randomized)}")
 
-            given = {(r.USUBJID, int(r.VISITNUM) - 1): r for r in ex.itertuples()}
+            # EX has one record per constant-rate interval (ADR 0019): a session starts with its first record and ends with its last.
+            given, ended = {}, {}
+            for r in ex.itertuples():
+                given.setdefault((r.USUBJID, int(r.VISITNUM) - 1), r)
+                ended[(r.USUBJID, int(r.VISITNUM) - 1)] = r
             dosed = set(ex.USUBJID)
             completed = set(ds[ds.DSDECOD == 'COMPLETED'].USUBJID)
             breaks = ds[ds.DSDECOD == 'TREATMENT UNBLINDED'].sort_values('DSSTDTC').groupby('USUBJID').first()
@@ -81,7 +85,7 @@ public static class AdamChecks
                     if start != (pandas.Timestamp(dose.EXSTDTC).isoformat() if dose is not None else None):
                         problems.append(f"{r.USUBJID}: TR{xx}SDTM {start}, EX {dose.EXSTDTC if dose is not None else None}")
                     if p > 1:
-                        before = given.get((r.USUBJID, p - 1))
+                        before = ended.get((r.USUBJID, p - 1))
                         expected = None
                         if dose is not None and before is not None and value(before.EXENDTC) is not None:
                             expected = (pandas.Timestamp(dose.EXSTDTC) - pandas.Timestamp(before.EXENDTC)).total_seconds() / 3600

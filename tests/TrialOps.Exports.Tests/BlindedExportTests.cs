@@ -34,7 +34,7 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
         Assert.DoesNotContain(define.Descendants(XName.Get("ItemGroupDef", DefineXmlWriter.OdmNamespace)), g => (string?)g.Attribute("Purpose") != "Tabulation");
         Assert.DoesNotContain(define.Descendants(XName.Get("ItemDef", DefineXmlWriter.OdmNamespace)), i => ((string)i.Attribute("OID")!).StartsWith("IT.AD", StringComparison.Ordinal));
         Assert.Equal(names.Where(n => n != ExportManifest.FileName), export.Manifest!.Files.Select(f => f.Name));
-        Assert.All(SdtmDomains.All.Where(d => d.Code is not ("TS" or "TA" or "TE" or "TV")), domain =>
+        Assert.All(ExportFiles.DemoDatasets.Where(d => d.Code is not ("TS" or "TA" or "TE" or "TV" or "TI")), domain =>
             Assert.NotEmpty(ExportFiles.Table(export.Directory!, domain.Code)));
     }
 
@@ -69,7 +69,7 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     {
         var export = await fixture.ExportAsync("readback");
 
-        foreach (var domain in SdtmDomains.All)
+        foreach (var domain in ExportFiles.DemoDatasets)
         {
             var (header, csvRows) = ExportFiles.ReadCsv(Path.Combine(export.Directory!, domain.CsvFileName));
             var (dataset, variables, xptRows) = ExportFiles.ReadXpt(Path.Combine(export.Directory!, domain.XptFileName));
@@ -105,8 +105,8 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
 
         var read = ExportFiles.ReadWithPandas(export.Directory!);
 
-        Assert.Equal(SdtmDomains.All.Select(d => d.XptFileName).Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
-        foreach (var domain in SdtmDomains.All)
+        Assert.Equal(ExportFiles.DemoDatasets.Select(d => d.XptFileName).Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
+        foreach (var domain in ExportFiles.DemoDatasets)
         {
             var (columns, rows) = read[domain.XptFileName];
             Assert.Equal(domain.Variables.Select(v => v.Name), columns);
@@ -122,8 +122,8 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
         var haven = ExportFiles.ReadWithHaven(export.Directory!);
         var pandas = ExportFiles.ReadWithPandas(export.Directory!);
 
-        Assert.Equal(SdtmDomains.All.Select(d => d.XptFileName).Order(StringComparer.Ordinal), haven.Keys.Order(StringComparer.Ordinal));
-        Assert.All(SdtmDomains.All, domain =>
+        Assert.Equal(ExportFiles.DemoDatasets.Select(d => d.XptFileName).Order(StringComparer.Ordinal), haven.Keys.Order(StringComparer.Ordinal));
+        Assert.All(ExportFiles.DemoDatasets, domain =>
         {
             Assert.Equal(domain.Variables.Select(v => v.Name), haven[domain.XptFileName].Columns);
             Assert.Equal(pandas[domain.XptFileName].Rows, haven[domain.XptFileName].Rows);
@@ -277,10 +277,10 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     public async Task every_dataset_is_also_dataset_json_that_validates_and_holds_the_xpt_values()
     {
         var export = await fixture.ExportAsync("dataset-json");
-        var files = SdtmDomains.All.Select(d => Path.Combine(export.Directory!, d.JsonFileName)).ToArray();
+        var files = ExportFiles.DemoDatasets.Select(d => Path.Combine(export.Directory!, d.JsonFileName)).ToArray();
 
         Assert.Empty(ExportFiles.CheckDatasetJson(files));
-        Assert.All(SdtmDomains.All, d => Assert.Contains(export.Manifest!.Files, f => f.Name == d.JsonFileName));
+        Assert.All(ExportFiles.DemoDatasets, d => Assert.Contains(export.Manifest!.Files, f => f.Name == d.JsonFileName));
 
         // The check is not vacuous: CDISC's example passes it, and a file without its columns fails.
         Assert.Empty(ExportFiles.CheckDatasetJson([ExportFiles.CdiscExampleDm]));

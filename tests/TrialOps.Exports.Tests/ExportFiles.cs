@@ -16,8 +16,15 @@ public static class ExportFiles
 {
     public const string PandasInstall = "apt-get install python3-pandas";
 
+    /// <summary>
+    /// The datasets of an export of the demo trial: every general dataset, and of those written only
+    /// where needed the ones its data needs: TI (the protocol's criteria), IE (its screen failures)
+    /// and SUPPAE (the period recorded for each adverse event). It records no protocol deviation.
+    /// </summary>
+    public static IReadOnlyList<SdtmDomain> DemoDatasets { get; } = [.. SdtmDomains.All, SdtmDomains.TI, SdtmDomains.IE, SdtmDomains.SuppAe];
+
     public static IReadOnlyList<string> ExpectedFiles { get; } =
-        [.. SdtmDomains.All.SelectMany(d => new[] { d.CsvFileName, d.XptFileName, d.JsonFileName }), "odm.xml", DefineXmlWriter.FileName, ExportManifest.FileName];
+        [.. DemoDatasets.SelectMany(d => new[] { d.CsvFileName, d.XptFileName, d.JsonFileName }), "odm.xml", DefineXmlWriter.FileName, ExportManifest.FileName];
 
     /// <summary>An RFC 4180 CSV: header, then rows of fields (quotes removed).</summary>
     public static (IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows) ReadCsv(string path)
@@ -350,7 +357,7 @@ public static class ExportFiles
     }
 
     /// <summary>Runs a script with Debian's python3 (where python3-pandas and python3-jsonschema are installed).</summary>
-    private static (int ExitCode, string Output, string Error) RunPython(string script, IEnumerable<string> arguments) =>
+    public static (int ExitCode, string Output, string Error) RunPython(string script, IEnumerable<string> arguments) =>
         Run("/usr/bin/python3", ["-c", script, .. arguments]);
 
     private static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> arguments)

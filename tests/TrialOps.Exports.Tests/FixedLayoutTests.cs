@@ -15,14 +15,16 @@ public sealed class FixedLayoutTests : IDisposable
     [Fact]
     public void every_dataset_has_sas_v5_names_labels_of_at_most_40_characters_and_lengths_of_at_most_200()
     {
-        Assert.Equal(["TA", "TE", "TV", "TS", "DM", "SE", "SV", "EX", "AE", "VS", "QS", "DS"], SdtmDomains.All.Select(d => d.Code));
-        Assert.All(SdtmDomains.All.SelectMany(d => d.Variables), variable =>
+        Assert.Equal(["TA", "TE", "TV", "TS", "DM", "SE", "SV", "EX", "EC", "AE", "VS", "QS", "DS"], SdtmDomains.All.Select(d => d.Code));
+        Assert.Equal(["TI", "IE", "DV", "SUPPAE", "SUPPDS", "SUPPDV", "SUPPEC", "SUPPEX"], SdtmDomains.WhereNeeded.Select(d => d.Code));
+        Assert.All(SdtmDomains.All.Concat(SdtmDomains.WhereNeeded).SelectMany(d => d.Variables), variable =>
         {
             Assert.Matches("^[A-Z][A-Z0-9]{0,7}$", variable.Name);
             Assert.InRange(variable.Label.Length, 1, 40);
             Assert.InRange(variable.Length, 1, 200);
         });
-        Assert.All(SdtmDomains.All, domain => Assert.Equal(["STUDYID", "DOMAIN"], domain.Variables.Take(2).Select(v => v.Name)));
+        Assert.All(SdtmDomains.All.Append(SdtmDomains.TI).Append(SdtmDomains.IE).Append(SdtmDomains.DV), domain => Assert.Equal(["STUDYID", "DOMAIN"], domain.Variables.Take(2).Select(v => v.Name)));
+        Assert.All(SdtmDomains.Supplementals, domain => Assert.Equal(["STUDYID", "RDOMAIN", "USUBJID"], domain.Variables.Take(3).Select(v => v.Name)));
     }
 
     [Fact]

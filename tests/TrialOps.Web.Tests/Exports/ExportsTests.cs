@@ -41,16 +41,19 @@ public sealed class ExportsTests(ExportsFixture trial) : IClassFixture<ExportsFi
         Assert.True(manifest.GetProperty("blinded").GetBoolean());
         Assert.Matches("^[0-9a-f]{64}$", manifest.GetProperty("ledgerHash").GetString());
         var files = manifest.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("sha256").GetString()!);
-        Assert.Equal(38, files.Count); // 12 datasets as CSV, XPT and Dataset-JSON, odm.xml and define.xml
-        Assert.Equal(DataFiles, files.Keys.Order(StringComparer.Ordinal));
+        // 13 datasets as CSV, XPT and Dataset-JSON, odm.xml and define.xml, and the datasets written where the data needs them (TI, IE, DV, SUPP--).
+        var whereNeeded = files.Keys.Where(name => !DataFiles.Contains(name)).ToArray();
+        Assert.All(whereNeeded, name => Assert.Contains(SdtmDomains.WhereNeeded, d => name == d.CsvFileName || name == d.XptFileName || name == d.JsonFileName));
+        Assert.Equal(41 + whereNeeded.Length, files.Count);
+        Assert.Equal(DataFiles, files.Keys.Except(whereNeeded).Order(StringComparer.Ordinal));
         Assert.Equal($"{Api}/{export.Id}", export.Location);
 
         Assert.Equal("application/zip", export.ArchiveHeaders.ContentType?.MediaType);
         Assert.Equal("attachment", export.ArchiveHeaders.ContentDisposition?.DispositionType);
         Assert.Equal($"{Code}-{export.AsOfPosition}-blinded.zip", export.ArchiveHeaders.ContentDisposition?.FileName?.Trim('"'));
         var entries = export.Entries();
-        Assert.Equal(39, entries.Count);
-        Assert.Equal(DataFiles.Append(ExportManifest.FileName).Order(StringComparer.Ordinal), entries.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(42 + whereNeeded.Length, entries.Count);
+        Assert.Equal(DataFiles.Concat(whereNeeded).Append(ExportManifest.FileName).Order(StringComparer.Ordinal), entries.Keys.Order(StringComparer.Ordinal));
         Assert.All(files, file => Assert.Equal(file.Value, Sha256(entries[file.Key])));
         Assert.Equal(export.Created.GetProperty("manifestSha256").GetString(), Sha256(entries[ExportManifest.FileName]));
 

@@ -159,7 +159,7 @@ public static class DefineXmlWriter
         {
             xml.WriteStartElement("CommentDef", DefNamespace);
             xml.WriteAttributeString("OID", BlindedComment);
-            WriteDescription(xml, "Blinded export: treatment identity is masked. The one planned arm is BLINDED, every treatment element is TRT (Blinded study treatment), and EXDOSE is the volume the blinded staff were instructed to give, the same in every arm.");
+            WriteDescription(xml, "Blinded export: treatment identity is masked. The one planned arm is BLINDED, every treatment element is TRT (Blinded study treatment), EXDOSE is the volume in mL given where every arm has the same volume at that weight, EX and EC are split into dose components only where every arm has the same components, and a dose cap (which only an active arm has) is never mentioned.");
             xml.WriteEndElement();
         }
 
@@ -248,7 +248,7 @@ public static class DefineXmlWriter
         xml.WriteAttributeString("Structure", DefNamespace, metadata.Structure);
         xml.WriteAttributeString("Class", DefNamespace, metadata.Class);
         xml.WriteAttributeString("ArchiveLocationID", DefNamespace, leaf);
-        if (blinded && domain.Code is "TA" or "TE" or "DM" or "SE" or "EX")
+        if (blinded && domain.Code is "TA" or "TE" or "DM" or "SE" or "EX" or "EC")
         {
             xml.WriteAttributeString("CommentOID", DefNamespace, BlindedComment);
         }

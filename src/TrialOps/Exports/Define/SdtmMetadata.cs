@@ -41,7 +41,18 @@ public static class SdtmMetadata
         ["VS"] = new("FINDINGS", "One record per vital sign measurement per time point per visit per subject", ["STUDYID", "USUBJID", "VSTESTCD", "VISITNUM", "VSTPTNUM"], true, false),
         ["QS"] = new("FINDINGS", "One record per question per time point per visit per subject", ["STUDYID", "USUBJID", "QSCAT", "QSTESTCD", "VISITNUM", "QSTPTNUM"], true, false),
         ["DS"] = new("EVENTS", "One record per disposition status or protocol milestone per subject", ["STUDYID", "USUBJID", "DSDECOD", "DSSTDTC"], true, false),
+        ["TI"] = new("TRIAL DESIGN", "One record per I/E criterion", ["STUDYID", "IETESTCD"], true, true),
+        ["EC"] = new("INTERVENTIONS", "One record per constant dosing interval per subject", ["STUDYID", "USUBJID", "ECTRT", "ECSTDTC"], true, false),
+        ["IE"] = new("FINDINGS", "One record per inclusion/exclusion criterion not met per subject", ["STUDYID", "USUBJID", "IETESTCD"], true, false),
+        ["DV"] = new("EVENTS", "One record per protocol deviation per subject", ["STUDYID", "USUBJID", "DVTERM", "DVSTDTC"], true, false),
+        ["SUPPAE"] = Supplemental,
+        ["SUPPDS"] = Supplemental,
+        ["SUPPDV"] = Supplemental,
+        ["SUPPEC"] = Supplemental,
+        ["SUPPEX"] = Supplemental,
     };
+
+    private static DatasetMetadata Supplemental => new("RELATIONSHIP", "One record per supplemental qualifier per related parent domain record", ["STUDYID", "RDOMAIN", "USUBJID", "IDVAR", "IDVARVAL", "QNAM"], true, false);
 
     /// <summary>Findings datasets whose results get value-level metadata by test code.</summary>
     public static IReadOnlyDictionary<string, (string TestCode, IReadOnlyList<string> Results)> ValueLevel { get; } =
@@ -67,7 +78,22 @@ public static class SdtmMetadata
         "STUDYID and SUBJID joined by a hyphen.");
 
     public static MethodSpec ExDose { get; } = new("MT.EXDOSE", "Dose given",
-        "Unblinded: the total dose the protocol's dose rule gives for the treatment at the weight measured before dosing (per-kg components times the weight, plus fixed components, limited to any maximum total), for a completed administration; missing when dosing stopped early. Blinded: the volume in mL that is the same in every arm at that weight, as the blinded staff were instructed.");
+        "The amount one constant-rate interval of one dose component delivered. Planned: the protocol's dose rule for the treatment at the weight measured before dosing (per-kg amounts times the weight, fixed amounts, all scaled down to any maximum total), each component at its planned rate (planned volume over planned time). A recorded pump rate in mL/h changes the speed of the running component until its planned volume is given; an interruption gives nothing until resumed; the stop ends the administration. A component of an administration recorded as complete whose rate was never changed counts in full. Missing when the volume needed to read a rate in mL/h is not known. Blinded: the volume in mL where every arm has the same volume at that weight, components split only where every arm has the same components.");
+
+    public static MethodSpec EcDose { get; } = new("MT.ECDOSE", "Volume given",
+        "The volume in mL one constant-rate interval delivered, from the volume and duration every arm has at the weight measured before dosing, the recorded pump rates, interruptions and stop (as for EX.EXDOSE); missing where the arms' volumes differ.");
+
+    public static MethodSpec Baseline { get; } = new("MT.BLFL", "Baseline of the period",
+        "Y on the last record of the test in the period taken at or before the start of dosing in that period (the pre-dose value each period of the crossover is compared with).");
+
+    public static MethodSpec LastBeforeExposure { get; } = new("MT.LOBXFL", "Last observation before exposure",
+        "Y on the last record of the test with a result taken at or before the first start of dosing (DM.RFXSTDTC).");
+
+    public static MethodSpec Deviations { get; } = new("MT.DV", "Protocol deviations",
+        "From the recorded facts: a deviation recorded by the investigator (dosing before the washout had elapsed); an administration recorded as complete in less than the planned time and confirmed with a reason; a scheduled assessment taken outside its window (a pre-dose value after the start of dosing; a post-dose value further from its planned time than 10 % of that time, at least 10 minutes).");
+
+    public static MethodSpec CriteriaNotMet { get; } = new("MT.IE", "Criteria not met",
+        "Each criterion the investigator answered as failing at the eligibility decision: an inclusion criterion not met (N) or an exclusion criterion present (Y).");
 
     public static MethodSpec ReferenceDates { get; } = new("MT.RFDTC", "Subject reference dates",
         "RFSTDTC and RFXSTDTC: start of the first dose (first EX.EXSTDTC). RFXENDTC: end of the last dose. RFENDTC and RFPENDTC: completion, withdrawal or death of the subject, or the last recorded activity.");
@@ -92,7 +118,7 @@ public static class SdtmMetadata
 
     /// <summary>Every method in the order define.xml lists them.</summary>
     public static IReadOnlyList<MethodSpec> Methods { get; } =
-        [Age, Elements, Epoch, ExDose, DeathFlag, RecordedAt, ReferenceDates, ReferenceTime, Sequence, StandardResult, StudyDay, VisitTimes, Usubjid];
+        [Age, Baseline, CriteriaNotMet, Deviations, EcDose, Elements, Epoch, ExDose, DeathFlag, LastBeforeExposure, RecordedAt, ReferenceDates, ReferenceTime, Sequence, StandardResult, StudyDay, VisitTimes, Usubjid];
 
     private static readonly CodeListSpec NoYes = new("CL.NY", "No Yes Response", "C66742");
     private static readonly CodeListSpec EpochList = new("CL.EPOCH", "Epoch", "C99079");
@@ -117,11 +143,18 @@ public static class SdtmMetadata
         "ACTARMCD" => ArmCodes with { Decode = "ACTARM" },
         "ARMNRS" => new("CL.ARMNULRS", "Arm Null Reason", "C142179"),
         "ETCD" => ElementCodes,
-        "DTHFL" or "AESER" or "AESCONG" or "AESDISAB" or "AESDTH" or "AESHOSP" or "AESLIFE" or "AESMIE" => NoYes,
-        "EXDOSU" or "QSORRESU" or "QSSTRESU" => Units,
-        "EXDOSFRM" => new("CL.FRM", "Pharmaceutical Dosage Form", "C66726"),
-        "EXDOSFRQ" => new("CL.FREQ", "Frequency", "C71113"),
-        "EXROUTE" => new("CL.ROUTE", "Route of Administration", "C66729"),
+        "DTHFL" or "AESER" or "AESCONG" or "AESDISAB" or "AESDTH" or "AESHOSP" or "AESLIFE" or "AESMIE"
+            or "VSBLFL" or "VSLOBXFL" or "QSBLFL" or "QSLOBXFL" or "IEORRES" or "IESTRESC" => NoYes,
+        "EXDOSU" or "ECDOSU" or "QSORRESU" or "QSSTRESU" => Units,
+        "EXDOSFRM" or "ECDOSFRM" => new("CL.FRM", "Pharmaceutical Dosage Form", "C66726"),
+        "EXDOSFRQ" or "ECDOSFRQ" => new("CL.FREQ", "Frequency", "C71113"),
+        "EXROUTE" or "ECROUTE" => new("CL.ROUTE", "Route of Administration", "C66729"),
+        "EXCAT" or "ECCAT" => new("CL.EXCAT", "Dose component", null),
+        "ECMOOD" => new("CL.MOOD", "Mood", null),
+        "IECAT" => new("CL.IECAT", "Category of Inclusion/Exclusion", null),
+        "DVDECOD" => new("CL.DVDECOD", "Protocol Deviation Coded Term", null),
+        "DVCAT" => new("CL.DVCAT", "Category for Protocol Deviation", null),
+        "QNAM" => new("CL.QNAM", "Qualifier Variable Name", null, "QLABEL"),
         "AEACN" => new("CL.ACN", "Action Taken with Study Treatment", "C66767"),
         "AEOUT" => new("CL.OUT", "Outcome of Event", "C66768"),
         "AEREL" => new("CL.AEREL", "Causality (WHO-UMC)", null),
@@ -172,10 +205,19 @@ public static class SdtmMetadata
             "EPOCH" => new("Derived", Epoch),
             "AGE" => new("Derived", Age),
             "EXDOSE" => new("Derived", ExDose),
+            "ECDOSE" => new("Derived", EcDose),
+            "VSBLFL" or "QSBLFL" => new("Derived", Baseline),
+            "VSLOBXFL" or "QSLOBXFL" => new("Derived", LastBeforeExposure),
+            "DVREFID" or "DVTERM" or "DVDECOD" or "DVCAT" or "DVSTDTC" => new("Derived", Deviations),
+            "IEORRES" or "IESTRESC" => new("Derived", CriteriaNotMet),
+            "IETESTCD" or "IETEST" or "IECAT" or "EXCAT" or "ECCAT" or "ECDOSRGM" or "ECTRT" or "ECDOSU" or "ECDOSFRM" or "ECDOSFRQ" or "ECROUTE" => new("Protocol"),
+            "ECMOOD" or "RDOMAIN" or "IDVAR" or "QNAM" or "QLABEL" or "QORIG" => new("Assigned"),
+            "IEDTC" => new("Derived", RecordedAt),
             "RFSTDTC" or "RFENDTC" or "RFXSTDTC" or "RFXENDTC" or "RFPENDTC" => new("Derived", ReferenceDates),
             "DTHFL" => new("Derived", DeathFlag),
             "ARMCD" or "ARM" or "ACTARMCD" or "ACTARM" => new("Assigned", Description: "From the randomization list (the sequence allocated), or BLINDED in a blinded export"),
             "ETCD" or "ELEMENT" or "TAETORD" or "SESTDTC" or "SEENDTC" => new("Derived", Elements),
+            "EXSTDTC" or "EXENDTC" or "EXADJ" or "ECSTDTC" or "ECENDTC" or "ECADJ" => new("Derived", domain == "EC" ? EcDose : ExDose),
             "SVSTDTC" or "SVENDTC" => new("Derived", VisitTimes),
             "VSSTRESC" or "VSSTRESN" or "QSSTRESC" or "QSSTRESN" or "VSSTRESU" or "QSSTRESU" => new("Derived", StandardResult),
             "DMDTC" or "DSDTC" => new("Derived", RecordedAt),

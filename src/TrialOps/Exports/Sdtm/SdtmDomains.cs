@@ -129,6 +129,7 @@ public static class SdtmDomains
         N("EXSEQ", "Sequence Number"),
         C("EXREFID", "Reference ID", 20),
         C("EXTRT", "Name of Treatment", 200),
+        C("EXCAT", "Category of Treatment", 20),
         N("EXDOSE", "Dose"),
         C("EXDOSU", "Dose Units", 20),
         C("EXDOSFRM", "Dose Form", 40),
@@ -140,6 +141,32 @@ public static class SdtmDomains
         Dtc("EXENDTC", "End Date/Time of Treatment"),
         N("EXSTDY", "Study Day of Start of Treatment"),
         N("EXENDY", "Study Day of End of Treatment"),
+    ]);
+
+    /// <summary>
+    /// Exposure as collected (ADR 0019): what the bedside staff were told and recorded, in the
+    /// volume they handled; the same in blinded and unblinded exports of a blinded trial.
+    /// </summary>
+    public static SdtmDomain EC { get; } = new("EC", "Exposure as Collected",
+    [
+        Studyid, Domain, Usubjid,
+        N("ECSEQ", "Sequence Number"),
+        C("ECREFID", "Reference ID", 20),
+        C("ECTRT", "Name of Treatment", 200),
+        C("ECCAT", "Category of Treatment", 20),
+        C("ECMOOD", "Mood", 20),
+        N("ECDOSE", "Dose"),
+        C("ECDOSU", "Dose Units", 20),
+        C("ECDOSFRM", "Dose Form", 40),
+        C("ECDOSFRQ", "Dosing Frequency per Interval", 20),
+        C("ECDOSRGM", "Intended Dose Regimen", 200),
+        C("ECROUTE", "Route of Administration", 40),
+        C("ECADJ", "Reason for Dose Adjustment", 200),
+        Visitnum, Visit, Epoch,
+        Dtc("ECSTDTC", "Start Date/Time of Treatment"),
+        Dtc("ECENDTC", "End Date/Time of Treatment"),
+        N("ECSTDY", "Study Day of Start of Treatment"),
+        N("ECENDY", "Study Day of End of Treatment"),
     ]);
 
     public static SdtmDomain AE { get; } = new("AE", "Adverse Events",
@@ -189,6 +216,8 @@ public static class SdtmDomains
         C("VSSTRESC", "Character Result/Finding in Std Format", 20),
         N("VSSTRESN", "Numeric Result/Finding in Standard Units"),
         C("VSSTRESU", "Standard Units", 20),
+        C("VSLOBXFL", "Last Observation Before Exposure Flag", 1),
+        C("VSBLFL", "Baseline Flag", 1),
         Visitnum, Visit, Epoch,
         Dtc("VSDTC", "Date/Time of Measurements"),
         N("VSDY", "Study Day of Vital Signs"),
@@ -211,6 +240,8 @@ public static class SdtmDomains
         C("QSSTRESC", "Character Result/Finding in Std Format", 20),
         N("QSSTRESN", "Numeric Finding in Standard Units"),
         C("QSSTRESU", "Standard Units", 20),
+        C("QSLOBXFL", "Last Observation Before Exposure Flag", 1),
+        C("QSBLFL", "Baseline Flag", 1),
         Visitnum, Visit, Epoch,
         Dtc("QSDTC", "Date/Time of Finding"),
         N("QSDY", "Study Day of Finding"),
@@ -234,6 +265,60 @@ public static class SdtmDomains
         N("DSSTDY", "Study Day of Start of Disposition Event"),
     ]);
 
+    /// <summary>Trial inclusion/exclusion criteria of the protocol version in force (ADR 0019).</summary>
+    public static SdtmDomain TI { get; } = new("TI", "Trial Inclusion/Exclusion Criteria",
+    [
+        Studyid, Domain,
+        // SDTM wants at most 8; the protocol format does not limit criterion codes, and a longer
+        // code is a conformance finding for the sponsor, never a reason for the export to fail.
+        C("IETESTCD", "Incl/Excl Criterion Short Name", MaxValueLength),
+        C("IETEST", "Inclusion/Exclusion Criterion", 200),
+        C("IECAT", "Inclusion/Exclusion Category", 9),
+        C("TIVERS", "Protocol Criteria Versions", 20),
+    ]);
+
+    /// <summary>The criteria a screened subject did not meet: one record per failing criterion.</summary>
+    public static SdtmDomain IE { get; } = new("IE", "Inclusion/Exclusion Criteria Not Met",
+    [
+        Studyid, Domain, Usubjid,
+        N("IESEQ", "Sequence Number"),
+        C("IETESTCD", "Inclusion/Exclusion Criterion Short Name", MaxValueLength),
+        C("IETEST", "Inclusion/Exclusion Criterion", 200),
+        C("IECAT", "Inclusion/Exclusion Category", 9),
+        C("IEORRES", "I/E Criterion Original Result", 1),
+        C("IESTRESC", "I/E Criterion Result in Std Format", 1),
+        Visitnum, Visit, Epoch,
+        Dtc("IEDTC", "Date/Time of Collection"),
+        N("IEDY", "Study Day of Collection"),
+    ]);
+
+    /// <summary>Protocol deviations recorded in the system (ADR 0019 says which facts are deviations).</summary>
+    public static SdtmDomain DV { get; } = new("DV", "Protocol Deviations",
+    [
+        Studyid, Domain, Usubjid,
+        N("DVSEQ", "Sequence Number"),
+        C("DVREFID", "Reference ID", 40),
+        C("DVTERM", "Protocol Deviation Term", 200),
+        C("DVDECOD", "Protocol Deviation Coded Term", 60),
+        C("DVCAT", "Category for Protocol Deviation", 40),
+        Visitnum, Visit, Epoch,
+        Dtc("DVSTDTC", "Start Date/Time of Deviation"),
+        N("DVSTDY", "Study Day of Start of Deviation"),
+    ]);
+
+    /// <summary>
+    /// Supplemental qualifiers for AE: the period the site recorded for the event (QNAM AEPERIOD),
+    /// which SDTM has no variable for and from which a date-only onset takes its EPOCH.
+    /// </summary>
+    public static SdtmDomain SuppAe { get; } = Supplemental("AE");
+
+    /// <summary>The rest of an EX, EC or DV text longer than 200 characters (free-text reasons), as for <see cref="SuppDs"/>.</summary>
+    public static SdtmDomain SuppDv { get; } = Supplemental("DV");
+
+    public static SdtmDomain SuppEc { get; } = Supplemental("EC");
+
+    public static SdtmDomain SuppEx { get; } = Supplemental("EX");
+
     /// <summary>
     /// Supplemental qualifiers for DS: the rest of a disposition term longer than 200 characters
     /// (a withdrawal explained at length), as SDTMIG 4.5.3.2 wants it: the first 200 characters in
@@ -241,7 +326,9 @@ public static class SdtmDomains
     /// record by DSSEQ, so nothing is truncated. Written only when a subject needs it (SUPP-- where
     /// needed, DESIGN.md §7); not one of <see cref="All"/>, which are the general datasets.
     /// </summary>
-    public static SdtmDomain SuppDs { get; } = new("SUPPDS", "Supplemental Qualifiers for DS",
+    public static SdtmDomain SuppDs { get; } = Supplemental("DS");
+
+    private static SdtmDomain Supplemental(string parent) => new($"SUPP{parent}", $"Supplemental Qualifiers for {parent}",
     [
         Studyid,
         C("RDOMAIN", "Related Domain Abbreviation", 2),
@@ -255,8 +342,18 @@ public static class SdtmDomains
         C("QEVAL", "Evaluator", 20),
     ]);
 
-    /// <summary>The twelve datasets in the order DESIGN.md §7 lists them.</summary>
-    public static IReadOnlyList<SdtmDomain> All { get; } = [TA, TE, TV, TS, DM, SE, SV, EX, AE, VS, QS, DS];
+    /// <summary>The datasets every export has: the twelve in the order DESIGN.md §7 lists them, and EC beside EX (ADR 0019).</summary>
+    public static IReadOnlyList<SdtmDomain> All { get; } = [TA, TE, TV, TS, DM, SE, SV, EX, EC, AE, VS, QS, DS];
+
+    /// <summary>Supplemental qualifiers (SUPP-- where needed, DESIGN.md §7).</summary>
+    public static IReadOnlyList<SdtmDomain> Supplementals { get; } = [SuppAe, SuppDs, SuppDv, SuppEc, SuppEx];
+
+    /// <summary>
+    /// Datasets written only when they have a record (a submission holds no empty dataset, and
+    /// readers such as pandas refuse an XPT without rows): TI when the protocol lists criteria, IE when
+    /// a subject failed one, DV when a deviation is recorded, and the supplemental qualifiers.
+    /// </summary>
+    public static IReadOnlyList<SdtmDomain> WhereNeeded { get; } = [TI, IE, DV, .. Supplementals];
 
     /// <summary>
     /// The datasets of one export: <see cref="All"/>, with TS carrying TSVAL1…TSVALn after TSVAL when
@@ -350,6 +447,10 @@ public sealed record SdtmDomain(string Code, string Label, IReadOnlyList<XptVari
 
     /// <summary>A new row with STUDYID and DOMAIN filled in.</summary>
     public SdtmRow NewRow(string studyId) => new SdtmRow(this).Set("STUDYID", studyId).Set("DOMAIN", Code);
+
+    /// <summary>A new SUPP-- row tied to the parent record by its sequence number.</summary>
+    public SdtmRow NewSupplementalRow(string studyId, string parent, string usubjid, string idVariable, int idValue) =>
+        new SdtmRow(this).Set("STUDYID", studyId).Set("RDOMAIN", parent).Set("USUBJID", usubjid).Set("IDVAR", idVariable).Set("IDVARVAL", Iso.Number(idValue));
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ using TrialOps.Protocols;
 namespace TrialOps.Exports.Sdtm;
 
 /// <summary>
-/// Writes the twelve SDTM datasets of an export. The trial design datasets (TA, TE, TV) come from
+/// Writes the SDTM datasets of an export. The trial design datasets (TA, TE, TV, TI) come from
 /// the protocol version in force; the subject datasets get each subject's rows as that subject is
 /// read (subjects arrive in USUBJID order, so every file is sorted by USUBJID, then by time or
 /// planned order within the subject, never by arm); TS is written last because it reports counts
@@ -30,7 +30,7 @@ public sealed class SdtmWriter : IDisposable
         _meddra = meddra;
         try
         {
-            foreach (var domain in SdtmDomains.For(TsValueParts(design.Protocol)).Append(SdtmDomains.SuppDs))
+            foreach (var domain in SdtmDomains.For(TsValueParts(design.Protocol)).Concat(SdtmDomains.WhereNeeded))
             {
                 _files[domain.Code] = DomainFile.Create(directory, domain, design.StudyId, created, Facts);
             }
@@ -110,7 +110,19 @@ public sealed class SdtmWriter : IDisposable
                 .Set("TVSTRL", $"Dosing session of period {period}: weight measured before the start of dosing")
                 .Set("TVENRL", $"Last scheduled assessment of period {period}, {_design.ObservationIso} after the start of dosing"), null);
         }
+
+        // The criteria of the protocol version in force at the export's point (TIVERS); a subject's
+        // IE record quotes the version the investigator answered.
+        var ti = _files["TI"];
+        foreach (var (criterion, category) in Criteria(Protocol))
+        {
+            ti.Write(SdtmDomains.TI.NewRow(StudyId).Set("IETESTCD", criterion.Code).Set("IETEST", criterion.Text)
+                .Set("IECAT", category).Set("TIVERS", Iso.Number(Protocol.Version)), null);
+        }
     }
+
+    private static IEnumerable<(EligibilityCriterion Criterion, string Category)> Criteria(ProtocolDefinition protocol) =>
+        protocol.Eligibility.Inclusion.Select(c => (c, "INCLUSION")).Concat(protocol.Eligibility.Exclusion.Select(c => (c, "EXCLUSION")));
 
     public void WriteSubject(SubjectHistory subject)
     {
@@ -129,10 +141,13 @@ public sealed class SdtmWriter : IDisposable
         WriteSe(subject, usubjid);
         WriteSv(subject, usubjid);
         WriteEx(subject, usubjid);
+        WriteEc(subject, usubjid);
         WriteAe(subject, usubjid);
         WriteVs(subject, usubjid);
         WriteQs(subject, usubjid);
         WriteDs(subject, usubjid);
+        WriteIe(subject, usubjid);
+        WriteDv(subject, usubjid);
     }
 
     /// <summary>
@@ -142,11 +157,14 @@ public sealed class SdtmWriter : IDisposable
     public IReadOnlyList<ExportedFile> Complete()
     {
         WriteTs();
-        var supplemental = _files[SdtmDomains.SuppDs.Code];
-        if (supplemental.RowCount == 0)
+        foreach (var domain in SdtmDomains.WhereNeeded)
         {
-            supplemental.Discard();
-            _files.Remove(SdtmDomains.SuppDs.Code);
+            var file = _files[domain.Code];
+            if (file.RowCount == 0)
+            {
+                file.Discard();
+                _files.Remove(domain.Code);
+            }
         }
 
         return _files.Values.SelectMany(file => file.Complete()).ToArray();
@@ -295,6 +313,14 @@ public sealed class SdtmWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// EX as given (ADR 0019): per period, one record per dose component and per constant-rate
+    /// interval (a rate change or an interruption starts a new record), EXDOSE the amount that
+    /// interval actually delivered (<see cref="ExposureAsGiven"/>), EXADJ why it differs from the
+    /// plan (rate change, interruption, early stop, a confirmed short infusion, a cap). Blinded: the
+    /// records and volumes are those every arm would have (components split only when every arm has
+    /// the same components), and a cap, which only an active arm has, is never mentioned.
+    /// </summary>
     private void WriteEx(SubjectHistory subject, string usubjid)
     {
         var sequence = 0;
@@ -305,51 +331,178 @@ public sealed class SdtmWriter : IDisposable
             var version = VersionAt(subject, period);
             var weight = session.Preparation?.WeightKg ?? session.WeightKg;
             var treatment = _design.TreatmentOf(subject.Subject, period);
-            var completed = session.Stopped && session.Completed == true;
-            decimal? dose = null;
+            var blinded = BlindedSession.For(version, weight);
+            IReadOnlyList<PlannedPart> parts;
             string? unit;
+            var kinds = new Dictionary<int, string>();
+            string? cap = null;
             if (treatment is not null)
             {
                 var versionTreatment = version.Treatments.FirstOrDefault(t => t.Code == treatment.Code) ?? treatment;
                 unit = versionTreatment.BaseUnit.Symbol();
-                if (completed && weight is { } kg)
+                if (weight is { } kg)
                 {
-                    dose = DoseCalculator.Calculate(versionTreatment, kg).Total;
+                    var dose = DoseCalculator.Calculate(versionTreatment, kg);
+                    parts = [.. dose.Components.Select(c => new PlannedPart(c.Order, c.Component.Minutes == 0, c.Amount, c.VolumeMl ?? (blinded.VolumeMl is null ? null : c.Amount), c.Duration))];
+                    if (dose.Capped)
+                    {
+                        cap = $"Capped at the protocol maximum of {Iso.Number(dose.Total)} {unit} (uncapped {Iso.Number(Math.Round(dose.UncappedTotal, 4))} {unit})";
+                    }
+                }
+                else
+                {
+                    parts = [.. versionTreatment.Components.Select((c, i) => new PlannedPart(i + 1, c.Minutes == 0, null, null, c.Duration))];
+                }
+
+                for (var i = 0; i < versionTreatment.Components.Count; i++)
+                {
+                    kinds[i + 1] = versionTreatment.Components[i] is Bolus ? "BOLUS" : "INFUSION";
                 }
             }
             else
             {
-                // What blinded staff were told: the volume that is the same in every arm at this weight, or nothing.
-                var volume = weight is { } kg ? BlindedDoseInstruction.For(version, kg).VolumeMl : null;
-                unit = volume is null ? null : "mL";
-                dose = completed ? volume : null;
+                parts = blinded.Parts;
+                unit = blinded.VolumeMl is null ? null : "mL";
+                foreach (var (component, kind) in blinded.Kinds)
+                {
+                    kinds[component] = kind;
+                }
             }
 
-            subject.EarlyStopReasons.TryGetValue(period, out var earlyStop);
             subject.ShortInfusionReasons.TryGetValue(period, out var shortInfusion);
+            subject.EarlyStopReasons.TryGetValue(period, out var earlyStop);
+            var intervals = ExposureAsGiven.Intervals(parts, started, session.StoppedAt, session.Completed == true, PumpChanges(subject, period), earlyStop);
             var (visitNumber, visitName) = ExportDesign.Visit(period);
             var route = treatment?.Route ?? _design.CommonRoute;
-            _files["EX"].Write(
-                SdtmDomains.EX.NewRow(StudyId)
-                    .Set("USUBJID", usubjid)
-                    .Set("EXSEQ", ++sequence)
-                    .Set("EXREFID", session.Preparation?.Kit.ToString() ?? (subject.State.Kits.TryGetValue(period, out var kit) ? kit.ToString() : null))
-                    .Set("EXTRT", treatment?.Label ?? ExportDesign.BlindedTreatmentName)
-                    .Set("EXDOSE", dose)
-                    .Set("EXDOSU", unit)
-                    .Set("EXDOSFRM", route is null ? null : CdiscTerms.DoseForm(route))
-                    .Set("EXDOSFRQ", "ONCE")
-                    .Set("EXROUTE", route)
-                    .Set("EXADJ", earlyStop is not null ? $"Dosing stopped early: {earlyStop}" : shortInfusion is not null ? $"Complete in less time than planned: {shortInfusion}" : null)
-                    .Set("VISITNUM", visitNumber)
-                    .Set("VISIT", visitName)
-                    .Set("EPOCH", subject.EpochAt(started))
-                    .Set("EXSTDTC", Iso.Dtc(started))
-                    .Set("EXENDTC", Iso.Dtc(session.StoppedAt))
-                    .Set("EXSTDY", Iso.StudyDay(started, subject.FirstDose))
-                    .Set("EXENDY", Iso.StudyDay(session.StoppedAt, subject.FirstDose)),
-                usubjid);
+            var kit = session.Preparation?.Kit.ToString() ?? (subject.State.Kits.TryGetValue(period, out var assigned) ? assigned.ToString() : null);
+            foreach (var interval in intervals)
+            {
+                var adjustments = new List<string>(interval.Adjustments);
+                if (shortInfusion is not null)
+                {
+                    adjustments.Add($"Complete in less time than planned: {shortInfusion}");
+                }
+
+                if (cap is not null)
+                {
+                    adjustments.Add(cap);
+                }
+
+                _files["EX"].Write(
+                    SdtmDomains.EX.NewRow(StudyId)
+                        .Set("USUBJID", usubjid)
+                        .Set("EXSEQ", ++sequence)
+                        .Set("EXREFID", kit)
+                        .Set("EXTRT", treatment?.Label ?? ExportDesign.BlindedTreatmentName)
+                        .Set("EXCAT", kinds.GetValueOrDefault(interval.Component))
+                        .Set("EXDOSE", interval.Amount is { } amount ? Math.Round(amount, 4) : null)
+                        .Set("EXDOSU", interval.Amount is null ? null : unit)
+                        .Set("EXDOSFRM", route is null ? null : CdiscTerms.DoseForm(route))
+                        .Set("EXDOSFRQ", "ONCE")
+                        .Set("EXROUTE", route)
+                        .Set("EXADJ", Long("EX", "EXADJ", adjustments.Count == 0 ? null : string.Join("; ", adjustments), usubjid, sequence))
+                        .Set("VISITNUM", visitNumber)
+                        .Set("VISIT", visitName)
+                        .Set("EPOCH", subject.EpochAt(interval.Start))
+                        .Set("EXSTDTC", Iso.Dtc(interval.Start))
+                        .Set("EXENDTC", Iso.Dtc(interval.End))
+                        .Set("EXSTDY", Iso.StudyDay(interval.Start, subject.FirstDose))
+                        .Set("EXENDY", Iso.StudyDay(interval.End, subject.FirstDose)),
+                    usubjid);
+            }
         }
+    }
+
+    /// <summary>
+    /// EC, exposure as collected: what the bedside staff were told and recorded, the same in a
+    /// blinded and an unblinded export (ECTRT names the treatment only in an unblinded export of an
+    /// open-label trial, where staff saw it). One record per constant-rate interval of the session
+    /// (start, rate changes, interruptions, stop), ECDOSE the volume in mL where every arm has the
+    /// same volume at this weight, ECDOSRGM the instruction staff followed, a rate staff set in SUPPEC ECRATE.
+    /// </summary>
+    private void WriteEc(SubjectHistory subject, string usubjid)
+    {
+        var sequence = 0;
+        foreach (var period in subject.DosedPeriods)
+        {
+            var session = subject.State.Session(period);
+            var version = VersionAt(subject, period);
+            var weight = session.Preparation?.WeightKg ?? session.WeightKg;
+            var blinded = BlindedSession.For(version, weight);
+            subject.EarlyStopReasons.TryGetValue(period, out var earlyStop);
+            subject.ShortInfusionReasons.TryGetValue(period, out var shortInfusion);
+            var intervals = ExposureAsGiven.Intervals(blinded.Parts, session.StartedAt!.Value, session.StoppedAt, session.Completed == true, PumpChanges(subject, period), earlyStop);
+            var (visitNumber, visitName) = ExportDesign.Visit(period);
+            var openTreatment = !_design.IsBlinded && Protocol.Blinding == BlindingLevel.OpenLabel ? _design.TreatmentOf(subject.Subject, period) : null;
+            var route = openTreatment?.Route ?? _design.CommonRoute;
+            foreach (var interval in intervals)
+            {
+                var adjustments = new List<string>(interval.Adjustments);
+                if (shortInfusion is not null)
+                {
+                    adjustments.Add($"Complete in less time than planned: {shortInfusion}");
+                }
+
+                _files["EC"].Write(
+                    SdtmDomains.EC.NewRow(StudyId)
+                        .Set("USUBJID", usubjid)
+                        .Set("ECSEQ", ++sequence)
+                        .Set("ECREFID", session.Preparation?.Kit.ToString() ?? (subject.State.Kits.TryGetValue(period, out var kit) ? kit.ToString() : null))
+                        .Set("ECTRT", openTreatment?.Label ?? ExportDesign.BlindedTreatmentName)
+                        .Set("ECCAT", blinded.Kinds.GetValueOrDefault(interval.Component))
+                        .Set("ECMOOD", "PERFORMED")
+                        .Set("ECDOSE", interval.VolumeMl is { } volume ? Math.Round(volume, 4) : null)
+                        .Set("ECDOSU", interval.VolumeMl is null ? null : "mL")
+                        .Set("ECDOSFRM", route is null ? null : CdiscTerms.DoseForm(route))
+                        .Set("ECDOSFRQ", "ONCE")
+                        .Set("ECDOSRGM", blinded.Instruction)
+                        .Set("ECROUTE", route)
+                        .Set("ECADJ", Long("EC", "ECADJ", adjustments.Count == 0 ? null : string.Join("; ", adjustments), usubjid, sequence))
+                        .Set("VISITNUM", visitNumber)
+                        .Set("VISIT", visitName)
+                        .Set("EPOCH", subject.EpochAt(interval.Start))
+                        .Set("ECSTDTC", Iso.Dtc(interval.Start))
+                        .Set("ECENDTC", Iso.Dtc(interval.End))
+                        .Set("ECSTDY", Iso.StudyDay(interval.Start, subject.FirstDose))
+                        .Set("ECENDY", Iso.StudyDay(interval.End, subject.FirstDose)),
+                    usubjid);
+
+                // The pump rate staff set, where they changed it (SDTM EC has no rate variable).
+                if (interval.RateMlPerHour is { } rate)
+                {
+                    _files[SdtmDomains.SuppEc.Code].Write(
+                        SdtmDomains.SuppEc.NewSupplementalRow(StudyId, "EC", usubjid, "ECSEQ", sequence)
+                            .Set("QNAM", "ECRATE")
+                            .Set("QLABEL", "Pump Rate Set by Staff (mL/h)")
+                            .Set("QVAL", Iso.Number(rate))
+                            .Set("QORIG", "CRF"),
+                        usubjid);
+                }
+            }
+        }
+    }
+
+    /// <summary>The interruptions, resumptions and rate changes the bedside staff recorded in a period's session.</summary>
+    private static IReadOnlyList<PumpChange> PumpChanges(SubjectHistory subject, int period)
+    {
+        var changes = new List<PumpChange>();
+        foreach (var stored in subject.Events.Participant)
+        {
+            switch (stored.Data)
+            {
+                case DosingInterrupted e when e.Period == period:
+                    changes.Add(new PumpChange(e.InterruptedAt, PumpChangeKind.Interrupted, null, e.Reason));
+                    break;
+                case DosingResumed e when e.Period == period:
+                    changes.Add(new PumpChange(e.ResumedAt, PumpChangeKind.Resumed, null, null));
+                    break;
+                case InfusionRateChanged e when e.Period == period:
+                    changes.Add(new PumpChange(e.ChangedAt, PumpChangeKind.RateChanged, e.RateMlPerHour, e.Reason));
+                    break;
+            }
+        }
+
+        return changes;
     }
 
     private void WriteAe(SubjectHistory subject, string usubjid)
@@ -405,6 +558,16 @@ public sealed class SdtmWriter : IDisposable
                     .Set("AESTDY", Iso.StudyDay(details.Onset, subject.FirstDose))
                     .Set("AEENDY", Iso.StudyDay(details.End, subject.FirstDose)),
                 usubjid);
+            if (adverseEvent.State.Period is { } period)
+            {
+                _files[SdtmDomains.SuppAe.Code].Write(
+                    SdtmDomains.SuppAe.NewSupplementalRow(StudyId, "AE", usubjid, "AESEQ", sequence)
+                        .Set("QNAM", "AEPERIOD")
+                        .Set("QLABEL", "Period Recorded by the Site")
+                        .Set("QVAL", Iso.Number(period))
+                        .Set("QORIG", "CRF"),
+                    usubjid);
+            }
         }
     }
 
@@ -412,13 +575,14 @@ public sealed class SdtmWriter : IDisposable
     {
         var sequence = 0;
         var state = subject.State;
+        var rows = new List<FindingRow>();
         foreach (var period in PeriodsWithData(subject))
         {
             var session = state.Session(period);
             var (visitNumber, visitName) = ExportDesign.Visit(period);
             if (session.WeightKg is { } weight)
             {
-                _files["VS"].Write(
+                rows.Add(new FindingRow(
                     SdtmDomains.VS.NewRow(StudyId)
                         .Set("USUBJID", usubjid)
                         .Set("VSSEQ", ++sequence)
@@ -434,7 +598,9 @@ public sealed class SdtmWriter : IDisposable
                         .Set("EPOCH", session.WeightMeasuredAt is { } measured ? subject.EpochAt(measured) : null)
                         .Set("VSDTC", Iso.Dtc(session.WeightMeasuredAt))
                         .Set("VSDY", Iso.StudyDay(session.WeightMeasuredAt, subject.FirstDose)),
-                    usubjid);
+                    "WEIGHT",
+                    session.WeightMeasuredAt,
+                    period));
             }
 
             foreach (var (assessment, timepoint, number) in Ordered(subject, period, AssessmentKind.Vitals))
@@ -464,15 +630,18 @@ public sealed class SdtmWriter : IDisposable
                         .Set("VSDTC", Iso.Dtc(assessment.ClinicalTime))
                         .Set("VSDY", Iso.StudyDay(assessment.ClinicalTime, subject.FirstDose));
                     SetTimepoint(row, "VS", timepoint, number, assessment.Key.Timepoint, session.StartedAt);
-                    _files["VS"].Write(row, usubjid);
+                    rows.Add(new FindingRow(row, code, assessment.ClinicalTime, period));
                 }
             }
         }
+
+        WriteFindings("VS", rows, subject, usubjid);
     }
 
     private void WriteQs(SubjectHistory subject, string usubjid)
     {
         var sequence = 0;
+        var rows = new List<FindingRow>();
         foreach (var period in PeriodsWithData(subject))
         {
             var session = subject.State.Session(period);
@@ -481,7 +650,8 @@ public sealed class SdtmWriter : IDisposable
             {
                 var definition = Protocol.Assessments.FirstOrDefault(a => a.Code == assessment.Key.Code);
                 var label = definition?.Label ?? assessment.Key.Code;
-                var unit = definition?.Scale?.Unit;
+                // "1" is UCUM's unit of a count or score: a unitless scale has no QSORRESU.
+                var unit = definition?.Scale?.Unit is { } scaleUnit && scaleUnit.Trim() != "1" ? scaleUnit : null;
                 var value = assessment.Value!.Value;
                 var row = SdtmDomains.QS.NewRow(StudyId)
                     .Set("USUBJID", usubjid)
@@ -500,8 +670,50 @@ public sealed class SdtmWriter : IDisposable
                     .Set("QSDTC", Iso.Dtc(assessment.ClinicalTime))
                     .Set("QSDY", Iso.StudyDay(assessment.ClinicalTime, subject.FirstDose));
                 SetTimepoint(row, "QS", timepoint, number, assessment.Key.Timepoint, session.StartedAt);
-                _files["QS"].Write(row, usubjid);
+                rows.Add(new FindingRow(row, assessment.Key.Code, assessment.ClinicalTime, period));
             }
+        }
+
+        WriteFindings("QS", rows, subject, usubjid);
+    }
+
+    /// <summary>One findings record with what its baseline flags are decided on.</summary>
+    private sealed record FindingRow(SdtmRow Row, string Test, DateTimeOffset? Time, int Period);
+
+    /// <summary>
+    /// Writes a subject's VS or QS records with their baseline flags (ADR 0019). --LOBXFL (SDTMIG
+    /// 3.4): per test, the last record with a result taken at or before the first dosing start. --BLFL:
+    /// the pre-dose value of each period, per test the last record of the period taken at or before
+    /// that period's dosing start, because each period of a crossover is compared with its own
+    /// baseline. Every record here has a result (nothing missing is exported).
+    /// </summary>
+    private void WriteFindings(string domain, List<FindingRow> rows, SubjectHistory subject, string usubjid)
+    {
+        FindingRow? LastBefore(IEnumerable<FindingRow> candidates, DateTimeOffset? limit) =>
+            limit is { } at ? candidates.Where(r => r.Time is { } t && t <= at).OrderBy(r => r.Time).LastOrDefault() : null;
+
+        var flagged = new HashSet<FindingRow>(ReferenceEqualityComparer.Instance);
+        var exposure = new HashSet<FindingRow>(ReferenceEqualityComparer.Instance);
+        foreach (var test in rows.GroupBy(r => r.Test, StringComparer.Ordinal))
+        {
+            if (LastBefore(test, subject.FirstDose) is { } last)
+            {
+                exposure.Add(last);
+            }
+
+            foreach (var period in test.GroupBy(r => r.Period))
+            {
+                if (LastBefore(period, subject.State.Session(period.Key).StartedAt) is { } baseline)
+                {
+                    flagged.Add(baseline);
+                }
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            row.Row.Set(domain + "LOBXFL", exposure.Contains(row) ? "Y" : null).Set(domain + "BLFL", flagged.Contains(row) ? "Y" : null);
+            _files[domain].Write(row.Row, usubjid);
         }
     }
 
@@ -530,12 +742,7 @@ public sealed class SdtmWriter : IDisposable
             for (var part = 1; part < parts.Count; part++)
             {
                 _files[SdtmDomains.SuppDs.Code].Write(
-                    new SdtmRow(SdtmDomains.SuppDs)
-                        .Set("STUDYID", StudyId)
-                        .Set("RDOMAIN", "DS")
-                        .Set("USUBJID", usubjid)
-                        .Set("IDVAR", "DSSEQ")
-                        .Set("IDVARVAL", Iso.Number(sequence))
+                    SdtmDomains.SuppDs.NewSupplementalRow(StudyId, "DS", usubjid, "DSSEQ", sequence)
                         .Set("QNAM", $"DSTERM{part}")
                         .Set("QLABEL", $"Reported Term for Disposition Event {part}")
                         .Set("QVAL", parts[part])
@@ -581,6 +788,155 @@ public sealed class SdtmWriter : IDisposable
             var term = string.IsNullOrWhiteSpace(withdrawn.Details) ? decoded : withdrawn.Details.Trim();
             Write(term, decoded, "DISPOSITION EVENT", subject.EpochAt(withdrawn.WithdrawnAt), withdrawal.RecordedAt, Iso.Dtc(withdrawn.WithdrawnAt), Iso.StudyDay(withdrawn.WithdrawnAt, firstDose));
         }
+    }
+
+    /// <summary>
+    /// IE: the criteria a subject did not meet, as the investigator answered them (an unmet
+    /// inclusion IEORRES N, a present exclusion Y), dated by the eligibility decision.
+    /// </summary>
+    private void WriteIe(SubjectHistory subject, string usubjid)
+    {
+        if (subject.Eligibility is not { } eligibility)
+        {
+            return;
+        }
+
+        var version = _design.Trial.Versions.LastOrDefault(v => v.Definition.Version == eligibility.ProtocolVersion)?.Definition ?? Protocol;
+        var texts = Criteria(version).ToDictionary(c => c.Criterion.Code, c => c.Criterion.Text, StringComparer.Ordinal);
+        var sequence = 0;
+        foreach (var answer in eligibility.Answers.Where(a => a.Fails))
+        {
+            var result = answer.Met ? "Y" : "N";
+            _files["IE"].Write(
+                SdtmDomains.IE.NewRow(StudyId)
+                    .Set("USUBJID", usubjid)
+                    .Set("IESEQ", ++sequence)
+                    .Set("IETESTCD", answer.Code)
+                    .Set("IETEST", texts.GetValueOrDefault(answer.Code) ?? answer.Code)
+                    .Set("IECAT", answer.Kind == CriterionKind.Inclusion ? "INCLUSION" : "EXCLUSION")
+                    .Set("IEORRES", result)
+                    .Set("IESTRESC", result)
+                    .Set("VISITNUM", 1)
+                    .Set("VISIT", "SCREENING")
+                    .Set("EPOCH", subject.EpochAt(eligibility.ConfirmedAt) ?? "SCREENING")
+                    .Set("IEDTC", Iso.Dtc(eligibility.ConfirmedAt))
+                    .Set("IEDY", Iso.StudyDay(eligibility.ConfirmedAt, subject.FirstDose)),
+                usubjid);
+        }
+    }
+
+    /// <summary>
+    /// DV: the protocol deviations the system holds (ADR 0019): a deviation the investigator
+    /// recorded (dosing before the washout had elapsed), a complete administration much shorter
+    /// than planned that staff confirmed with a reason, and a scheduled assessment taken outside
+    /// its window (a pre-dose value after the start of dosing, a post-dose value further from its
+    /// planned time than the tolerance of <see cref="AssessmentWindows"/>). A rate change, an
+    /// interruption or an early stop is a clinical decision the protocol allows, not a deviation.
+    /// </summary>
+    private void WriteDv(SubjectHistory subject, string usubjid)
+    {
+        var deviations = new List<(DateTimeOffset At, int Period, string Reference, string Term, string Decoded, string Category, string? Reason)>();
+        foreach (var stored in subject.Events.Participant)
+        {
+            if (stored.Data is ProtocolDeviationRecorded recorded)
+            {
+                deviations.Add((recorded.OccurredAt, recorded.Period, $"EVENT {Iso.Number(stored.Position)}", recorded.Description,
+                    recorded.Kind == ProtocolDeviationKinds.WashoutNotElapsed ? "WASHOUT NOT ELAPSED" : recorded.Kind.ToUpperInvariant(), "DOSING", recorded.Reason));
+            }
+        }
+
+        foreach (var (period, reason) in subject.ShortInfusionReasons)
+        {
+            if (reason is not null && subject.State.Session(period) is { StartedAt: { } started, StoppedAt: { } stopped } session)
+            {
+                var minutes = Iso.Number(Math.Round((decimal)session.AdministeredUntil(stopped).TotalMinutes, 1));
+                deviations.Add((started, period, $"PERIOD {Iso.Number(period)} DOSING", $"Administration recorded complete after {minutes} min, less than planned", "ADMINISTRATION SHORTER THAN PLANNED", "DOSING", reason));
+            }
+        }
+
+        foreach (var assessment in subject.State.Assessments.Values)
+        {
+            var definition = Protocol.Assessments.FirstOrDefault(a => a.Code == assessment.Key.Code);
+            var time = definition?.Times.FirstOrDefault(t => t.Iso == assessment.Key.Timepoint);
+            if (time is null || subject.State.Session(assessment.Key.Period).StartedAt is not { } start)
+            {
+                continue;
+            }
+
+            var due = start + time.AfterDosingStart;
+            var tolerance = AssessmentWindows.Tolerance(time.AfterDosingStart);
+            var early = time.AfterDosingStart > TimeSpan.Zero && assessment.ClinicalTime < due - tolerance;
+            var late = assessment.ClinicalTime > due + (time.AfterDosingStart == TimeSpan.Zero ? TimeSpan.Zero : tolerance);
+            if (early || late)
+            {
+                var offset = Iso.Number(Math.Round((decimal)(assessment.ClinicalTime - due).TotalMinutes, 1));
+                var what = time.AfterDosingStart == TimeSpan.Zero
+                    ? $"Pre-dose {assessment.Key.Code} taken {offset} min after the start of dosing"
+                    : $"{assessment.Key.Code} {assessment.Key.Timepoint} taken {offset} min from its planned time (window +/- {Iso.Number((decimal)tolerance.TotalMinutes)} min)";
+                deviations.Add((assessment.ClinicalTime, assessment.Key.Period, $"{assessment.Key.Code} {assessment.Key.Timepoint} P{Iso.Number(assessment.Key.Period)}", what, "ASSESSMENT OUT OF WINDOW", "ASSESSMENT SCHEDULE", null));
+            }
+        }
+
+        var sequence = 0;
+        foreach (var deviation in deviations.OrderBy(d => d.At).ThenBy(d => d.Reference, StringComparer.Ordinal))
+        {
+            var (visitNumber, visitName) = ExportDesign.Visit(deviation.Period);
+            _files["DV"].Write(
+                SdtmDomains.DV.NewRow(StudyId)
+                    .Set("USUBJID", usubjid)
+                    .Set("DVSEQ", ++sequence)
+                    .Set("DVREFID", deviation.Reference)
+                    .Set("DVTERM", Long("DV", "DVTERM", deviation.Term, usubjid, sequence))
+                    .Set("DVDECOD", deviation.Decoded)
+                    .Set("DVCAT", deviation.Category)
+                    .Set("VISITNUM", visitNumber)
+                    .Set("VISIT", visitName)
+                    .Set("EPOCH", subject.EpochAt(deviation.At))
+                    .Set("DVSTDTC", Iso.Dtc(deviation.At))
+                    .Set("DVSTDY", Iso.StudyDay(deviation.At, subject.FirstDose)),
+                usubjid);
+
+            // The justification the site gave (SDTM DV has no variable for it), in parts of 200.
+            var reasonParts = deviation.Reason is null ? [] : SdtmDomains.SplitValue(Common.AsciiText.ToAscii(deviation.Reason) ?? deviation.Reason);
+            for (var part = 0; part < reasonParts.Count; part++)
+            {
+                _files[SdtmDomains.SuppDv.Code].Write(
+                    SdtmDomains.SuppDv.NewSupplementalRow(StudyId, "DV", usubjid, "DVSEQ", sequence)
+                        .Set("QNAM", part == 0 ? "DVREAS" : $"DVREAS{part}")
+                        .Set("QLABEL", part == 0 ? "Reason for the Deviation" : $"Reason for the Deviation {part}")
+                        .Set("QVAL", reasonParts[part])
+                        .Set("QORIG", "CRF"),
+                    usubjid);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A free text for a variable of at most 200 characters: the first part, with each further part
+    /// of up to 200 in SUPP-- as QNAM variable1, variable2 … tied by --SEQ (SDTMIG 4.5.3.2), never truncated.
+    /// </summary>
+    private string? Long(string domain, string variable, string? text, string usubjid, int sequence)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = SdtmDomains.SplitValue(Common.AsciiText.ToAscii(text) ?? text);
+        var supplemental = SdtmDomains.Supplementals.Single(d => d.Code == $"SUPP{domain}");
+        var label = SdtmDomains.All.Concat(SdtmDomains.WhereNeeded).Single(d => d.Code == domain).Variables.Single(v => v.Name == variable).Label;
+        for (var part = 1; part < parts.Count; part++)
+        {
+            _files[supplemental.Code].Write(
+                supplemental.NewSupplementalRow(StudyId, domain, usubjid, $"{domain}SEQ", sequence)
+                    .Set("QNAM", $"{variable}{part}")
+                    .Set("QLABEL", $"{label} {part}")
+                    .Set("QVAL", parts[part])
+                    .Set("QORIG", "CRF"),
+                usubjid);
+        }
+
+        return parts[0];
     }
 
     private void WriteTs()
