@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TrialOps.Assessments;
 using TrialOps.Dosing;
 using TrialOps.Participants;
@@ -45,6 +46,7 @@ public sealed record DataItem(DataItemKind Kind, int? Period = null, string? Ass
     /// participant's timeline (<c>P1 PAIN PT20M</c>, <c>P1 weight</c>, <c>Consent</c>), so a query
     /// shows on the row of the value it is about.
     /// </summary>
+    [JsonIgnore]
     public string Key => Kind switch
     {
         DataItemKind.Assessment => $"P{Period} {AssessmentCode} {Timepoint}",
@@ -58,6 +60,7 @@ public sealed record DataItem(DataItemKind Kind, int? Period = null, string? Ass
     };
 
     /// <summary>A single recorded value (not a whole period).</summary>
+    [JsonIgnore]
     public bool IsValue => Kind != DataItemKind.Period;
 
     /// <summary>Whether this item is <paramref name="value"/> or, for a period item, contains it.</summary>
