@@ -71,6 +71,33 @@ public sealed record MonitoringState(ImmutableDictionary<string, MonitoredValue>
             ? Value(item) is { } value ? [value] : []
             : Values.Values.Where(v => item.Covers(v.Item));
 
+    /// <summary>
+    /// The item a page's key names (<see cref="DataItem.Key"/>): a recorded value, or a period
+    /// (<c>Period 2</c>); null for anything else.
+    /// </summary>
+    public DataItem? ItemFor(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        if (Values.TryGetValue(key.Trim(), out var value))
+        {
+            return value.Item;
+        }
+
+        const string period = "Period ";
+        return key.StartsWith(period, StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(key.AsSpan(period.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                ? new DataItem(DataItemKind.Period, number)
+                : null;
+    }
+
+    /// <summary>Unresolved queries on an item or on the period that holds it.</summary>
+    public IEnumerable<QueryThread> UnresolvedOn(DataItem item) =>
+        Unresolved.Where(q => q.Target.Covers(item) || (item.IsValue && q.Target.Kind == DataItemKind.Period && q.Target.Period == item.Period));
+
     public IEnumerable<QueryThread> Unresolved => Queries.Values.Where(q => q.Unresolved);
 
     public MonitoringState Apply(object data, int version)
