@@ -21,6 +21,10 @@ public sealed class QueryBrowserTests(JourneyBrowserFixture journey) : IClassFix
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
+    /// <summary>Polls the address, like <see cref="BrowserFixture.AtAsync"/>: enhanced navigation may fire no load event.</summary>
+    private static Task AtAsync(IPage page, Regex url) =>
+        Assertions.Expect(page).ToHaveURLAsync(url, new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
+
     [Fact]
     public async Task a_monitor_raises_a_query_the_site_answers_with_a_correction_the_monitor_closes_it_and_verifies_the_participant()
     {
@@ -38,7 +42,7 @@ public sealed class QueryBrowserTests(JourneyBrowserFixture journey) : IClassFix
         await monitor.FillAsync("#text", "The source document gives a different weight: please check.");
         await monitorShots.TakeAsync("raise-query");
         await monitor.ClickAsync("button:has-text('Raise the query')");
-        await monitor.WaitForURLAsync(new Regex("/queries/[0-9]+\\?done=raised$"));
+        await AtAsync(monitor, new Regex("/queries/[0-9]+\\?done=raised$"));
         var query = new Uri(monitor.Url).AbsolutePath;
         await Expect(monitor.Locator(".page-head .status")).ToHaveTextAsync("open");
         await monitorShots.TakeAsync("query-raised");
@@ -49,19 +53,19 @@ public sealed class QueryBrowserTests(JourneyBrowserFixture journey) : IClassFix
         await Expect(nurse.Locator("section:has(h2:has-text(\"Waiting for the site's answer\")) tr", new PageLocatorOptions { HasText = subject })).Not.ToHaveCountAsync(0);
         await nurseShots.TakeAsync("worklist");
         await nurse.Locator($"a[href='{query}']").First.ClickAsync();
-        await nurse.WaitForURLAsync(Url(query));
+        await BrowserFixture.AtAsync(nurse, Url(query));
         await nurse.ClickAsync("a:has-text('dosing session of period 1')");
-        await nurse.WaitForURLAsync(Url($"{participant}/periods/1"));
+        await BrowserFixture.AtAsync(nurse, Url($"{participant}/periods/1"));
         var recorded = decimal.Parse(await nurse.InputValueAsync("#weightfix-kg"), CultureInfo.InvariantCulture);
         await nurse.FillAsync("#weightfix-kg", (recorded + 0.5m).ToString("0.0", CultureInfo.InvariantCulture));
         await nurse.FillAsync("#weightfix-reason", "Transcription error: the source document says so");
         await nurse.ClickAsync("form:has(#weightfix-kg) button:has-text('Record correction')");
-        await nurse.WaitForURLAsync(new Regex("\\?done=weight-correction$"));
+        await AtAsync(nurse, new Regex("\\?done=weight-correction$"));
         await nurse.GotoAsync(Url(query));
         await nurse.FillAsync("#answer", "Corrected to the weight in the source document.");
         await nurseShots.TakeAsync("answer");
         await nurse.ClickAsync("button:has-text('Send the answer')");
-        await nurse.WaitForURLAsync(Url($"{query}?done=answered"));
+        await BrowserFixture.AtAsync(nurse, Url($"{query}?done=answered"));
         await Expect(nurse.Locator("ol.timeline")).ToContainTextAsync("Answered with a correction (record version");
         await nurseShots.TakeAsync("answered");
 
@@ -71,20 +75,20 @@ public sealed class QueryBrowserTests(JourneyBrowserFixture journey) : IClassFix
         await Expect(toReview).ToContainTextAsync(subject);
         await monitorShots.TakeAsync("worklist");
         await toReview.Locator($"a[href='{query}']").ClickAsync();
-        await monitor.WaitForURLAsync(Url(query));
+        await BrowserFixture.AtAsync(monitor, Url(query));
         await monitor.FillAsync("#comment", "Correction matches the source.");
         await monitor.ClickAsync("button:has-text('Close the query')");
-        await monitor.WaitForURLAsync(Url($"{query}?done=closed"));
+        await BrowserFixture.AtAsync(monitor, Url($"{query}?done=closed"));
         await Expect(monitor.Locator(".page-head .status")).ToHaveTextAsync("closed");
         await monitorShots.TakeAsync("query-closed");
 
         // Source data verification of the whole participant.
         await monitor.GotoAsync(Url(participant));
         await monitor.ClickAsync("a:has-text('Source data verification')");
-        await monitor.WaitForURLAsync(Url($"{participant}/verification"));
+        await BrowserFixture.AtAsync(monitor, Url($"{participant}/verification"));
         await Expect(monitor.Locator("#scope")).ToHaveValueAsync("*");
         await monitor.ClickAsync("button:has-text('Mark verified')");
-        await monitor.WaitForURLAsync(Url($"{participant}/verification?done=verified"));
+        await BrowserFixture.AtAsync(monitor, Url($"{participant}/verification?done=verified"));
         await Expect(monitor.Locator("#sdv-progress")).ToHaveTextAsync(new Regex("^([0-9]+) of \\1 values verified$"));
         await Expect(monitor.Locator("main")).Not.ToContainTextAsync("not verified");
         await monitorShots.TakeAsync("participant-verified");
@@ -102,7 +106,7 @@ public sealed class QueryBrowserTests(JourneyBrowserFixture journey) : IClassFix
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("button:has-text('Sign in')");
-        await page.WaitForURLAsync(Url("/"));
+        await BrowserFixture.AtAsync(page, Url("/"));
         return (context, page, shots);
     }
 
@@ -115,7 +119,7 @@ public sealed class QueryBrowserTests(JourneyBrowserFixture journey) : IClassFix
         await page.FillAsync("#userName", "admin");
         await page.FillAsync("#password", BrowserFixture.AdminPassword);
         await page.ClickAsync("button:has-text('Sign in')");
-        await page.WaitForURLAsync(Url("/"));
+        await BrowserFixture.AtAsync(page, Url("/"));
         foreach (var (name, role) in new[] { ("monitor.q", "Monitor"), ("nurse.q", "DataEntry") })
         {
             var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
