@@ -18,6 +18,15 @@ public sealed record ProjectionDaemonOptions
 
     /// <summary>Polling fallback when no notification arrives (or LISTEN is unavailable).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// After a round that applied a partial batch, the loop rests this long before the next one, so
+    /// that under a steady stream of commands each read model applies the events of this interval in
+    /// one transaction instead of one transaction per command (the projections share the cores with
+    /// the requests). The first event after a quiet spell is applied at once; a full batch does not
+    /// rest. Catch-ups (CLI, export) never wait for it.
+    /// </summary>
+    public TimeSpan BatchingInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 }
 
 public sealed class ProjectionPausedException(string name, string error)
@@ -49,11 +58,14 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
             while (!ct.IsCancellationRequested)
             {
                 var worked = false;
+                var full = false;
                 foreach (var projection in _projections.Values)
                 {
                     try
                     {
-                        worked |= await StepAsync(projection, ct) > 0;
+                        var applied = await StepAsync(projection, ct);
+                        worked |= applied > 0;
+                        full |= applied >= _options.BatchSize;
                     }
                     catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                     {
@@ -61,7 +73,11 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
                     }
                 }
 
-                if (!worked)
+                if (worked && !full && _options.BatchingInterval > TimeSpan.Zero)
+                {
+                    await Task.Delay(_options.BatchingInterval, ct);
+                }
+                else if (!worked)
                 {
                     // Committed events that no step could apply yet sit behind a transaction still
                     // open somewhere in the cluster (the xmin horizon): look again shortly instead of

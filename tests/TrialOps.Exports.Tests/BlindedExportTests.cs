@@ -26,6 +26,13 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
 
         var names = Directory.EnumerateFiles(export.Directory!).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(ExportFiles.ExpectedFiles.Order(StringComparer.Ordinal), names);
+
+        // ADaM names treatments in every dataset: a blinded export has no ADaM file and define.xml no analysis dataset.
+        Assert.DoesNotContain(names, n => AdamChecks.AdamFiles.Contains(n) || n!.StartsWith("ad", StringComparison.Ordinal));
+        Assert.DoesNotContain(export.Manifest!.Files, f => f.Name.StartsWith("ad", StringComparison.Ordinal));
+        var define = XDocument.Load(Path.Combine(export.Directory!, DefineXmlWriter.FileName));
+        Assert.DoesNotContain(define.Descendants(XName.Get("ItemGroupDef", DefineXmlWriter.OdmNamespace)), g => (string?)g.Attribute("Purpose") != "Tabulation");
+        Assert.DoesNotContain(define.Descendants(XName.Get("ItemDef", DefineXmlWriter.OdmNamespace)), i => ((string)i.Attribute("OID")!).StartsWith("IT.AD", StringComparison.Ordinal));
         Assert.Equal(names.Where(n => n != ExportManifest.FileName), export.Manifest!.Files.Select(f => f.Name));
         Assert.All(SdtmDomains.All.Where(d => d.Code is not ("TS" or "TA" or "TE" or "TV")), domain =>
             Assert.NotEmpty(ExportFiles.Table(export.Directory!, domain.Code)));

@@ -185,6 +185,8 @@ public static class ExportFiles
                     for column, value in zip(columns, row):
                         other = xrow[column]
                         if isinstance(other, float):
+                            # pandas 1.5 decodes an IBM zero (eight zero bytes) as 16**-65 (5.4e-79); no value of ours is that small.
+                            other = 0.0 if abs(other) < 1e-78 else other
                             same = (value is None and math.isnan(other)) or (value is not None and not math.isnan(other) and float(value) == other)
                         else:
                             same = (value or '') == other

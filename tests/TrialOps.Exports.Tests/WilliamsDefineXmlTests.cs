@@ -84,6 +84,16 @@ public sealed class WilliamsDefineXmlTests(WilliamsTrialFixture fixture) : IClas
         Assert.Equal(arms.OrderBy(a => a.Key, StringComparer.Ordinal), items.OrderBy(i => i.Key, StringComparer.Ordinal));
         Assert.Equal(["FU", "KET", "MOR", "PBO", "SCRN", "WASH"], CodedValues(define, "CL.ETCD"));
         Assert.Contains("TREATMENT 3", CodedValues(define, "CL.EPOCH"));
+
+        // ADaM of three periods: TR03P and the washout before period 3, every number as pandas derives it from SDTM.
+        Assert.Equal(["ADSL", "ADQS", "ADAE"], XDocument.Load(define).Descendants(Odm + "ItemGroupDef").Where(g => (string?)g.Attribute("Purpose") == "Analysis").Select(g => (string)g.Attribute("Name")!));
+        var adsl = ExportFiles.Table(unblinded.Directory!, "ADSL");
+        Assert.NotEmpty(adsl);
+        Assert.All(adsl, r => Assert.Equal(3, r["TRTSEQP"].Split('-').Length));
+        Assert.Contains(adsl, r => r["TR03A"] != "" && r["WASH03H"] != "");
+        Assert.Equal(3, adsl.Select(r => r["TR01P"]).Distinct().Count());
+        Assert.Empty(AdamChecks.IndependentMismatches(unblinded.Directory!, fixture.Protocol));
+        Assert.Empty(AdamChecks.HavenMismatches(unblinded.Directory!, "adsl"));
     }
 
     private static IReadOnlyList<string> CodedValues(string define, string codeList) =>

@@ -157,6 +157,12 @@ public sealed record TimeCorrectionRequest(DosingTime Which, DateTimeOffset Time
 /// <summary>An assessment at one of the protocol's times: a scale <paramref name="Value"/> or <paramref name="VitalSigns"/>, whichever the assessment is.</summary>
 public sealed record AssessmentRequest(int Period, string AssessmentCode, string Timepoint, DateTimeOffset AssessedAt, decimal? Value = null, VitalSigns? VitalSigns = null);
 
+/// <summary>A scheduled assessment that was not done (missed, refused, impossible), with the reason.</summary>
+public sealed record AssessmentNotDoneRequest(int Period, string AssessmentCode, string Timepoint, string Reason);
+
+/// <summary>An assessment recorded as not done: it is no longer due or overdue.</summary>
+public sealed record AssessmentNotDoneResponse(int Period, string AssessmentCode, string Timepoint, string Reason);
+
 public sealed record AssessmentCorrectionRequest(int Period, string AssessmentCode, string Timepoint, DateTimeOffset AssessedAt, string Reason, decimal? Value = null, VitalSigns? VitalSigns = null);
 
 /// <summary>An adverse event as the site reports it. Dates may be partial (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM UTC).</summary>
@@ -613,6 +619,35 @@ public static class ParticipantsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        assessments.MapPost("/not-done", async Task<IResult> (string code, string subject, AssessmentNotDoneRequest request, HttpContext http, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+            {
+                if (Prepare(http, code, subject) is not { } prepared)
+                {
+                    return Failure(http, code, subject);
+                }
+
+                var (context, protocol, number) = prepared;
+                var result = await commands.SendCommandAsync(context, new RecordAssessmentNotDone(protocol, number, request.Period, request.AssessmentCode, request.Timepoint, request.Reason), ct);
+                if (!result.Accepted)
+                {
+                    return ApiResults.Rejected(result.Rejection!);
+                }
+
+                // The protocol's spelling of the code and time is what was recorded; the request may differ in case.
+                var state = await register.StateAsync(protocol, number, ct);
+                var (key, reason) = state.NotDone.First(n => n.Key.Period == request.Period
+                    && string.Equals(n.Key.Code, request.AssessmentCode, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(n.Key.Timepoint, request.Timepoint, StringComparison.OrdinalIgnoreCase));
+                return TypedResults.Created($"{ApiEndpoints.Prefix}/trials/{code}/participants/{subject}/schedule", new AssessmentNotDoneResponse(key.Period, key.Code, key.Timepoint, reason));
+            })
+            .WithName("RecordAssessmentNotDone")
+            .WithSummary("Record a scheduled assessment as not done, with the reason: it leaves the overdue lists and is exported as not done.")
+            .Produces<AssessmentNotDoneResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static void MapAdverseEvents(RouteGroupBuilder trial)
@@ -750,9 +785,9 @@ public static class ParticipantsApi
         CancellationToken ct,
         Func<CommandContext, ProtocolCode, SubjectNumber, Task<CommandResult>> command)
     {
-        if (await PrepareAsync(http, register, code, subject, ct) is not { } prepared)
+        if (Prepare(http, code, subject) is not { } prepared)
         {
-            return await FailureAsync(http, register, code, subject, ct);
+            return Failure(http, code, subject);
         }
 
         var (context, protocol, number) = prepared;
@@ -771,9 +806,9 @@ public static class ParticipantsApi
         CancellationToken ct,
         Func<CommandContext, ProtocolCode, SubjectNumber, Task<CommandResult>> command)
     {
-        if (await PrepareAsync(http, register, code, subject, ct) is not { } prepared)
+        if (Prepare(http, code, subject) is not { } prepared)
         {
-            return await FailureAsync(http, register, code, subject, ct);
+            return Failure(http, code, subject);
         }
 
         var (context, protocol, number) = prepared;
@@ -795,9 +830,9 @@ public static class ParticipantsApi
         Func<CommandContext, ProtocolCode, SubjectNumber, Task<CommandResult>> command,
         bool created = true)
     {
-        if (await PrepareAsync(http, register, code, subject, ct) is not { } prepared)
+        if (Prepare(http, code, subject) is not { } prepared)
         {
-            return await FailureAsync(http, register, code, subject, ct);
+            return Failure(http, code, subject);
         }
 
         var (context, protocol, number) = prepared;
@@ -809,7 +844,7 @@ public static class ParticipantsApi
         }
 
         // The protocol's spelling of the code and time is what was recorded; the request may differ in case.
-        var state = (await register.LoadAsync(protocol, number, ct)).Participant;
+        var state = await register.StateAsync(protocol, number, ct);
         var recorded = Assessments(state).FirstOrDefault(a => a.Period == period
             && string.Equals(a.AssessmentCode, assessmentCode, StringComparison.OrdinalIgnoreCase)
             && string.Equals(a.Timepoint, timepoint, StringComparison.OrdinalIgnoreCase));
@@ -839,23 +874,22 @@ public static class ParticipantsApi
         return TypedResults.Ok(AdverseEventResponse.From(found!));
     }
 
-    /// <summary>The command context and the parsed identity of an existing participant; null when the request or the participant is not there.</summary>
-    private static async Task<(CommandContext Context, ProtocolCode Protocol, SubjectNumber Subject)?> PrepareAsync(HttpContext http, ParticipantRegister register, string code, string subject, CancellationToken ct)
-    {
-        if (!ApiResults.TryGetCommandContext(http, out var context, out _)
-            || !ProtocolCode.TryParse(code, out var protocol)
-            || !SubjectNumber.TryParse(subject, out var number)
-            || !(await register.LoadAsync(protocol, number, ct)).Participant.Exists)
-        {
-            return null;
-        }
+    /// <summary>
+    /// The command context and the parsed identity of the participant; null when the request is not
+    /// usable. Whether the participant exists (and may be reached by the caller's sites) is the
+    /// handler's decision, made in the command's own read: it answers <c>participant.not-found</c>
+    /// (404), so nothing is read twice before a command.
+    /// </summary>
+    private static (CommandContext Context, ProtocolCode Protocol, SubjectNumber Subject)? Prepare(HttpContext http, string code, string subject) =>
+        ApiResults.TryGetCommandContext(http, out var context, out _)
+        && ProtocolCode.TryParse(code, out var protocol)
+        && SubjectNumber.TryParse(subject, out var number)
+            ? (context, protocol, number)
+            : null;
 
-        return (context, protocol, number);
-    }
-
-    /// <summary>Why <see cref="PrepareAsync"/> found nothing to act on: a bad Idempotency-Key (400) or an unknown participant (404).</summary>
-    private static Task<IResult> FailureAsync(HttpContext http, ParticipantRegister register, string code, string subject, CancellationToken ct) =>
-        Task.FromResult(ApiResults.TryGetCommandContext(http, out _, out var problem) ? ParticipantNotFound(code, subject) : problem!);
+    /// <summary>Why <see cref="Prepare"/> found nothing to act on: a bad Idempotency-Key (400) or a participant that cannot exist (404).</summary>
+    private static IResult Failure(HttpContext http, string code, string subject) =>
+        ApiResults.TryGetCommandContext(http, out _, out var problem) ? ParticipantNotFound(code, subject) : problem!;
 
     private static AssessmentResponse[] Assessments(ParticipantState state) =>
         state.Assessments.Values

@@ -112,6 +112,25 @@ public sealed record AssessmentsMarkedOverdue(
     DateTimeOffset MarkedAt,
     IReadOnlyList<OverdueAssessment> Items) : IParticipantEvent;
 
+/// <summary>
+/// A scheduled assessment was not done and will not be (missed, refused, impossible), with the
+/// reason the site gives: it leaves the overdue lists and is exported as not done (SDTM
+/// <c>--STAT</c>/<c>--REASND</c>). A value found later may still be recorded as a late entry; the
+/// value then stands and this record stays in the history.
+/// </summary>
+/// <param name="RecordedAt">Server time.</param>
+/// <param name="Reason">Why it was not done, in the site's words.</param>
+[EventType("assessment.not-done.v1")]
+public sealed record AssessmentNotDone(
+    ProtocolCode Protocol,
+    SubjectNumber Subject,
+    int Period,
+    string RecordedBy,
+    DateTimeOffset RecordedAt,
+    string AssessmentCode,
+    string Timepoint,
+    string Reason) : IParticipantEvent;
+
 /// <summary>Payload of the <c>journey.assessments-deadline</c> message: check a period's assessments whose deadline has come.</summary>
 [Wolverine.Attributes.MessageIdentity(AssessmentDeadlineMessage.MessageType)]
 public sealed record AssessmentDeadlineMessage(ProtocolCode Protocol, SubjectNumber Subject, int Period, DateTimeOffset DeadlineAt)

@@ -33,7 +33,7 @@ public static class AssessmentWindows
             .ThenBy(s => s.Code, StringComparer.Ordinal)
             .ToArray();
 
-    /// <summary>The next deadline after <paramref name="after"/> among assessments not yet recorded or marked; null when none is left.</summary>
+    /// <summary>The next deadline after <paramref name="after"/> among assessments not yet recorded or recorded as not done; null when none is left.</summary>
     public static DateTimeOffset? NextDeadline(ParticipantState participant, ProtocolDefinition protocol, int period, DateTimeOffset after)
     {
         if (participant.Session(period).StartedAt is not { } start)
@@ -44,6 +44,7 @@ public static class AssessmentWindows
         return Schedule(protocol, start)
             .Where(s => s.DeadlineAt > after)
             .Where(s => !participant.Assessments.ContainsKey(new AssessmentKey(period, s.Code, s.Timepoint)))
+            .Where(s => !participant.NotDone.ContainsKey(new AssessmentKey(period, s.Code, s.Timepoint)))
             .Select(s => (DateTimeOffset?)s.DeadlineAt)
             .Min();
     }

@@ -24,6 +24,7 @@ public sealed record MarkAssessmentsOverdue(ProtocolCode Protocol, SubjectNumber
             .Where(s => s.DeadlineAt <= now)
             .Where(s => !state.Assessments.ContainsKey(new AssessmentKey(command.Period, s.Code, s.Timepoint)))
             .Where(s => !state.MarkedOverdue.Contains(new AssessmentKey(command.Period, s.Code, s.Timepoint)))
+            .Where(s => !state.NotDone.ContainsKey(new AssessmentKey(command.Period, s.Code, s.Timepoint)))
             .Select(s => new OverdueAssessment(s.Code, s.Timepoint, s.DueAt, s.DeadlineAt))
             .ToArray();
         var decision = overdue.Length == 0

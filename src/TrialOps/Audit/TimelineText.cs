@@ -49,6 +49,7 @@ public static class TimelineText
             VitalSignsRecorded e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint}: {e.Values}", e.MeasuredAt, Key(e.Period, e.AssessmentCode, e.Timepoint), e.Values.ToString(), false),
             VitalSignsCorrected e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint} corrected to {e.Values}", e.MeasuredAt, Key(e.Period, e.AssessmentCode, e.Timepoint), e.Values.ToString(), true),
             SafetyAlertRaised e => ($"Safety alert, period {e.Period} {e.AssessmentCode} {e.Timepoint}: {string.Join("; ", e.Findings)}", e.MeasuredAt, null, null, false),
+            AssessmentNotDone e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint} not done: {e.Reason}", null, Key(e.Period, e.AssessmentCode, e.Timepoint), "not done", false),
             AssessmentsMarkedOverdue e => ($"Period {e.Period}: overdue {string.Join(", ", e.Items.Select(i => $"{i.AssessmentCode} {i.Timepoint}"))}", null, null, null, false),
             AdverseEventReported e => ($"Adverse event {e.AdverseEventId}: {Details(e.Details)}{PeriodText(e.Period)}", e.AwareAt, $"AE {e.AdverseEventId}", Details(e.Details), false),
             AdverseEventCorrected e => ($"Adverse event {e.AdverseEventId} corrected ({string.Join(", ", e.ChangedFields)}): {Details(e.Details)}", null, $"AE {e.AdverseEventId}", Details(e.Details), true),

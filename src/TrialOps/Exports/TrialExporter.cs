@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using TrialOps.EventStore;
+using TrialOps.Exports.Adam;
 using TrialOps.Exports.Define;
 using TrialOps.Exports.Odm;
 using TrialOps.Exports.Sdtm;
@@ -27,6 +28,14 @@ public sealed record ExportResult(ExportManifest? Manifest, string? Directory, R
     public static ExportResult Refused(Rejection rejection) => new(null, null, rejection);
 }
 
+/// <summary>The ADaM records of a trial at a position (<see cref="TrialExporter.DeriveAdamAsync"/>), or why not.</summary>
+/// <param name="Design">The unblinded design the rows were derived with (protocol, allocations).</param>
+/// <param name="AsOf">The ledger point they were derived at.</param>
+public sealed record AdamResult(AdamData? Data, ExportDesign? Design, LedgerPoint? AsOf, Rejection? Rejection)
+{
+    public static AdamResult Refused(Rejection rejection) => new(null, null, null, rejection);
+}
+
 /// <summary>One file of an export that does not match: changed, added, removed, or not what the store gives again.</summary>
 public sealed record ExportDiscrepancy(string File, string Problem)
 {
@@ -43,7 +52,8 @@ public sealed record ExportVerification(ExportManifest? Manifest, IReadOnlyList<
 /// Audit-proof exports (DESIGN.md §7, ADR 0003): the CDISC SDTM datasets TA, TE, TV, TS, DM, SE,
 /// SV, EX, AE, VS, QS and DS as CSV, SAS XPORT v5 and Dataset-JSON, <c>define.xml</c> (Define-XML 2.0
 /// describing those datasets as written), <c>odm.xml</c> (ODM 1.3.2 with the full audit trail) and
-/// <c>manifest.json</c>. An export is derived from the events as of one ledger position,
+/// <c>manifest.json</c>; an unblinded export also carries the ADaM datasets ADSL, ADQS and ADAE
+/// (ADR 0016). An export is derived from the events as of one ledger position,
 /// never from read models, so the same trial at the same position gives the same bytes however
 /// often and whenever it is made, and <see cref="VerifyAsync"/> can re-derive a folder handed in
 /// and say which file, if any, is not what the record says.
@@ -317,11 +327,17 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
             }
         }
 
-        var meddraImport = await MeddraCoding.InForceAsync(runtime.Store, await CodingPositionAsync(trial.Code, asOf.Position, ct), ct);
-        var meddra = meddraImport is null
-            ? null
-            : await MeddraCoding.LoadAsync(runtime.DataSource, meddraImport, AdverseEvents.CtcaeDictionary.V5.Terms.Select(t => t.MeddraCode), ct);
+        var meddra = await MeddraAsync(trial.Code, asOf.Position, ct);
         using var sdtm = new SdtmWriter(directory, design, asOf.RecordedAt.UtcDateTime, meddra);
+
+        // ADaM names treatments: unblinded exports only, derived from the same subject histories (ADR 0016).
+        using var adam = blinded ? null : new AdamWriter(directory, design, asOf.RecordedAt.UtcDateTime, sdtm.Facts);
+        void WriteSdtmAndAdam(SubjectHistory history)
+        {
+            sdtm.WriteSubject(history);
+            adam?.WriteSubject(AdamDerivation.Derive(design, history, meddra));
+        }
+
         using var odmFile = new HashingFileStream(Path.Combine(directory, OdmFileName));
         using var odm = new OdmExportWriter(odmFile, design, asOf, SoftwareVersion, actors, users);
         sdtm.WriteTrialDesign();
@@ -348,7 +364,7 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
 
         var consumers = new[]
         {
-            Task.Run(() => ConsumeAsync(toSdtm.Reader, sdtm.WriteSubject), CancellationToken.None),
+            Task.Run(() => ConsumeAsync(toSdtm.Reader, WriteSdtmAndAdam), CancellationToken.None),
             Task.Run(() => ConsumeAsync(toOdm.Reader, odm.AddSubject), CancellationToken.None),
         };
         try
@@ -383,11 +399,16 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
         }
 
         files.AddRange(sdtm.Complete());
+        if (adam is not null)
+        {
+            files.AddRange(adam.Complete());
+        }
+
         odm.Complete();
         files.Add(odmFile.Complete());
         using (var defineFile = new HashingFileStream(Path.Combine(directory, DefineXmlWriter.FileName)))
         {
-            DefineXmlWriter.Write(defineFile, design, asOf, SoftwareVersion, sdtm.Written, sdtm.Facts);
+            DefineXmlWriter.Write(defineFile, design, asOf, SoftwareVersion, adam is null ? sdtm.Written : [.. sdtm.Written, .. adam.Written], sdtm.Facts);
             files.Add(defineFile.Complete());
         }
 
@@ -405,6 +426,55 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
             meddra?.Version);
         await File.WriteAllBytesAsync(Path.Combine(directory, ExportManifest.FileName), manifest.ToJson(), ct);
         return manifest;
+    }
+
+    /// <summary>
+    /// The ADaM records of a trial as of a position, in memory: the rows an unblinded export at that
+    /// position writes to adsl, adqs and adae, for an analysis to compute from (ADR 0016). The same
+    /// policy as an unblinded export applies (a Statistician, the trial unblinded at the position).
+    /// </summary>
+    public async Task<AdamResult> DeriveAdamAsync(string trialCode, long asOfPosition, Actor actor, CancellationToken ct = default)
+    {
+        if (!ProtocolCode.TryParse(trialCode, out var code))
+        {
+            return AdamResult.Refused(new Rejection("protocol.not-found", $"There is no protocol {trialCode}."));
+        }
+
+        var asOf = await _source.FindAsync(asOfPosition, ct);
+        if (asOf is null)
+        {
+            return AdamResult.Refused(new Rejection("export.position-not-sealed", $"Position {asOfPosition} is not an event sealed in the ledger."));
+        }
+
+        var protocolState = ProtocolState.From((await runtime.Store.ReadStreamAsync(ProtocolStreams.For(code), asOf.Position, ct)).Select(e => e.Data));
+        if (ExportPolicy.Check(actor, blinded: false, protocolState) is { } refused)
+        {
+            return AdamResult.Refused(refused);
+        }
+
+        var trial = (await TrialAsOf.ReadAsync(runtime.Store, code, asOf.Position, unblinded: true, ct))!;
+        var design = new ExportDesign(trial, blinded: false);
+        var periodCount = trial.Versions.Max(v => v.Definition.PeriodCount);
+        var meddra = await MeddraAsync(code, asOf.Position, ct);
+        var subjects = new List<AdamSubject>();
+        await foreach (var subject in _source.ReadSubjectsAsync(code, asOf, ct))
+        {
+            subjects.Add(AdamDerivation.Derive(design, SubjectHistory.From(subject, periodCount, design.Observation, asOf.RecordedAt), meddra));
+        }
+
+        var data = new AdamData(
+            [.. subjects.Select(s => s.Adsl).OfType<AdslRow>()],
+            [.. subjects.SelectMany(s => s.Bds)],
+            [.. subjects.SelectMany(s => s.Adae)]);
+        return new AdamResult(data, design, asOf, null);
+    }
+
+    private async Task<MeddraDictionary?> MeddraAsync(ProtocolCode code, long position, CancellationToken ct)
+    {
+        var import = await MeddraCoding.InForceAsync(runtime.Store, await CodingPositionAsync(code, position, ct), ct);
+        return import is null
+            ? null
+            : await MeddraCoding.LoadAsync(runtime.DataSource, import, AdverseEvents.CtcaeDictionary.V5.Terms.Select(t => t.MeddraCode), ct);
     }
 
     /// <summary>

@@ -102,6 +102,10 @@ public sealed class ParticipantRegister(TrialOpsRuntime runtime)
         SubjectNumber.For(site, await SubjectNumbersProjection.NextRunningNumberAsync(runtime.Store.Marten, protocol.Value, site, ct));
 
     /// <summary>The participant's folded state (blinded) and the protocol in force, read now.</summary>
+    /// <summary>The participant folded from its stream alone (no protocol read): what a command's answer shows.</summary>
+    public async Task<ParticipantState> StateAsync(ProtocolCode protocol, SubjectNumber subject, CancellationToken ct = default) =>
+        ParticipantState.From((await runtime.Store.ReadStreamAsync(ParticipantStreams.For(protocol, subject), null, ct)).Select(e => e.Data));
+
     public async Task<(ParticipantState Participant, TrialContext? Trial)> LoadAsync(ProtocolCode protocol, SubjectNumber subject, CancellationToken ct = default)
     {
         var participantEvents = await runtime.Store.ReadStreamAsync(ParticipantStreams.For(protocol, subject), null, ct);

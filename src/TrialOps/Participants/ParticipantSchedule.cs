@@ -19,6 +19,7 @@ public sealed class ParticipantSchedule(TrialOpsRuntime runtime)
         """
         CASE WHEN done_at IS NOT NULL THEN 'Done'
              WHEN closed THEN 'NotApplicable'
+             WHEN not_done_reason IS NOT NULL THEN 'NotDone'
              WHEN overdue_marked OR deadline_at <= $now THEN 'Overdue'
              WHEN due_at <= $now THEN 'Due'
              ELSE 'Planned' END
@@ -39,7 +40,7 @@ public sealed class ParticipantSchedule(TrialOpsRuntime runtime)
     public async Task<IReadOnlyList<ScheduleItem>> GetOverdueAsync(string? protocol = null, string? site = null, SiteAccess? access = null, CancellationToken ct = default) =>
         (await ReadScheduleAsync(
             """
-            WHERE done_at IS NULL AND NOT closed AND item_kind IN ('dosing', 'assessment')
+            WHERE done_at IS NULL AND NOT closed AND not_done_reason IS NULL AND item_kind IN ('dosing', 'assessment')
               AND (overdue_marked OR deadline_at <= $now)
               AND ($1::text IS NULL OR protocol_code = $1)
               AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM journey_participants p
@@ -53,7 +54,7 @@ public sealed class ParticipantSchedule(TrialOpsRuntime runtime)
     {
         var sql = $"""
                    SELECT protocol_code, subject_number, period, item_kind, item_code, timepoint, label, due_at, deadline_at, done_at, overdue_marked,
-                          {StatusSql}
+                          {StatusSql}, not_done_reason
                    FROM journey_schedule {where} {order}
                    """.Replace("$now", $"${values.Length + 1}", StringComparison.Ordinal);
         await using var command = dataSource.CreateCommand(sql);
@@ -79,7 +80,10 @@ public sealed class ParticipantSchedule(TrialOpsRuntime runtime)
                 reader.TimeOrNull(8),
                 reader.TimeOrNull(9),
                 reader.GetBoolean(10),
-                Enum.Parse<ScheduleStatus>(reader.GetString(11))));
+                Enum.Parse<ScheduleStatus>(reader.GetString(11)))
+            {
+                NotDoneReason = reader.IsDBNull(12) ? null : reader.GetString(12),
+            });
         }
 
         return items;

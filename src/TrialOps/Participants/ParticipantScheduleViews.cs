@@ -8,6 +8,9 @@ public enum ScheduleStatus
     Overdue,
     Done,
     NotApplicable,
+
+    /// <summary>Recorded as not done, with a reason (<c>assessment.not-done.v1</c>).</summary>
+    NotDone,
 }
 
 public enum ScheduleItemKind
@@ -33,4 +36,8 @@ public sealed record ScheduleItem(
     DateTimeOffset? DeadlineAt,
     DateTimeOffset? DoneAt,
     bool MarkedOverdue,
-    ScheduleStatus Status);
+    ScheduleStatus Status)
+{
+    /// <summary>The site's reason when the assessment was recorded as not done.</summary>
+    public string? NotDoneReason { get; init; }
+}

@@ -99,6 +99,9 @@ public sealed record ParticipantState(
     /// <summary>Null until the site records them.</summary>
     public ParticipantDemographics? Demographics { get; init; }
 
+    /// <summary>Scheduled assessments recorded as not done, with the site's reason.</summary>
+    public ImmutableDictionary<AssessmentKey, string> NotDone { get; init; } = ImmutableDictionary<AssessmentKey, string>.Empty;
+
     /// <summary>Randomized and neither withdrawn nor completed: clinical data may be recorded.</summary>
     public bool InTreatment => Status == ParticipantStatus.Randomized;
 
@@ -163,6 +166,7 @@ public sealed record ParticipantState(
         VitalSignsRecorded e => WithAssessment(new AssessmentKey(e.Period, e.AssessmentCode, e.Timepoint), e.MeasuredAt, null, e.Values, false),
         VitalSignsCorrected e => WithAssessment(new AssessmentKey(e.Period, e.AssessmentCode, e.Timepoint), e.MeasuredAt, null, e.Values, true),
         SafetyAlertRaised => this with { SafetyAlerts = SafetyAlerts + 1 },
+        AssessmentNotDone e => this with { NotDone = NotDone.SetItem(new AssessmentKey(e.Period, e.AssessmentCode, e.Timepoint), e.Reason) },
         AssessmentsMarkedOverdue e => this with
         {
             MarkedOverdue = MarkedOverdue.Union(e.Items.Select(i => new AssessmentKey(e.Period, i.AssessmentCode, i.Timepoint))),

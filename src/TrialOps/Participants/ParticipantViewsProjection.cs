@@ -112,6 +112,7 @@ public sealed class ParticipantViewsProjection : IProjection
         VitalSignsCorrected e => [AssessmentDone(e, e.Period, e.AssessmentCode, e.Timepoint, e.MeasuredAt), Participant(e, "corrections = corrections + 1")],
         SafetyAlertRaised e => [Participant(e, "safety_alerts = safety_alerts + 1")],
         AssessmentsMarkedOverdue e => e.Items.Select(i => ScheduleItem(e, e.Period, "assessment", i.AssessmentCode, i.Timepoint, "overdue_marked = true")),
+        AssessmentNotDone e => [ScheduleItem(e, e.Period, "assessment", e.AssessmentCode, e.Timepoint, "not_done_reason = $6", e.Reason)],
         AdverseEventReported e => [ReportedAdverseEvent(e, stored), .. AdverseEventCounts(e)],
         AdverseEventCorrected e => [AdverseEventDetailsUpdate(e.AdverseEventId, e.Details, e.Period, e.SponsorReportDueAt), .. AdverseEventCounts(e)],
         AdverseEventOutcomeRecorded e => [AdverseEvent(e, "outcome = $2, end_date = $3", e.Outcome.ToString(), e.End?.Text)],

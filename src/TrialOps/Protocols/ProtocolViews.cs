@@ -98,33 +98,32 @@ public sealed class ProtocolViews(TrialOpsRuntime runtime)
             }
         }
 
-        await using (var command = new NpgsqlCommand(
-            """
-            SELECT locked, locked_by, locked_at, last_unlocked_by, last_unlocked_at, last_unlock_reason, unblinded, unblinded_by, unblinded_at
-            FROM trial_status WHERE protocol_code = $1
-            """,
-            connection))
+        // Lock and unblinding come from the protocol's stream itself, not from the read model: the
+        // page that has just locked or unlocked must show the new state, not the state before.
+        if (!ProtocolCode.TryParse(code, out var protocol))
         {
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct))
-            {
-                return null;
-            }
-
-            return new TrialStatusView(
-                code,
-                reader.GetBoolean(0),
-                reader.StringOrNull(1),
-                reader.TimeOrNull(2),
-                reader.StringOrNull(3),
-                reader.TimeOrNull(4),
-                reader.StringOrNull(5),
-                reader.GetBoolean(6),
-                reader.StringOrNull(7),
-                reader.TimeOrNull(8),
-                breaks);
+            return null;
         }
+
+        var events = await runtime.Store.ReadStreamAsync(ProtocolStreams.For(protocol), null, ct);
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        var status = new TrialStatusView(protocol.Value, false, null, null, null, null, null, false, null, null, breaks);
+        foreach (var stored in events)
+        {
+            status = stored.Data switch
+            {
+                Blinding.TrialLocked e => status with { Locked = true, LockedBy = e.LockedBy, LockedAt = e.LockedAt },
+                Blinding.TrialUnlocked e => status with { Locked = false, LastUnlockedBy = e.UnlockedBy, LastUnlockedAt = e.UnlockedAt, LastUnlockReason = e.Reason },
+                Blinding.TrialUnblinded e => status with { Unblinded = true, UnblindedBy = e.UnblindedBy, UnblindedAt = e.UnblindedAt },
+                _ => status,
+            };
+        }
+
+        return status;
     }
 
     /// <summary>True when the viewer's role may see treatment identity for this trial now.</summary>

@@ -143,7 +143,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await investigator.ClickAsync("a:has-text('Report an adverse event')");
         await investigator.FillAsync("#q", "hypertension");
         await investigator.ClickAsync("button:has-text('Search')");
-        await investigator.ClickAsync("ul.terms a:text-is('Hypertension')");
+        await investigator.ClickAsync("ul.terms button:text-is('Hypertension')");
         await investigator.SelectOptionAsync("#ae-grade", "3");
         await investigator.FillAsync("#ae-onset", now.AddMinutes(-40).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await investigator.CheckAsync("input[name='Input.Seriousness[Hospitalization]']");

@@ -48,6 +48,7 @@ public class JourneyContractTests
                 ["VitalSignsCorrected"] = "assessment.vitals-corrected.v1",
                 ["SafetyAlertRaised"] = "assessment.safety-alert-raised.v1",
                 ["AssessmentsMarkedOverdue"] = "assessment.overdue-marked.v1",
+                ["AssessmentNotDone"] = "assessment.not-done.v1",
                 ["AdverseEventReported"] = "adverse-event.reported.v1",
                 ["AdverseEventCorrected"] = "adverse-event.corrected.v1",
                 ["AdverseEventOutcomeRecorded"] = "adverse-event.outcome-recorded.v1",

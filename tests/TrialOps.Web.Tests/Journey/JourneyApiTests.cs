@@ -175,6 +175,45 @@ public sealed class JourneyApiTests(DemoTrialFixture trial) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task a_missed_assessment_recorded_as_not_done_leaves_the_overdue_list_and_shows_its_reason()
+    {
+        var subject = await trial.RandomizedParticipantAsync();
+        var start = DateTimeOffset.UtcNow.AddHours(-3);
+        await trial.PreparedAsync(subject, 1, start.AddMinutes(-40));
+        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(TrialOps.Messaging.CommandContext.New(trial.ActorOf(Roles.DataEntry)), new TrialOps.Dosing.StartDosing(TrialAppFixture.Demo.Code, subject, 1, start)));
+        var assessments = $"{Trial}/participants/{subject}/assessments";
+        using var nurse = await trial.ApiClientAsync(Roles.DataEntry);
+        using var monitor = await trial.ApiClientAsync(Roles.Monitor);
+        await trial.WaitForReadModelsAsync();
+        bool Overdue(JsonElement items) => items.EnumerateArray().Any(i => i.GetProperty("subject").GetString() == subject.ToString()
+            && i.GetProperty("code").GetString() == "PAIN" && i.GetProperty("timepoint").GetString() == "PT20M");
+        Assert.True(Overdue(await nurse.GetFromJsonAsync<JsonElement>($"{Trial}/overdue")));
+
+        await (await monitor.PostAsync($"{assessments}/not-done", Json("""{"period":1,"assessmentCode":"PAIN","timepoint":"PT20M","reason":"Asleep"}"""))).ProblemAsync(403);
+        var noReason = await (await nurse.PostAsync($"{assessments}/not-done", Json("""{"period":1,"assessmentCode":"PAIN","timepoint":"PT20M","reason":" "}"""))).ProblemAsync(400);
+        Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _));
+        await (await nurse.PostAsync($"{Trial}/participants/S01-999/assessments/not-done", Json("""{"period":1,"assessmentCode":"PAIN","timepoint":"PT20M","reason":"Asleep"}"""))).ProblemAsync(404);
+
+        var notDone = await nurse.PostAsync($"{assessments}/not-done", Json("""{"period":1,"assessmentCode":"PAIN","timepoint":"PT20M","reason":"Participant asleep, not woken per protocol"}"""));
+        Assert.Equal(HttpStatusCode.Created, notDone.StatusCode);
+        var body = await notDone.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("PAIN", "Participant asleep, not woken per protocol"), (body.GetProperty("assessmentCode").GetString(), body.GetProperty("reason").GetString()));
+        var twice = await (await nurse.PostAsync($"{assessments}/not-done", Json("""{"period":1,"assessmentCode":"PAIN","timepoint":"PT20M","reason":"Again"}"""))).ProblemAsync(409);
+        Assert.Equal("assessment.already-not-done", twice.GetProperty("code").GetString());
+
+        await trial.WaitForReadModelsAsync();
+        Assert.False(Overdue(await nurse.GetFromJsonAsync<JsonElement>($"{Trial}/overdue")));
+        var item = (await nurse.GetFromJsonAsync<JsonElement>($"{Trial}/participants/{subject}/schedule")).EnumerateArray()
+            .Single(i => i.GetProperty("period").GetInt32() == 1 && i.GetProperty("code").GetString() == "PAIN" && i.GetProperty("timepoint").GetString() == "PT20M");
+        Assert.Equal(("NotDone", "Participant asleep, not woken per protocol"), (item.GetProperty("status").GetString(), item.GetProperty("notDoneReason").GetString()));
+
+        var page = await (await trial.SignedInAsync(Roles.DataEntry)).GetStringAsync($"/trials/{TrialAppFixture.Code}/participants/{subject}/periods/1/assessments");
+        Assert.Contains("not done: Participant asleep, not woken per protocol", page, StringComparison.Ordinal);
+        var timeline = await nurse.GetFromJsonAsync<JsonElement>($"{Trial}/participants/{subject}/timeline");
+        Assert.Contains(timeline.GetProperty("entries").EnumerateArray(), e => e.GetProperty("summary").GetString() == "Period 1: PAIN PT20M not done: Participant asleep, not woken per protocol");
+    }
+
+    [Fact]
     public async Task adverse_events_are_reported_once_per_idempotency_key_and_followed_up()
     {
         var subject = await trial.RandomizedParticipantAsync();

@@ -172,6 +172,28 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
     }
 
     [Fact]
+    public async Task a_missed_assessment_is_recorded_as_not_done_on_the_page_with_its_reason()
+    {
+        var (subject, page) = await DosingStartedAsync();
+        using var nurse = await trial.SignedInAsync(Roles.DataEntry);
+
+        var refused = await Forms.PostAsync(nurse, page, "notdone", new() { ["NotDoneInput.Item"] = "PAIN|PT20M", ["NotDoneInput.Reason"] = "" });
+        Assert.Matches("<span class=\"field-error\" id=\"notdone-reason-error\">", await refused.Content.ReadAsStringAsync());
+
+        var saved = await Forms.PostAsync(nurse, page, "notdone", new() { ["NotDoneInput.Item"] = "PAIN|PT20M", ["NotDoneInput.Reason"] = "Participant declined the scale" });
+        Assert.Equal($"{page}?done=notdone", saved.RedirectPath());
+        var html = await nurse.GetStringAsync(saved.RedirectPath());
+        Assert.Contains("The assessment was recorded as not done, with the reason.", html, StringComparison.Ordinal);
+        Assert.Contains("not done: Participant declined the scale", html, StringComparison.Ordinal);
+
+        // No longer offered as not done, still open to a late value.
+        Assert.DoesNotMatch("<select[^>]*name=\"NotDoneInput.Item\"[^>]*>(?:(?!</select>).)*value=\"PAIN\\|PT20M\"", Regex.Replace(html, "\\s+", " "));
+        Assert.Matches("<select[^>]*name=\"Scale.Item\"[^>]*>(?:(?!</select>).)*value=\"PAIN\\|PT20M\"", Regex.Replace(html, "\\s+", " "));
+        await trial.WaitForReadModelsAsync();
+        Assert.Contains("Not done", await nurse.GetStringAsync(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task vital_signs_beyond_the_protocols_limits_are_flagged_at_entry_and_listed_on_the_dashboard_for_their_sites()
     {
         var (subject, page) = await DosingStartedAsync();
@@ -243,8 +265,8 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
 
         var byTerm = await nurse.GetStringAsync($"{report}?q=dizz");
         var byCode = await nurse.GetStringAsync($"{report}?q=10013573");
-        Assert.Contains("term=10013573", byTerm, StringComparison.Ordinal);
-        Assert.Contains(">Dizziness</a>", byCode, StringComparison.Ordinal);
+        Assert.Contains("name=\"choose\" value=\"10013573\"", byTerm, StringComparison.Ordinal);
+        Assert.Contains(">Dizziness</button>", byCode, StringComparison.Ordinal);
 
         var chosen = $"{report}?q=dizz&term=10013573";
         var page = await nurse.GetStringAsync(chosen);
@@ -265,6 +287,35 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
         var saved = await nurse.GetStringAsync(response.RedirectPath());
         Assert.Contains("The adverse event was reported.", saved, StringComparison.Ordinal);
         Assert.Contains("Dizziness <small>grade 1", saved, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task searching_and_choosing_a_ctcae_term_keeps_everything_typed_on_the_form()
+    {
+        var subject = await trial.RandomizedParticipantAsync();
+        var report = $"{Trial}/participants/{subject}/adverse-events/new";
+        using var nurse = await trial.SignedInAsync(Roles.DataEntry);
+        var typed = new Dictionary<string, string>
+        {
+            ["Input.Grade"] = "2",
+            ["Input.Onset"] = "2026-11-02",
+            ["Input.Outcome"] = "NotRecoveredNotResolved",
+            ["Input.ActionTaken"] = "DrugInterrupted",
+            ["Input.AwareAt"] = "2026-11-02T10:15",
+        };
+
+        var searched = await (await Forms.PostAsync(nurse, report, "report", new(typed) { ["Input.Query"] = "dizz", ["action"] = "search" })).Content.ReadAsStringAsync();
+        Assert.Contains(">Dizziness</button>", searched, StringComparison.Ordinal);
+        Assert.Equal(("dizz", "2026-11-02", "2026-11-02T10:15"), (Forms.InputValue(searched, "Input.Query"), Forms.InputValue(searched, "Input.Onset"), Forms.InputValue(searched, "Input.AwareAt")));
+        Assert.Matches("<option value=\"2\" selected", searched);
+        Assert.Matches("<option value=\"NotRecoveredNotResolved\" selected", searched);
+        Assert.DoesNotContain("The adverse event was reported", searched, StringComparison.Ordinal);
+
+        var chosen = await (await Forms.PostAsync(nurse, report, "report", new(typed) { ["Input.Query"] = "dizz", ["choose"] = "10013573" })).Content.ReadAsStringAsync();
+        Assert.Contains("CTCAE term: <strong>Dizziness</strong>", chosen, StringComparison.Ordinal);
+        Assert.Equal(("10013573", "2026-11-02"), (Forms.InputValue(chosen, "Input.MeddraCode"), Forms.InputValue(chosen, "Input.Onset")));
+        Assert.Matches("<option value=\"DrugInterrupted\" selected", chosen);
+        Assert.Empty(await trial.AdverseEventRegister.GetAdverseEventsAsync(TrialAppFixture.Code, subject.ToString()));
     }
 
     [Fact]

@@ -14,6 +14,17 @@ public sealed class TrialLifecycleTests(EmptyTrialFixture trial) : IClassFixture
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
+    /// <summary>Makes the trial-design read model stale for a while, as if another node held its lease and were slow.</summary>
+    private async Task HoldTrialDesignProjectionAsync(TimeSpan howLong)
+    {
+        await trial.WaitForReadModelsAsync();
+        await using var hold = trial.Runtime.DataSource.CreateCommand(
+            "UPDATE projection_checkpoints SET lease_owner = 'another-node', lease_until = now() + $2 WHERE name = $1");
+        hold.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = TrialOps.Protocols.TrialDesignProjection.ProjectionName });
+        hold.Parameters.Add(new Npgsql.NpgsqlParameter<TimeSpan> { TypedValue = howLong });
+        Assert.Equal(1, await hold.ExecuteNonQueryAsync());
+    }
+
     [Fact]
     public async Task a_coordinator_imports_the_protocol_locks_the_database_and_a_statistician_unblinds_it()
     {
@@ -37,8 +48,15 @@ public sealed class TrialLifecycleTests(EmptyTrialFixture trial) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, wrongSignature.StatusCode);
         Assert.Contains("<span class=\"field-error\" id=\"password-error\">The signature was refused", await wrongSignature.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // The status page and the dashboard show the new state at once, even while the read models
+        // are behind: another node holds the trial-design projection for a few seconds.
+        await HoldTrialDesignProjectionAsync(TimeSpan.FromSeconds(5));
         var locked = await Forms.PostAsync(coordinator, $"/trials/{Code}/status", "lock", new() { ["Lock.Password"] = TrialAppFixture.Password });
         Assert.Equal($"/trials/{Code}/status?done=locked", locked.RedirectPath());
+        var statusPage = await coordinator.GetStringAsync(locked.RedirectPath());
+        Assert.Contains("<span class=\"status status-warn\">Locked</span>", statusPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("<span class=\"status status-on\">Open</span>", statusPage, StringComparison.Ordinal);
+        Assert.Contains("Database locked", await coordinator.GetStringAsync($"/trials/{Code}"), StringComparison.Ordinal);
 
         using var api = await trial.ApiClientAsync(Roles.Coordinator);
         var lockedAgain = await api.PostAsync($"/api/v1/trials/{Code}/lock", Json($$"""{"password":"{{TrialAppFixture.Password}}"}"""));
@@ -59,8 +77,12 @@ public sealed class TrialLifecycleTests(EmptyTrialFixture trial) : IClassFixture
 
         var noReason = await Forms.PostAsync(coordinator, $"/trials/{Code}/status", "unlock", new() { ["Unlock.Password"] = TrialAppFixture.Password });
         Assert.Contains("id=\"reason-error\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await HoldTrialDesignProjectionAsync(TimeSpan.FromSeconds(5));
         var unlocked = await Forms.PostAsync(coordinator, $"/trials/{Code}/status", "unlock", new() { ["Unlock.Password"] = TrialAppFixture.Password, ["Unlock.Reason"] = "A late query on S01 needs an answer." });
         Assert.Equal($"/trials/{Code}/status?done=unlocked", unlocked.RedirectPath());
+        var afterUnlock = await coordinator.GetStringAsync(unlocked.RedirectPath());
+        Assert.Contains("<span class=\"status status-on\">Open</span>", afterUnlock, StringComparison.Ordinal);
+        Assert.Contains("A late query on S01 needs an answer.", afterUnlock, StringComparison.Ordinal);
         await trial.WaitForReadModelsAsync();
         var audit = await coordinator.GetStringAsync($"/trials/{Code}/audit");
         Assert.Contains("Database lock of KET-NP-01 lifted (signed): A late query on S01 needs an answer.", audit, StringComparison.Ordinal);

@@ -73,7 +73,7 @@ public static class DefineXmlWriter
 
         xml.WriteStartElement("MetaDataVersion", OdmNamespace);
         xml.WriteAttributeString("OID", $"MDV.{code}.SDTMIG.{SdtmMetadata.StandardVersion}");
-        xml.WriteAttributeString("Name", $"{code} SDTM tabulation datasets ({(blinded ? "blinded" : "unblinded")})");
+        xml.WriteAttributeString("Name", blinded ? $"{code} SDTM tabulation datasets (blinded)" : $"{code} SDTM tabulation and ADaM analysis datasets (unblinded)");
         xml.WriteAttributeString("Description", blinded
             ? $"Blinded export of {code} as of ledger position {asOf.Position}: no treatment identity"
             : $"Unblinded export of {code} as of ledger position {asOf.Position}");
@@ -234,6 +234,7 @@ public static class DefineXmlWriter
     private static void WriteItemGroup(XmlWriter xml, SdtmDomain domain, IReadOnlyList<ColumnFacts> columns, bool blinded, SortedDictionary<string, MethodSpec> methods)
     {
         var metadata = SdtmMetadata.Datasets.GetValueOrDefault(domain.Code)
+            ?? Adam.AdamMetadata.Datasets.GetValueOrDefault(domain.Code)
             ?? new DatasetMetadata("FINDINGS", "One record per observation", ["STUDYID", "USUBJID"], true, false);
         var leaf = $"LF.{domain.Code}";
         xml.WriteStartElement("ItemGroupDef", OdmNamespace);
@@ -243,7 +244,7 @@ public static class DefineXmlWriter
         xml.WriteAttributeString("Repeating", metadata.Repeating ? "Yes" : "No");
         xml.WriteAttributeString("IsReferenceData", metadata.IsReferenceData ? "Yes" : "No");
         xml.WriteAttributeString("SASDatasetName", domain.Code);
-        xml.WriteAttributeString("Purpose", "Tabulation");
+        xml.WriteAttributeString("Purpose", metadata.Purpose);
         xml.WriteAttributeString("Structure", DefNamespace, metadata.Structure);
         xml.WriteAttributeString("Class", DefNamespace, metadata.Class);
         xml.WriteAttributeString("ArchiveLocationID", DefNamespace, leaf);
@@ -312,6 +313,11 @@ public static class DefineXmlWriter
         }
 
         xml.WriteAttributeString("SASFieldName", variable.Name);
+        if (variable.Format is { } format)
+        {
+            xml.WriteAttributeString("DisplayFormat", DefNamespace, format);
+        }
+
         WriteDescription(xml, variable.Label);
         if (codeList is not null)
         {

@@ -1,7 +1,8 @@
 namespace TrialOps.Exports.Define;
 
 /// <summary>What define.xml says about one dataset: SDTM class, structure (one record per …) and keys.</summary>
-public sealed record DatasetMetadata(string Class, string Structure, IReadOnlyList<string> Keys, bool Repeating, bool IsReferenceData);
+/// <param name="Purpose">Define-XML's Purpose: Tabulation (SDTM) or Analysis (ADaM).</param>
+public sealed record DatasetMetadata(string Class, string Structure, IReadOnlyList<string> Keys, bool Repeating, bool IsReferenceData, string Purpose = "Tabulation");
 
 /// <summary>
 /// A codelist a variable is controlled by: CDISC CT (<paramref name="NciCode"/>, terms in
@@ -101,7 +102,10 @@ public static class SdtmMetadata
     private static readonly CodeListSpec ElementCodes = new("CL.ETCD", "Element Code", null, "ELEMENT");
 
     /// <summary>The codelist of a variable, or null when it is not controlled.</summary>
-    public static CodeListSpec? CodeListOf(string domain, string variable) => variable switch
+    public static CodeListSpec? CodeListOf(string domain, string variable) =>
+        (Adam.AdamMetadata.IsAdam(domain) ? Adam.AdamMetadata.CodeListOf(variable) : null) ?? SdtmCodeListOf(variable);
+
+    private static CodeListSpec? SdtmCodeListOf(string variable) => variable switch
     {
         "EPOCH" => EpochList,
         "SEX" => new("CL.SEX", "Sex", "C66731"),
@@ -140,6 +144,11 @@ public static class SdtmMetadata
     /// </summary>
     public static VariableOrigin OriginOf(string domain, string variable)
     {
+        if (Adam.AdamMetadata.IsAdam(domain))
+        {
+            return Adam.AdamMetadata.OriginOf(domain, variable);
+        }
+
         if (Datasets.TryGetValue(domain, out var dataset) && dataset.IsReferenceData)
         {
             return new("Protocol");

@@ -120,14 +120,18 @@ public static class OdmModel
             ("PULSE", OdmDataType.Integer, "Heart rate (beats/min)"),
             ("OXYSAT", OdmDataType.Integer, "Oxygen saturation (%)"),
             ("ALERT", OdmDataType.Text, "Safety limits exceeded"),
-            ("OVERDUE", OdmDataType.Text, "Marked overdue (Y)"));
+            ("OVERDUE", OdmDataType.Text, "Marked overdue (Y)"),
+            ("VSSTAT", OdmDataType.Text, "Completion status (NOT DONE)"),
+            ("VSREASND", OdmDataType.Text, "Reason not done"));
         var scales = Group(Scales, "Scale assessment at a timepoint", true, "QS",
             ("QSTESTCD", OdmDataType.Text, "Assessment code"),
             ("TPT", OdmDataType.Text, "Timepoint after dosing start (ISO 8601)"),
             ("QSDTC", OdmDataType.DateTime, "Assessed at"),
             ("QSORRES", OdmDataType.Float, "Value"),
             ("QSORRESU", OdmDataType.Text, "Unit"),
-            ("OVERDUE", OdmDataType.Text, "Marked overdue (Y)"));
+            ("OVERDUE", OdmDataType.Text, "Marked overdue (Y)"),
+            ("QSSTAT", OdmDataType.Text, "Completion status (NOT DONE)"),
+            ("QSREASND", OdmDataType.Text, "Reason not done"));
         var adverseEvent = Group(AdverseEvent, "Adverse event", false, "AE",
             ("AETERM", OdmDataType.Text, "CTCAE v5.0 term"),
             ("AELLTCD", OdmDataType.Integer, "MedDRA code"),

@@ -300,6 +300,17 @@ public sealed class OdmSubjectData
             case SafetyAlertRaised e:
                 Add(AssessmentPath(e.Period, e.AssessmentCode, e.Timepoint, vitals: true), "ALERT", string.Join("; ", e.Findings), stored);
                 break;
+            case AssessmentNotDone e:
+            {
+                var isVitals = _design.Protocol.Assessments.FirstOrDefault(a => a.Code == e.AssessmentCode)?.Kind == AssessmentKind.Vitals;
+                var path = AssessmentPath(e.Period, e.AssessmentCode, e.Timepoint, isVitals);
+                Add(path, isVitals ? "ASSESS" : "QSTESTCD", e.AssessmentCode, stored);
+                Add(path, "TPT", e.Timepoint, stored);
+                Add(path, isVitals ? "VSSTAT" : "QSSTAT", "NOT DONE", stored);
+                Add(path, isVitals ? "VSREASND" : "QSREASND", e.Reason, stored);
+                break;
+            }
+
             case AssessmentsMarkedOverdue e:
                 foreach (var item in e.Items)
                 {

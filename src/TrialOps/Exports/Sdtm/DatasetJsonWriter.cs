@@ -65,6 +65,12 @@ public sealed class DatasetJsonWriter
                 json.WriteNumber("length", variable.Length);
             }
 
+            // ADaM dates and datetimes are SAS numerics (ADR 0016); the format says how to read them, as in the XPT and define.xml.
+            if (variable.Format is { } format)
+            {
+                json.WriteString("displayFormat", format);
+            }
+
             json.WriteEndObject();
         }
 

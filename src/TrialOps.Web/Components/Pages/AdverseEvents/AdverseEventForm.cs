@@ -38,6 +38,9 @@ public sealed class AdverseEventFormInput
 
     public string? Reason { get; set; }
 
+    /// <summary>The CTCAE search typed on the report form (a term or a MedDRA code).</summary>
+    public string? Query { get; set; }
+
     public bool IsSerious(SeriousnessCriterion criterion) => Seriousness?.ContainsKey(criterion.ToString()) == true;
 
     public static AdverseEventFormInput From(AdverseEventDetails details, string commandId) => new()

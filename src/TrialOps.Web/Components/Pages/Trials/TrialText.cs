@@ -72,6 +72,7 @@ public static class TrialText
     public static string Schedule(ScheduleStatus status) => status switch
     {
         ScheduleStatus.NotApplicable => "Not applicable",
+        ScheduleStatus.NotDone => "Not done",
         _ => status.ToString(),
     };
 
@@ -80,7 +81,7 @@ public static class TrialText
         ScheduleStatus.Done => "status-done",
         ScheduleStatus.Overdue => "status-bad",
         ScheduleStatus.Due => "status-warn",
-        ScheduleStatus.NotApplicable => "status-off",
+        ScheduleStatus.NotApplicable or ScheduleStatus.NotDone => "status-off",
         _ => "status-plain",
     };
 
