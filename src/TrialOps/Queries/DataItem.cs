@@ -8,7 +8,7 @@ namespace TrialOps.Queries;
 /// <summary>What a query or a source data verification is about. Stored in events: never rename a member.</summary>
 public enum DataItemKind
 {
-    /// <summary>A scale value or vital signs at a period and time point.</summary>
+    /// <summary>A scale value or vital signs at a period and time point (or its record as not done).</summary>
     Assessment,
 
     /// <summary>The weight taken at a period's session.</summary>
@@ -86,6 +86,7 @@ public sealed record DataItem(DataItemKind Kind, int? Period = null, string? Ass
         ScaleAssessmentCorrected e => new(DataItemKind.Assessment, e.Period, e.AssessmentCode, e.Timepoint),
         VitalSignsRecorded e => new(DataItemKind.Assessment, e.Period, e.AssessmentCode, e.Timepoint),
         VitalSignsCorrected e => new(DataItemKind.Assessment, e.Period, e.AssessmentCode, e.Timepoint),
+        AssessmentNotDone e => new(DataItemKind.Assessment, e.Period, e.AssessmentCode, e.Timepoint),
         _ => null,
     };
 }

@@ -68,7 +68,7 @@ public sealed class MonitoringViews(TrialOpsRuntime runtime)
         typeof(ParticipantScreened), typeof(ConsentCorrected), typeof(DemographicsRecorded), typeof(DemographicsCorrected),
         typeof(SessionWeightRecorded), typeof(SessionWeightCorrected), typeof(DosingStarted), typeof(DosingStartCorrected),
         typeof(DosingStopped), typeof(DosingStopCorrected), typeof(ScaleAssessmentRecorded), typeof(ScaleAssessmentCorrected),
-        typeof(VitalSignsRecorded), typeof(VitalSignsCorrected),
+        typeof(VitalSignsRecorded), typeof(VitalSignsCorrected), typeof(AssessmentNotDone),
         typeof(QueryRaised), typeof(QueryAnswered), typeof(QueryClosed), typeof(QueryReopened), typeof(SourceDataVerified),
     ];
 

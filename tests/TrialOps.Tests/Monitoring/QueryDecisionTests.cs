@@ -144,4 +144,14 @@ public class QueryDecisionTests
         Rejected(VerifySourceData.Decide(State(after), MonitoringState.From(after), Trial, new VerifySourceData(Code, Subject), Investigator, Now), "not-permitted");
         Rejected(VerifySourceData.Decide(State(after), MonitoringState.From(after), Trial, new VerifySourceData(Code, Subject, []), TheMonitor, Now), "sdv.items-required");
     }
+
+    [Fact]
+    public void an_assessment_recorded_as_not_done_can_be_questioned_and_verified_like_a_value()
+    {
+        object[] history = [.. Period1Dosed(), new AssessmentNotDone(Code, Subject, 1, Nurse.UserId, Now, "PAIN", "PT40M", "Participant asleep")];
+        var target = new DataItem(DataItemKind.Assessment, 1, "PAIN", "PT40M");
+
+        Assert.Equal(target, Raise(history, target, "Asleep for the whole window?").Target);
+        Assert.Equal(history.Length, Assert.Single(Single<SourceDataVerified>(VerifySourceData.Decide(State(history), MonitoringState.From(history), Trial, new VerifySourceData(Code, Subject, [target]), TheMonitor, Now)).Items).Version);
+    }
 }
