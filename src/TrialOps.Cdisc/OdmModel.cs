@@ -229,3 +229,14 @@ public sealed record OdmSignature(string UserOid, string LocationOid, string Sig
     /// <summary>An xs:ID for the signature, unique within the file.</summary>
     public string? Id { get; init; }
 }
+
+/// <summary>Who wrote an annotation's comment (ODM CommentType).</summary>
+public enum OdmCommentSource
+{
+    Sponsor,
+    Site,
+}
+
+/// <summary>An ODM Annotation: a numbered comment on clinical data (ODM 1.3.2 §3.1.6); flags are not written.</summary>
+/// <param name="SeqNum">Identifies the annotation within its parent element.</param>
+public sealed record OdmAnnotation(int SeqNum, string? Comment, OdmCommentSource? CommentSource = null, OdmTransactionType? TransactionType = null);

@@ -438,6 +438,38 @@ public sealed class OdmWriter : IDisposable
         _xml.WriteEndElement();
     }
 
+    /// <summary>
+    /// An Annotation of the clinical data element just begun (SubjectData, StudyEventData, FormData
+    /// or ItemGroupData): call it after Begin… and before any child element, where ODM 1.3.2 puts
+    /// annotations (after AuditRecord and Signature).
+    /// </summary>
+    public void WriteAnnotation(OdmAnnotation annotation)
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        if (_scopes.Count == 0 || _scopes.Peek() is not (Scope.SubjectData or Scope.StudyEventData or Scope.FormData or Scope.ItemGroupData))
+        {
+            throw new InvalidOperationException("An Annotation belongs to SubjectData, StudyEventData, FormData or ItemGroupData.");
+        }
+
+        if (annotation.SeqNum < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(annotation), "An Annotation's SeqNum is a non-negative integer.");
+        }
+
+        _xml.WriteStartElement("Annotation", Namespace);
+        _xml.WriteAttributeString("SeqNum", annotation.SeqNum.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        WriteOptionalAttribute("TransactionType", annotation.TransactionType?.ToString());
+        if (annotation.Comment is not null)
+        {
+            _xml.WriteStartElement("Comment", Namespace);
+            WriteOptionalAttribute("SponsorOrSite", annotation.CommentSource?.ToString());
+            _xml.WriteString(annotation.Comment);
+            _xml.WriteEndElement();
+        }
+
+        _xml.WriteEndElement();
+    }
+
     public void EndItemGroupData() => EndClinicalElement(Scope.ItemGroupData);
 
     public void EndFormData() => EndClinicalElement(Scope.FormData);

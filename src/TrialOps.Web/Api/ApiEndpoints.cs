@@ -64,6 +64,7 @@ public static class ApiEndpoints
         v1.MapUsersApi();
         v1.MapTrialsApi();
         v1.MapParticipantsApi();
+        v1.MapMonitoringApi();
         v1.MapExportsApi(pages: app);
         return app;
     }

@@ -229,7 +229,7 @@ public static class ParticipantsApi
     /// an unknown participant, before any handler reads or sends anything (ADR 0010). The commands
     /// refuse it again in the domain (<see cref="SiteRules"/>).
     /// </summary>
-    private static RouteGroupBuilder OnlyReachableSubjects(this RouteGroupBuilder group) =>
+    internal static RouteGroupBuilder OnlyReachableSubjects(this RouteGroupBuilder group) =>
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;

@@ -4,6 +4,8 @@ using TrialOps.Assessments;
 using TrialOps.Dosing;
 using TrialOps.EventStore;
 using TrialOps.Participants;
+using TrialOps.Queries;
+using TrialOps.SourceVerification;
 using TrialOps.Washouts;
 
 namespace TrialOps.Audit;
@@ -56,6 +58,11 @@ public static class TimelineText
             SaeReportedToSponsor e => ($"SAE {e.AdverseEventId} reported to the sponsor{(e.Late ? " (late)" : string.Empty)}{(e.SponsorReference is { } reference ? $", reference {reference}" : string.Empty)}", e.ReportedAt, null, null, false),
             SaeFollowUpReported e => ($"SAE {e.AdverseEventId} follow-up {e.FollowUpNumber}: {e.Information}", e.ReportedAt, null, null, false),
             SaeReportOverdue e => ($"SAE {e.AdverseEventId} report to the sponsor overdue (due {Time(e.DueAt)})", null, null, null, false),
+            QueryRaised e => ($"Query {e.Query} raised on {e.Target.Key}: {e.Text}", null, null, null, false),
+            QueryAnswered e => ($"Query {e.Query} answered{(e.CorrectionVersion is { } version ? $" with the correction recorded as version {version}" : string.Empty)}: {e.Answer}", null, null, null, false),
+            QueryClosed e => ($"Query {e.Query} closed{(e.Comment is { } comment ? $": {comment}" : string.Empty)}", null, null, null, false),
+            QueryReopened e => ($"Query {e.Query} re-opened: {e.Text}", null, null, null, false),
+            SourceDataVerified e => ($"Source data verified: {string.Join(", ", e.Items.Select(i => $"{i.Item.Key} (version {i.Version})"))}", null, null, null, false),
             _ => (stored.Type, (DateTimeOffset?)null, (string?)null, (string?)null, false),
         };
         return new TimelineEntry(

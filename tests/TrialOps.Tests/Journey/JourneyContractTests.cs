@@ -56,6 +56,11 @@ public class JourneyContractTests
                 ["SaeReportedToSponsor"] = "adverse-event.sae-reported-to-sponsor.v1",
                 ["SaeFollowUpReported"] = "adverse-event.sae-follow-up-reported.v1",
                 ["SaeReportOverdue"] = "adverse-event.sae-report-overdue.v1",
+                ["QueryRaised"] = "query.raised.v1",
+                ["QueryAnswered"] = "query.answered.v1",
+                ["QueryClosed"] = "query.closed.v1",
+                ["QueryReopened"] = "query.reopened.v1",
+                ["SourceDataVerified"] = "sdv.verified.v1",
             },
             new SortedDictionary<string, string>(aliases));
     }

@@ -7,6 +7,7 @@ using TrialOps.AdverseEvents;
 using TrialOps.Audit;
 using TrialOps.Blinding;
 using TrialOps.Common;
+using TrialOps.Messaging;
 using TrialOps.Dosing;
 using TrialOps.Participants;
 using TrialOps.Protocols;
@@ -26,7 +27,16 @@ public sealed class BlindingFixture : TrialAppFixture
 
     public SubjectNumber InWashout { get; private set; }
 
-    protected override async Task AddDataAsync() => InWashout = await InWashoutAsync();
+    protected override async Task AddDataAsync()
+    {
+        InWashout = await InWashoutAsync();
+
+        // A query with its whole conversation and a verification, so the query and SDV pages render with content.
+        var monitor = CommandContext.New(ActorOf(Roles.Monitor));
+        await Must(Commands.SendCommandAsync(monitor, new Queries.RaiseQuery(Demo.Code, InWashout, new Queries.DataItem(Queries.DataItemKind.Weight, 1), "Weight differs from the source?")));
+        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Queries.AnswerQuery(Demo.Code, InWashout, 1, "Checked: as in the source")));
+        await Must(Commands.SendCommandAsync(monitor, new SourceVerification.VerifySourceData(Demo.Code, InWashout)));
+    }
 }
 
 /// <summary>
@@ -159,7 +169,7 @@ public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFix
     private static string[] ValuesFor(RoutePatternParameterPart parameter, IReadOnlyDictionary<string, string[]> values)
     {
         var isInt = parameter.ParameterPolicies.Any(p => p.Content == "int");
-        var key = isInt && !parameter.Name.Equals("period", StringComparison.OrdinalIgnoreCase) ? "int" : parameter.Name.ToLowerInvariant();
+        var key = isInt && !parameter.Name.Equals("period", StringComparison.OrdinalIgnoreCase) && !parameter.Name.Equals("number", StringComparison.OrdinalIgnoreCase) ? "int" : parameter.Name.ToLowerInvariant();
         Assert.True(values.TryGetValue(key, out var found), $"The blinding test has no value for route parameter '{parameter.Name}': add one in {nameof(RouteValuesAsync)}.");
         return found!;
     }
@@ -185,6 +195,7 @@ public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFix
             ["username"] = [trial.UserOf(Roles.Monitor)],
             ["documentname"] = ["v1"],
             ["int"] = ["404"],
+            ["number"] = ["1", "404"],
         };
     }
 

@@ -130,12 +130,17 @@ public sealed class OdmExportWriter : IDisposable
 
         var location = subject.Site is { } site && _sites.Contains(site) ? LocationOid(site) : SponsorLocation;
         var firstPosition = transactions.Min(t => t.Source.Position);
+        var unblindedAt = _design.IsBlinded ? _trialActions.FirstOrDefault(a => a.Signing.SignatureOid == OdmSignatures.Unblind)?.Source.Position : null;
+        var records = _trialActions.Where(a => a.Source.Position > firstPosition)
+            .Select(action => (action.Source.Position, Write: (Action)(() => WriteTrialAction(subject.Subject, action))))
+            .Concat(OdmMonitoring.For(subject, stored => unblindedAt is not { } unblinded || stored.Position < unblinded)
+                .Select(annotated => (annotated.Source.Position, Write: (Action)(() => WriteAnnotated(subject.Subject, location, annotated)))))
+            .OrderBy(r => r.Position);
         var after = long.MinValue;
-        foreach (var action in _trialActions.Where(a => a.Source.Position > firstPosition))
+        foreach (var (before, write) in records)
         {
-            var before = action.Source.Position;
             WriteSubjectData(subject.Subject, location, transactions.Where(t => t.Source.Position > after && t.Source.Position < before).ToArray());
-            WriteTrialAction(subject.Subject, action);
+            write();
             after = before;
         }
 
@@ -214,6 +219,15 @@ public sealed class OdmExportWriter : IDisposable
             _odm.EndStudyEventData();
         }
 
+        _odm.EndSubjectData();
+    }
+
+    /// <summary>A query step or verification on the subject's record: an Update that changes no data, with its audit record and annotation (<see cref="OdmMonitoring"/>).</summary>
+    private void WriteAnnotated(string subjectKey, string location, OdmAnnotatedRecord annotated)
+    {
+        var source = annotated.Source;
+        _odm.BeginSubjectData(subjectKey, OdmTransactionType.Update, new OdmAuditRecord(UserOid(source.Metadata.ActorId), location, source.RecordedAt, null, Position(source)));
+        _odm.WriteAnnotation(annotated.Annotation);
         _odm.EndSubjectData();
     }
 
