@@ -65,8 +65,8 @@ public sealed record DosePrepared(
     string? CheckMeaning = null,
     DateTimeOffset? CheckSignedAt = null) : IParticipantEvent
 {
-    /// <summary>Whether the second check was signed by the checker (not just named).</summary>
-    public bool CheckSigned => CheckMeaning is not null;
+    /// <summary>Whether the second check was signed by the checker (not just named). A method, so that it is not stored.</summary>
+    public bool IsCheckSigned() => CheckMeaning is not null;
 }
 
 /// <summary>Administration of the period's study treatment started.</summary>

@@ -37,7 +37,7 @@ public class DoseCheckSignatureTests
         var prepared = Single<DosePrepared>(Decide(Prepare(" U-Technician "), DoseCheckFixtures.Technician));
 
         Assert.Equal(("u-technician", "verified", Now, Pharmacist.UserId), (prepared.CheckedBy, prepared.CheckMeaning, prepared.CheckSignedAt, prepared.PreparedBy));
-        Assert.True(prepared.CheckSigned);
+        Assert.True(prepared.IsCheckSigned());
     }
 
     [Theory]
@@ -115,7 +115,7 @@ public class DoseCheckSignatureTests
     {
         var old = Prepared(1);
 
-        Assert.False(old.CheckSigned);
+        Assert.False(old.IsCheckSigned());
         Assert.Null(old.CheckSignedAt);
         Assert.Same(old, State([.. Enrolled(), Weight(1), old]).Session(1).Preparation);
     }
