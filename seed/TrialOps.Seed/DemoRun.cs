@@ -3,6 +3,7 @@ using TrialOps.AdverseEvents;
 using TrialOps.Assessments;
 using TrialOps.Audit;
 using TrialOps.Blinding;
+using TrialOps.Common;
 using TrialOps.Dosing;
 using TrialOps.Messaging;
 using TrialOps.Participants;
@@ -28,6 +29,7 @@ internal sealed class DemoRun
     private readonly DateTimeOffset _trialStart;
     private readonly TimeSpan _enrolmentWindow;
     private readonly TimeSpan _sessionSpan;
+    private readonly Dictionary<string, (string Name, string Password)> _checkers = new(StringComparer.Ordinal);
     private int _commands;
     private int _done;
 
@@ -60,6 +62,11 @@ internal sealed class DemoRun
     {
         var count = _options.Participants;
         var sites = _protocol.Sites.Select(s => s.Code).ToArray();
+        foreach (var site in sites)
+        {
+            _checkers[site] = await CheckerAccountAsync(DemoStaff.AtSite(site).PharmacyTechnician, site, ct);
+        }
+
         var next = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var site in sites)
         {
@@ -87,6 +94,38 @@ internal sealed class DemoRun
                 }
             });
         return outcomes;
+    }
+
+    /// <summary>
+    /// The site's second pharmacist, who signs each preparation's double check (ADR 0020): a
+    /// Pharmacist account of the site with a random password that is used by this run only and
+    /// never shown, so nobody can sign in with it. A later run on the same database creates another
+    /// (user names are never reused).
+    /// </summary>
+    private async Task<(string Name, string Password)> CheckerAccountAsync(string baseName, string site, CancellationToken ct)
+    {
+        var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        var identity = new TrialOps.Identity.IdentityService(_runtime);
+        for (var attempt = 1; attempt < 100; attempt++)
+        {
+            var suffix = attempt == 1 ? string.Empty : $"-{attempt}";
+            var name = baseName[..Math.Min(baseName.Length, TrialOps.Identity.UserRules.MaxUserNameLength - suffix.Length)] + suffix;
+            var created = await identity.CreateUserAsync(
+                CommandContext.New(Actor.System),
+                new TrialOps.Identity.NewUser(name, $"Demo pharmacy technician {site}", Roles.Pharmacist, [site], password),
+                ct);
+            if (created.Accepted)
+            {
+                return (name, password);
+            }
+
+            if (created.Rejection?.Code != TrialOps.Identity.IdentityRejections.UserExists)
+            {
+                throw new DemoException($"The demo's second pharmacist of site {site} could not be created: {created.Rejection?.Message}");
+            }
+        }
+
+        throw new DemoException($"The demo's second pharmacist of site {site} could not be created: every name is taken.");
     }
 
     private async Task<ParticipantStatus> RunParticipantAsync(ParticipantPlan plan, CancellationToken ct)
@@ -182,7 +221,7 @@ internal sealed class DemoRun
         var simulated = model.Period(period, pharmacy.TreatmentCode, previousTreatment);
         await Must(_runtime.SendAsync(
             Context(staff.Pharmacist),
-            new RecordDosePreparation(code, subject, period, pharmacy.Kit, start - TimeSpan.FromMinutes(40), staff.PharmacyTechnician),
+            new RecordDosePreparation(code, subject, period, pharmacy.Kit, start - TimeSpan.FromMinutes(40), _checkers[plan.Site].Name, _checkers[plan.Site].Password),
             ct), "preparation", subject);
 
         foreach (var assessment in _protocol.Assessments)

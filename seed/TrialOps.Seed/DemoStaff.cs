@@ -7,7 +7,8 @@ namespace TrialOps.Seed;
 /// The people of the demo: a trial coordinator who sets the trial up, and at every site a
 /// coordinator, a research nurse (data entry), an investigator and an unblinded pharmacist with a
 /// pharmacy technician who checks each preparation. User ids only: the demo does not create
-/// sign-in accounts. Site staff act with their site only (ADR 0010), like signed-in staff.
+/// sign-in accounts, except the technician's, a second Pharmacist account whose signature the
+/// double check of each preparation needs (ADR 0020; see DemoRun). Site staff act with their site only (ADR 0010), like signed-in staff.
 /// </summary>
 public sealed record DemoStaff(Actor Coordinator, Actor Nurse, Actor Investigator, Actor Pharmacist, string PharmacyTechnician)
 {

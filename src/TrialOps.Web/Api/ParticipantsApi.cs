@@ -107,7 +107,9 @@ public sealed record PharmacyDoseResponse(
     decimal? Total,
     string? Unit,
     bool Capped,
-    string? BlindedInstruction);
+    string? BlindedInstruction,
+    decimal? MakeUpMl = null,
+    string? MakeUpInstruction = null);
 
 /// <summary>Screening. <paramref name="Subject"/> may be left out: the site's next number is taken.</summary>
 public sealed record ScreenRequest(string Site, DateOnly ConsentDate, string ConsentFormVersion, string? Subject = null);
@@ -131,8 +133,12 @@ public sealed record WeightRequest(DateTimeOffset MeasuredAt, decimal WeightKg);
 
 public sealed record WeightCorrectionRequest(DateTimeOffset MeasuredAt, decimal WeightKg, string Reason);
 
-/// <summary>The pharmacist's preparation: the six-digit kit number on the package and the user name of the second checker.</summary>
-public sealed record PreparationRequest(string Kit, DateTimeOffset PreparedAt, string CheckedBy);
+/// <summary>
+/// The pharmacist's preparation: the six-digit kit number on the package, and the second check,
+/// signed by another pharmacist with their user name, password and (when their account has a
+/// second factor) current authenticator code (ADR 0020).
+/// </summary>
+public sealed record PreparationRequest(string Kit, DateTimeOffset PreparedAt, string CheckedBy, string? CheckerPassword = null, string? CheckerCode = null);
 
 public sealed record StartRequest(DateTimeOffset StartedAt);
 
@@ -525,10 +531,10 @@ public static class ParticipantsApi
         sessions.MapPost("/{period:int}/preparation", (string code, string subject, int period, PreparationRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
                 KitNumber.TryParse(request.Kit, out var kit)
                     ? SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
-                        commands.SendCommandAsync(context, new RecordDosePreparation(protocol, number, period, kit, request.PreparedAt, request.CheckedBy), ct))
+                        commands.SendCommandAsync(context, new RecordDosePreparation(protocol, number, period, kit, request.PreparedAt, request.CheckedBy ?? string.Empty, request.CheckerPassword ?? string.Empty, request.CheckerCode), ct))
                     : Task.FromResult(ApiResults.Rejected(new Rejection("dosing.invalid-kit", $"'{request.Kit}' is not a kit number (six digits).", "kit"))))
             .WithName("RecordDosePreparation")
-            .WithSummary("Record that the period's kit was prepared and checked by a second person (Pharmacist).")
+            .WithSummary("Record that the period's kit was prepared (Pharmacist) and the check signed by a second pharmacist with their password (and second-factor code where enabled); a wrong password counts towards their lock-out.")
             .ProducesSessionCommand();
 
         sessions.MapPost("/{period:int}/start", (string code, string subject, int period, StartRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
@@ -928,7 +934,9 @@ public static class ParticipantsApi
             dose.Dose?.Total,
             dose.Dose?.Unit.Symbol(),
             dose.Dose?.Capped == true,
-            dose.Blinded?.Text);
+            dose.Blinded?.Text,
+            dose.MakeUpMl,
+            dose.MakeUpInstruction);
 
     private static IResult ParticipantNotFound(string code, string subject) =>
         TrialsApi.NotFound("participant.not-found", $"There is no participant {subject} in trial {code}.");

@@ -35,7 +35,7 @@ public static class TimelineText
             ProtocolDeviationRecorded e => ($"Protocol deviation ({e.Kind}): {e.Description}", e.OccurredAt, null, null, false),
             SessionWeightRecorded e => ($"Period {e.Period}: weight {Number(e.WeightKg)} kg", e.MeasuredAt, $"P{e.Period} weight", $"{Number(e.WeightKg)} kg", false),
             SessionWeightCorrected e => ($"Period {e.Period}: weight corrected to {Number(e.WeightKg)} kg", e.MeasuredAt, $"P{e.Period} weight", $"{Number(e.WeightKg)} kg", true),
-            DosePrepared e => ($"Period {e.Period}: kit {e.Kit} prepared by {e.PreparedBy}, checked by {e.CheckedBy}", e.PreparedAt, null, null, false),
+            DosePrepared e => ($"Period {e.Period}: kit {e.Kit} prepared by {e.PreparedBy}, " + (e.IsCheckSigned() ? $"check signed by {e.CheckedBy} ({e.CheckMeaning})" : $"checked by {e.CheckedBy} (not signed)"), e.PreparedAt, null, null, false),
             DosingStarted e => ($"Period {e.Period}: dosing started", e.StartedAt, $"P{e.Period} dosing start", Time(e.StartedAt), false),
             DosingStartCorrected e => ($"Period {e.Period}: dosing start corrected to {Time(e.StartedAt)}", e.StartedAt, $"P{e.Period} dosing start", Time(e.StartedAt), true),
             DosingInterrupted e => ($"Period {e.Period}: dosing interrupted ({e.Reason})", e.InterruptedAt, null, null, false),

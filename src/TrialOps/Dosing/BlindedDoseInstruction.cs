@@ -19,7 +19,10 @@ public sealed record BlindedDoseInstruction(string Text, decimal? VolumeMl, Time
     /// and the same amount in number, and at least one arm is dosed in mL. That is how a matched
     /// placebo is written (KET-NP-01: ketamine 0.5 mg/kg and saline 0.5 mL/kg over 40 min, the
     /// active drug made up at 1 mg/mL). A cap that applies to one arm only (ketamine's 50 mg above
-    /// 100 kg) breaks the match at that weight; then only the duration is shown, for either arm.
+    /// 100 kg) would break the match at that weight: the arms still match before the cap, so the
+    /// bedside volume stays the larger one and the capped arm is made up to it with diluent
+    /// (<see cref="MakeUpMl"/>, told to the pharmacist; ADR 0020). Only arms that do not match even
+    /// before a cap get the duration alone.
     /// </remarks>
     public static BlindedDoseInstruction For(ProtocolDefinition protocol, decimal weightKg)
     {
@@ -27,8 +30,7 @@ public sealed record BlindedDoseInstruction(string Text, decimal? VolumeMl, Time
         var first = doses[0];
         var sameShape = doses.All(d => d.Components.Count == first.Components.Count
             && d.Components.Zip(first.Components).All(pair => IsBolus(pair.First) == IsBolus(pair.Second) && pair.First.Duration == pair.Second.Duration));
-        var sameAmounts = sameShape && doses.All(d => d.Components.Zip(first.Components).All(pair => pair.First.Amount == pair.Second.Amount));
-        var volume = sameAmounts && doses.Any(d => d.Unit == AmountUnit.ML) ? first.Total : (decimal?)null;
+        var volume = MatchedVolumes(doses) is { } volumes ? volumes.Sum() : (decimal?)null;
         TimeSpan? duration = sameShape ? first.Duration : null;
         var push = sameShape && first.Components.All(c => c.Duration == TimeSpan.Zero);
         var noun = push ? "Study injection" : "Study infusion";
@@ -40,6 +42,42 @@ public sealed record BlindedDoseInstruction(string Text, decimal? VolumeMl, Time
             _ => noun,
         };
         return new BlindedDoseInstruction(text, volume, duration);
+    }
+
+    /// <summary>
+    /// The diluent (mL) the pharmacist adds to <paramref name="dose"/> so that it has the bedside
+    /// volume every arm has at this weight: positive only when a cap reduced this arm below the
+    /// matched volume; null when nothing is to be added or the arms have no matched volume.
+    /// </summary>
+    public static decimal? MakeUpMl(ProtocolDefinition protocol, SessionDose dose)
+    {
+        var doses = protocol.Treatments.Select(t => DoseCalculator.Calculate(t, dose.WeightKg)).ToArray();
+        if (MatchedVolumes(doses) is not { } volumes || volumes.Count != dose.Components.Count)
+        {
+            return null;
+        }
+
+        var makeUp = volumes.Zip(dose.Components).Sum(pair => pair.First - pair.Second.Amount);
+        return makeUp > 0 ? makeUp : null;
+    }
+
+    /// <summary>
+    /// The bedside volume of each component, the same for every arm: arms match when their
+    /// components have the same kind and duration and the same amount in number before any cap,
+    /// and at least one arm is dosed in mL. A capped component is made up to the largest amount.
+    /// </summary>
+    private static IReadOnlyList<decimal>? MatchedVolumes(IReadOnlyList<SessionDose> doses)
+    {
+        var first = doses[0];
+        var sameShape = doses.All(d => d.Components.Count == first.Components.Count
+            && d.Components.Zip(first.Components).All(pair => IsBolus(pair.First) == IsBolus(pair.Second) && pair.First.Duration == pair.Second.Duration));
+        var sameBeforeCap = sameShape && doses.All(d => d.Components.Zip(first.Components).All(pair => pair.First.UncappedAmount == pair.Second.UncappedAmount));
+        if (!sameBeforeCap || !doses.Any(d => d.Unit == AmountUnit.ML))
+        {
+            return null;
+        }
+
+        return first.Components.Select((_, i) => doses.Max(d => d.Components[i].Amount)).ToArray();
     }
 
     private static bool IsBolus(ComponentDose component) => component.Component is Bolus;

@@ -43,8 +43,15 @@ public sealed record SessionWeightCorrected(
 /// <param name="PreparedBy">User id of the pharmacist.</param>
 /// <param name="PreparedAt">Clinical time of preparation.</param>
 /// <param name="Kit">The kit number on the syringe or bag; the one randomization assigned to this period.</param>
-/// <param name="CheckedBy">User id of the second person who checked the preparation; never the preparer.</param>
+/// <param name="CheckedBy">
+/// User id of the second person who checked the preparation; never the preparer. Since the double
+/// check is a signature (ADR 0020) this is an active Pharmacist account whose password (and
+/// second-factor code, where enabled) was checked when the preparation was recorded; in events
+/// recorded before that, it is the name the pharmacist typed and <see cref="CheckMeaning"/> is null.
+/// </param>
 /// <param name="WeightKg">The session weight the dose was calculated from.</param>
+/// <param name="CheckMeaning">The meaning of the checker's signature, <see cref="DoseCheck.Verified"/>; null in events recorded before the double check was signed.</param>
+/// <param name="CheckSignedAt">Server time the checker signed; null in events recorded before the double check was signed.</param>
 [EventType("dosing.dose-prepared.v1")]
 public sealed record DosePrepared(
     ProtocolCode Protocol,
@@ -54,7 +61,13 @@ public sealed record DosePrepared(
     DateTimeOffset PreparedAt,
     KitNumber Kit,
     string CheckedBy,
-    decimal WeightKg) : IParticipantEvent;
+    decimal WeightKg,
+    string? CheckMeaning = null,
+    DateTimeOffset? CheckSignedAt = null) : IParticipantEvent
+{
+    /// <summary>Whether the second check was signed by the checker (not just named). A method, so that it is not stored.</summary>
+    public bool IsCheckSigned() => CheckMeaning is not null;
+}
 
 /// <summary>Administration of the period's study treatment started.</summary>
 /// <param name="StartedAt">Clinical time; assessment times count from here.</param>

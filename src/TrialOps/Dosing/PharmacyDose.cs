@@ -11,6 +11,10 @@ namespace TrialOps.Dosing;
 /// </summary>
 /// <param name="Dose">Null until the session weight is recorded.</param>
 /// <param name="Blinded">What the bedside sees for the same session.</param>
+/// <param name="MakeUpMl">
+/// Diluent (mL) to add because a cap reduced this arm's dose below the volume every arm has at the
+/// bedside (<see cref="BlindedDoseInstruction.MakeUpMl"/>); null when none is needed.
+/// </param>
 public sealed record PharmacyDose(
     ProtocolCode Protocol,
     SubjectNumber Subject,
@@ -21,7 +25,14 @@ public sealed record PharmacyDose(
     bool Placebo,
     decimal? WeightKg,
     SessionDose? Dose,
-    BlindedDoseInstruction? Blinded);
+    BlindedDoseInstruction? Blinded,
+    decimal? MakeUpMl = null)
+{
+    /// <summary>What the pharmacist is told to add, or null: "Add 10 mL of diluent to make the preparation up to 60 mL, the volume of every arm at this weight."</summary>
+    public string? MakeUpInstruction => MakeUpMl is { } ml && Blinded?.VolumeMl is { } total
+        ? $"The dose cap breaks volume matching: add {DoseDisplay.Amount(ml, AmountUnit.ML)} of diluent to make the preparation up to {DoseDisplay.Amount(total, AmountUnit.ML)}, the volume of every arm at this weight, so that it looks the same at the bedside."
+        : null;
+}
 
 /// <summary>The pharmacy's dose of a session, from the participant's allocation on their stratum list (unblinded data).</summary>
 public static class PharmacyDoses
@@ -39,6 +50,7 @@ public static class PharmacyDoses
             ?? throw new InvalidOperationException($"Participant {participant.Subject} has no allocation for period {period}.");
         var treatment = protocol.Treatment(code);
         var weight = participant.Session(period).Preparation?.WeightKg ?? participant.Session(period).WeightKg;
+        var dose = weight is { } kg ? DoseCalculator.Calculate(treatment, kg) : null;
         return new PharmacyDose(
             protocol.Code,
             participant.Subject,
@@ -48,7 +60,8 @@ public static class PharmacyDoses
             treatment.Label,
             treatment.Placebo,
             weight,
-            weight is { } w ? DoseCalculator.Calculate(treatment, w) : null,
-            weight is { } bw ? BlindedDoseInstruction.For(protocol, bw) : null);
+            dose,
+            weight is { } bw ? BlindedDoseInstruction.For(protocol, bw) : null,
+            dose is null ? null : BlindedDoseInstruction.MakeUpMl(protocol, dose));
     }
 }

@@ -34,10 +34,26 @@ public sealed record VerifySignature(string UserName, string Password)
             return Decision.None;
         }
 
+        return Failure(state, command.UserName, now);
+    }
+
+    /// <summary>
+    /// The record of a refused signature credential (wrong password, or wrong second-factor code
+    /// where a signature asks for one): <see cref="SignatureFailed"/>, and a lock-out when it is
+    /// the last wrong attempt allowed. Nothing for an account that cannot sign anyway.
+    /// </summary>
+    public static Decision Failure(UserState state, string userName, DateTimeOffset now)
+    {
+        if (!state.Exists || !state.Active || state.IsLockedOutAt(now))
+        {
+            return Decision.None;
+        }
+
+        var stream = UserStreams.For(userName);
         var failures = state.ConsecutiveFailures + 1;
-        var failed = Decision.Append(command.StreamId, new SignatureFailed(command.UserName, now, failures));
+        var failed = Decision.Append(stream, new SignatureFailed(userName, now, failures));
         return state.NextFailureLocksAt(now)
-            ? failed.And(command.StreamId, new UserLockedOut(command.UserName, now, now + UserRules.LockOutDuration, failures))
+            ? failed.And(stream, new UserLockedOut(userName, now, now + UserRules.LockOutDuration, failures))
             : failed;
     }
 }

@@ -243,9 +243,13 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await shots.TakeAsync($"period-{period}-pharmacy-dose");
         await pharmacist.FillAsync("#prep-kit", kit);
         await pharmacist.FillAsync("#prep-at", Time(preparedAt));
-        await pharmacist.FillAsync("#prep-checker", "pharmacy.technician");
+        // The second pharmacist signs the check at this workstation with their own password.
+        await pharmacist.FillAsync("#prep-checker", "pharmacist.c");
+        await pharmacist.FillAsync("#prep-checker-password", Password);
         await pharmacist.ClickAsync("button:has-text('Record preparation')");
         await pharmacist.WaitForURLAsync(new Regex($"/pharmacy/{subject}/{period}\\?done=prepared$"));
+        await Expect(pharmacist.Locator("#prepared-by")).ToHaveTextAsync("pharmacist.b");
+        await Expect(pharmacist.Locator("#verified-by")).ToContainTextAsync("pharmacist.c — signed (verified)");
         await shots.TakeAsync($"period-{period}-prepared");
     }
 
@@ -273,7 +277,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await page.FillAsync("#password", BrowserFixture.AdminPassword);
         await page.ClickAsync("button:has-text('Sign in')");
         await page.WaitForURLAsync(Url("/"));
-        foreach (var (name, role) in new[] { ("coordinator.b", "Coordinator"), ("investigator.b", "Investigator"), ("nurse.b", "DataEntry"), ("pharmacist.b", "Pharmacist") })
+        foreach (var (name, role) in new[] { ("coordinator.b", "Coordinator"), ("investigator.b", "Investigator"), ("nurse.b", "DataEntry"), ("pharmacist.b", "Pharmacist"), ("pharmacist.c", "Pharmacist") })
         {
             var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
             {

@@ -83,7 +83,7 @@ public sealed class JourneySchedulerTests(JourneyFixture fixture) : IClassFixtur
         await DoseAsync(fixture, code, subject, 1, stop - Forty, Forty);
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, 2, Now.AddMinutes(-30), 72m)));
         var pharmacy = (await fixture.SessionDoseViews.GetPharmacyDoseAsync(Pharmacist, protocol, subject, 2))!;
-        Accepted(await fixture.Runtime.SendAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, 2, pharmacy.Kit, Now.AddMinutes(-20), "u-technician")));
+        Accepted(await fixture.Runtime.SendAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, 2, pharmacy.Kit, Now.AddMinutes(-20), await SecondPharmacistAsync(fixture.Runtime), CheckerPassword)));
 
         var refused = await fixture.Runtime.SendAsync(Context(Nurse), new StartDosing(protocol, subject, 2, Now.AddMinutes(-5)));
         Assert.Equal("dosing.washout-not-elapsed", refused.Rejection?.Code);
@@ -106,7 +106,7 @@ public sealed class JourneySchedulerTests(JourneyFixture fixture) : IClassFixtur
         var start = Now.AddMinutes(-35);
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, 1, start.AddMinutes(-30), 70m)));
         var pharmacy = (await fixture.SessionDoseViews.GetPharmacyDoseAsync(Pharmacist, protocol, subject, 1))!;
-        Accepted(await fixture.Runtime.SendAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, 1, pharmacy.Kit, start.AddMinutes(-20), "u-technician")));
+        Accepted(await fixture.Runtime.SendAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, 1, pharmacy.Kit, start.AddMinutes(-20), await SecondPharmacistAsync(fixture.Runtime), CheckerPassword)));
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordScaleAssessment(protocol, subject, 1, "PAIN", "PT0M", start.AddMinutes(-5), 68m)));
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new StartDosing(protocol, subject, 1, start)));
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordVitalSigns(protocol, subject, 1, "VITALS", "PT10M", start.AddMinutes(10), new VitalSigns(130, 80, 75, 97))));

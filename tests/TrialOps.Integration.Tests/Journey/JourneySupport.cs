@@ -42,13 +42,28 @@ public static class JourneySupport
         return subject;
     }
 
+    /// <summary>The password of the second pharmacist who signs the double check of preparations.</summary>
+    public const string CheckerPassword = "Second-check-2026!";
+
+    /// <summary>An active second pharmacist of every site (created once), who signs the double check of preparations (ADR 0020).</summary>
+    public static async Task<string> SecondPharmacistAsync(TrialOpsRuntime runtime, string name = "u-technician")
+    {
+        var stream = TrialOps.Identity.UserStreams.For(name);
+        var result = await runtime.Executor.ExecuteAsync(CommandContext.New(Actor.System), [stream], (streams, now) =>
+            TrialOps.Identity.UserState.From(streams.Data(stream)).Exists
+                ? Decision.None
+                : Decision.Append(stream, new TrialOps.Identity.UserCreated(name, "admin", now, "Second pharmacist", Roles.Pharmacist, [TrialOps.Identity.SiteGrants.AllSitesGrant], TrialOps.Identity.PasswordHashing.Hash(CheckerPassword))));
+        Assert.True(result.Accepted, result.Rejection?.Message);
+        return name;
+    }
+
     /// <summary>Weight, preparation (kit from the pharmacy view), start and stop of one period.</summary>
     public static async Task DoseAsync(JourneyFixture fixture, string code, SubjectNumber subject, int period, DateTimeOffset start, TimeSpan duration)
     {
         var protocol = ProtocolCode.Parse(code);
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new RecordSessionWeight(protocol, subject, period, start.AddMinutes(-30), 72.5m)), "weight");
         var pharmacy = (await fixture.SessionDoseViews.GetPharmacyDoseAsync(Pharmacist, protocol, subject, period))!;
-        Accepted(await fixture.Runtime.SendAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, period, pharmacy.Kit, start.AddMinutes(-20), "u-technician")), "preparation");
+        Accepted(await fixture.Runtime.SendAsync(Context(Pharmacist), new RecordDosePreparation(protocol, subject, period, pharmacy.Kit, start.AddMinutes(-20), await SecondPharmacistAsync(fixture.Runtime), CheckerPassword)), "preparation");
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new StartDosing(protocol, subject, period, start)), "start");
         Accepted(await fixture.Runtime.SendAsync(Context(Nurse), new StopDosing(protocol, subject, period, start + duration, true, null)), "stop");
     }

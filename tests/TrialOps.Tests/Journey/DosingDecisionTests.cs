@@ -3,6 +3,7 @@ using TrialOps.Assessments;
 using TrialOps.Dosing;
 using TrialOps.Participants;
 using TrialOps.Randomization;
+using TrialOps.Tests.Dosing;
 using TrialOps.Washouts;
 using static TrialOps.Tests.Journey.JourneyFixtures;
 
@@ -42,20 +43,20 @@ public class DosingDecisionTests
     {
         var state = State([.. Enrolled(), Weight(1)]);
 
-        Rejected(RecordDosePreparation.Decide(state, Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, Period1Start, "u-technician"), Nurse, Now), "not-permitted");
-        Rejected(RecordDosePreparation.Decide(state, Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, Period1Start, Pharmacist.UserId), Pharmacist, Now), "dosing.same-checker");
-        Rejected(RecordDosePreparation.Decide(state, Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, Period1Start, " "), Pharmacist, Now), "dosing.check-required");
-        var prepared = Single<DosePrepared>(RecordDosePreparation.Decide(state, Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, Period1Start, "u-technician"), Pharmacist, Now));
+        Rejected(RecordDosePreparation.Decide(state, Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, Period1Start, "u-technician", DoseCheckFixtures.Password), Nurse, Now, DoseCheckFixtures.Technician, DoseCheckFixtures.Secrets), "not-permitted");
+        Rejected(RecordDosePreparation.Decide(state, Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, Period1Start, Pharmacist.UserId), Pharmacist, Now, DoseCheckFixtures.Technician, DoseCheckFixtures.Secrets), "dosing.same-checker");
+        Rejected(RecordDosePreparation.Decide(state, Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, Period1Start, " "), Pharmacist, Now, DoseCheckFixtures.Technician, DoseCheckFixtures.Secrets), "dosing.check-required");
+        var prepared = Single<DosePrepared>(RecordDosePreparation.Decide(state, Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, Period1Start, "u-technician", DoseCheckFixtures.Password), Pharmacist, Now, DoseCheckFixtures.Technician, DoseCheckFixtures.Secrets));
         Assert.Equal((Kit1, "u-technician", Pharmacist.UserId, 70m), (prepared.Kit, prepared.CheckedBy, prepared.PreparedBy, prepared.WeightKg));
     }
 
     [Fact]
     public void a_kit_not_assigned_to_the_period_is_refused() =>
-        Rejected(RecordDosePreparation.Decide(State([.. Enrolled(), Weight(1)]), Trial, new RecordDosePreparation(Code, Subject, 1, Kit2, Period1Start, "u-technician"), Pharmacist, Now), "dosing.wrong-kit");
+        Rejected(RecordDosePreparation.Decide(State([.. Enrolled(), Weight(1)]), Trial, new RecordDosePreparation(Code, Subject, 1, Kit2, Period1Start, "u-technician", DoseCheckFixtures.Password), Pharmacist, Now, DoseCheckFixtures.Technician, DoseCheckFixtures.Secrets), "dosing.wrong-kit");
 
     [Fact]
     public void a_preparation_needs_the_session_weight() =>
-        Rejected(RecordDosePreparation.Decide(State(Enrolled()), Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, Period1Start, "u-technician"), Pharmacist, Now), "dosing.no-weight");
+        Rejected(RecordDosePreparation.Decide(State(Enrolled()), Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, Period1Start, "u-technician", DoseCheckFixtures.Password), Pharmacist, Now, DoseCheckFixtures.Technician, DoseCheckFixtures.Secrets), "dosing.no-weight");
 
     [Fact]
     public void dosing_cannot_start_before_the_kit_is_prepared() =>
@@ -215,12 +216,12 @@ public class DosingDecisionTests
     }
 
     [Fact]
-    public void above_the_cap_the_volume_is_not_shown_for_either_arm()
+    public void above_the_cap_both_arms_keep_the_uncapped_volume_at_the_bedside()
     {
         var instruction = BlindedDoseInstruction.For(Ket, 110m);
 
-        Assert.Equal("Study infusion over 40 min", instruction.Text);
-        Assert.Null(instruction.VolumeMl);
+        Assert.Equal("Study infusion, 55 mL over 40 min", instruction.Text);
+        Assert.Equal(55m, instruction.VolumeMl);
     }
 
     [Fact]
@@ -286,7 +287,7 @@ public class ClinicalTimePlausibilityTests
     public void a_kit_cannot_be_prepared_before_the_weighing_it_is_calculated_from()
     {
         var weight = Weight(1);
-        var rejection = RecordDosePreparation.Decide(State([.. Enrolled(), weight]), Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, weight.MeasuredAt.AddMinutes(-5), "u-technician"), Pharmacist, Now).Rejection;
+        var rejection = RecordDosePreparation.Decide(State([.. Enrolled(), weight]), Trial, new RecordDosePreparation(Code, Subject, 1, Kit1, weight.MeasuredAt.AddMinutes(-5), "u-technician", DoseCheckFixtures.Password), Pharmacist, Now, DoseCheckFixtures.Technician, DoseCheckFixtures.Secrets).Rejection;
         Assert.Equal(("dosing.time-out-of-order", "preparedAt"), (rejection?.Code, rejection?.Field));
     }
 }

@@ -114,7 +114,7 @@ public sealed class JourneyApiTests(DemoTrialFixture trial) : IClassFixture<Demo
         Assert.Contains(dose.GetProperty("treatmentCode").GetString(), TrialAppFixture.Demo.Treatments.Select(t => t.Code));
         await (await nurse.PostAsync($"{sessions}/1/preparation", Json($$"""{"kit":"{{kit}}","preparedAt":"{{Time(start.AddMinutes(-30))}}","checkedBy":"technician"}"""))).ProblemAsync(403);
         await (await pharmacist.PostAsync($"{sessions}/1/preparation", Json($$"""{"kit":"12345","preparedAt":"{{Time(start.AddMinutes(-30))}}","checkedBy":"technician"}"""))).ProblemAsync(400);
-        Assert.Equal(HttpStatusCode.OK, (await pharmacist.PostAsync($"{sessions}/1/preparation", Json($$"""{"kit":"{{kit}}","preparedAt":"{{Time(start.AddMinutes(-30))}}","checkedBy":"technician"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await pharmacist.PostAsync($"{sessions}/1/preparation", Json($$"""{"kit":"{{kit}}","preparedAt":"{{Time(start.AddMinutes(-30))}}","checkedBy":"{{TrialAppFixture.SecondPharmacist}}","checkerPassword":"{{TrialAppFixture.Password}}"}"""))).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"{sessions}/1/start", Json($$"""{"startedAt":"{{Time(start)}}"}"""))).StatusCode);
         var notInterrupted = await nurse.PostAsync($"{sessions}/1/resumptions", Json($$"""{"resumedAt":"{{Time(start.AddMinutes(5))}}"}"""));

@@ -30,6 +30,9 @@ namespace TrialOps.Web.Tests.Trials;
 public abstract class TrialAppFixture : IAsyncLifetime
 {
     public const string Password = "a-long-enough-password";
+    /// <summary>A second pharmacist (password <see cref="Password"/>), who signs the double check of preparations.</summary>
+    public const string SecondPharmacist = "pharmacist2";
+
     public const string AdminPassword = "first-start-password-for-trial-tests";
     public const string Code = "KET-NP-01";
 
@@ -81,6 +84,9 @@ public abstract class TrialAppFixture : IAsyncLifetime
             Assert.True(created.Accepted, created.Rejection?.Message);
             users[role] = name;
         }
+
+        var checker = await Identity.CreateUserAsync(CommandContext.New(admin), new NewUser(SecondPharmacist, "Test second pharmacist", Roles.Pharmacist, ["S01", "S02"], Password));
+        Assert.True(checker.Accepted, checker.Rejection?.Message);
 
         await AddDataAsync();
         await WaitForReadModelsAsync();
@@ -180,7 +186,7 @@ public abstract class TrialAppFixture : IAsyncLifetime
         var protocol = Demo.Code;
         await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Dosing.RecordSessionWeight(protocol, subject, period, at, 71.5m)));
         var (state, _) = await ParticipantRegister.LoadAsync(protocol, subject);
-        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Pharmacist)), new Dosing.RecordDosePreparation(protocol, subject, period, state.Kits[period], at.AddMinutes(5), "pharmacy.technician")));
+        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Pharmacist)), new Dosing.RecordDosePreparation(protocol, subject, period, state.Kits[period], at.AddMinutes(5), SecondPharmacist, Password)));
     }
 
     /// <summary>A participant whose period 1 was dosed an hour ago and whose period 2 is weighed and prepared: the washout has not elapsed.</summary>
