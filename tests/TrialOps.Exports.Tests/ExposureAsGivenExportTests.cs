@@ -108,10 +108,13 @@ public sealed class ExposureAsGivenExportTests(ExposureTrialFixture fixture) : I
             [(ec[1]["ECSEQ"], "57.9"), (ec[2]["ECSEQ"], "57.9")],
             ExportFiles.Table(blinded, "SUPPEC").Where(r => r["USUBJID"] == $"{Trial}-{rateCut}" && r["QNAM"] == "ECRATE").Select(r => (r["IDVARVAL"], r["QVAL"])));
 
-        // The capped participant: a blinded file shows no volume (the arms' volumes differ at 110 kg) and never the cap.
+        // The capped participant: the capped dose is made up to the other arm's volume (ADR 0020), so a
+        // blinded file shows the same volume in both periods, whichever was active, and never the cap.
         var cappedBlinded = ExportFiles.Table(blinded, "EX").Where(r => r["USUBJID"] == $"{Trial}-{capped}").ToArray();
         Assert.Equal(2, cappedBlinded.Length);
-        Assert.All(cappedBlinded, r => Assert.Equal(("", ""), (r["EXDOSE"], r["EXADJ"])));
+        Assert.All(cappedBlinded, r => Assert.Equal("", r["EXADJ"]));
+        Assert.NotEqual("", cappedBlinded[0]["EXDOSE"]);
+        Assert.Equal(cappedBlinded[0]["EXDOSE"], cappedBlinded[1]["EXDOSE"]);
 
         // Baseline flags: the pre-dose value of each period (BLFL), the one before the first dose (LOBXFL).
         var pain = ExportFiles.Table(blinded, "QS").Where(r => r["USUBJID"] == $"{Trial}-{rateCut}").ToArray();
@@ -272,7 +275,7 @@ public sealed class ExposureAsGivenExportTests(ExposureTrialFixture fixture) : I
         var protocol = fixture.Protocol;
         await Must(new RecordSessionWeight(protocol.Code, subject, period, start.AddMinutes(-40), weightKg), Nurse);
         var state = ParticipantState.From((await fixture.Runtime.Store.ReadStreamAsync(ParticipantStreams.For(protocol.Code, subject))).Select(e => e.Data));
-        await Must(new RecordDosePreparation(protocol.Code, subject, period, state.Kits[period], start.AddMinutes(-30), "pharmacy.technician"), Pharmacist);
+        await Must(new RecordDosePreparation(protocol.Code, subject, period, state.Kits[period], start.AddMinutes(-30), await SecondPharmacist.EnsureAsync(fixture.Runtime), SecondPharmacist.Password), Pharmacist);
     }
 
     private async Task Must<T>(T command, Actor actor)

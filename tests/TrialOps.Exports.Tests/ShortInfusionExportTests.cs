@@ -37,7 +37,7 @@ public sealed class ShortInfusionExportTests(ExportTrialFixture fixture) : IClas
         var start = DateTimeOffset.UtcNow.AddHours(-2);
         await Must(new RecordSessionWeight(protocol.Code, subject, 1, start.AddMinutes(-40), 70m), Nurse);
         var state = ParticipantState.From((await fixture.Runtime.Store.ReadStreamAsync(ParticipantStreams.For(protocol.Code, subject))).Select(e => e.Data));
-        await Must(new RecordDosePreparation(protocol.Code, subject, 1, state.Kits[1], start.AddMinutes(-30), await SecondPharmacistAsync(), CheckerPassword), Pharmacist);
+        await Must(new RecordDosePreparation(protocol.Code, subject, 1, state.Kits[1], start.AddMinutes(-30), await SecondPharmacist.EnsureAsync(fixture.Runtime), SecondPharmacist.Password), Pharmacist);
         await Must(new StartDosing(protocol.Code, subject, 1, start), Nurse);
         var stopped = await fixture.Runtime.SendAsync(CommandContext.New(Nurse), new StopDosing(protocol.Code, subject, 1, start.AddMinutes(18), true, null, true, reason));
         Assert.True(stopped.Accepted, stopped.Rejection?.Message);
@@ -58,20 +58,5 @@ public sealed class ShortInfusionExportTests(ExportTrialFixture fixture) : IClas
     {
         var result = await fixture.Runtime.SendAsync(CommandContext.New(actor), command);
         Assert.True(result.Accepted, $"{typeof(T).Name}: {result.Rejection?.Code} {result.Rejection?.Message}");
-    }
-
-    /// <summary>The password of the second pharmacist who signs the double check of preparations.</summary>
-    private const string CheckerPassword = "Second-check-2026!";
-
-    /// <summary>An active second pharmacist of every site (created once), who signs the double check of preparations (ADR 0020).</summary>
-    private async Task<string> SecondPharmacistAsync(string name = "pharmacy.technician")
-    {
-        var stream = TrialOps.Identity.UserStreams.For(name);
-        var result = await fixture.Runtime.Executor.ExecuteAsync(CommandContext.New(Actor.System), [stream], (streams, now) =>
-            TrialOps.Identity.UserState.From(streams.Data(stream)).Exists
-                ? Decision.None
-                : Decision.Append(stream, new TrialOps.Identity.UserCreated(name, "admin", now, "Second pharmacist", Roles.Pharmacist, [TrialOps.Identity.SiteGrants.AllSitesGrant], TrialOps.Identity.PasswordHashing.Hash(CheckerPassword))));
-        Assert.True(result.Accepted, result.Rejection?.Message);
-        return name;
     }
 }
