@@ -23,26 +23,26 @@ public sealed class AnalyzeCommandTests
         var folder = Path.Combine(Path.GetTempPath(), $"trialops-analyze-{Guid.NewGuid():N}");
         try
         {
-            await Succeeds(db, null, "demo", "--protocol", ProtocolFile(), "--participants", "16", "--seed", "11");
+            await CliRunner.SucceedsAsync(db, null, "demo", "--protocol", CliRunner.SeedProtocol("KET-NP-01.json"), "--participants", "16", "--seed", "11");
             var early = await CliRunner.RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = db.ConnectionString }, null, "analyze", "--trial", Trial, "--out", Path.Combine(folder, "early"));
             Assert.NotEqual(0, early.ExitCode);
             Assert.Contains("unblind", early.Error, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("   at ", early.Error, StringComparison.Ordinal);
             Assert.False(Directory.Exists(Path.Combine(folder, "early", "export")));
 
-            await Succeeds(db, Password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--password-stdin");
-            await Succeeds(db, Password + "\n", "users", "add", "stan.statistician", "--role", "Statistician", "--password-stdin");
-            await Succeeds(db, Password + "\n", "lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin");
-            await Succeeds(db, Password + "\n", "unblind", "--trial", Trial, "--user", "stan.statistician", "--password-stdin");
+            await CliRunner.SucceedsAsync(db, Password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--password-stdin");
+            await CliRunner.SucceedsAsync(db, Password + "\n", "users", "add", "stan.statistician", "--role", "Statistician", "--password-stdin");
+            await CliRunner.SucceedsAsync(db, Password + "\n", "lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin");
+            await CliRunner.SucceedsAsync(db, Password + "\n", "unblind", "--trial", Trial, "--user", "stan.statistician", "--password-stdin");
             var output = Path.Combine(folder, "analysis");
-            await Succeeds(db, null, "analyze", "--trial", Trial, "--out", output);
+            await CliRunner.SucceedsAsync(db, null, "analyze", "--trial", Trial, "--out", output);
 
             foreach (var file in new[] { "analysis.json", "report.html", "consort.svg" })
             {
                 Assert.True(File.Exists(Path.Combine(output, file)), file);
             }
 
-            await Succeeds(db, null, "verify", "--export", Path.Combine(output, "export"));
+            await CliRunner.SucceedsAsync(db, null, "verify", "--export", Path.Combine(output, "export"));
             var again = await CliRunner.RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = db.ConnectionString }, null, "analyze", "--trial", Trial, "--out", output);
             Assert.NotEqual(0, again.ExitCode);
             Assert.Contains("not empty", again.Error, StringComparison.Ordinal);
@@ -121,23 +121,5 @@ public sealed class AnalyzeCommandTests
         return output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToDictionary(parts => parts[0], parts => double.Parse(parts[1], CultureInfo.InvariantCulture));
-    }
-
-    private static async Task<CliRun> Succeeds(TestDatabase db, string? standardInput, params string[] args)
-    {
-        var run = await CliRunner.RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = db.ConnectionString }, standardInput, args);
-        Assert.True(run.ExitCode == 0, $"trialops {string.Join(' ', args)} exited {run.ExitCode}: {run.Error}");
-        return run;
-    }
-
-    private static string ProtocolFile()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TrialOps.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("TrialOps.sln not found above the test folder."), "seed", "KET-NP-01.json");
     }
 }

@@ -50,6 +50,26 @@ public static class CliRunner
         return new CliRun(process.ExitCode, await output, await error);
     }
 
+    /// <summary>Runs the CLI on a test database and asserts it exited 0 (the failure names the command and its error output).</summary>
+    public static async Task<CliRun> SucceedsAsync(TrialOps.Testing.TestDatabase db, string? standardInput, params string[] args)
+    {
+        var run = await RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = db.ConnectionString }, standardInput, args);
+        Assert.True(run.ExitCode == 0, $"trialops {string.Join(' ', args)} exited {run.ExitCode}: {run.Error}");
+        return run;
+    }
+
+    /// <summary>A protocol file of the repository's <c>seed/</c> folder, e.g. <c>KET-NP-01.json</c>.</summary>
+    public static string SeedProtocol(string fileName)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TrialOps.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("TrialOps.sln not found above the test folder."), "seed", fileName);
+    }
+
     public static Task<CliRun> RunAsync(string connectionString, params string[] args) =>
         RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = connectionString }, null, args);
 

@@ -19,20 +19,20 @@ public sealed class CliSequenceTests
         var folder = Path.Combine(Path.GetTempPath(), $"trialops-cli-sequence-{Guid.NewGuid():N}");
         try
         {
-            await Succeeds(db, null, "demo", "--protocol", ProtocolFile(), "--participants", "4", "--seed", "3");
-            var blinded = await Succeeds(db, null, "export", "--trial", Trial, "--out", Path.Combine(folder, "blinded"));
+            await CliRunner.SucceedsAsync(db, null, "demo", "--protocol", CliRunner.SeedProtocol("KET-NP-01.json"), "--participants", "4", "--seed", "3");
+            var blinded = await CliRunner.SucceedsAsync(db, null, "export", "--trial", Trial, "--out", Path.Combine(folder, "blinded"));
             Assert.Contains("(blinded)", blinded.Output);
             await AuditTrailIsBlindedForTheMonitorAsync(db);
 
-            await Succeeds(db, Password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--password-stdin");
-            await Succeeds(db, Password + "\n", "users", "add", "stan.statistician", "--role", "Statistician", "--password-stdin");
-            await Succeeds(db, Password + "\n", "lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin");
-            await Succeeds(db, Password + "\n", "unblind", "--trial", Trial, "--user", "stan.statistician", "--password-stdin");
-            var unblinded = await Succeeds(db, null, "export", "--trial", Trial, "--out", Path.Combine(folder, "unblinded"), "--unblinded");
+            await CliRunner.SucceedsAsync(db, Password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--password-stdin");
+            await CliRunner.SucceedsAsync(db, Password + "\n", "users", "add", "stan.statistician", "--role", "Statistician", "--password-stdin");
+            await CliRunner.SucceedsAsync(db, Password + "\n", "lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin");
+            await CliRunner.SucceedsAsync(db, Password + "\n", "unblind", "--trial", Trial, "--user", "stan.statistician", "--password-stdin");
+            var unblinded = await CliRunner.SucceedsAsync(db, null, "export", "--trial", Trial, "--out", Path.Combine(folder, "unblinded"), "--unblinded");
             Assert.Contains("UNBLINDED", unblinded.Output);
 
-            await Succeeds(db, null, "verify", "--export", Path.Combine(folder, "unblinded"));
-            var verify = await Succeeds(db, null, "verify");
+            await CliRunner.SucceedsAsync(db, null, "verify", "--export", Path.Combine(folder, "unblinded"));
+            var verify = await CliRunner.SucceedsAsync(db, null, "verify");
             Assert.Contains("intact", verify.Output);
         }
         finally
@@ -66,7 +66,7 @@ public sealed class CliSequenceTests
         var text = new System.Text.StringBuilder();
         for (var page = 1; ; page++)
         {
-            var run = await Succeeds(db, null, "audit", Trial, "--as", role, "--page-size", "200", "--page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var run = await CliRunner.SucceedsAsync(db, null, "audit", Trial, "--as", role, "--page-size", "200", "--page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
             text.Append(run.Output);
             var pages = System.Text.RegularExpressions.Regex.Match(run.Error, @"Page \d+ of (\d+)");
             Assert.True(pages.Success, run.Error);
@@ -75,23 +75,5 @@ public sealed class CliSequenceTests
                 return text.ToString();
             }
         }
-    }
-
-    private static async Task<CliRun> Succeeds(TestDatabase db, string? standardInput, params string[] args)
-    {
-        var run = await CliRunner.RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = db.ConnectionString }, standardInput, args);
-        Assert.True(run.ExitCode == 0, $"trialops {string.Join(' ', args)} exited {run.ExitCode}: {run.Error}");
-        return run;
-    }
-
-    private static string ProtocolFile()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TrialOps.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("TrialOps.sln not found above the test folder."), "seed", "KET-NP-01.json");
     }
 }
