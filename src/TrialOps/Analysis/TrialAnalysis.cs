@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrialOps.Analysis.Rendering;
+using TrialOps.Cdisc;
 using TrialOps.Common;
 using TrialOps.Exports;
 using TrialOps.Exports.Adam;
@@ -72,7 +73,7 @@ public sealed class TrialAnalysis(TrialOpsRuntime runtime)
     /// </summary>
     private static ScreeningCounts ScreeningFromDm(string dmCsv)
     {
-        var rows = Csv.Read(File.ReadAllText(dmCsv));
+        var rows = CsvReader.Read(File.ReadAllText(dmCsv));
         var header = rows[0];
         var arm = Array.IndexOf(header, "ARMNRS");
         var armCode = Array.IndexOf(header, "ARMCD");
@@ -227,69 +228,4 @@ public static class AdamAnalysisInput
             .Select(g => new ReasonCount(g.Key, g.Count()))
             .OrderBy(r => r.Reason, StringComparer.Ordinal)
             .ToArray();
-}
-
-/// <summary>A reader of the CSV the export writes (RFC 4180: commas, double quotes doubled, CRLF or LF).</summary>
-internal static class Csv
-{
-    public static List<string[]> Read(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add([.. row]);
-        }
-
-        return rows;
-    }
 }

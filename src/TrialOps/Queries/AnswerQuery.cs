@@ -14,14 +14,7 @@ public sealed record AnswerQuery(ProtocolCode Protocol, SubjectNumber Subject, i
 {
     public static Decision Decide(ParticipantState participant, MonitoringState monitoring, TrialContext trial, AnswerQuery command, Actor by, DateTimeOffset now)
     {
-        if ((JourneyRules.Role(by, QueryRules.SiteStaff, "answer a query")
-            ?? JourneyRules.Open(trial)
-            ?? JourneyRules.Exists(participant, command.Subject)) is { } refused)
-        {
-            return Decision.Reject(refused);
-        }
-
-        var (query, unknown) = QueryRules.Find(monitoring, command.Query, command.Subject);
+        var (query, unknown) = QueryRules.Reach(by, QueryRules.SiteStaff, "answer a query", trial, participant, monitoring, command.Query, command.Subject);
         if (unknown is not null)
         {
             return Decision.Reject(unknown);

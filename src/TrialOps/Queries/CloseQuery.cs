@@ -10,14 +10,7 @@ public sealed record CloseQuery(ProtocolCode Protocol, SubjectNumber Subject, in
 {
     public static Decision Decide(ParticipantState participant, MonitoringState monitoring, TrialContext trial, CloseQuery command, Actor by, DateTimeOffset now)
     {
-        if ((JourneyRules.Role(by, QueryRules.Monitors, "close a query")
-            ?? JourneyRules.Open(trial)
-            ?? JourneyRules.Exists(participant, command.Subject)) is { } refused)
-        {
-            return Decision.Reject(refused);
-        }
-
-        var (query, unknown) = QueryRules.Find(monitoring, command.Query, command.Subject);
+        var (query, unknown) = QueryRules.Reach(by, QueryRules.Monitors, "close a query", trial, participant, monitoring, command.Query, command.Subject);
         if (unknown is not null)
         {
             return Decision.Reject(unknown);

@@ -26,6 +26,16 @@ public static class QueryRules
             ? new Rejection("query.invalid-text", $"The {what} {problem}.", field)
             : null;
 
+    /// <summary>
+    /// The query an action is about, once the actor's role may take it, the trial is open and the
+    /// participant exists; or the first rejection of those.
+    /// </summary>
+    public static (QueryThread? Query, Rejection? Rejection) Reach(
+        Actor by, IReadOnlyList<string> allowed, string action, TrialContext trial, ParticipantState participant, MonitoringState monitoring, int number, SubjectNumber subject) =>
+        (JourneyRules.Role(by, allowed, action) ?? JourneyRules.Open(trial) ?? JourneyRules.Exists(participant, subject)) is { } refused
+            ? (null, refused)
+            : Find(monitoring, number, subject);
+
     /// <summary>The query of that number, or the rejection for an unknown one.</summary>
     public static (QueryThread? Query, Rejection? Rejection) Find(MonitoringState monitoring, int number, SubjectNumber subject) =>
         monitoring.Queries.TryGetValue(number, out var query)
