@@ -18,6 +18,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task AtAsync(IPage page, string url) =>
         Assertions.Expect(page).ToHaveURLAsync(url, new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
 
+    /// <inheritdoc cref="AtAsync(IPage, string)"/>
+    public static Task AtAsync(IPage page, System.Text.RegularExpressions.Regex url) =>
+        Assertions.Expect(page).ToHaveURLAsync(url, new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
+
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string AdminPassword = "browser-first-start-password";
 

@@ -48,7 +48,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         var (coordinatorContext, coordinator, coordinatorShots) = await SignedInAsync("coordinator.b", "coordinator");
         await coordinator.ClickAsync("nav a[href='/trials']");
         await coordinator.ClickAsync("a:has-text('KET-NP-01')");
-        await coordinator.WaitForURLAsync(Url(Trial));
+        await BrowserFixture.AtAsync(coordinator, Url(Trial));
         await Expect(coordinator.Locator("h2:has-text('Enrolment by site and status')")).ToBeVisibleAsync();
         await coordinatorShots.TakeAsync("dashboard");
         await coordinator.ClickAsync("a:has-text('Screen a participant')");
@@ -59,7 +59,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await coordinator.FillAsync("#consentFormVersion", "2.1 (2026-01-15)");
         await coordinatorShots.TakeAsync("screening-form");
         await coordinator.ClickAsync("button:has-text('Screen participant')");
-        await coordinator.WaitForURLAsync(new Regex("/participants/S02-[0-9]{3}\\?done=screened$"));
+        await BrowserFixture.AtAsync(coordinator, new Regex("/participants/S02-[0-9]{3}\\?done=screened$"));
         var participant = new Uri(coordinator.Url).AbsolutePath;
         var subject = participant.Split('/')[^1];
         await Expect(coordinator.Locator("main")).ToContainTextAsync($"{subject} was screened");
@@ -81,12 +81,12 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
 
         await investigatorShots.TakeAsync("eligibility-checklist");
         await investigator.ClickAsync("button:has-text('Confirm eligibility')");
-        await investigator.WaitForURLAsync(Url($"{participant}?done=eligibility"));
+        await BrowserFixture.AtAsync(investigator, Url($"{participant}?done=eligibility"));
 
         // Enrolment and randomization by the coordinator.
         await coordinator.GotoAsync(Url(participant));
         await coordinator.ClickAsync("button:has-text('Enrol and randomize')");
-        await coordinator.WaitForURLAsync(Url($"{participant}?done=randomized"));
+        await BrowserFixture.AtAsync(coordinator, Url($"{participant}?done=randomized"));
         await Expect(coordinator.Locator("main")).ToContainTextAsync("treatments stay concealed");
         await coordinatorShots.TakeAsync("randomized");
 
@@ -102,13 +102,13 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await nurse.GotoAsync(Url(session));
         await nurse.FillAsync("#start-startedAt", Time(now.AddMinutes(-100)));
         await nurse.ClickAsync("button:has-text('Record start of dosing')");
-        await nurse.WaitForURLAsync(Url($"{session}?done=start"));
+        await BrowserFixture.AtAsync(nurse, Url($"{session}?done=start"));
         await nurse.ClickAsync("a.button:has-text('Assessments')");
         await nurse.SelectOptionAsync("#scale-item", "PAIN|PT20M");
         await nurse.FillAsync("#scale-value", "46");
         await nurse.FillAsync("#scale-at", Time(now.AddMinutes(-80)));
         await nurse.ClickAsync("button:has-text('Record value')");
-        await nurse.WaitForURLAsync(Url($"{session}/assessments?done=scale"));
+        await BrowserFixture.AtAsync(nurse, Url($"{session}/assessments?done=scale"));
         await nurse.SelectOptionAsync("#vitals-item", "VITALS|PT10M");
         await nurse.FillAsync("#vitals-sys", "134");
         await nurse.FillAsync("#vitals-dia", "82");
@@ -116,7 +116,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await nurse.FillAsync("#vitals-spo2", "97");
         await nurse.FillAsync("#vitals-at", Time(now.AddMinutes(-90)));
         await nurse.ClickAsync("button:has-text('Record vital signs')");
-        await nurse.WaitForURLAsync(Url($"{session}/assessments?done=vitals&item=VITALS%7CPT10M"));
+        await BrowserFixture.AtAsync(nurse, new Regex(Regex.Escape($"{session}/assessments?done=vitals&item=VITALS%7CPT10M") + "$"));
         await Expect(nurse.Locator("#safety-alert")).ToHaveCountAsync(0);
         await Expect(nurse.Locator("main")).ToContainTextAsync("46 mm");
         await Expect(nurse.Locator("main")).ToContainTextAsync("BP 134/82 mmHg");
@@ -124,7 +124,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await nurse.GotoAsync(Url(session));
         await nurse.FillAsync("#stop-at", Time(now.AddMinutes(-60)));
         await nurse.ClickAsync("button:has-text('Record end of dosing')");
-        await nurse.WaitForURLAsync(Url($"{session}?done=stop"));
+        await BrowserFixture.AtAsync(nurse, Url($"{session}?done=stop"));
         await nurseShots.TakeAsync("period-1-dosed");
 
         // Period 2 before the washout has elapsed: refused, with the reason.
@@ -153,7 +153,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await investigator.FillAsync("#ae-aware", Time(now.AddMinutes(-30)));
         await investigatorShots.TakeAsync("serious-adverse-event-form");
         await investigator.ClickAsync("button:has-text('Report adverse event')");
-        await investigator.WaitForURLAsync(new Regex("/adverse-events/[0-9a-f]{16}\\?done=reported$"));
+        await BrowserFixture.AtAsync(investigator, new Regex("/adverse-events/[0-9a-f]{16}\\?done=reported$"));
         await Expect(investigator.Locator(".page-head .status")).ToHaveTextAsync("Serious");
         await Expect(investigator.Locator("main")).ToContainTextAsync("Report to the sponsor");
         await investigatorShots.TakeAsync("serious-adverse-event-reported");
@@ -168,7 +168,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await investigatorShots.TakeAsync("unblinding-signature-refused");
         await investigator.FillAsync("#password", Password);
         await investigator.ClickAsync("button:has-text('Break the blind')");
-        await investigator.WaitForURLAsync(Url($"{participant}/unblind?done=unblinded"));
+        await BrowserFixture.AtAsync(investigator, Url($"{participant}/unblind?done=unblinded"));
         await Expect(investigator.Locator("table.revealed tbody tr")).ToHaveCountAsync(2);
         await Expect(investigator.Locator("table.revealed")).ToContainTextAsync(new Regex("Ketamine hydrochloride|Sodium chloride"));
         await investigatorShots.TakeAsync("blind-broken");
@@ -222,7 +222,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await nurse.FillAsync("#weight-kg", weight);
         await nurse.FillAsync("#weight-measuredAt", Time(measuredAt));
         await nurse.ClickAsync("button:has-text('Record weight')");
-        await nurse.WaitForURLAsync(Url($"{session}?done=weight"));
+        await BrowserFixture.AtAsync(nurse, Url($"{session}?done=weight"));
     }
 
     private async Task PrepareAsync(IPage pharmacist, Screenshots shots, string subject, int period, DateTime preparedAt)
@@ -247,7 +247,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await pharmacist.FillAsync("#prep-checker", "pharmacist.c");
         await pharmacist.FillAsync("#prep-checker-password", Password);
         await pharmacist.ClickAsync("button:has-text('Record preparation')");
-        await pharmacist.WaitForURLAsync(new Regex($"/pharmacy/{subject}/{period}\\?done=prepared$"));
+        await BrowserFixture.AtAsync(pharmacist, new Regex($"/pharmacy/{subject}/{period}\\?done=prepared$"));
         await Expect(pharmacist.Locator("#prepared-by")).ToHaveTextAsync("pharmacist.b");
         await Expect(pharmacist.Locator("#verified-by")).ToContainTextAsync("pharmacist.c — signed (verified)");
         await shots.TakeAsync($"period-{period}-prepared");
@@ -262,7 +262,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("button:has-text('Sign in')");
-        await page.WaitForURLAsync(Url("/"));
+        await BrowserFixture.AtAsync(page, Url("/"));
         await shots.TakeAsync("signed-in");
         return (context, page, shots);
     }
@@ -276,7 +276,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await page.FillAsync("#userName", "admin");
         await page.FillAsync("#password", BrowserFixture.AdminPassword);
         await page.ClickAsync("button:has-text('Sign in')");
-        await page.WaitForURLAsync(Url("/"));
+        await BrowserFixture.AtAsync(page, Url("/"));
         foreach (var (name, role) in new[] { ("coordinator.b", "Coordinator"), ("investigator.b", "Investigator"), ("nurse.b", "DataEntry"), ("pharmacist.b", "Pharmacist"), ("pharmacist.c", "Pharmacist") })
         {
             var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
