@@ -123,6 +123,33 @@ public sealed partial class AuditTrailFilterTests(DemoTrialFixture trial) : ICla
         Assert.Equal(25, Rows(unfiltered));
     }
 
+    [Fact]
+    public async Task the_casebook_holds_every_version_of_every_value_by_period_and_prints_without_the_navigation()
+    {
+        using var monitor = await trial.SignedInAsync(Roles.Monitor);
+        using var monitorApi = await trial.ApiClientAsync(Roles.Monitor);
+        var subject = (await EveryEntryAsync(monitorApi, "&type=assessment.scale-recorded.v1")).GroupBy(e => e.Record).OrderByDescending(g => g.Count()).First().Key;
+        var timeline = await monitorApi.GetFromJsonAsync<JsonElement>($"/api/v1/trials/{TrialAppFixture.Code}/participants/{subject}/timeline");
+        var values = timeline.GetProperty("values").EnumerateArray().ToList();
+        var versions = values.Sum(v => v.GetProperty("versions").GetArrayLength());
+
+        var casebook = WebUtility.HtmlDecode(await monitor.GetStringAsync($"/trials/{TrialAppFixture.Code}/participants/{subject}/casebook"));
+
+        Assert.Equal(versions, Regex.Matches(casebook, "(Recorded|Corrected to) <strong>").Count);
+        foreach (var value in values)
+        {
+            var key = value.GetProperty("key").GetString()!;
+            Assert.Contains($"<th scope=\"row\">{key}</th>", casebook, StringComparison.Ordinal);
+            var section = casebook.LastIndexOf("<h2>", casebook.IndexOf($"<th scope=\"row\">{key}</th>", StringComparison.Ordinal), StringComparison.Ordinal);
+            var heading = casebook[(section + 4)..casebook.IndexOf("</h2>", section, StringComparison.Ordinal)];
+            Assert.Equal(key.StartsWith("P1 ", StringComparison.Ordinal) ? "Period 1" : key.StartsWith("P2 ", StringComparison.Ordinal) ? "Period 2" : "Screening and enrolment", heading);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await monitor.GetAsync($"/trials/{TrialAppFixture.Code}/participants/S01-999/casebook")).StatusCode);
+        var css = await monitor.GetStringAsync("/css/site.css");
+        Assert.Matches(@"@media print \{[\s\S]*?\.topbar, \.trial-nav, \.pager, \.no-print, form", css);
+    }
+
     private sealed record Entry(long Position, string? Record, string Type, DateTimeOffset RecordedAt, string By);
 
     private static async Task<List<Entry>> EveryEntryAsync(HttpClient client, string filter)
