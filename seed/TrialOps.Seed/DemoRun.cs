@@ -252,6 +252,12 @@ internal sealed class DemoRun
         foreach (var (assessment, time) in _protocol.Assessments.SelectMany(a => a.Times.Where(t => t.AfterDosingStart > TimeSpan.Zero).Select(t => (a, t))).OrderBy(x => x.t.AfterDosingStart))
         {
             var at = start + time.AfterDosingStart + TimeSpan.FromMinutes(faker.Random.Int(0, 4));
+            if (MissedByDesign(subject, period, assessment, time))
+            {
+                await Must(_runtime.SendAsync(Context(staff.Nurse), new RecordAssessmentNotDone(code, subject, period, assessment.Code, time.Iso, "Participant asleep at the time point; not woken per protocol"), ct), "assessment not done", subject);
+                continue;
+            }
+
             await RecordAssessmentAsync(subject, staff, faker, simulated, assessment, time, at, active, duration, ct);
         }
 
@@ -259,6 +265,14 @@ internal sealed class DemoRun
         await AdverseEventsAsync(plan, staff, faker, period, start, stop, simulated.AdverseEvents, ct);
         return (stop, simulated);
     }
+
+    /// <summary>
+    /// Now and then a scheduled measurement is missed: the last post-dose vital signs of period 2
+    /// of every sixth subject (by running number) are recorded as not done. Decided from the subject
+    /// number, not drawn, so the rest of the simulated record stays as it was.
+    /// </summary>
+    private static bool MissedByDesign(SubjectNumber subject, int period, AssessmentDefinition assessment, AssessmentTime time) =>
+        assessment.Kind == AssessmentKind.Vitals && period == 2 && subject.Number % 6 == 3 && time == assessment.Times[^1] && time.AfterDosingStart > TimeSpan.Zero;
 
     private async Task RecordAssessmentAsync(SubjectNumber participant, DemoStaff staff, Faker faker, SimulatedPeriod simulated, AssessmentDefinition assessment, AssessmentTime time, DateTimeOffset at, bool active, TimeSpan duration, CancellationToken ct)
     {
