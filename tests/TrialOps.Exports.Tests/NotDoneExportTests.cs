@@ -14,8 +14,14 @@ namespace TrialOps.Exports.Tests;
 /// Issue 11: a scheduled assessment recorded as not done is an SDTM record with --STAT NOT DONE and
 /// --REASND, empty results, at its planned time; a value recorded later stands instead.
 /// </summary>
-public sealed class NotDoneExportTests(ExportTrialFixture fixture) : IClassFixture<ExportTrialFixture>
+public sealed class NotDoneExportTests(ExportTrialFixture fixture, NotDoneExportTests.UnblindedDemo unblindedDemo) : IClassFixture<ExportTrialFixture>, IClassFixture<NotDoneExportTests.UnblindedDemo>
 {
+    /// <summary>A demo trial of its own, locked and unblinded by the test that reads it.</summary>
+    public sealed class UnblindedDemo : ExportTrialFixture
+    {
+        public override int Participants => 12;
+    }
+
     private const string DemoReason = "Participant asleep at the time point; not woken per protocol";
     private static readonly XNamespace Odm = "http://www.cdisc.org/ns/odm/v1.3";
     private static readonly XNamespace Def = "http://www.cdisc.org/ns/def/v2.0";
@@ -27,12 +33,19 @@ public sealed class NotDoneExportTests(ExportTrialFixture fixture) : IClassFixtu
     [Fact]
     public async Task the_demos_missed_vital_signs_are_not_done_records_at_their_planned_time_in_every_format_alike_blinded_and_unblinded()
     {
-        var blinded = await fixture.ExportAsync("not-done-blinded");
-        var unblinded = await fixture.ExportAsync("not-done-unblinded", blinded: false);
+        foreach (var (command, user) in new[] { ("lock", ExportTrialFixture.Coordinator.UserId), ("unblind", ExportTrialFixture.Statistician.UserId) })
+        {
+            var run = await CliRunner.RunAsync(unblindedDemo.Database.ConnectionString, ExportTrialFixture.Password + "\n", command, "--trial", ExportTrialFixture.Trial, "--user", user, "--password-stdin");
+            Assert.True(run.ExitCode == 0, run.Error);
+        }
+
+        var blinded = await unblindedDemo.Exporter.ExportAsync(ExportTrialFixture.Trial, unblindedDemo.NewFolder("not-done-blinded"), true, null, ExportTrialFixture.Statistician);
+        var unblinded = await unblindedDemo.Exporter.ExportAsync(ExportTrialFixture.Trial, unblindedDemo.NewFolder("not-done-unblinded"), false, null, ExportTrialFixture.Statistician);
+        Assert.True(blinded.Succeeded && unblinded.Succeeded, blinded.Rejection?.Message ?? unblinded.Rejection?.Message);
 
         var notDone = ExportFiles.Table(blinded.Directory!, "VS").Where(r => r["VSSTAT"] == "NOT DONE").ToArray();
         Assert.NotEmpty(notDone);
-        var vitals = fixture.Protocol.Assessments.Single(a => a.Code == "VITALS");
+        var vitals = unblindedDemo.Protocol.Assessments.Single(a => a.Code == "VITALS");
         var last = vitals.Times[^1];
         Assert.All(notDone, row =>
         {
@@ -73,7 +86,7 @@ public sealed class NotDoneExportTests(ExportTrialFixture fixture) : IClassFixtu
         var codeList = define.Descendants(Odm + "CodeList").Single(c => (string)c.Attribute("OID")! == "CL.ND");
         Assert.Equal("C66789", (string?)codeList.Elements(Odm + "Alias").Single().Attribute("Name"));
         Assert.Equal(["NOT DONE"], codeList.Elements().Where(e => e.Name.LocalName is "EnumeratedItem" or "CodeListItem").Select(e => (string)e.Attribute("CodedValue")!));
-        Assert.Empty(define.Descendants(Odm + "CodeList").Single(c => (string)c.Attribute("OID")! == "CL.ND").Descendants().Where(e => e.Attribute(Def + "ExtendedValue") is not null));
+        Assert.DoesNotContain(codeList.Descendants(), e => e.Attribute(Def + "ExtendedValue") is not null);
         var (exit, messages) = ExportFiles.ValidateDefine(Path.Combine(blinded.Directory!, Define.DefineXmlWriter.FileName));
         Assert.True(exit == 0, messages);
     }
