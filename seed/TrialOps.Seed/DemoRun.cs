@@ -217,7 +217,10 @@ internal sealed class DemoRun
         // does, and uses it only to simulate outcomes (documented in seed/README.md).
         var pharmacy = await _doses.GetPharmacyDoseAsync(staff.Pharmacist, code, subject, period, ct)
             ?? throw new DemoException($"{subject}: no pharmacy view of period {period}.");
-        var active = !pharmacy.Placebo;
+        // Vital signs rise during an infusion that has a simulated effect (not during placebo):
+        // decided by the simulation, so a simulation with the same profile for every treatment
+        // gives the same record whatever the allocation (the blinded-export allocation test).
+        var active = _effects.Treatments[pharmacy.TreatmentCode].Effect.Peak != 0;
         var simulated = model.Period(period, pharmacy.TreatmentCode, previousTreatment);
         await Must(_runtime.SendAsync(
             Context(staff.Pharmacist),

@@ -973,11 +973,10 @@ public sealed class SdtmWriter : IDisposable
             file.Write(row, null);
         }
 
-        // The title names the treatments ("ketamine versus saline"): unblinded exports only.
-        if (!_design.IsBlinded)
-        {
-            Write("TITLE", "Trial Title", Protocol.Title);
-        }
+        // The title names the treatments under study ("ketamine versus saline"), as the protocol
+        // and the trial registries do: public protocol information, in blinded files too. The
+        // blind protects which subject received what, never which treatments are compared (ADR 0022).
+        Write("TITLE", "Trial Title", Protocol.Title);
 
         Write("SPONSOR", "Clinical Study Sponsor", Protocol.Sponsor);
         foreach (var type in Protocol.TrialTypes)
