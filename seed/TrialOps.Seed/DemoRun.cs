@@ -150,12 +150,14 @@ internal sealed class DemoRun
             return ParticipantStatus.ScreenFailed;
         }
 
-        await EnrollAsync(plan, staff, ct);
-
         var model = DemoModel.Participant(_protocol, _effects, _options.Seed, plan.Role);
         var baseWeight = Math.Round((decimal)Math.Clamp(Normal(faker, 78, 14), 48, 135), 1);
         var start = screenedAt + TimeSpan.FromDays(faker.Random.Int(1, 7));
         start = new DateTimeOffset(start.UtcDateTime.Date, TimeSpan.Zero) + TimeSpan.FromHours(8.5) + (faker.Random.Int(0, 90) * Minute);
+
+        // Randomized the day before the first dose (at the earliest on the day of consent).
+        var randomizationDate = DateOnly.FromDateTime(start.UtcDateTime).AddDays(-1);
+        await EnrollAsync(plan, staff, randomizationDate < consentDate ? consentDate : randomizationDate, ct);
         DateTimeOffset lastStop = start;
         string? previousTreatment = null;
         for (var period = 1; period <= _protocol.PeriodCount; period++)
@@ -399,14 +401,14 @@ internal sealed class DemoRun
     }
 
     /// <summary>Randomizes, extending an exhausted stratum's list as a Coordinator would (one at a time: the list is one stream).</summary>
-    private async Task EnrollAsync(ParticipantPlan plan, DemoStaff staff, CancellationToken ct)
+    private async Task EnrollAsync(ParticipantPlan plan, DemoStaff staff, DateOnly randomizationDate, CancellationToken ct)
     {
         await _randomization.WaitAsync(ct);
         try
         {
             for (var attempt = 1; ; attempt++)
             {
-                var result = await _runtime.SendAsync(Context(staff.Coordinator), new EnrollParticipant(_protocol.Code, plan.Subject), ct);
+                var result = await _runtime.SendAsync(Context(staff.Coordinator), new EnrollParticipant(_protocol.Code, plan.Subject, randomizationDate), ct);
                 Interlocked.Increment(ref _commands);
                 if (result.Accepted)
                 {

@@ -213,6 +213,7 @@ public static class SdtmMetadata
             "IEORRES" or "IESTRESC" => new("Derived", CriteriaNotMet),
             "IETESTCD" or "IETEST" or "IECAT" or "EXCAT" or "ECCAT" or "ECDOSRGM" or "ECTRT" or "ECDOSU" or "ECDOSFRM" or "ECDOSFRQ" or "ECROUTE" => new("Protocol"),
             "ECMOOD" or "RDOMAIN" or "IDVAR" or "QNAM" or "QLABEL" or "QORIG" => new("Assigned"),
+            "EXLNKID" or "ECLNKID" => new("Assigned", Description: "The period's administration (PERIOD n DOSING): every EX record of it has as EXLNKID the ECLNKID of its EC records"),
             "IEDTC" => new("Derived", RecordedAt),
             "RFSTDTC" or "RFENDTC" or "RFXSTDTC" or "RFXENDTC" or "RFPENDTC" => new("Derived", ReferenceDates),
             "DTHFL" => new("Derived", DeathFlag),

@@ -20,6 +20,7 @@ public sealed class SdtmWriter : IDisposable
     private readonly ExportDesign _design;
     private readonly MeddraDictionary? _meddra;
     private readonly Dictionary<string, DomainFile> _files = new(StringComparer.Ordinal);
+    private readonly CriterionCodes _criterionCodes;
     private DateOnly? _firstConsent;
     private int _randomized;
 
@@ -28,6 +29,7 @@ public sealed class SdtmWriter : IDisposable
     {
         _design = design;
         _meddra = meddra;
+        _criterionCodes = CriterionCodes.For(design.Trial.Versions.Select(v => v.Definition));
         try
         {
             foreach (var domain in SdtmDomains.For(TsValueParts(design.Protocol)).Concat(SdtmDomains.WhereNeeded))
@@ -116,7 +118,7 @@ public sealed class SdtmWriter : IDisposable
         var ti = _files["TI"];
         foreach (var (criterion, category) in Criteria(Protocol))
         {
-            ti.Write(SdtmDomains.TI.NewRow(StudyId).Set("IETESTCD", criterion.Code).Set("IETEST", criterion.Text)
+            ti.Write(SdtmDomains.TI.NewRow(StudyId).Set("IETESTCD", _criterionCodes.Of(criterion.Code)).Set("IETEST", criterion.Text)
                 .Set("IECAT", category).Set("TIVERS", Iso.Number(Protocol.Version)), null);
         }
     }
@@ -393,6 +395,7 @@ public sealed class SdtmWriter : IDisposable
                         .Set("USUBJID", usubjid)
                         .Set("EXSEQ", ++sequence)
                         .Set("EXREFID", kit)
+                        .Set("EXLNKID", AdministrationLink(period))
                         .Set("EXTRT", treatment?.Label ?? ExportDesign.BlindedTreatmentName)
                         .Set("EXCAT", kinds.GetValueOrDefault(interval.Component))
                         .Set("EXDOSE", interval.Amount is { } amount ? Math.Round(amount, 4) : null)
@@ -412,6 +415,13 @@ public sealed class SdtmWriter : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// EXLNKID/ECLNKID: the administration of a period, the same in EX (as given) and EC (as
+    /// collected), and in blinded and unblinded exports, so a reviewer can join each EX record to
+    /// the EC records of its administration; it names the period, nothing about the treatment.
+    /// </summary>
+    private static string AdministrationLink(int period) => $"PERIOD {Iso.Number(period)} DOSING";
 
     /// <summary>
     /// EC, exposure as collected: what the bedside staff were told and recorded, the same in a
@@ -448,6 +458,7 @@ public sealed class SdtmWriter : IDisposable
                         .Set("USUBJID", usubjid)
                         .Set("ECSEQ", ++sequence)
                         .Set("ECREFID", session.Preparation?.Kit.ToString() ?? (subject.State.Kits.TryGetValue(period, out var kit) ? kit.ToString() : null))
+                        .Set("ECLNKID", AdministrationLink(period))
                         .Set("ECTRT", openTreatment?.Label ?? ExportDesign.BlindedTreatmentName)
                         .Set("ECCAT", blinded.Kinds.GetValueOrDefault(interval.Component))
                         .Set("ECMOOD", "PERFORMED")
@@ -768,7 +779,10 @@ public sealed class SdtmWriter : IDisposable
 
         if (subject.Randomization is { Data: ParticipantRandomized randomized } randomization)
         {
-            Write("RANDOMIZED", "RANDOMIZED", "PROTOCOL MILESTONE", subject.EpochAt(randomized.RandomizedAt), randomization.RecordedAt, Iso.Dtc(randomized.RandomizedAt), Iso.StudyDay(randomized.RandomizedAt, firstDose));
+            // The clinical date the site recorded (the recording date for events from before it was asked).
+            var date = randomized.ClinicalDate();
+            var epoch = subject.EpochAt(PartialDate.FromDate(date)) ?? subject.EpochAt(randomized.RandomizedAt);
+            Write("RANDOMIZED", "RANDOMIZED", "PROTOCOL MILESTONE", epoch, randomization.RecordedAt, Iso.Date(date), Iso.StudyDay(date, firstDose));
         }
 
         // An emergency code break is an event of the subject's disposition (it names no treatment,
@@ -815,7 +829,7 @@ public sealed class SdtmWriter : IDisposable
                 SdtmDomains.IE.NewRow(StudyId)
                     .Set("USUBJID", usubjid)
                     .Set("IESEQ", ++sequence)
-                    .Set("IETESTCD", answer.Code)
+                    .Set("IETESTCD", _criterionCodes.Of(answer.Code))
                     .Set("IETEST", texts.GetValueOrDefault(answer.Code) ?? answer.Code)
                     .Set("IECAT", answer.Kind == CriterionKind.Inclusion ? "INCLUSION" : "EXCLUSION")
                     .Set("IEORRES", result)
