@@ -30,6 +30,22 @@ public sealed class SdtmLinkTests(ExportTrialFixture fixture) : IClassFixture<Ex
 
         Assert.All(ec, r => Assert.Contains(ex, e => e["USUBJID"] == r["USUBJID"] && e["EXLNKID"] == r["ECLNKID"]));
 
+        // DS RANDOMIZED carries the clinical date the site recorded (the demo: the day before the
+        // first dose), not the server's recording time (DSDTC); DM's first dose comes after it.
+        var dm = ExportFiles.Table(export.Directory!, "DM").ToDictionary(r => r["USUBJID"]);
+        var randomized = ExportFiles.Table(export.Directory!, "DS").Where(r => r["DSDECOD"] == "RANDOMIZED").ToArray();
+        Assert.NotEmpty(randomized);
+        Assert.All(randomized, r =>
+        {
+            Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", r["DSSTDTC"]);
+            Assert.NotEqual(r["DSDTC"][..10], r["DSSTDTC"]);
+            if (dm[r["USUBJID"]]["RFXSTDTC"] is { Length: > 0 } firstDose)
+            {
+                Assert.Equal(DateOnly.Parse(firstDose[..10], CultureInfo.InvariantCulture).AddDays(-1), DateOnly.Parse(r["DSSTDTC"], CultureInfo.InvariantCulture));
+                Assert.Equal("SCREENING", r["EPOCH"]);
+            }
+        });
+
         var ti = ExportFiles.Table(export.Directory!, "TI");
         Assert.All(ti, r => Assert.InRange(r["IETESTCD"].Length, 1, 8));
         Assert.Equal(["EXCLUSION", "INCLUSION"], ti.Select(r => r["IECAT"]).Distinct().Order(StringComparer.Ordinal));
