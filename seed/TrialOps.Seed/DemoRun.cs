@@ -150,12 +150,14 @@ internal sealed class DemoRun
             return ParticipantStatus.ScreenFailed;
         }
 
-        await EnrollAsync(plan, staff, ct);
-
         var model = DemoModel.Participant(_protocol, _effects, _options.Seed, plan.Role);
         var baseWeight = Math.Round((decimal)Math.Clamp(Normal(faker, 78, 14), 48, 135), 1);
         var start = screenedAt + TimeSpan.FromDays(faker.Random.Int(1, 7));
         start = new DateTimeOffset(start.UtcDateTime.Date, TimeSpan.Zero) + TimeSpan.FromHours(8.5) + (faker.Random.Int(0, 90) * Minute);
+
+        // Randomized the day before the first dose (at the earliest on the day of consent).
+        var randomizationDate = DateOnly.FromDateTime(start.UtcDateTime).AddDays(-1);
+        await EnrollAsync(plan, staff, randomizationDate < consentDate ? consentDate : randomizationDate, ct);
         DateTimeOffset lastStop = start;
         string? previousTreatment = null;
         for (var period = 1; period <= _protocol.PeriodCount; period++)
@@ -217,7 +219,10 @@ internal sealed class DemoRun
         // does, and uses it only to simulate outcomes (documented in seed/README.md).
         var pharmacy = await _doses.GetPharmacyDoseAsync(staff.Pharmacist, code, subject, period, ct)
             ?? throw new DemoException($"{subject}: no pharmacy view of period {period}.");
-        var active = !pharmacy.Placebo;
+        // Vital signs rise during an infusion that has a simulated effect (not during placebo):
+        // decided by the simulation, so a simulation with the same profile for every treatment
+        // gives the same record whatever the allocation (the blinded-export allocation test).
+        var active = _effects.Treatments[pharmacy.TreatmentCode].Effect.Peak != 0;
         var simulated = model.Period(period, pharmacy.TreatmentCode, previousTreatment);
         await Must(_runtime.SendAsync(
             Context(staff.Pharmacist),
@@ -252,6 +257,12 @@ internal sealed class DemoRun
         foreach (var (assessment, time) in _protocol.Assessments.SelectMany(a => a.Times.Where(t => t.AfterDosingStart > TimeSpan.Zero).Select(t => (a, t))).OrderBy(x => x.t.AfterDosingStart))
         {
             var at = start + time.AfterDosingStart + TimeSpan.FromMinutes(faker.Random.Int(0, 4));
+            if (MissedByDesign(subject, period, assessment, time))
+            {
+                await Must(_runtime.SendAsync(Context(staff.Nurse), new RecordAssessmentNotDone(code, subject, period, assessment.Code, time.Iso, "Participant asleep at the time point; not woken per protocol"), ct), "assessment not done", subject);
+                continue;
+            }
+
             await RecordAssessmentAsync(subject, staff, faker, simulated, assessment, time, at, active, duration, ct);
         }
 
@@ -259,6 +270,14 @@ internal sealed class DemoRun
         await AdverseEventsAsync(plan, staff, faker, period, start, stop, simulated.AdverseEvents, ct);
         return (stop, simulated);
     }
+
+    /// <summary>
+    /// Now and then a scheduled measurement is missed: the last post-dose vital signs of period 2
+    /// of every sixth subject (by running number) are recorded as not done. Decided from the subject
+    /// number, not drawn, so the rest of the simulated record stays as it was.
+    /// </summary>
+    private static bool MissedByDesign(SubjectNumber subject, int period, AssessmentDefinition assessment, AssessmentTime time) =>
+        assessment.Kind == AssessmentKind.Vitals && period == 2 && subject.Number % 6 == 3 && time == assessment.Times[^1] && time.AfterDosingStart > TimeSpan.Zero;
 
     private async Task RecordAssessmentAsync(SubjectNumber participant, DemoStaff staff, Faker faker, SimulatedPeriod simulated, AssessmentDefinition assessment, AssessmentTime time, DateTimeOffset at, bool active, TimeSpan duration, CancellationToken ct)
     {
@@ -382,14 +401,14 @@ internal sealed class DemoRun
     }
 
     /// <summary>Randomizes, extending an exhausted stratum's list as a Coordinator would (one at a time: the list is one stream).</summary>
-    private async Task EnrollAsync(ParticipantPlan plan, DemoStaff staff, CancellationToken ct)
+    private async Task EnrollAsync(ParticipantPlan plan, DemoStaff staff, DateOnly randomizationDate, CancellationToken ct)
     {
         await _randomization.WaitAsync(ct);
         try
         {
             for (var attempt = 1; ; attempt++)
             {
-                var result = await _runtime.SendAsync(Context(staff.Coordinator), new EnrollParticipant(_protocol.Code, plan.Subject), ct);
+                var result = await _runtime.SendAsync(Context(staff.Coordinator), new EnrollParticipant(_protocol.Code, plan.Subject, randomizationDate), ct);
                 Interlocked.Increment(ref _commands);
                 if (result.Accepted)
                 {

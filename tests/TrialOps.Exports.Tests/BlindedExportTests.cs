@@ -198,7 +198,7 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task no_blinded_file_contains_a_treatment_code_label_or_sequence_name()
+    public async Task no_blinded_file_names_a_treatment_code_label_or_sequence_except_the_trial_title_in_ts()
     {
         var export = await fixture.ExportAsync("secrets");
         var secrets = ExportFiles.TreatmentSecrets(fixture.Protocol);
@@ -207,15 +207,28 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
         Assert.Contains(Path.Combine(export.Directory!, DefineXmlWriter.FileName), files);
         foreach (var path in files)
         {
-            var text = ExportFiles.TextWithoutStudyCode(path, fixture.Protocol);
+            var text = ExportFiles.BlindedScanText(path, fixture.Protocol);
             foreach (var (what, pattern) in secrets)
             {
                 Assert.False(pattern.IsMatch(text), $"{Path.GetFileName(path)} contains {what}: …{Around(text, pattern)}…");
             }
         }
 
-        // The search is not vacuous: an unblinded file of the same data would fail it.
+        // The one place treatment names may appear: the TITLE rows of TS (public protocol
+        // information, ADR 0022), in the CSV, the XPT and the Dataset-JSON alike.
+        var named = ExportFiles.Table(export.Directory!, "TS")
+            .Where(row => secrets.Any(s => s.Pattern.IsMatch(string.Join(' ', row.Values).Replace(fixture.Protocol.Code.Value, " ", StringComparison.OrdinalIgnoreCase))))
+            .ToArray();
+        Assert.Equal(["TITLE"], named.Select(r => r["TSPARMCD"]).Distinct());
+        Assert.Equal(fixture.Protocol.Title, Assert.Single(named)["TSVAL"]);
+        foreach (var file in new[] { "ts.csv", "ts.xpt", "ts.json" })
+        {
+            Assert.Contains(fixture.Protocol.Title, ExportFiles.TextWithoutStudyCode(Path.Combine(export.Directory!, file), fixture.Protocol), StringComparison.Ordinal);
+        }
+
+        // The search is not vacuous: the title and an unblinded file of the same data would fail it.
         Assert.Contains(secrets, s => s.Pattern.IsMatch(fixture.Protocol.Treatments[0].Label));
+        Assert.Contains(secrets, s => s.Pattern.IsMatch(fixture.Protocol.Title));
     }
 
     [Fact]
@@ -416,7 +429,7 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
         Assert.Equal("CROSS-OVER", ts["INTMODEL1"]["TSVAL"]);
         Assert.Equal("C82637", ts["INTMODEL1"]["TSVALCD"]);
         Assert.Equal("DOUBLE BLIND", ts["TBLIND1"]["TSVAL"]);
-        Assert.False(ts.ContainsKey("TITLE1"));
+        Assert.Equal(fixture.Protocol.Title, ts["TITLE1"]["TSVAL"]);
         Assert.False(ts.ContainsKey("TRT1"));
 
         var completed = fixture.Demo.Participants.First(p => p.Status == ParticipantStatus.Completed).Subject;

@@ -81,6 +81,32 @@ public static class ExportFiles
     public static string TextWithoutStudyCode(string path, ProtocolDefinition protocol) =>
         Encoding.Latin1.GetString(File.ReadAllBytes(path)).Replace(protocol.Code.Value, " ", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A blinded file's text as the leak scans read it: without the study code and, in the TS files
+    /// only (ts.csv, ts.xpt, ts.json), without the values of the TITLE rows. The title names the
+    /// treatments under study: public protocol information (registries publish it), allowed there
+    /// and nowhere else (ADR 0022). What the blind protects is the allocation.
+    /// </summary>
+    public static string BlindedScanText(string path, ProtocolDefinition protocol)
+    {
+        var text = TextWithoutStudyCode(path, protocol);
+        if (!Path.GetFileNameWithoutExtension(path).Equals("ts", StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
+
+        foreach (var part in TitleParts(protocol))
+        {
+            text = text.Replace(part, " ", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>The title as TS carries it: US-ASCII, in parts of up to 200 characters (TSVAL, TSVAL1 …).</summary>
+    public static IReadOnlyList<string> TitleParts(ProtocolDefinition protocol) =>
+        SdtmDomains.SplitValue(Common.AsciiText.ToAscii(protocol.Title) ?? protocol.Title);
+
     /// <summary>Column names and row counts of every XPT in the folder, as pandas.read_sas reads them.</summary>
     public static IReadOnlyDictionary<string, (IReadOnlyList<string> Columns, int Rows)> ReadWithPandas(string directory)
     {

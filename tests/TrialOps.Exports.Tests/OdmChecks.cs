@@ -103,7 +103,7 @@ public static class OdmChecks
         var found = new List<string>();
         foreach (var path in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
         {
-            var text = ExportFiles.TextWithoutStudyCode(path, protocol);
+            var text = ExportFiles.BlindedScanText(path, protocol);
             foreach (var (what, pattern) in secrets)
             {
                 if (pattern.Match(text) is { Success: true } match)

@@ -31,6 +31,15 @@ public sealed class SymbolProtocolFixture : ExportTrialFixture
             root["code"] = Code;
             root["title"] = Title;
             root["treatments"]![0]!["label"] = "Ketamine 8.3 µg/kg/min over ≥ 40 min (Sjögren-safe)";
+            // Criterion codes longer than SDTM's 8 characters: TI and IE get INCLnn/EXCLnn.
+            foreach (var (list, prefix) in new[] { ("inclusion", "INCLUSION-"), ("exclusion", "EXCLUSION-") })
+            {
+                foreach (var criterion in root["eligibility"]![list]!.AsArray())
+                {
+                    criterion!["code"] = prefix + (string)criterion["code"]!;
+                }
+            }
+
             return Encoding.UTF8.GetBytes(root.ToJsonString());
         }
     }
@@ -42,6 +51,13 @@ public sealed class SymbolProtocolExportTests(SymbolProtocolFixture fixture) : I
     public async Task a_protocol_with_micro_signs_and_a_long_title_exports_unblinded_after_lock()
     {
         Assert.Equal(260, fixture.Protocol.Title.Length);
+
+        // The blinded export carries the title too, over TSVAL and TSVAL1 (public protocol information, ADR 0022).
+        var blinded = await fixture.Exporter.ExportAsync(SymbolProtocolFixture.Code, fixture.NewFolder("blinded"), true, null, ExportTrialFixture.Statistician);
+        Assert.True(blinded.Succeeded, blinded.Rejection?.Message);
+        var blindedTitle = Assert.Single(ExportFiles.Table(blinded.Directory!, "TS"), r => r["TSPARMCD"] == "TITLE");
+        Assert.Equal(AsciiText.ToAscii(SymbolProtocolFixture.Title), blindedTitle["TSVAL"] + blindedTitle["TSVAL1"]);
+
         var locked = await Cli("lock", ExportTrialFixture.Coordinator.UserId);
         Assert.True(locked.ExitCode == 0, locked.Error);
         var unblinded = await Cli("unblind", ExportTrialFixture.Statistician.UserId);
@@ -69,6 +85,19 @@ public sealed class SymbolProtocolExportTests(SymbolProtocolFixture fixture) : I
         var ketamine = "Ketamine 8.3 ug/kg/min over >= 40 min (Sjogren-safe)";
         Assert.Contains(ExportFiles.Table(directory, "EX"), r => r["EXTRT"] == ketamine);
         Assert.Contains(ExportFiles.Table(directory, "TA"), r => r["ARM"].StartsWith(ketamine, StringComparison.Ordinal));
+        // IETESTCD at most 8 characters, numbered in protocol order, the same codes in TI and IE.
+        var protocol = fixture.Protocol;
+        var ti = ExportFiles.Table(directory, "TI");
+        Assert.Equal(
+            protocol.Eligibility.Inclusion.Select((c, i) => ($"INCL{i + 1:00}", c.Text, "INCLUSION")).Concat(protocol.Eligibility.Exclusion.Select((c, i) => ($"EXCL{i + 1:00}", c.Text, "EXCLUSION"))),
+            ti.Select(r => (r["IETESTCD"], r["IETEST"], r["IECAT"])));
+        Assert.All(protocol.Eligibility.Inclusion.Concat(protocol.Eligibility.Exclusion), c => Assert.True(c.Code.Length > 8));
+        var testOf = ti.ToDictionary(r => r["IETESTCD"], r => r["IETEST"]);
+        Assert.All(ExportFiles.Table(directory, "IE"), r => Assert.Equal(testOf[r["IETESTCD"]], r["IETEST"]));
+        Assert.Equal(
+            ti.Select(r => r["IETESTCD"]),
+            ExportFiles.Table(blinded.Directory!, "TI").Select(r => r["IETESTCD"]));
+
         var dm = ExportFiles.Table(directory, "DM");
         Assert.All(dm, r => Assert.Equal(r["SITEID"] == "S01" ? "NLD" : "AUS", r["COUNTRY"]));
 

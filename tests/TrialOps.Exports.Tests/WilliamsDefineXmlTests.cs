@@ -63,6 +63,8 @@ public sealed class WilliamsDefineXmlTests(WilliamsTrialFixture fixture) : IClas
         }
 
         Assert.Equal(["BLINDED"], CodedValues(blindedDefine, "CL.ARMCD"));
+        AssertEveryFileReads(blinded.Directory!);
+        Assert.Single(ExportFiles.Table(blinded.Directory!, "TS"), r => r["TSPARMCD"] == "TITLE" && r["TSVAL"] == fixture.Protocol.Title);
 
         var locked = await Cli("lock", ExportTrialFixture.Coordinator.UserId);
         Assert.True(locked.ExitCode == 0, locked.Error);
@@ -75,6 +77,7 @@ public sealed class WilliamsDefineXmlTests(WilliamsTrialFixture fixture) : IClas
         var (exit, messages) = ExportFiles.ValidateDefine(define);
         Assert.True(exit == 0, messages);
         Assert.Empty(ExportFiles.DefineMismatches(unblinded.Directory!));
+        AssertEveryFileReads(unblinded.Directory!);
 
         // The six Williams sequences are the arm codelist, each decoded as TA describes the arm.
         var arms = ExportFiles.Table(unblinded.Directory!, "TA").DistinctBy(r => r["ARMCD"]).ToDictionary(r => r["ARMCD"], r => r["ARM"], StringComparer.Ordinal);
@@ -94,6 +97,27 @@ public sealed class WilliamsDefineXmlTests(WilliamsTrialFixture fixture) : IClas
         Assert.Equal(3, adsl.Select(r => r["TR01P"]).Distinct().Count());
         Assert.Empty(AdamChecks.IndependentMismatches(unblinded.Directory!, fixture.Protocol));
         Assert.Empty(AdamChecks.HavenMismatches(unblinded.Directory!, "adsl"));
+    }
+
+    /// <summary>
+    /// pandas and R haven read every XPT with the CSV's columns and row count, every Dataset-JSON
+    /// validates and holds the XPT values, and the not-done VS records have their reason and no result.
+    /// </summary>
+    private static void AssertEveryFileReads(string directory)
+    {
+        var pandas = ExportFiles.ReadWithPandas(directory);
+        var haven = ExportFiles.ReadWithHaven(directory);
+        var xpts = Directory.EnumerateFiles(directory, "*.xpt").Select(Path.GetFileName).ToArray();
+        Assert.Contains("vs.xpt", xpts);
+        Assert.All(xpts, xpt =>
+        {
+            var (header, rows) = ExportFiles.ReadCsv(Path.Combine(directory, Path.ChangeExtension(xpt!, ".csv")));
+            Assert.Equal(header, pandas[xpt!].Columns);
+            Assert.Equal(header, haven[xpt!].Columns);
+            Assert.Equal((rows.Count, rows.Count), (pandas[xpt!].Rows, haven[xpt!].Rows));
+        });
+        Assert.Empty(ExportFiles.CheckDatasetJson(xpts.Select(x => Path.Combine(directory, Path.ChangeExtension(x!, ".json")))));
+        Assert.All(ExportFiles.Table(directory, "VS").Where(r => r["VSSTAT"] == "NOT DONE"), r => Assert.Equal(("", true), (r["VSORRES"], r["VSREASND"].Length > 0)));
     }
 
     private static IReadOnlyList<string> CodedValues(string define, string codeList) =>

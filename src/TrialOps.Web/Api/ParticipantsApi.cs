@@ -116,6 +116,9 @@ public sealed record ScreenRequest(string Site, DateOnly ConsentDate, string Con
 
 public sealed record EligibilityRequest(IReadOnlyList<EligibilityAnswer> Answers);
 
+/// <summary>Randomization; the body is optional. <paramref name="RandomizationDate"/>: the clinical date (default the date of recording).</summary>
+public sealed record RandomizationRequest(DateOnly? RandomizationDate = null);
+
 public sealed record WithdrawalRequest(DateTimeOffset WithdrawnAt, WithdrawalReason Reason, string Details);
 
 public sealed record CompletionRequest(DateTimeOffset CompletedAt);
@@ -405,11 +408,11 @@ public static class ParticipantsApi
             .WithSummary("Answer every inclusion and exclusion criterion (Investigator); an ineligible participant becomes a screen failure.")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/randomization", (string code, string subject, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+        participants.MapPost("/{subject}/randomization", (string code, string subject, RandomizationRequest? request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
                 ParticipantCommandAsync(http, protocolViews, register, code, subject, ct, (context, protocol, number) =>
-                    commands.SendCommandAsync(context, new EnrollParticipant(protocol, number), ct)))
+                    commands.SendCommandAsync(context, new EnrollParticipant(protocol, number, request?.RandomizationDate), ct)))
             .WithName("EnrollParticipant")
-            .WithSummary("Enrol and randomize an eligible participant (Coordinator, Investigator): kits are assigned for every period; the sequence stays concealed.")
+            .WithSummary("Enrol and randomize an eligible participant (Coordinator, Investigator): kits are assigned for every period; the sequence stays concealed. The body may give the clinical randomizationDate (default today; not in the future, not before consent).")
             .ProducesParticipantCommand();
 
         participants.MapPost("/{subject}/withdrawal", (string code, string subject, WithdrawalRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>

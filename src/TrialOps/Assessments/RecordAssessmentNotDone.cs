@@ -14,6 +14,9 @@ namespace TrialOps.Assessments;
 /// <param name="Timepoint">The protocol's time after dosing start (<c>PT20M</c>).</param>
 public sealed record RecordAssessmentNotDone(ProtocolCode Protocol, SubjectNumber Subject, int Period, string AssessmentCode, string Timepoint, string Reason)
 {
+    /// <summary>The longest reason: SDTM QSREASND/VSREASND holds at most 200 characters (XPORT v5), so a longer one would stop the export after lock.</summary>
+    public const int MaxReasonLength = 200;
+
     public static Decision Decide(ParticipantState state, TrialContext trial, RecordAssessmentNotDone command, Actor by, DateTimeOffset now)
     {
         if ((JourneyRules.Role(by, JourneyRules.SiteStaff, "record an assessment as not done") ?? JourneyRules.Open(trial)) is { } refused)
@@ -24,6 +27,16 @@ public sealed record RecordAssessmentNotDone(ProtocolCode Protocol, SubjectNumbe
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
             return Decision.Reject(RejectionCodes.ReasonRequired, "Give the reason the assessment was not done.", "reason");
+        }
+
+        if (ExportableText.Check(command.Reason, "reason", "reason the assessment was not done") is { } notExportable)
+        {
+            return Decision.Reject(notExportable);
+        }
+
+        if ((AsciiText.ToAscii(command.Reason.Trim()) ?? command.Reason.Trim()).Length > MaxReasonLength)
+        {
+            return Decision.Reject("assessment.reason-too-long", $"Keep the reason to {MaxReasonLength} characters (it is exported in SDTM --REASND).", "reason");
         }
 
         var kind = trial.Protocol.Assessments.FirstOrDefault(a => a.Code == command.AssessmentCode)?.Kind ?? AssessmentKind.Scale;

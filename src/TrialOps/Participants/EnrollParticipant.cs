@@ -12,7 +12,8 @@ namespace TrialOps.Participants;
 /// <see cref="ParticipantRandomized"/> with the period numbers and that entry's kit numbers. The
 /// sequence, and so the treatment of each period, is never copied to the participant.
 /// </summary>
-public sealed record EnrollParticipant(ProtocolCode Protocol, SubjectNumber Subject)
+/// <param name="RandomizationDate">The clinical date of randomization (the date on the site's record); default the date of recording. Not in the future, not before consent.</param>
+public sealed record EnrollParticipant(ProtocolCode Protocol, SubjectNumber Subject, DateOnly? RandomizationDate = null)
 {
     /// <summary>The stream of the list the participant is randomized in (depends on their site).</summary>
     public static string ListStreamFor(ProtocolDefinition protocol, string site) =>
@@ -43,6 +44,19 @@ public sealed record EnrollParticipant(ProtocolCode Protocol, SubjectNumber Subj
                 $"Participant {command.Subject} is {JourneyRules.Describe(state.Status)}: only a participant confirmed eligible can be randomized.");
         }
 
+        if (command.RandomizationDate is { } date)
+        {
+            if (date > DateOnly.FromDateTime(now.UtcDateTime.AddDays(1)))
+            {
+                return Decision.Reject("participant.randomization-date-in-future", $"The randomization date {date:yyyy-MM-dd} lies in the future.", "randomizationDate");
+            }
+
+            if (state.ConsentDate is { } consent && date < consent)
+            {
+                return Decision.Reject("participant.randomization-before-consent", $"The randomization date {date:yyyy-MM-dd} lies before the participant's consent on {consent:yyyy-MM-dd}.", "randomizationDate");
+            }
+        }
+
         var stratum = Strata.Of(trial.Protocol, state.Site!);
         var randomized = RandomizeParticipant.Randomize(listEvents, new RandomizeParticipant(trial.Code, stratum, command.Subject.ToString(), by), now);
         if (randomized.Allocation is not { } allocation)
@@ -66,7 +80,8 @@ public sealed record EnrollParticipant(ProtocolCode Protocol, SubjectNumber Subj
                 by.UserId,
                 now,
                 stratum,
-                allocation.Kits.Select((kit, i) => new PeriodKit(i + 1, kit)).ToArray()));
+                allocation.Kits.Select((kit, i) => new PeriodKit(i + 1, kit)).ToArray(),
+                command.RandomizationDate ?? DateOnly.FromDateTime(now.UtcDateTime)));
     }
 }
 

@@ -87,6 +87,10 @@ public sealed record PeriodKit(int Period, KitNumber Kit);
 /// <param name="RandomizedAt">Server time.</param>
 /// <param name="Stratum">The list the allocation is in (the site code, or <c>ALL</c>).</param>
 /// <param name="Periods">One kit per period, in period order.</param>
+/// <param name="RandomizationDate">
+/// The clinical date of randomization the site recorded (SDTM DS RANDOMIZED DSSTDTC, ADSL RANDDT);
+/// null in events recorded before the field existed, where the date of <paramref name="RandomizedAt"/> stands.
+/// </param>
 [EventType("participant.randomized.v1")]
 public sealed record ParticipantRandomized(
     ProtocolCode Protocol,
@@ -94,7 +98,15 @@ public sealed record ParticipantRandomized(
     string RandomizedBy,
     DateTimeOffset RandomizedAt,
     string Stratum,
-    IReadOnlyList<PeriodKit> Periods) : IParticipantEvent;
+    IReadOnlyList<PeriodKit> Periods,
+    DateOnly? RandomizationDate = null) : IParticipantEvent;
+
+public static class ParticipantRandomizedDates
+{
+    /// <summary>The clinical date of randomization: as the site recorded it, else (older events) the recording date.</summary>
+    public static DateOnly ClinicalDate(this ParticipantRandomized randomized) =>
+        randomized.RandomizationDate ?? DateOnly.FromDateTime(randomized.RandomizedAt.UtcDateTime);
+}
 
 /// <summary>
 /// The consent date or form version was recorded wrongly and is corrected. The original stays in

@@ -25,6 +25,20 @@ public class AssessmentNotDoneDecisionTests
     }
 
     [Fact]
+    public void a_reason_the_sdtm_export_could_not_hold_is_refused_at_entry_naming_the_field()
+    {
+        var cyrillic = Rejected(RecordAssessmentNotDone.Decide(DosingStarted(), Trial, new RecordAssessmentNotDone(Code, Subject, 1, "PAIN", "PT20M", "Пациент спал"), Nurse, Now), Common.ExportableText.NotExportableCode);
+        Assert.Equal("reason", cyrillic.Field);
+
+        var tooLong = Rejected(RecordAssessmentNotDone.Decide(DosingStarted(), Trial, new RecordAssessmentNotDone(Code, Subject, 1, "PAIN", "PT20M", new string('x', RecordAssessmentNotDone.MaxReasonLength + 1)), Nurse, Now), "assessment.reason-too-long");
+        Assert.Equal("reason", tooLong.Field);
+
+        // Symbols SDTM transliterates (≥ → >=) are fine, and 200 characters after transliteration fit.
+        Single<AssessmentNotDone>(RecordAssessmentNotDone.Decide(DosingStarted(), Trial, new RecordAssessmentNotDone(Code, Subject, 1, "PAIN", "PT20M", "Sedation score ≥ 3, not woken"), Nurse, Now));
+        Single<AssessmentNotDone>(RecordAssessmentNotDone.Decide(DosingStarted(), Trial, new RecordAssessmentNotDone(Code, Subject, 1, "PAIN", "PT20M", new string('x', RecordAssessmentNotDone.MaxReasonLength)), Nurse, Now));
+    }
+
+    [Fact]
     public void a_monitor_cannot_record_it()
     {
         Rejected(RecordAssessmentNotDone.Decide(DosingStarted(), Trial, new RecordAssessmentNotDone(Code, Subject, 1, "PAIN", "PT20M", "Missed"), JourneyFixtures.Monitor, Now), "not-permitted");

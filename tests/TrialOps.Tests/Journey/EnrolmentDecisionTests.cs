@@ -150,7 +150,32 @@ public class EnrolmentDecisionTests
         Assert.DoesNotContain("entry", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("KET\"", json);
         Assert.DoesNotContain("PBO", json);
-        Assert.Equal(["protocol", "subject", "randomizedBy", "randomizedAt", "stratum", "periods"], JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["protocol", "subject", "randomizedBy", "randomizedAt", "stratum", "periods", "randomizationDate"], JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void the_clinical_randomization_date_is_recorded_as_given_or_else_the_date_of_recording()
+    {
+        var given = Event<ParticipantRandomized>(EnrollParticipant.Decide(State(Screened(), Eligible()), Trial, [List()], new EnrollParticipant(Code, Subject, new DateOnly(2026, 11, 20)), Coordinator, Now));
+        var defaulted = Event<ParticipantRandomized>(EnrollParticipant.Decide(State(Screened(), Eligible()), Trial, [List()], new EnrollParticipant(Code, Subject), Coordinator, Now));
+
+        Assert.Equal((new DateOnly(2026, 11, 20), Now), (given.RandomizationDate, given.RandomizedAt));
+        Assert.Equal(new DateOnly(2026, 12, 1), defaulted.RandomizationDate);
+
+        // An event recorded before the field existed has the date of its recording time.
+        Assert.Equal(new DateOnly(2026, 11, 1), (Randomized() with { RandomizationDate = null }).ClinicalDate());
+        Assert.Equal(new DateOnly(2026, 11, 20), given.ClinicalDate());
+    }
+
+    [Fact]
+    public void a_randomization_date_in_the_future_or_before_consent_is_refused_naming_the_field()
+    {
+        var future = Rejected(EnrollParticipant.Decide(State(Screened(), Eligible()), Trial, [List()], new EnrollParticipant(Code, Subject, new DateOnly(2026, 12, 3)), Coordinator, Now), "participant.randomization-date-in-future");
+        var early = Rejected(EnrollParticipant.Decide(State(Screened(new DateOnly(2026, 11, 1)), Eligible()), Trial, [List()], new EnrollParticipant(Code, Subject, new DateOnly(2026, 10, 31)), Coordinator, Now), "participant.randomization-before-consent");
+
+        Assert.Equal(("randomizationDate", "randomizationDate"), (future.Field, early.Field));
+        Assert.Null(EnrollParticipant.Decide(State(Screened(new DateOnly(2026, 11, 1)), Eligible()), Trial, [List()], new EnrollParticipant(Code, Subject, new DateOnly(2026, 11, 1)), Coordinator, Now).Rejection);
+        Assert.Null(EnrollParticipant.Decide(State(Screened(), Eligible()), Trial, [List()], new EnrollParticipant(Code, Subject, new DateOnly(2026, 12, 2)), Coordinator, Now).Rejection);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class AdamDatasets
         }
 
         return values
-            .Set("RANDDT", SasDate(row.RandomizedAt))
+            .Set("RANDDT", SasDate(row.RandomizationDate))
             .Set("TRTSDTM", SasDateTime(row.TreatmentStart))
             .Set("TRTEDTM", SasDateTime(row.TreatmentEnd))
             .Set("TRTSDT", SasDate(row.TreatmentStart))

@@ -155,7 +155,7 @@ public static class AdamDerivation
             identity.PlannedSequence,
             safety ? string.Join("-", dosed.Select(p => p.Actual!.Code)) : null,
             periods,
-            (subject.Randomization?.Data as ParticipantRandomized)?.RandomizedAt,
+            (subject.Randomization?.Data as ParticipantRandomized)?.ClinicalDate(),
             dosed.Select(p => p.TreatmentStart).FirstOrDefault(),
             dosed.Select(p => p.TreatmentEnd).Where(t => t is not null).Max(),
             Randomized: true,

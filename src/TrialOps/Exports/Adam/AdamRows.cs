@@ -61,7 +61,7 @@ public sealed record AdslRow(
     string PlannedSequence,
     string? ActualSequence,
     IReadOnlyList<AdslPeriod> Periods,
-    DateTimeOffset? RandomizedAt,
+    DateOnly? RandomizationDate,
     DateTimeOffset? TreatmentStart,
     DateTimeOffset? TreatmentEnd,
     bool Randomized,

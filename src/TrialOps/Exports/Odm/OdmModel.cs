@@ -74,6 +74,7 @@ public static class OdmModel
         {
             ("STRATUM", OdmDataType.Text, "Randomization stratum"),
             ("RANDDTC", OdmDataType.DateTime, "Randomized at"),
+            ("RANDDAT", OdmDataType.Date, "Date of randomization (clinical date the site recorded)"),
         };
         randomizationItems.AddRange(Enumerable.Range(1, periodCount).Select(p => ($"KITP{p}", OdmDataType.Text, $"Kit number, period {p}")));
         if (!design.IsBlinded)

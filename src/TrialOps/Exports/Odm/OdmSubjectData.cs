@@ -211,6 +211,10 @@ public sealed class OdmSubjectData
                 var path = Screening(OdmModel.Randomization, 2);
                 Add(path, "STRATUM", e.Stratum, stored);
                 Add(path, "RANDDTC", Time(e.RandomizedAt), stored);
+                if (e.RandomizationDate is { } randomizationDate)
+                {
+                    Add(path, "RANDDAT", Date(randomizationDate), stored);
+                }
                 foreach (var kit in e.Periods)
                 {
                     Add(path, $"KITP{kit.Period}", kit.Kit.ToString(), stored);

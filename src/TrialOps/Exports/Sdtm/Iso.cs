@@ -23,6 +23,10 @@ public static class Iso
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    public static string? Number(decimal? value) => value is { } number ? Number(number) : null;
+
+    public static string? Number(int? value) => value is { } number ? Number(number) : null;
+
     /// <summary>
     /// SDTM study day of a date relative to the reference start (RFSTDTC): day 1 is the reference
     /// day, the day before is -1; there is no day 0.

@@ -128,6 +128,7 @@ public static class SdtmDomains
         Studyid, Domain, Usubjid,
         N("EXSEQ", "Sequence Number"),
         C("EXREFID", "Reference ID", 20),
+        C("EXLNKID", "Link ID", 20),
         C("EXTRT", "Name of Treatment", 200),
         C("EXCAT", "Category of Treatment", 20),
         N("EXDOSE", "Dose"),
@@ -152,6 +153,7 @@ public static class SdtmDomains
         Studyid, Domain, Usubjid,
         N("ECSEQ", "Sequence Number"),
         C("ECREFID", "Reference ID", 20),
+        C("ECLNKID", "Link ID", 20),
         C("ECTRT", "Name of Treatment", 200),
         C("ECCAT", "Category of Treatment", 20),
         C("ECMOOD", "Mood", 20),
@@ -216,6 +218,8 @@ public static class SdtmDomains
         C("VSSTRESC", "Character Result/Finding in Std Format", 20),
         N("VSSTRESN", "Numeric Result/Finding in Standard Units"),
         C("VSSTRESU", "Standard Units", 20),
+        C("VSSTAT", "Completion Status", 8),
+        C("VSREASND", "Reason Not Done", MaxValueLength),
         C("VSLOBXFL", "Last Observation Before Exposure Flag", 1),
         C("VSBLFL", "Baseline Flag", 1),
         Visitnum, Visit, Epoch,
@@ -240,6 +244,8 @@ public static class SdtmDomains
         C("QSSTRESC", "Character Result/Finding in Std Format", 20),
         N("QSSTRESN", "Numeric Finding in Standard Units"),
         C("QSSTRESU", "Standard Units", 20),
+        C("QSSTAT", "Completion Status", 8),
+        C("QSREASND", "Reason Not Done", MaxValueLength),
         C("QSLOBXFL", "Last Observation Before Exposure Flag", 1),
         C("QSBLFL", "Baseline Flag", 1),
         Visitnum, Visit, Epoch,
@@ -269,9 +275,8 @@ public static class SdtmDomains
     public static SdtmDomain TI { get; } = new("TI", "Trial Inclusion/Exclusion Criteria",
     [
         Studyid, Domain,
-        // SDTM wants at most 8; the protocol format does not limit criterion codes, and a longer
-        // code is a conformance finding for the sponsor, never a reason for the export to fail.
-        C("IETESTCD", "Incl/Excl Criterion Short Name", MaxValueLength),
+        // At most 8 characters: longer protocol codes become INCLnn/EXCLnn (CriterionCodes).
+        C("IETESTCD", "Incl/Excl Criterion Short Name", 8),
         C("IETEST", "Inclusion/Exclusion Criterion", 200),
         C("IECAT", "Inclusion/Exclusion Category", 9),
         C("TIVERS", "Protocol Criteria Versions", 20),
@@ -282,7 +287,7 @@ public static class SdtmDomains
     [
         Studyid, Domain, Usubjid,
         N("IESEQ", "Sequence Number"),
-        C("IETESTCD", "Inclusion/Exclusion Criterion Short Name", MaxValueLength),
+        C("IETESTCD", "Inclusion/Exclusion Criterion Short Name", 8),
         C("IETEST", "Inclusion/Exclusion Criterion", 200),
         C("IECAT", "Inclusion/Exclusion Category", 9),
         C("IEORRES", "I/E Criterion Original Result", 1),

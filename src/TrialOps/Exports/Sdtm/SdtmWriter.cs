@@ -20,6 +20,7 @@ public sealed class SdtmWriter : IDisposable
     private readonly ExportDesign _design;
     private readonly MeddraDictionary? _meddra;
     private readonly Dictionary<string, DomainFile> _files = new(StringComparer.Ordinal);
+    private readonly CriterionCodes _criterionCodes;
     private DateOnly? _firstConsent;
     private int _randomized;
 
@@ -28,6 +29,7 @@ public sealed class SdtmWriter : IDisposable
     {
         _design = design;
         _meddra = meddra;
+        _criterionCodes = CriterionCodes.For(design.Trial.Versions.Select(v => v.Definition));
         try
         {
             foreach (var domain in SdtmDomains.For(TsValueParts(design.Protocol)).Concat(SdtmDomains.WhereNeeded))
@@ -116,7 +118,7 @@ public sealed class SdtmWriter : IDisposable
         var ti = _files["TI"];
         foreach (var (criterion, category) in Criteria(Protocol))
         {
-            ti.Write(SdtmDomains.TI.NewRow(StudyId).Set("IETESTCD", criterion.Code).Set("IETEST", criterion.Text)
+            ti.Write(SdtmDomains.TI.NewRow(StudyId).Set("IETESTCD", _criterionCodes.Of(criterion.Code)).Set("IETEST", criterion.Text)
                 .Set("IECAT", category).Set("TIVERS", Iso.Number(Protocol.Version)), null);
         }
     }
@@ -393,6 +395,7 @@ public sealed class SdtmWriter : IDisposable
                         .Set("USUBJID", usubjid)
                         .Set("EXSEQ", ++sequence)
                         .Set("EXREFID", kit)
+                        .Set("EXLNKID", AdministrationLink(period))
                         .Set("EXTRT", treatment?.Label ?? ExportDesign.BlindedTreatmentName)
                         .Set("EXCAT", kinds.GetValueOrDefault(interval.Component))
                         .Set("EXDOSE", interval.Amount is { } amount ? Math.Round(amount, 4) : null)
@@ -412,6 +415,13 @@ public sealed class SdtmWriter : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// EXLNKID/ECLNKID: the administration of a period, the same in EX (as given) and EC (as
+    /// collected), and in blinded and unblinded exports, so a reviewer can join each EX record to
+    /// the EC records of its administration; it names the period, nothing about the treatment.
+    /// </summary>
+    private static string AdministrationLink(int period) => $"PERIOD {Iso.Number(period)} DOSING";
 
     /// <summary>
     /// EC, exposure as collected: what the bedside staff were told and recorded, the same in a
@@ -448,6 +458,7 @@ public sealed class SdtmWriter : IDisposable
                         .Set("USUBJID", usubjid)
                         .Set("ECSEQ", ++sequence)
                         .Set("ECREFID", session.Preparation?.Kit.ToString() ?? (subject.State.Kits.TryGetValue(period, out var kit) ? kit.ToString() : null))
+                        .Set("ECLNKID", AdministrationLink(period))
                         .Set("ECTRT", openTreatment?.Label ?? ExportDesign.BlindedTreatmentName)
                         .Set("ECCAT", blinded.Kinds.GetValueOrDefault(interval.Component))
                         .Set("ECMOOD", "PERFORMED")
@@ -603,34 +614,36 @@ public sealed class SdtmWriter : IDisposable
                     period));
             }
 
-            foreach (var (assessment, timepoint, number) in Ordered(subject, period, AssessmentKind.Vitals))
+            foreach (var entry in Ordered(subject, period, AssessmentKind.Vitals))
             {
-                var vitals = assessment.Vitals!;
-                foreach (var (code, test, value, unit) in new (string, string, int, string)[]
+                var vitals = entry.Recorded?.Vitals;
+                foreach (var (code, test, value, unit) in new (string, string, int?, string)[]
                 {
-                    ("SYSBP", "Systolic Blood Pressure", vitals.SystolicMmHg, "mmHg"),
-                    ("DIABP", "Diastolic Blood Pressure", vitals.DiastolicMmHg, "mmHg"),
-                    ("PULSE", "Pulse Rate", vitals.HeartRatePerMin, "beats/min"),
-                    ("OXYSAT", "Oxygen Saturation", vitals.Spo2Percent, "%"),
+                    ("SYSBP", "Systolic Blood Pressure", vitals?.SystolicMmHg, "mmHg"),
+                    ("DIABP", "Diastolic Blood Pressure", vitals?.DiastolicMmHg, "mmHg"),
+                    ("PULSE", "Pulse Rate", vitals?.HeartRatePerMin, "beats/min"),
+                    ("OXYSAT", "Oxygen Saturation", vitals?.Spo2Percent, "%"),
                 })
                 {
+                    var time = entry.Time(session.StartedAt);
                     var row = SdtmDomains.VS.NewRow(StudyId)
                         .Set("USUBJID", usubjid)
                         .Set("VSSEQ", ++sequence)
                         .Set("VSTESTCD", code)
                         .Set("VSTEST", test)
                         .Set("VSORRES", Iso.Number(value))
-                        .Set("VSORRESU", unit)
+                        .Set("VSORRESU", value is null ? null : unit)
                         .Set("VSSTRESC", Iso.Number(value))
                         .Set("VSSTRESN", value)
-                        .Set("VSSTRESU", unit)
+                        .Set("VSSTRESU", value is null ? null : unit)
                         .Set("VISITNUM", visitNumber)
                         .Set("VISIT", visitName)
-                        .Set("EPOCH", subject.EpochAt(assessment.ClinicalTime))
-                        .Set("VSDTC", Iso.Dtc(assessment.ClinicalTime))
-                        .Set("VSDY", Iso.StudyDay(assessment.ClinicalTime, subject.FirstDose));
-                    SetTimepoint(row, "VS", timepoint, number, assessment.Key.Timepoint, session.StartedAt);
-                    rows.Add(new FindingRow(row, code, assessment.ClinicalTime, period));
+                        .Set("EPOCH", time is { } at ? subject.EpochAt(at) : null)
+                        .Set("VSDTC", Iso.Dtc(time))
+                        .Set("VSDY", Iso.StudyDay(time, subject.FirstDose));
+                    SetNotDone(row, "VS", entry.NotDoneReason);
+                    SetTimepoint(row, "VS", entry.Planned, entry.Number, entry.Key.Timepoint, session.StartedAt);
+                    rows.Add(new FindingRow(row, code, entry.Recorded?.ClinicalTime, period));
                 }
             }
         }
@@ -646,17 +659,18 @@ public sealed class SdtmWriter : IDisposable
         {
             var session = subject.State.Session(period);
             var (visitNumber, visitName) = ExportDesign.Visit(period);
-            foreach (var (assessment, timepoint, number) in Ordered(subject, period, AssessmentKind.Scale))
+            foreach (var entry in Ordered(subject, period, AssessmentKind.Scale))
             {
-                var definition = Protocol.Assessments.FirstOrDefault(a => a.Code == assessment.Key.Code);
-                var label = definition?.Label ?? assessment.Key.Code;
+                var definition = Protocol.Assessments.FirstOrDefault(a => a.Code == entry.Key.Code);
+                var label = definition?.Label ?? entry.Key.Code;
+                var value = entry.Recorded?.Value;
                 // "1" is UCUM's unit of a count or score: a unitless scale has no QSORRESU.
-                var unit = definition?.Scale?.Unit is { } scaleUnit && scaleUnit.Trim() != "1" ? scaleUnit : null;
-                var value = assessment.Value!.Value;
+                var unit = value is not null && definition?.Scale?.Unit is { } scaleUnit && scaleUnit.Trim() != "1" ? scaleUnit : null;
+                var time = entry.Time(session.StartedAt);
                 var row = SdtmDomains.QS.NewRow(StudyId)
                     .Set("USUBJID", usubjid)
                     .Set("QSSEQ", ++sequence)
-                    .Set("QSTESTCD", assessment.Key.Code)
+                    .Set("QSTESTCD", entry.Key.Code)
                     .Set("QSTEST", label)
                     .Set("QSCAT", definition?.Scale is { } scale ? $"{label} ({Iso.Number(scale.Min)}-{Iso.Number(scale.Max)} {scale.Unit})" : label)
                     .Set("QSORRES", Iso.Number(value))
@@ -666,11 +680,12 @@ public sealed class SdtmWriter : IDisposable
                     .Set("QSSTRESU", unit)
                     .Set("VISITNUM", visitNumber)
                     .Set("VISIT", visitName)
-                    .Set("EPOCH", subject.EpochAt(assessment.ClinicalTime))
-                    .Set("QSDTC", Iso.Dtc(assessment.ClinicalTime))
-                    .Set("QSDY", Iso.StudyDay(assessment.ClinicalTime, subject.FirstDose));
-                SetTimepoint(row, "QS", timepoint, number, assessment.Key.Timepoint, session.StartedAt);
-                rows.Add(new FindingRow(row, assessment.Key.Code, assessment.ClinicalTime, period));
+                    .Set("EPOCH", time is { } at ? subject.EpochAt(at) : null)
+                    .Set("QSDTC", Iso.Dtc(time))
+                    .Set("QSDY", Iso.StudyDay(time, subject.FirstDose));
+                SetNotDone(row, "QS", entry.NotDoneReason);
+                SetTimepoint(row, "QS", entry.Planned, entry.Number, entry.Key.Timepoint, session.StartedAt);
+                rows.Add(new FindingRow(row, entry.Key.Code, entry.Recorded?.ClinicalTime, period));
             }
         }
 
@@ -764,7 +779,10 @@ public sealed class SdtmWriter : IDisposable
 
         if (subject.Randomization is { Data: ParticipantRandomized randomized } randomization)
         {
-            Write("RANDOMIZED", "RANDOMIZED", "PROTOCOL MILESTONE", subject.EpochAt(randomized.RandomizedAt), randomization.RecordedAt, Iso.Dtc(randomized.RandomizedAt), Iso.StudyDay(randomized.RandomizedAt, firstDose));
+            // The clinical date the site recorded (the recording date for events from before it was asked).
+            var date = randomized.ClinicalDate();
+            var epoch = subject.EpochAt(PartialDate.FromDate(date)) ?? subject.EpochAt(randomized.RandomizedAt);
+            Write("RANDOMIZED", "RANDOMIZED", "PROTOCOL MILESTONE", epoch, randomization.RecordedAt, Iso.Date(date), Iso.StudyDay(date, firstDose));
         }
 
         // An emergency code break is an event of the subject's disposition (it names no treatment,
@@ -811,7 +829,7 @@ public sealed class SdtmWriter : IDisposable
                 SdtmDomains.IE.NewRow(StudyId)
                     .Set("USUBJID", usubjid)
                     .Set("IESEQ", ++sequence)
-                    .Set("IETESTCD", answer.Code)
+                    .Set("IETESTCD", _criterionCodes.Of(answer.Code))
                     .Set("IETEST", texts.GetValueOrDefault(answer.Code) ?? answer.Code)
                     .Set("IECAT", answer.Kind == CriterionKind.Inclusion ? "INCLUSION" : "EXCLUSION")
                     .Set("IEORRES", result)
@@ -969,11 +987,10 @@ public sealed class SdtmWriter : IDisposable
             file.Write(row, null);
         }
 
-        // The title names the treatments ("ketamine versus saline"): unblinded exports only.
-        if (!_design.IsBlinded)
-        {
-            Write("TITLE", "Trial Title", Protocol.Title);
-        }
+        // The title names the treatments under study ("ketamine versus saline"), as the protocol
+        // and the trial registries do: public protocol information, in blinded files too. The
+        // blind protects which subject received what, never which treatments are compared (ADR 0022).
+        Write("TITLE", "Trial Title", Protocol.Title);
 
         Write("SPONSOR", "Clinical Study Sponsor", Protocol.Sponsor);
         foreach (var type in Protocol.TrialTypes)
@@ -1053,37 +1070,73 @@ public sealed class SdtmWriter : IDisposable
             .Set(prefix + "RFTDTC", Iso.Dtc(dosingStart));
     }
 
-    /// <summary>A period's recorded assessments of one kind in protocol order: assessment, then timepoint (with its 1-based number).</summary>
-    private List<(RecordedAssessment Assessment, AssessmentTime? Time, int? Number)> Ordered(SubjectHistory subject, int period, AssessmentKind kind)
+    /// <summary>
+    /// A scheduled assessment of a period as SDTM shows it: its recorded value, or the site's
+    /// reason it was not done. A value recorded later for the same time point stands and the
+    /// not-done record is no longer exported (the event stays in ODM's audit trail).
+    /// </summary>
+    private sealed record ScheduledEntry(AssessmentKey Key, RecordedAssessment? Recorded, string? NotDoneReason, AssessmentTime? Planned, int? Number)
     {
-        var rows = new List<(int AssessmentOrder, int TimeOrder, RecordedAssessment Assessment, AssessmentTime? Time)>();
+        /// <summary>The clinical time of the value; for a not-done record the planned time (dosing start + elapsed time), when dosing started.</summary>
+        public DateTimeOffset? Time(DateTimeOffset? dosingStart) =>
+            Recorded?.ClinicalTime ?? (dosingStart is { } start && Planned is { } planned ? start + planned.AfterDosingStart : null);
+    }
+
+    /// <summary>A period's assessments of one kind, recorded or not done, in protocol order: assessment, then timepoint (with its 1-based number).</summary>
+    private List<ScheduledEntry> Ordered(SubjectHistory subject, int period, AssessmentKind kind)
+    {
+        var entries = new List<(AssessmentKey Key, RecordedAssessment? Recorded, string? Reason)>();
         foreach (var assessment in subject.State.Assessments.Values)
         {
             var isVitals = assessment.Vitals is not null;
-            if (assessment.Key.Period != period || isVitals != (kind == AssessmentKind.Vitals) || (!isVitals && assessment.Value is null))
+            if (assessment.Key.Period == period && isVitals == (kind == AssessmentKind.Vitals) && (isVitals || assessment.Value is not null))
             {
-                continue;
+                entries.Add((assessment.Key, assessment, null));
             }
+        }
 
-            var index = IndexOf(Protocol.Assessments, a => a.Code == assessment.Key.Code);
-            var timeIndex = index < 0 ? -1 : IndexOf(Protocol.Assessments[index].Times, t => t.Iso == assessment.Key.Timepoint);
+        foreach (var (key, reason) in subject.State.NotDone)
+        {
+            var notDoneKind = Protocol.Assessments.FirstOrDefault(a => a.Code == key.Code)?.Kind ?? AssessmentKind.Scale;
+            if (key.Period == period && notDoneKind == kind && !subject.State.Assessments.ContainsKey(key))
+            {
+                entries.Add((key, null, Common.AsciiText.ToAscii(reason) ?? reason));
+            }
+        }
+
+        var rows = new List<(int AssessmentOrder, int TimeOrder, ScheduledEntry Entry)>();
+        foreach (var (key, recorded, reason) in entries)
+        {
+            var index = IndexOf(Protocol.Assessments, a => a.Code == key.Code);
+            var timeIndex = index < 0 ? -1 : IndexOf(Protocol.Assessments[index].Times, t => t.Iso == key.Timepoint);
             var time = timeIndex < 0 ? null : Protocol.Assessments[index].Times[timeIndex];
-            rows.Add((index < 0 ? int.MaxValue : index, timeIndex < 0 ? int.MaxValue : timeIndex, assessment, time));
+            rows.Add((index < 0 ? int.MaxValue : index, timeIndex < 0 ? int.MaxValue : timeIndex,
+                new ScheduledEntry(key, recorded, reason, time, time is null ? null : timeIndex + 1)));
         }
 
         return rows
             .OrderBy(r => r.AssessmentOrder)
-            .ThenBy(r => r.Assessment.Key.Code, StringComparer.Ordinal)
+            .ThenBy(r => r.Entry.Key.Code, StringComparer.Ordinal)
             .ThenBy(r => r.TimeOrder)
-            .ThenBy(r => r.Assessment.Key.Timepoint, StringComparer.Ordinal)
-            .Select(r => (r.Assessment, r.Time, r.Time is null ? (int?)null : r.TimeOrder + 1))
+            .ThenBy(r => r.Entry.Key.Timepoint, StringComparer.Ordinal)
+            .Select(r => r.Entry)
             .ToList();
+    }
+
+    /// <summary>
+    /// --STAT and --REASND of a scheduled assessment recorded as not done (SDTMIG 4.5.1.2): the
+    /// results stay empty. The reason is staff free text checked at entry (ExportableText).
+    /// </summary>
+    private static void SetNotDone(SdtmRow row, string prefix, string? reason)
+    {
+        row.Set(prefix + "STAT", reason is null ? null : "NOT DONE").Set(prefix + "REASND", reason);
     }
 
     private static IEnumerable<int> PeriodsWithData(SubjectHistory subject)
     {
         var periods = new SortedSet<int>(subject.State.Sessions.Keys);
         periods.UnionWith(subject.State.Assessments.Keys.Select(k => k.Period));
+        periods.UnionWith(subject.State.NotDone.Keys.Select(k => k.Period));
         return periods.Where(p => p >= 1);
     }
 
