@@ -2,6 +2,7 @@ using TrialOps.Common;
 using TrialOps.EventStore;
 using TrialOps.Identity;
 using TrialOps.Messaging;
+using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Runtime;
@@ -95,6 +96,33 @@ public class ExportTrialFixture : IAsyncLifetime
     }
 
     /// <summary>A new, not yet existing folder for one export.</summary>
+    /// <summary>
+    /// Screens (consent <paramref name="consentDaysAgo"/> days ago), confirms and randomizes a new
+    /// participant at S01 as the site would, extending the S01 list when the earlier tests used it up.
+    /// </summary>
+    public async Task EnrolAsync(SubjectNumber subject, int consentDaysAgo = 3)
+    {
+        await MustAsync(new ScreenParticipant(Protocol.Code, "S01", subject, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-consentDaysAgo)), "2.1"), Coordinator);
+        var answers = Protocol.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, true)).Concat(Protocol.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, false))).ToArray();
+        await MustAsync(new ConfirmEligibility(Protocol.Code, subject, answers), Investigator);
+        var enrolled = await Runtime.SendAsync(CommandContext.New(Coordinator), new EnrollParticipant(Protocol.Code, subject));
+        if (enrolled.Rejection?.Code == "randomization.stratum-exhausted")
+        {
+            await MustAsync(new ExtendStratumList(Protocol.Code, "S01", 8, "More participants for the export test"), Coordinator);
+            enrolled = await Runtime.SendAsync(CommandContext.New(Coordinator), new EnrollParticipant(Protocol.Code, subject));
+        }
+
+        Assert.True(enrolled.Accepted, enrolled.Rejection?.Message);
+    }
+
+    /// <summary>Sends a command as the actor and fails the test when it is refused.</summary>
+    public async Task MustAsync<T>(T command, Actor actor)
+        where T : notnull
+    {
+        var result = await Runtime.SendAsync(CommandContext.New(actor), command);
+        Assert.True(result.Accepted, $"{typeof(T).Name}: {result.Rejection?.Code} {result.Rejection?.Message}");
+    }
+
     public string NewFolder(string name) => Path.Combine(Folder, $"{name}-{Guid.NewGuid():N}");
 
     /// <summary>Exports and asserts it succeeded.</summary>

@@ -257,17 +257,7 @@ public sealed class ExposureAsGivenExportTests(ExposureTrialFixture fixture) : I
     private async Task EnrollAsync(SubjectNumber subject)
     {
         var protocol = fixture.Protocol;
-        await Must(new ScreenParticipant(protocol.Code, "S01", subject, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-30)), "2.1"), Coordinator);
-        var answers = protocol.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, true)).Concat(protocol.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, false))).ToArray();
-        await Must(new ConfirmEligibility(protocol.Code, subject, answers), Investigator);
-        var enrolled = await fixture.Runtime.SendAsync(CommandContext.New(Coordinator), new EnrollParticipant(protocol.Code, subject));
-        if (enrolled.Rejection?.Code == "randomization.stratum-exhausted")
-        {
-            await Must(new ExtendStratumList(protocol.Code, "S01", 8, "More participants for the export test"), Coordinator);
-            enrolled = await fixture.Runtime.SendAsync(CommandContext.New(Coordinator), new EnrollParticipant(protocol.Code, subject));
-        }
-
-        Assert.True(enrolled.Accepted, enrolled.Rejection?.Message);
+        await fixture.EnrolAsync(subject, consentDaysAgo: 30);
     }
 
     private async Task DoseAsync(SubjectNumber subject, int period, DateTimeOffset start, decimal weightKg)

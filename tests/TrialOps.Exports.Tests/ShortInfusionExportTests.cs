@@ -23,17 +23,7 @@ public sealed class ShortInfusionExportTests(ExportTrialFixture fixture) : IClas
         const string reason = "Pump programmed at double rate; whole volume given";
         var protocol = fixture.Protocol;
         var subject = SubjectNumber.Parse("S01-901");
-        await Must(new ScreenParticipant(protocol.Code, "S01", subject, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)), "2.1"), Coordinator);
-        var answers = protocol.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, true)).Concat(protocol.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, false))).ToArray();
-        await Must(new ConfirmEligibility(protocol.Code, subject, answers), Investigator);
-        var enrolled = await fixture.Runtime.SendAsync(CommandContext.New(Coordinator), new EnrollParticipant(protocol.Code, subject));
-        if (enrolled.Rejection?.Code == "randomization.stratum-exhausted")
-        {
-            await Must(new ExtendStratumList(protocol.Code, "S01", 8, "More participants for the export test"), Coordinator);
-            enrolled = await fixture.Runtime.SendAsync(CommandContext.New(Coordinator), new EnrollParticipant(protocol.Code, subject));
-        }
-
-        Assert.True(enrolled.Accepted, enrolled.Rejection?.Message);
+        await fixture.EnrolAsync(subject, consentDaysAgo: 3);
         var start = DateTimeOffset.UtcNow.AddHours(-2);
         await Must(new RecordSessionWeight(protocol.Code, subject, 1, start.AddMinutes(-40), 70m), Nurse);
         var state = ParticipantState.From((await fixture.Runtime.Store.ReadStreamAsync(ParticipantStreams.For(protocol.Code, subject))).Select(e => e.Data));

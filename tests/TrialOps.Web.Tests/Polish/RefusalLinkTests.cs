@@ -20,7 +20,7 @@ public sealed class RefusalLinkTests(DemoTrialFixture trial) : IClassFixture<Dem
         var guard = 0;
         while (true)
         {
-            waiting = await EligibleAsync("S02");
+            waiting = await trial.EligibleParticipantAsync("S02");
             var enrolled = await trial.Commands.SendCommandAsync(CommandContext.New(trial.ActorOf(Roles.Coordinator)), new EnrollParticipant(protocol, waiting));
             if (enrolled.Rejection?.Code == "randomization.stratum-exhausted")
             {
@@ -42,17 +42,5 @@ public sealed class RefusalLinkTests(DemoTrialFixture trial) : IClassFixture<Dem
         var lists = await coordinator.GetStringAsync($"{Trial}/randomization");
         Assert.Contains("<section class=\"card\" id=\"extend\"", lists, StringComparison.Ordinal);
         Assert.Matches("S02</[a-z]+>(\\s*<td[^>]*>[^<]*</td>)*\\s*<td class=\"num\">0 \\(exhausted\\)</td>", lists);
-    }
-
-    private async Task<SubjectNumber> EligibleAsync(string site)
-    {
-        var protocol = TrialAppFixture.Demo.Code;
-        var subject = await trial.ParticipantRegister.NextSubjectNumberAsync(protocol, site);
-        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(trial.ActorOf(Roles.Coordinator)), new ScreenParticipant(protocol, site, subject, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)), "2.1")));
-        var answers = TrialAppFixture.Demo.Eligibility.Inclusion.Select(c => new EligibilityAnswer(c.Code, true))
-            .Concat(TrialAppFixture.Demo.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, false)))
-            .ToArray();
-        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(trial.ActorOf(Roles.Investigator)), new ConfirmEligibility(protocol, subject, answers)));
-        return subject;
     }
 }

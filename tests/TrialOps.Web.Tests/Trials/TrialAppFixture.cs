@@ -159,8 +159,8 @@ public abstract class TrialAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Screens, confirms and randomizes a new participant at S01 through the service, as the site would.</summary>
-    public async Task<SubjectNumber> RandomizedParticipantAsync(string site = "S01")
+    /// <summary>Screens a new participant at the site and confirms them eligible, as the site would.</summary>
+    public async Task<SubjectNumber> EligibleParticipantAsync(string site = "S01")
     {
         var protocol = Demo.Code;
         var subject = await ParticipantRegister.NextSubjectNumberAsync(protocol, site);
@@ -169,6 +169,14 @@ public abstract class TrialAppFixture : IAsyncLifetime
             .Concat(Demo.Eligibility.Exclusion.Select(c => new EligibilityAnswer(c.Code, false)))
             .ToArray();
         await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Investigator)), new ConfirmEligibility(protocol, subject, answers)));
+        return subject;
+    }
+
+    /// <summary>Screens, confirms and randomizes a new participant at S01 through the service, as the site would.</summary>
+    public async Task<SubjectNumber> RandomizedParticipantAsync(string site = "S01")
+    {
+        var protocol = Demo.Code;
+        var subject = await EligibleParticipantAsync(site);
         var randomized = await Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Coordinator)), new EnrollParticipant(protocol, subject));
         if (randomized.Rejection?.Code == "randomization.stratum-exhausted")
         {
