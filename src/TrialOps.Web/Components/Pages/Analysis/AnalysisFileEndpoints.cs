@@ -65,9 +65,8 @@ public static class AnalysisFileEndpoints
         var workspace = AnalysisWorkspace.For(http.RequestServices);
         if (await workspace.CheckAsync(code, http.User.Actor(), ct) is { } refused)
         {
-            return (null, TypedResults.StatusCode(refused.Code is ExportPolicy.Refused or RejectionCodes.SiteNotGranted ? StatusCodes.Status403Forbidden
-                : refused.Code == ExportPolicy.TrialNotUnblinded ? StatusCodes.Status409Conflict
-                : StatusCodes.Status404NotFound));
+            // Before unblinding too: the files of an unblinded analysis are nobody's until the trial is unblinded.
+            return (null, TypedResults.StatusCode(refused.Code == "protocol.not-found" ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden));
         }
 
         return await workspace.FindAsync(code, id, ct) is { } entry ? (entry, null) : (null, TypedResults.NotFound());
