@@ -118,7 +118,7 @@ public sealed class BlindedDataReview(TrialOpsRuntime runtime)
                 asOf.Position,
                 asOf.RecordedAt,
                 sites,
-                access.AllSites,
+                access.AllSites || (definition is not null && definition.Sites.All(s => access.Allows(s.Code))),
                 Flow(subjects, definition?.PeriodCount ?? subjects.Select(s => s.PeriodCount).DefaultIfEmpty(0).Max(), withdrawals),
                 Summaries(subjects, definition),
                 AdverseEventCounts(adverseEvents)),
