@@ -103,6 +103,13 @@ public sealed class AnalysisBrowserTests(AnalysisBrowserFixture analysis) : ICla
         await Expect(page.Locator("main a[download='analysis.json']")).ToBeVisibleAsync();
         await consort.ScrollIntoViewIfNeededAsync();
         await shots.TakeAsync("analysis-with-consort");
+
+        // The report on its own, under its own policy: styled (inline styles allowed there) and with its figures.
+        var reportPage = await context.NewPageAsync();
+        await reportPage.GotoAsync(Fixture.App.BaseUrl + await page.Locator("main iframe.report").GetAttributeAsync("src"));
+        await Expect(reportPage.Locator("figure svg").First).ToBeVisibleAsync();
+        Assert.Equal("14px", await reportPage.Locator("body").EvaluateAsync<string>("b => getComputedStyle(b).fontSize"));
+        await new Screenshots(reportPage, "the_statistician_runs_the_analysis_after_unblinding_and_sees_the_consort_diagram-report").TakeAsync("report");
     }
 
     private async Task<IPage> SignInAsync(IBrowserContext context, string user, string password)
