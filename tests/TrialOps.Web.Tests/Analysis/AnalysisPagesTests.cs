@@ -166,6 +166,9 @@ public sealed class AnalysisPagesTests(ExportsFixture trial) : IClassFixture<Exp
         using var api = await trial.ApiClientAsync(Roles.Statistician);
         var export = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/trials/{Code}/exports")).EnumerateArray().Single(e => e.GetProperty("id").GetInt64() == id);
         Assert.False(export.GetProperty("blinded").GetBoolean());
+        // The export page offers the analysed export too (kept with its analysis).
+        Assert.True(export.GetProperty("stored").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(export.GetProperty("archive").GetString())).StatusCode);
         Assert.Contains($"<dt>As of ledger position</dt><dd>{export.GetProperty("asOfPosition").GetInt64()}</dd>", html, StringComparison.Ordinal);
         Assert.Contains(export.GetProperty("ledgerHash").GetString()!, html, StringComparison.Ordinal);
         Assert.Contains(trial.UserOf(Roles.Statistician), html, StringComparison.Ordinal);
