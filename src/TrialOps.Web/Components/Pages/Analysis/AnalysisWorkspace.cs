@@ -94,6 +94,12 @@ public sealed class AnalysisWorkspace(TrialExporter exporter, TrialOpsRuntime ru
 
         if (outcome.Result is null || outcome.ExportId is not { } id)
         {
+            // A refused analysis leaves nothing to keep (an export it made is recorded in the audit trail all the same).
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
             return new AnalysisRun(null, outcome.Rejection ?? new Rejection("analysis.failed", "The analysis did not complete."));
         }
 
