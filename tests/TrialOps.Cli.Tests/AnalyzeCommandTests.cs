@@ -71,6 +71,7 @@ public sealed class AnalyzeCommandTests
             Assert.Equal(adslRows, consort.GetProperty("sequences").EnumerateArray().Sum(s => s.GetProperty("allocated").GetInt32()));
             Assert.Equal(dmRows - adslRows, consort.GetProperty("excluded").EnumerateArray().Sum(e => e.GetProperty("count").GetInt32()));
             Assert.All(consort.GetProperty("excluded").EnumerateArray(), e => Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("reason").GetString())));
+            ConsortReconciliation.Reconciles(output);
         }
         finally
         {

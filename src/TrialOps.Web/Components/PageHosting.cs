@@ -1,3 +1,5 @@
+using TrialOps.Web.Components.Pages.Analysis;
+
 namespace TrialOps.Web.Components;
 
 public static class PageHosting
@@ -13,6 +15,7 @@ public static class PageHosting
     public static IEndpointRouteBuilder MapTrialOpsPages(this IEndpointRouteBuilder app)
     {
         app.MapRazorComponents<App>();
+        app.MapAnalysisFiles();
         return app;
     }
 }

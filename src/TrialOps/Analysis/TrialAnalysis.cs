@@ -11,7 +11,11 @@ namespace TrialOps.Analysis;
 
 /// <summary>What <see cref="TrialAnalysis.RunAsync"/> produced, or why not.</summary>
 /// <param name="Export">The unblinded export the analysis was derived from (its manifest states the position).</param>
-public sealed record TrialAnalysisOutcome(AnalysisResult? Result, ExportManifest? Export, Rejection? Rejection);
+public sealed record TrialAnalysisOutcome(AnalysisResult? Result, ExportManifest? Export, Rejection? Rejection)
+{
+    /// <summary>The global position of the export's <see cref="ExportProduced"/> record in the audit trail; null when no export was made.</summary>
+    public long? ExportId { get; init; }
+}
 
 /// <summary>
 /// <c>trialops analyze</c> (issue 12, ADR 0017): makes an unblinded export of the trial (so the
@@ -42,10 +46,11 @@ public sealed class TrialAnalysis(TrialOpsRuntime runtime)
         }
 
         var manifest = export.Manifest!;
+        var exportId = export.Recorded?.Positions[0];
         var adam = await exporter.DeriveAdamAsync(trial, manifest.AsOfPosition, actor, ct);
         if (adam.Data is null)
         {
-            return new TrialAnalysisOutcome(null, manifest, adam.Rejection);
+            return new TrialAnalysisOutcome(null, manifest, adam.Rejection) { ExportId = exportId };
         }
 
         var source = string.Create(
@@ -54,7 +59,7 @@ public sealed class TrialAnalysis(TrialOpsRuntime runtime)
         var screening = ScreeningFromDm(Path.Combine(exportDirectory, "dm.csv"));
         var input = AdamAnalysisInput.From(manifest.Trial, source, adam.Data, screening);
         var result = AnalysisFiles.Write(input, outDirectory);
-        return new TrialAnalysisOutcome(result, manifest, null);
+        return new TrialAnalysisOutcome(result, manifest, null) { ExportId = exportId };
     }
 
     private static TrialAnalysisOutcome Refused(string code, string message) => new(null, null, new Rejection(code, message));

@@ -257,4 +257,47 @@ public class AnalysisFilesTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public void a_stored_analysis_json_reads_back_into_the_same_numbers_and_another_format_is_not_read()
+    {
+        var directory = Written(AbBaInput(), out var result);
+        try
+        {
+            var stored = File.ReadAllText(Path.Combine(directory, AnalysisJson.FileName));
+
+            var read = AnalysisJson.Read(stored)!;
+
+            Assert.Equal(stored, AnalysisJson.Write(read));
+            Assert.Equal(result.Endpoints[0].HillsArmitage[0].TreatmentEffect.Estimate, read.Endpoints[0].HillsArmitage[0].TreatmentEffect.Estimate);
+            Assert.Equal(result.Consort.Sequences[0].Periods[0].DiscontinuedInPeriod, read.Consort.Sequences[0].Periods[0].DiscontinuedInPeriod);
+            Assert.Null(AnalysisJson.Read(stored.Replace(AnalysisJson.FormatVersion, "trialops.analysis.v0", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void a_number_that_did_not_exist_reads_back_as_not_a_number()
+    {
+        ScaleObservation Row(int id, string subject, string sequence, int period, string treatment) =>
+            new($"ADQS:{id}", subject, sequence, period, treatment, "60 MIN", 60, 40, 50, false, false);
+        var input = new AnalysisInput("KET-NP-01", "test rows", Placebo,
+            [new EndpointInput("CONST", "Constant", "60 MIN", AnalysisVariable.Value, false,
+                [Row(1, "S-001", "KP", 1, "KET"), Row(2, "S-001", "KP", 2, Placebo), Row(3, "S-002", "KP", 1, "KET"), Row(4, "S-002", "KP", 2, Placebo), Row(5, "S-003", "PK", 1, Placebo), Row(6, "S-003", "PK", 2, "KET")])],
+            [], [], new ConsortCounts(0, [], 0, []));
+        var directory = Written(input, out _);
+        try
+        {
+            var read = AnalysisJson.Read(File.ReadAllText(Path.Combine(directory, AnalysisJson.FileName)))!;
+
+            Assert.True(double.IsNaN(read.Endpoints[0].HillsArmitage[0].TreatmentEffect.P));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

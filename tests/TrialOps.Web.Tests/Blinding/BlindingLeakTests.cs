@@ -121,6 +121,70 @@ public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFix
         await allocation.ProblemAsync(403);
     }
 
+    /// <summary>The blinded roles that may open the blinded data review (issue 12).</summary>
+    public static readonly TheoryData<string> BlindedReviewers = [Roles.Coordinator, Roles.Investigator, Roles.Monitor, Roles.Statistician];
+
+    [Theory]
+    [MemberData(nameof(BlindedReviewers))]
+    public async Task the_blinded_data_review_names_no_treatment_no_sequence_and_no_participant(string role)
+    {
+        var detector = await LeakDetectorAsync();
+        var participants = await trial.ParticipantRegister.ListParticipantsAsync(new ParticipantListQuery(TrialAppFixture.Code, PageSize: 500));
+        using var client = await trial.SignedInAsync(role);
+
+        var response = await client.GetAsync($"/trials/{TrialAppFixture.Code}/review");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Scales by period and time point", html, StringComparison.Ordinal);
+        Assert.Empty(detector.Find(html));
+        foreach (var sequence in TrialAppFixture.Demo.Sequences)
+        {
+            foreach (var separator in new[] { "/", "-", "", " " })
+            {
+                Assert.DoesNotContain(string.Join(separator, sequence.TreatmentCodes), html, StringComparison.Ordinal);
+            }
+        }
+
+        // Pooled only: no subject number, so no value can be tied to a participant (and through the participant to an allocation).
+        Assert.NotEmpty(participants.Items);
+        Assert.All(participants.Items, p => Assert.DoesNotContain(p.Subject, html, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(BlindedRoles))]
+    public async Task the_analysis_page_and_its_files_refuse_every_blinded_role(string role)
+    {
+        using var client = await trial.SignedInAsync(role);
+        var files = new[] { "analysis.json", "report.html", "consort.svg", "export.zip" }
+            .SelectMany(file => new[] { 1L, 404L }.Select(id => $"/trials/{TrialAppFixture.Code}/analysis/{id}/{file}"));
+
+        var page = await client.GetAsync($"/trials/{TrialAppFixture.Code}/analysis");
+        if (role == Roles.Statistician)
+        {
+            // The Statistician is told why not (the trial is not unblinded), with no way to run it.
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("unblind", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("run-analysis", html, StringComparison.Ordinal);
+            foreach (var path in files)
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path)).StatusCode);
+            }
+
+            return;
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/access-denied", page.RedirectPath(), StringComparison.Ordinal);
+        foreach (var path in files)
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/access-denied", response.RedirectPath(), StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>GET paths of every endpoint, each route parameter replaced by every real value known for its name.</summary>
     private List<string> GetPaths(IReadOnlyDictionary<string, string[]> values)
     {

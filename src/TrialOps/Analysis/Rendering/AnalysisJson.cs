@@ -36,11 +36,28 @@ public static class AnalysisJson
         return document.ToJsonString(Options) + "\n";
     }
 
+    /// <summary>
+    /// Reads an <c>analysis.json</c> this version wrote back into its records (a number that did not
+    /// exist, written as null, reads as NaN), for showing a stored analysis again; null for another format.
+    /// </summary>
+    public static AnalysisResult? Read(string json)
+    {
+        var node = JsonNode.Parse(json)?.AsObject();
+        if (node is null || node["format"]?.GetValue<string>() != FormatVersion)
+        {
+            return null;
+        }
+
+        node.Remove("format");
+        return node.Deserialize<AnalysisResult>(Options);
+    }
+
     private sealed class FiniteDoubleConverter : JsonConverter<double>
     {
-        public override bool HandleNull => false;
+        public override bool HandleNull => true;
 
-        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
 
         public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
         {

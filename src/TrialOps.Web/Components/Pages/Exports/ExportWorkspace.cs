@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using TrialOps.Analysis;
 using TrialOps.EventStore;
 using TrialOps.Exports;
 using TrialOps.Messaging;
 using TrialOps.Postgres;
 using TrialOps.Protocols;
 using TrialOps.Runtime;
+using TrialOps.Web.Components.Pages.Analysis;
 using TrialOps.Web.Hosting;
 
 namespace TrialOps.Web.Components.Pages.Exports;
@@ -230,7 +232,7 @@ public sealed class ExportWorkspace(TrialExporter exporter, TrialOpsRuntime runt
     private static string FolderName(long asOfPosition, bool blinded, long id) =>
         string.Create(CultureInfo.InvariantCulture, $"{asOfPosition}-{Kind(blinded)}-{id}");
 
-    /// <summary>The trial's export folders with their manifest's digest, by name (the exporter's hidden staging folders left out).</summary>
+    /// <summary>The trial's export folders with their manifest's digest, by name (the exporter's hidden staging folders left out), then those of its analyses.</summary>
     private IReadOnlyList<(string Folder, string Digest)> StoredFolders(ProtocolCode code)
     {
         var trialFolder = TrialFolder(code);
@@ -239,9 +241,15 @@ public sealed class ExportWorkspace(TrialExporter exporter, TrialOpsRuntime runt
             return [];
         }
 
+        // The exports the analysis page made are kept with their analysis (<analyses>/<id>/export/).
+        var analyses = Path.Combine(trialFolder, AnalysisWorkspace.AnalysesFolder);
+        var analysisExports = Directory.Exists(analyses)
+            ? Directory.EnumerateDirectories(analyses).Where(f => !Path.GetFileName(f).StartsWith('.')).Select(f => Path.Combine(f, TrialAnalysis.ExportFolder))
+            : [];
         return Directory.EnumerateDirectories(trialFolder)
             .Where(f => !Path.GetFileName(f).StartsWith('.'))
             .Order(StringComparer.Ordinal)
+            .Concat(analysisExports.Order(StringComparer.Ordinal))
             .Select(f => (Folder: f, Digest: ManifestDigest(f)))
             .Where(f => f.Digest is not null)
             .Select(f => (f.Folder, f.Digest!))
