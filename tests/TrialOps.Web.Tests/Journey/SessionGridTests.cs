@@ -291,6 +291,66 @@ public sealed partial class SessionGridTests(DemoTrialFixture trial) : IClassFix
         Assert.Empty(await AssessmentEventsAsync(subject));
     }
 
+    [Fact]
+    public async Task the_sites_investigators_are_notified_through_the_bus_and_acknowledge_the_alert_from_their_worklist()
+    {
+        var (subject, start) = await DosingStartedAsync(30);
+        using var nurse = await trial.SignedInAsync(Roles.DataEntry);
+        var saved = await Forms.PostAsync(nurse, Session(subject), "grid", new()
+        {
+            ["Grid.Row"] = "PT10M",
+            ["Grid.Times[PT10M]"] = Input(start.AddMinutes(10)),
+            ["Grid.Values[VITALS|PT10M]"] = "190/90 80 97",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // The bus's handler records the notification of the site's investigators (once).
+        var stream = SafetyAlertStreams.For(TrialAppFixture.Demo.Code);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        SafetyAlertInvestigatorsNotified? notified;
+        while ((notified = (await trial.Runtime.Store.ReadStreamAsync(stream, null, default)).Select(e => e.Data).OfType<SafetyAlertInvestigatorsNotified>().SingleOrDefault(n => n.Subject == subject)) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The safety alert message was not handled within 30 s.");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(("S01", "VITALS", "PT10M"), (notified.Site, notified.AssessmentCode, notified.Timepoint));
+
+        using var investigator = await trial.SignedInAsync(Roles.Investigator);
+        var worklist = Worklist(await investigator.GetStringAsync(Trial));
+        Assert.Matches($"<a href=\"[^\"]*{subject}/periods/1\">{subject}, period 1</a>.*?systolic 190 mmHg above 180.*?{Regex.Escape(notified.NotifiedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} UTC", worklist);
+        Assert.DoesNotContain("id=\"safety-worklist\"", await nurse.GetStringAsync(Trial), StringComparison.Ordinal);
+
+        // An investigator of another site neither sees nor acknowledges it.
+        var admin = new Actor(IdentityService.AdministratorUserName, Roles.Administrator);
+        Assert.True((await trial.Identity.CreateUserAsync(CommandContext.New(admin), new NewUser("investigator.grid.s02", "Investigator S02", Roles.Investigator, ["S02"], TrialAppFixture.Password))).Accepted);
+        using var elsewhere = trial.Client();
+        await Forms.PostAsync(elsewhere, "/login", "login", new() { ["Input.UserName"] = "investigator.grid.s02", ["Input.Password"] = TrialAppFixture.Password });
+        Assert.DoesNotContain(subject.ToString(), Worklist(await elsewhere.GetStringAsync(Trial)), StringComparison.Ordinal);
+        var alert = Assert.Single(await trial.App.Services.GetRequiredService<SafetyAlertList>().ForTrialAsync(TrialAppFixture.Code, trial.ActorOf(Roles.Investigator)), a => a.Subject == subject.ToString());
+        var refused = await trial.Commands.SendCommandAsync(CommandContext.New(new Actor("investigator.grid.s02", Roles.Investigator, SiteAccess.Only(["S02"]))), new AcknowledgeSafetyAlert(TrialAppFixture.Demo.Code, subject, alert.Position));
+        Assert.Equal("participant.not-found", refused.Rejection?.Code);
+
+        var acknowledged = await Forms.PostAsync(investigator, Trial, "safety-ack", new() { ["Ack.Alert"] = $"{subject}|{alert.Position}" });
+
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        var html = await acknowledged.Content.ReadAsStringAsync();
+        Assert.Contains($"The safety alert of {subject} was acknowledged.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(subject.ToString(), Worklist(await investigator.GetStringAsync(Trial)), StringComparison.Ordinal);
+        var recorded = Assert.Single(await trial.Runtime.Store.ReadStreamAsync(stream, null, default), e => e.Data is SafetyAlertAcknowledged a && a.Subject == subject);
+        Assert.Equal(("assessment.safety-alert-acknowledged.v1", trial.UserOf(Roles.Investigator), alert.Position), (recorded.Type, recorded.Metadata.ActorId, ((SafetyAlertAcknowledged)recorded.Data).AlertPosition));
+
+        // Still in the dashboard's safety list.
+        Assert.Matches($"<a href=\"[^\"]*{subject}\">{subject}</a>.*?systolic 190 mmHg above 180", Regex.Replace(await investigator.GetStringAsync(Trial), "\\s+", " "));
+    }
+
+    /// <summary>The investigators' worklist section of the dashboard, whitespace collapsed (empty when absent).</summary>
+    private static string Worklist(string html)
+    {
+        var start = html.IndexOf("id=\"safety-worklist\"", StringComparison.Ordinal);
+        return start < 0 ? string.Empty : Regex.Replace(html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)], "\\s+", " ");
+    }
+
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|__RequestVerificationToken\" value=\"[^\"]*\"")]
     private static partial Regex CommandIds();
 }
