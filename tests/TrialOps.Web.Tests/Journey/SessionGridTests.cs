@@ -292,6 +292,27 @@ public sealed partial class SessionGridTests(DemoTrialFixture trial) : IClassFix
     }
 
     [Fact]
+    public async Task the_grids_script_is_a_file_of_the_app_allowed_by_the_strict_content_security_policy()
+    {
+        var (subject, _) = await DosingStartedAsync(30);
+        using var nurse = await trial.SignedInAsync(Roles.DataEntry);
+
+        var page = await nurse.GetAsync(Session(subject));
+        var policy = string.Join(' ', page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", policy, StringComparison.Ordinal);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<script src=\"js/session-grid.js\" defer></script>", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)[^>]*>", html);
+
+        var script = await nurse.GetAsync("/js/session-grid.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Contains("javascript", script.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Contains("beyond limits: ", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task the_sites_investigators_are_notified_through_the_bus_and_acknowledge_the_alert_from_their_worklist()
     {
         var (subject, start) = await DosingStartedAsync(30);
