@@ -13,12 +13,21 @@ public static class AssessmentDeadlineHandler
 }
 
 /// <summary>
-/// A safety alert for the investigator and the sponsor's safety desk. The alert is already on the
+/// A safety alert for the investigators of the participant's site: recorded once per message as
+/// <see cref="SafetyAlertInvestigatorsNotified"/>, which puts it on their worklist until one of them
+/// acknowledges it (<see cref="AcknowledgeSafetyAlert"/>). The alert itself is already on the
 /// participant (<see cref="SafetyAlertRaised"/>); delivery to inboxes (e-mail, pager) is not
-/// configured yet, so it is logged.
+/// configured, so it is also logged.
 /// </summary>
 public static class SafetyAlertHandler
 {
-    public static void Handle(SafetyAlertMessage message, TrialOpsRuntime runtime) =>
+    public static async Task Handle(SafetyAlertMessage message, Envelope envelope, TrialOpsRuntime runtime, CancellationToken ct)
+    {
+        var stream = SafetyAlertStreams.For(message.Protocol);
+        var result = await runtime.Executor.ExecuteAsync(DurableMessages.SystemContext(envelope), [stream], (_, now) =>
+            Decision.Append(stream, new SafetyAlertInvestigatorsNotified(
+                message.Protocol, message.Subject, message.Subject.Site, message.Period, message.AssessmentCode, message.Timepoint, message.MeasuredAt, now, message.Findings)), ct);
+        MessageOutcome.Ensure(envelope, result);
         runtime.Log($"safety alert: {message.Protocol} {message.Subject} period {message.Period} {message.AssessmentCode} {message.Timepoint}: {string.Join("; ", message.Findings)}");
+    }
 }

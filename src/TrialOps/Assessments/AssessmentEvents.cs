@@ -144,3 +144,44 @@ public sealed record SafetyAlertMessage(ProtocolCode Protocol, SubjectNumber Sub
 {
     public const string MessageType = "journey.safety-alert";
 }
+
+/// <summary>
+/// The investigators of the participant's site were notified of a safety alert (written by the bus's
+/// <c>journey.safety-alert</c> handler, once per message, actor <c>system</c>): the alert now waits
+/// in their worklist until one of them acknowledges it. Stream <c>safety-alerts-&lt;PROTOCOL&gt;</c>.
+/// </summary>
+/// <param name="Site">The participant's site, whose investigators are notified.</param>
+/// <param name="NotifiedAt">Server time.</param>
+/// <param name="MeasuredAt">Clinical time of the measurement that raised the alert.</param>
+/// <param name="Findings">Each limit exceeded, as in <see cref="SafetyAlertRaised"/>.</param>
+[EventType("notification.safety-alert-investigators-notified.v1")]
+public sealed record SafetyAlertInvestigatorsNotified(
+    ProtocolCode Protocol,
+    SubjectNumber Subject,
+    string Site,
+    int Period,
+    string AssessmentCode,
+    string Timepoint,
+    DateTimeOffset MeasuredAt,
+    DateTimeOffset NotifiedAt,
+    IReadOnlyList<string> Findings);
+
+/// <summary>
+/// An investigator of the site acknowledged a safety alert: they have seen it and taken it in hand
+/// (what they did is documented where it belongs: an adverse event, a note, a query). The alert
+/// leaves the investigators' worklist; it stays on the participant and in the dashboard's safety
+/// list. Stream <c>safety-alerts-&lt;PROTOCOL&gt;</c>.
+/// </summary>
+/// <param name="AlertPosition">Global position of the <see cref="SafetyAlertRaised"/> event acknowledged.</param>
+/// <param name="AcknowledgedBy">User id of the investigator.</param>
+/// <param name="AcknowledgedAt">Server time.</param>
+[EventType("assessment.safety-alert-acknowledged.v1")]
+public sealed record SafetyAlertAcknowledged(
+    ProtocolCode Protocol,
+    SubjectNumber Subject,
+    long AlertPosition,
+    int Period,
+    string AssessmentCode,
+    string Timepoint,
+    string AcknowledgedBy,
+    DateTimeOffset AcknowledgedAt);

@@ -15,7 +15,7 @@ namespace Internal.Generated.WolverineHandlers
             _trialOpsRuntime = trialOpsRuntime;
         }
 
-        public override System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
+        public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
             // The actual message body
             var safetyAlertMessage = (TrialOps.Assessments.SafetyAlertMessage)context.Envelope.Message;
@@ -24,9 +24,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "TrialOps.Assessments.SafetyAlertHandler");
             
             // The actual message execution
-            TrialOps.Assessments.SafetyAlertHandler.Handle(safetyAlertMessage, _trialOpsRuntime);
-
-            return System.Threading.Tasks.Task.CompletedTask;
+            await TrialOps.Assessments.SafetyAlertHandler.Handle(safetyAlertMessage, context.Envelope, _trialOpsRuntime, cancellation).ConfigureAwait(false);
         }
     }
 
