@@ -112,13 +112,18 @@ public sealed class ProtocolViews(TrialOpsRuntime runtime)
         }
 
         var status = new TrialStatusView(protocol.Value, false, null, null, null, null, null, false, null, null, breaks);
+        var signatures = Signatures.SignatureHistory.Of(events);
         foreach (var stored in events)
         {
+            var signature = Signatures.SignatureHistory.ForVersion(signatures, stored.Version);
             status = stored.Data switch
             {
-                Blinding.TrialLocked e => status with { Locked = true, LockedBy = e.LockedBy, LockedAt = e.LockedAt },
-                Blinding.TrialUnlocked e => status with { Locked = false, LastUnlockedBy = e.UnlockedBy, LastUnlockedAt = e.UnlockedAt, LastUnlockReason = e.Reason },
-                Blinding.TrialUnblinded e => status with { Unblinded = true, UnblindedBy = e.UnblindedBy, UnblindedAt = e.UnblindedAt },
+                Blinding.TrialLocked e => status with { Locked = true, LockedBy = e.LockedBy, LockedAt = e.LockedAt, LockSignature = signature, LockChecklist = e.Checklist },
+                Blinding.TrialUnlocked e => status with
+                {
+                    Locked = false, LastUnlockedBy = e.UnlockedBy, LastUnlockedAt = e.UnlockedAt, LastUnlockReason = e.Reason, UnlockSignature = signature,
+                },
+                Blinding.TrialUnblinded e => status with { Unblinded = true, UnblindedBy = e.UnblindedBy, UnblindedAt = e.UnblindedAt, UnblindSignature = signature },
                 _ => status,
             };
         }
