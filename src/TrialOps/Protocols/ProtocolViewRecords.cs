@@ -72,4 +72,8 @@ public sealed record TrialStatusView(
 }
 
 /// <param name="CompromisedPeriods">Periods whose treatment is no longer blind for this participant.</param>
-public sealed record EmergencyUnblindingView(string Stratum, string ParticipantId, string PerformedBy, DateTimeOffset PerformedAt, string Reason, IReadOnlyList<int> CompromisedPeriods);
+public sealed record EmergencyUnblindingView(string Stratum, string ParticipantId, string PerformedBy, DateTimeOffset PerformedAt, string Reason, IReadOnlyList<int> CompromisedPeriods)
+{
+    /// <summary>The investigator's signature of the code break (ADR 0023); null for code breaks recorded before signatures were recorded.</summary>
+    public Signatures.SignatureView? Signature { get; init; }
+}

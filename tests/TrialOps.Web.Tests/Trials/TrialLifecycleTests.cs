@@ -50,21 +50,16 @@ public sealed class TrialLifecycleTests(EmptyTrialFixture trial) : IClassFixture
 
         // The status page and the dashboard show the new state at once, even while the read models
         // are behind: another node holds the trial-design projection for a few seconds.
-        // A read model held back is itself an item of the pre-lock review: it needs a reason (ADR 0023).
+        // Nothing is open in a trial without participants: the lock needs no reason, and records the empty review.
         await HoldTrialDesignProjectionAsync(TimeSpan.FromSeconds(5));
-        var careless = await Forms.PostAsync(coordinator, $"/trials/{Code}/status", "lock", new() { ["Lock.Password"] = TrialAppFixture.Password });
-        Assert.Equal(HttpStatusCode.OK, careless.StatusCode);
-        Assert.Contains("id=\"confirm.projections-behind-error\">Before locking, confirm each open item", await careless.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var locked = await Forms.PostAsync(coordinator, $"/trials/{Code}/status", "lock", new()
-        {
-            ["Lock.Password"] = TrialAppFixture.Password,
-            ["Lock.Reasons[projections-behind]"] = "Another node is catching up; the trial has no participants yet.",
-        });
+        var locked = await Forms.PostAsync(coordinator, $"/trials/{Code}/status", "lock", new() { ["Lock.Password"] = TrialAppFixture.Password });
         Assert.Equal($"/trials/{Code}/status?done=locked", locked.RedirectPath());
         var statusPage = await coordinator.GetStringAsync(locked.RedirectPath());
         Assert.Contains("<span class=\"status status-warn\">Locked</span>", statusPage, StringComparison.Ordinal);
         Assert.Matches("<p class=\"signature-line current\" data-signature=\"trial lock\">\\s*Signed by <strong>Test Coordinator</strong> \\([^,]+, Coordinator\\), meaning <em>approved</em>, at ", statusPage);
-        Assert.Contains("confirmed: Another node is catching up; the trial has no participants yet.", statusPage, StringComparison.Ordinal);
+        var recorded = (await trial.Runtime.Store.ReadStreamAsync($"protocol-{Code}", null)).Select(e => e.Data).OfType<TrialOps.Blinding.TrialLocked>().Single();
+        Assert.Equal(TrialOps.Blinding.PreLockCategories.All, recorded.Checklist!.Select(e => e.Category));
+        Assert.All(recorded.Checklist!, e => Assert.Null(e.Reason));
         Assert.DoesNotContain("<span class=\"status status-on\">Open</span>", statusPage, StringComparison.Ordinal);
         Assert.Contains("Database locked", await coordinator.GetStringAsync($"/trials/{Code}"), StringComparison.Ordinal);
 

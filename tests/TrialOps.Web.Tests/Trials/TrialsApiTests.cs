@@ -140,6 +140,32 @@ public sealed class TrialsApiTests(DemoTrialFixture trial) : IClassFixture<DemoT
     }
 
     [Fact]
+    public async Task the_lock_form_shows_the_checklist_refuses_a_careless_or_stale_lock_and_keeps_the_reasons()
+    {
+        using var coordinator = await trial.SignedInAsync(Roles.Coordinator);
+        var page = $"/trials/{Code}/status";
+
+        var form = await coordinator.GetStringAsync(page);
+        Assert.Contains("<fieldset class=\"pre-lock-checklist\" id=\"pre-lock-checklist\">", form, StringComparison.Ordinal);
+        var shownUnverified = int.Parse(Forms.InputValue(form, "Lock.Shown[unverified-data]")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(shownUnverified > 0);
+        Assert.Contains("name=\"Lock.Reasons[unverified-data]\"", form, StringComparison.Ordinal);
+
+        var careless = await (await Forms.PostAsync(coordinator, page, "lock", new() { ["Lock.Password"] = TrialAppFixture.Password })).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"confirm.unverified-data-error\">Before locking, confirm each open item", careless, StringComparison.Ordinal);
+
+        var reasons = TrialOps.Blinding.PreLockCategories.All.ToDictionary(c => $"Lock.Reasons[{c}]", c => $"Reviewed: {c}");
+        reasons["Lock.Password"] = TrialAppFixture.Password;
+        reasons["Lock.Shown[unverified-data]"] = (shownUnverified + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stale = await Forms.PostAsync(coordinator, page, "lock", reasons);
+        var staleHtml = await stale.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("The pre-lock checklist changed since it was shown", System.Net.WebUtility.HtmlDecode(staleHtml), StringComparison.Ordinal);
+        Assert.Contains(">Reviewed: unverified-data</textarea>", staleHtml, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"status status-on\">Open</span>", await coordinator.GetStringAsync(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task signing_as_someone_else_is_not_possible_the_signer_is_the_caller()
     {
         using var investigator = await trial.ApiClientAsync(Roles.Investigator);
