@@ -24,7 +24,12 @@ public static class AuditCommands
             Description = "The role whose view to print (default Monitor). Blinded roles never see the randomization-list events; the Pharmacist, and the Statistician after unblinding, do.",
             DefaultValueFactory = _ => Roles.Monitor,
         };
-        var audit = new Command("audit", "The trial's audit trail, newest first: who, when (server time), what, why.") { protocol, page, pageSize, role };
+        var by = new Option<string?>("--by") { Description = "Only events recorded by this user id." };
+        var type = new Option<string?>("--type") { Description = "Only events of this type, e.g. assessment.scale-recorded.v1." };
+        var from = new Option<string?>("--from") { Description = "Only events recorded on or after this UTC day (YYYY-MM-DD)." };
+        var to = new Option<string?>("--to") { Description = "Only events recorded on or before this UTC day (YYYY-MM-DD)." };
+        var record = new Option<string?>("--record") { Description = "Only the events of this participant (subject number), or 'trial' for the trial's own." };
+        var audit = new Command("audit", "The trial's audit trail, newest first: who, when (server time), what, why.") { protocol, page, pageSize, role, by, type, from, to, record };
         audit.SetAction(Cli.WithRuntime(async (runtime, parse, ct) =>
         {
             var code = parse.GetValue(protocol)!;
@@ -44,8 +49,14 @@ public static class AuditCommands
                 throw new CliException($"there is no protocol {code}");
             }
 
+            var filter = AuditFilter.Parse(parse.GetValue(by), parse.GetValue(type), parse.GetValue(from), parse.GetValue(to), parse.GetValue(record), out var problem);
+            if (problem is not null)
+            {
+                throw new CliException($"--{problem}");
+            }
+
             var viewer = new Actor($"cli:{Environment.UserName}", viewerRole, SiteAccess.All);
-            var trail = await new TrialAuditTrail(runtime).ForTrialAsync(protocolCode, viewer, parse.GetValue(page), parse.GetValue(pageSize), ct);
+            var trail = await new TrialAuditTrail(runtime).ForTrialAsync(protocolCode, viewer, filter, parse.GetValue(page), parse.GetValue(pageSize), ct);
             foreach (var entry in trail.Entries)
             {
                 Console.WriteLine(string.Join('\t',

@@ -72,6 +72,17 @@ public sealed class CliSequenceTests
         Assert.NotEqual(0, unknownRole.ExitCode);
         Assert.DoesNotContain("   at ", unknownRole.Error, StringComparison.Ordinal);
         Assert.NotEqual(0, (await CliRunner.RunAsync(db.ConnectionString, "audit", "NO-SUCH-01")).ExitCode);
+
+        // Filtered: only the trial's own events, each line's record column "-"; a bad day is named.
+        var trialOnly = await CliRunner.SucceedsAsync(db, null, "audit", Trial, "--as", "Pharmacist", "--record", "trial", "--page-size", "200");
+        var lines = trialOnly.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.Equal("-", line.Split('\t')[3]));
+        Assert.Contains(lines, line => line.Contains("Randomization list generated", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains("'s list assigned", StringComparison.Ordinal));
+        var badDay = await CliRunner.RunAsync(db.ConnectionString, "audit", Trial, "--from", "2026-02-30");
+        Assert.NotEqual(0, badDay.ExitCode);
+        Assert.Contains("--from: not a date", badDay.Error, StringComparison.Ordinal);
     }
 
     private static async Task<string> AllPagesAsync(TestDatabase db, string role)

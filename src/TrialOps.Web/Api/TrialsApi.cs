@@ -217,7 +217,7 @@ public static class TrialsApi
             .WithName("GetOpenSeriousAdverseEvents")
             .WithSummary("Serious adverse events not yet reported to the sponsor or not yet resolved; overdueOnly=true for those past their report deadline.");
 
-        trials.MapGet("/{code}/audit", async Task<Results<Ok<AuditPage>, ProblemHttpResult, ValidationProblem>> (string code, int? page, int? pageSize, HttpContext http, ProtocolViews protocolViews, TrialAuditTrail audit, CancellationToken ct) =>
+        trials.MapGet("/{code}/audit", async Task<Results<Ok<AuditPage>, ProblemHttpResult, ValidationProblem>> (string code, int? page, int? pageSize, string? by, string? type, string? from, string? to, string? record, HttpContext http, ProtocolViews protocolViews, TrialAuditTrail audit, CancellationToken ct) =>
             {
                 var viewer = http.User.Actor();
                 if (!ProtocolCode.TryParse(code, out var protocol) || await protocolViews.GetTrialStatusAsync(code, viewer, ct) is null)
@@ -230,10 +230,17 @@ public static class TrialsApi
                     return OutOfRange(page is < 1 ? "page" : "pageSize", page is < 1 ? "page counts from 1." : $"pageSize must be 1 to {TrialAuditTrail.MaxPageSize}.");
                 }
 
-                return TypedResults.Ok(await audit.ForTrialAsync(protocol, viewer, page ?? 1, pageSize ?? 100, ct));
+                var filter = AuditFilter.Parse(by, type, from, to, record, out var problem);
+                if (problem is not null)
+                {
+                    var field = problem[..problem.IndexOf(':', StringComparison.Ordinal)];
+                    return OutOfRange(field, problem[(field.Length + 2)..]);
+                }
+
+                return TypedResults.Ok(await audit.ForTrialAsync(protocol, viewer, filter, page ?? 1, pageSize ?? 100, ct));
             })
             .WithName("GetTrialAuditTrail")
-            .WithSummary("The trial's audit trail, newest first: who, when, what, why (redacted for blinded roles).");
+            .WithSummary("The trial's audit trail, newest first: who, when, what, why (redacted for blinded roles); optionally only events recorded by one user (by), of one type (type, an event alias), on or between UTC days (from, to: YYYY-MM-DD) or of one participant (record: a subject number, or 'trial').");
 
         trials.MapGet("/{code}/pharmacy", async Task<Results<Ok<IReadOnlyList<PharmacyAllocation>>, ProblemHttpResult>> (string code, HttpContext http, ProtocolViews protocolViews, AllocationViews allocationViews, CancellationToken ct) =>
             {

@@ -27,6 +27,9 @@ public sealed record AuditEntry(
 
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize)
 {
+    /// <summary>The filter the page was read with (none: every event the viewer may see).</summary>
+    public AuditFilter Filter { get; init; } = AuditFilter.None;
+
     public int PageCount => (Total + PageSize - 1) / PageSize;
 }
 
@@ -61,28 +64,22 @@ public sealed class TrialAuditTrail(TrialOpsRuntime runtime)
     /// viewer's role and the trial's unblinding (<see cref="ProtocolViews.MaySeeTreatmentsAsync"/>), so
     /// the pages, the API and the CLI cannot disagree.
     /// </remarks>
-    public async Task<AuditPage> ForTrialAsync(ProtocolCode code, Actor viewer, int page, int pageSize, CancellationToken ct = default)
+    public async Task<AuditPage> ForTrialAsync(ProtocolCode code, Actor viewer, int page, int pageSize, CancellationToken ct = default) =>
+        await ForTrialAsync(code, viewer, AuditFilter.None, page, pageSize, ct);
+
+    /// <summary>
+    /// The events of the trial the viewer may see that also match <paramref name="filter"/>, newest
+    /// first, one page at a time; <see cref="AuditPage.Total"/> counts the matching events. The filter
+    /// narrows what the viewer may see and never widens it.
+    /// </summary>
+    public async Task<AuditPage> ForTrialAsync(ProtocolCode code, Actor viewer, AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
-        var unblinded = await _protocols.MaySeeTreatmentsAsync(code.Value, viewer, ct);
-        var access = viewer.Access;
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        // The site of a participant's, adverse event's or list's event: the subject number's prefix, else the stratum.
-        var where =
-            """
-            (stream_id = $1
-            OR (stream_id LIKE $2 AND data->>'protocol' = $3)
-            OR (stream_id LIKE 'adverse-event-%' AND data->>'protocol' = $3)
-            OR (stream_id LIKE $4 AND data->>'protocol' = $3 AND ($5 OR type = $6)))
-            AND (stream_id = $1 OR $7 OR COALESCE(
-                    regexp_replace(COALESCE(data->>'subject', data->>'participantId'), '-[0-9]+$', ''),
-                    data->>'stratum') = ANY($8))
-            """;
-        object[] values =
-        [
-            ProtocolStreams.For(code), ParticipantStreams.For(code, default) + "%", code.Value, RandomizationPrefix(code) + "%", unblinded, CodeBreakType,
-            access.AllSites, access.Sites.ToArray(),
-        ];
+        var (visible, values) = await VisibleAsync(code, viewer, ct);
+        var (where, filterValues) = filter.Where(values.Length + 1);
+        values = [.. values, .. filterValues];
+        where = $"({visible}){where}";
 
         await using var connection = await runtime.DataSource.OpenConnectionAsync(ct);
         await using var count = new NpgsqlCommand($"SELECT count(*) FROM {EventStore.EventStore.EventsView} events WHERE {where}", connection);
@@ -99,7 +96,56 @@ public sealed class TrialAuditTrail(TrialOpsRuntime runtime)
             entries.Add(Describe(Read(reader), code));
         }
 
-        return new AuditPage(entries, total, page, pageSize);
+        return new AuditPage(entries, total, page, pageSize) { Filter = filter };
+    }
+
+    /// <summary>
+    /// What the trial's audit trail can be filtered by for this viewer: the event types and the people
+    /// among the events the viewer may see (never a type or person only hidden events have).
+    /// </summary>
+    public async Task<AuditChoices> ChoicesAsync(ProtocolCode code, Actor viewer, CancellationToken ct = default)
+    {
+        var (visible, values) = await VisibleAsync(code, viewer, ct);
+        await using var connection = await runtime.DataSource.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            $"SELECT DISTINCT 't', type FROM {EventStore.EventStore.EventsView} events WHERE {visible} UNION SELECT DISTINCT 'u', metadata->>'actorId' FROM {EventStore.EventStore.EventsView} events WHERE {visible}",
+            connection);
+        AddParameters(command, values);
+        var (types, people) = (new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (!reader.IsDBNull(1))
+            {
+                (reader.GetString(0) == "t" ? types : people).Add(reader.GetString(1));
+            }
+        }
+
+        return new AuditChoices([.. types], [.. people]);
+    }
+
+    /// <summary>The condition selecting the events of the trial the viewer may see, with its parameter values ($1…$8).</summary>
+    private async Task<(string Where, object[] Values)> VisibleAsync(ProtocolCode code, Actor viewer, CancellationToken ct)
+    {
+        var unblinded = await _protocols.MaySeeTreatmentsAsync(code.Value, viewer, ct);
+        var access = viewer.Access;
+        // The site of a participant's, adverse event's or list's event: the subject number's prefix, else the stratum.
+        var where =
+            """
+            (stream_id = $1
+            OR (stream_id LIKE $2 AND data->>'protocol' = $3)
+            OR (stream_id LIKE 'adverse-event-%' AND data->>'protocol' = $3)
+            OR (stream_id LIKE $4 AND data->>'protocol' = $3 AND ($5 OR type = $6)))
+            AND (stream_id = $1 OR $7 OR COALESCE(
+                    regexp_replace(COALESCE(data->>'subject', data->>'participantId'), '-[0-9]+$', ''),
+                    data->>'stratum') = ANY($8))
+            """;
+        object[] values =
+        [
+            ProtocolStreams.For(code), ParticipantStreams.For(code, default) + "%", code.Value, RandomizationPrefix(code) + "%", unblinded, CodeBreakType,
+            access.AllSites, access.Sites.ToArray(),
+        ];
+        return (where, values);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using TrialOps.Common;
@@ -409,6 +410,14 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
         }
 
         Assert.Matches("<th scope=\"row\">All sites\\s*</th>(\\s*<td class=\"num\">\\d+</td>){6}\\s*<td class=\"num\">(2[4-9]|[3-9]\\d)</td>", page);
+
+        // Enrolment against the target: every participant ever randomized, counted from the API's list.
+        using var api = await trial.ApiClientAsync(Roles.Monitor);
+        var list = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1{Trial}/participants?pageSize=500");
+        var randomized = list.GetProperty("items").EnumerateArray().Count(p => p.TryGetProperty("randomizedAt", out var at) && at.ValueKind != System.Text.Json.JsonValueKind.Null);
+        var target = TrialAppFixture.Demo.TargetParticipants;
+        Assert.Contains($"Randomized so far: {randomized} ({(int)Math.Round(100.0 * randomized / target, MidpointRounding.AwayFromZero)} %).", page, StringComparison.Ordinal);
+        Assert.Equal(randomized > target, page.Contains("beyond the target", StringComparison.Ordinal));
     }
 
     [GeneratedRegex("<td>[0-9]{6}</td>")]

@@ -297,7 +297,7 @@ public sealed class SiteAccessTests(DemoTrialFixture trial) : IClassFixture<Demo
         Assert.DoesNotContain(">S02 ", dashboard, StringComparison.Ordinal);
         Assert.DoesNotContain("S02-", dashboard, StringComparison.Ordinal);
 
-        foreach (var path in new[] { "", "/periods/1", "/audit", "/adverse-events/new" })
+        foreach (var path in new[] { "", "/periods/1", "/audit", "/casebook", "/adverse-events/new" })
         {
             var page = await nurse.GetAsync($"{Pages}/participants/{other}{path}");
             Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
