@@ -102,7 +102,15 @@ internal sealed class DemoRun
     /// never shown, so nobody can sign in with it. A later run on the same database creates another
     /// (user names are never reused).
     /// </summary>
-    private async Task<(string Name, string Password)> CheckerAccountAsync(string baseName, string site, CancellationToken ct)
+    private Task<(string Name, string Password)> CheckerAccountAsync(string baseName, string site, CancellationToken ct) =>
+        SignerAccountAsync(baseName, $"Demo pharmacy technician {site}", Roles.Pharmacist, site, ct);
+
+    /// <summary>
+    /// An account that signs in this run only (random password, never shown): the demo's second
+    /// pharmacists, and the investigator who signs the demo's code break (ADR 0023: a signature is
+    /// checked against a real account, so the demo needs one).
+    /// </summary>
+    private async Task<(string Name, string Password)> SignerAccountAsync(string baseName, string displayName, string role, string site, CancellationToken ct)
     {
         var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         var identity = new TrialOps.Identity.IdentityService(_runtime);
@@ -112,7 +120,7 @@ internal sealed class DemoRun
             var name = baseName[..Math.Min(baseName.Length, TrialOps.Identity.UserRules.MaxUserNameLength - suffix.Length)] + suffix;
             var created = await identity.CreateUserAsync(
                 CommandContext.New(Actor.System),
-                new TrialOps.Identity.NewUser(name, $"Demo pharmacy technician {site}", Roles.Pharmacist, [site], password),
+                new TrialOps.Identity.NewUser(name, displayName, role, [site], password),
                 ct);
             if (created.Accepted)
             {
@@ -121,11 +129,11 @@ internal sealed class DemoRun
 
             if (created.Rejection?.Code != TrialOps.Identity.IdentityRejections.UserExists)
             {
-                throw new DemoException($"The demo's second pharmacist of site {site} could not be created: {created.Rejection?.Message}");
+                throw new DemoException($"The demo account {baseName} ({role}, site {site}) could not be created: {created.Rejection?.Message}");
             }
         }
 
-        throw new DemoException($"The demo's second pharmacist of site {site} could not be created: every name is taken.");
+        throw new DemoException($"The demo account {baseName} ({role}, site {site}) could not be created: every name is taken.");
     }
 
     private async Task<ParticipantStatus> RunParticipantAsync(ParticipantPlan plan, CancellationToken ct)
@@ -382,13 +390,14 @@ internal sealed class DemoRun
         var awareAt = onsetAt + TimeSpan.FromMinutes(20);
         await Must(_runtime.SendAsync(Context(staff.Investigator), new ReportAdverseEvent(id, _protocol.Code, plan.Subject, awareAt, input), ct), "serious adverse event", plan.Subject);
         await Must(_runtime.SendAsync(Context(staff.Investigator), new ReportSaeToSponsor(id, awareAt + TimeSpan.FromHours(6), "SAE-2026-0001"), ct), "SAE report", plan.Subject);
+        var (signer, password) = await SignerAccountAsync(staff.Investigator.UserId, $"Demo investigator {plan.Site}", Roles.Investigator, plan.Site, ct);
         await Must(_runtime.SendAsync(
-            Context(staff.Investigator),
+            Context(staff.Investigator with { UserId = signer }),
             new BreakParticipantBlind(
                 _protocol.Code,
                 plan.Subject.ToString(),
                 "Hypertensive urgency requiring admission; the treating physician needs to know whether ketamine was given.",
-                SignatureVerified: true),
+                new TrialOps.Signatures.SignatureRequest(signer, password)),
             ct), "emergency unblinding", plan.Subject);
         await Must(_runtime.SendAsync(
             Context(staff.Investigator),

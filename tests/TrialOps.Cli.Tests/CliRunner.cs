@@ -59,6 +59,10 @@ public static class CliRunner
     }
 
     /// <summary>A protocol file of the repository's <c>seed/</c> folder, e.g. <c>KET-NP-01.json</c>.</summary>
+    /// <summary><c>--confirm CATEGORY=REASON</c> for every pre-lock category (ADR 0023), for tests that lock a demo trial as it stands.</summary>
+    public static string[] ConfirmAll(string reason) =>
+        TrialOps.Blinding.PreLockCategories.All.SelectMany(c => new[] { "--confirm", $"{c}={reason}" }).ToArray();
+
     public static string SeedProtocol(string fileName)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

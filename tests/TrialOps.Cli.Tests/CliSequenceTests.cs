@@ -26,7 +26,20 @@ public sealed class CliSequenceTests
 
             await CliRunner.SucceedsAsync(db, Password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--password-stdin");
             await CliRunner.SucceedsAsync(db, Password + "\n", "users", "add", "stan.statistician", "--role", "Statistician", "--password-stdin");
-            await CliRunner.SucceedsAsync(db, Password + "\n", "lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin");
+            // The pre-lock review (ADR 0023): a careless lock of a demo trial with unverified values is refused and lists what is open.
+            var careless = await CliRunner.RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = db.ConnectionString }, Password + "\n", "lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin");
+            Assert.NotEqual(0, careless.ExitCode);
+            Assert.Contains("Pre-lock checklist:", careless.Output, StringComparison.Ordinal);
+            Assert.Contains("unverified-data", careless.Output, StringComparison.Ordinal);
+            Assert.Contains("needs --confirm", careless.Output, StringComparison.Ordinal);
+            Assert.Contains("confirm each open item of the pre-lock checklist", careless.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", careless.Error, StringComparison.Ordinal);
+            var badConfirm = await CliRunner.RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = db.ConnectionString }, Password + "\n", "lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin", "--confirm", "everything");
+            Assert.Contains("--confirm takes CATEGORY=REASON", badConfirm.Error, StringComparison.Ordinal);
+
+            var locked = await CliRunner.SucceedsAsync(db, Password + "\n", ["lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin", .. CliRunner.ConfirmAll("SDV is sampled for this demo")]);
+            Assert.Contains("confirmed: SDV is sampled for this demo", locked.Output, StringComparison.Ordinal);
+
             await CliRunner.SucceedsAsync(db, Password + "\n", "unblind", "--trial", Trial, "--user", "stan.statistician", "--password-stdin");
             var unblinded = await CliRunner.SucceedsAsync(db, null, "export", "--trial", Trial, "--out", Path.Combine(folder, "unblinded"), "--unblinded");
             Assert.Contains("UNBLINDED", unblinded.Output);

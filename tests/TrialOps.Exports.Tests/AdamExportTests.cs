@@ -52,7 +52,7 @@ public sealed class AdamTrialFixture : ExportTrialFixture
                 await CorrectToEdgeValuesAsync();
                 foreach (var (command, user) in new[] { ("lock", Coordinator.UserId), ("unblind", Statistician.UserId) })
                 {
-                    var run = await CliRunner.RunAsync(Database.ConnectionString, Password + "\n", command, "--trial", Code, "--user", user, "--password-stdin");
+                    var run = await CliRunner.RunAsync(Database.ConnectionString, Password + "\n", [command, "--trial", Code, "--user", user, "--password-stdin", .. CliRunner.ConfirmationsFor(command)]);
                     Assert.True(run.ExitCode == 0, run.Error);
                 }
 

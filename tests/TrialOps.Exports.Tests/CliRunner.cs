@@ -9,6 +9,15 @@ public static class CliRunner
 {
     public static string CliDll { get; } = LocateCli();
 
+    /// <summary>
+    /// For <c>lock</c>: a reason for every pre-lock category (ADR 0023). These fixtures lock trials
+    /// with participants in treatment and unverified values on purpose, to export them.
+    /// </summary>
+    public static string[] ConfirmationsFor(string command) =>
+        command == "lock"
+            ? TrialOps.Blinding.PreLockCategories.All.SelectMany(c => new[] { "--confirm", $"{c}=Export test: locked as the data stand" }).ToArray()
+            : [];
+
     public static async Task<CliRun> RunAsync(string connectionString, string? standardInput, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -276,5 +276,5 @@ public sealed class ExposureAsGivenExportTests(ExposureTrialFixture fixture) : I
     }
 
     private Task<CliRun> Cli(string command, string user) =>
-        CliRunner.RunAsync(fixture.Database.ConnectionString, ExportTrialFixture.Password + "\n", command, "--trial", Trial, "--user", user, "--password-stdin");
+        CliRunner.RunAsync(fixture.Database.ConnectionString, ExportTrialFixture.Password + "\n", [command, "--trial", Trial, "--user", user, "--password-stdin", .. CliRunner.ConfirmationsFor(command)]);
 }

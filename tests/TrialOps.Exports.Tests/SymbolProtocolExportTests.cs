@@ -116,5 +116,5 @@ public sealed class SymbolProtocolExportTests(SymbolProtocolFixture fixture) : I
     }
 
     private Task<CliRun> Cli(string command, string user) =>
-        CliRunner.RunAsync(fixture.Database.ConnectionString, ExportTrialFixture.Password + "\n", command, "--trial", SymbolProtocolFixture.Code, "--user", user, "--password-stdin");
+        CliRunner.RunAsync(fixture.Database.ConnectionString, ExportTrialFixture.Password + "\n", [command, "--trial", SymbolProtocolFixture.Code, "--user", user, "--password-stdin", .. CliRunner.ConfirmationsFor(command)]);
 }

@@ -167,7 +167,7 @@ public sealed class UnblindedExportTests(LockedTrialFixture fixture) : IClassFix
     }
 
     private Task<CliRun> Cli(string command, string user, string password = ExportTrialFixture.Password) =>
-        CliRunner.RunAsync(fixture.Database.ConnectionString, password + "\n", command, "--trial", Trial, "--user", user, "--password-stdin");
+        CliRunner.RunAsync(fixture.Database.ConnectionString, password + "\n", [command, "--trial", Trial, "--user", user, "--password-stdin", .. CliRunner.ConfirmationsFor(command)]);
 
     private static void AssertRefused(CliRun run, string expected)
     {

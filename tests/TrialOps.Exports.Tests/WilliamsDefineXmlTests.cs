@@ -125,5 +125,5 @@ public sealed class WilliamsDefineXmlTests(WilliamsTrialFixture fixture) : IClas
             .Where(e => e.Name == Odm + "CodeListItem" || e.Name == Odm + "EnumeratedItem").Select(e => (string)e.Attribute("CodedValue")!).ToArray();
 
     private Task<CliRun> Cli(string command, string user) =>
-        CliRunner.RunAsync(fixture.Database.ConnectionString, ExportTrialFixture.Password + "\n", command, "--trial", WilliamsTrialFixture.Code, "--user", user, "--password-stdin");
+        CliRunner.RunAsync(fixture.Database.ConnectionString, ExportTrialFixture.Password + "\n", [command, "--trial", WilliamsTrialFixture.Code, "--user", user, "--password-stdin", .. CliRunner.ConfirmationsFor(command)]);
 }

@@ -212,7 +212,7 @@ public sealed record SponsorReportRequest(DateTimeOffset ReportedAt, string? Spo
 public sealed record FollowUpRequest(DateTimeOffset ReportedAt, string Information);
 
 /// <summary>Emergency unblinding: the clinical reason and the investigator's password (electronic signature).</summary>
-public sealed record EmergencyUnblindingRequest(string Reason, string Password);
+public sealed record EmergencyUnblindingRequest(string Reason, string Password, string? Code = null);
 
 /// <summary>
 /// The participant journey over HTTP: participants, their sessions, assessments and adverse
@@ -443,7 +443,7 @@ public static class ParticipantsApi
             .WithSummary("Record the participant's demographics, or correct them with the reason (site staff).")
             .ProducesParticipantCommand();
 
-        participants.MapPost("/{subject}/emergency-unblinding", async Task<IResult> (string code, string subject, EmergencyUnblindingRequest request, HttpContext http, AllocationViews allocationViews, ParticipantRegister register, IMessageBus commands, IdentityService identity, CancellationToken ct) =>
+        participants.MapPost("/{subject}/emergency-unblinding", async Task<IResult> (string code, string subject, EmergencyUnblindingRequest request, HttpContext http, AllocationViews allocationViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
             {
                 if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
                 {
@@ -455,10 +455,10 @@ public static class ParticipantsApi
                     return ParticipantNotFound(code, subject);
                 }
 
-                var signed = TrialPermissions.BreakBlind.Allows(context.Actor.Role)
-                    && !string.IsNullOrEmpty(request.Password)
-                    && await identity.VerifySignatureAsync(http.User.UserName(), request.Password, ct);
-                var result = await commands.SendCommandAsync(context, new BreakParticipantBlind(ProtocolCode.Parse(code), number.ToString(), request.Reason.Trim(), signed), ct);
+                var result = await commands.SendCommandAsync(
+                    context,
+                    new BreakParticipantBlind(ProtocolCode.Parse(code), number.ToString(), request.Reason.Trim(), TrialsApi.Sign(http, request.Password, request.Code)),
+                    ct);
                 if (!result.Accepted)
                 {
                     return ApiResults.Rejected(result.Rejection!);

@@ -24,11 +24,23 @@ public sealed record TrialResponse(ProtocolView Protocol, TrialStatusView? Statu
 /// <param name="GeneratedLists">Randomization lists generated with the import: stratum and number of entries.</param>
 public sealed record ProtocolImportResponse(string Status, string Code, int Version, string FileSha256, IReadOnlyList<string> GeneratedLists, IReadOnlyList<string> StrataWithoutList);
 
-/// <summary>An electronic signature: the caller's password, re-entered (21 CFR Part 11 §11.200).</summary>
-public sealed record SignatureRequest(string Password);
+/// <summary>
+/// An electronic signature: the caller's password, re-entered (21 CFR Part 11 §11.200), and the
+/// current authenticator code when the caller's account has a second factor. The caller signs as
+/// themselves; the domain checks both (ADR 0023).
+/// </summary>
+public sealed record SignatureRequest(string Password, string? Code = null);
 
 /// <summary>Lifting the database lock: the reason and the signature.</summary>
-public sealed record UnlockRequest(string Password, string Reason);
+public sealed record UnlockRequest(string Password, string Reason, string? Code = null);
+
+/// <summary>
+/// The database lock: the signature and the pre-lock review (ADR 0023). Every category of
+/// <c>GET …/pre-lock-checklist</c> that is not empty needs a reason in <paramref name="Confirmations"/>;
+/// with <paramref name="Shown"/> (the counts the caller reviewed) the lock is refused when the
+/// checklist changed since.
+/// </summary>
+public sealed record LockRequest(string Password, string? Code = null, IReadOnlyDictionary<string, string>? Confirmations = null, IReadOnlyDictionary<string, int>? Shown = null);
 
 /// <summary>An extension of a stratum's randomization list by at least <paramref name="Additional"/> entries, for a reason.</summary>
 public sealed record ListExtensionRequest(int Additional, string Reason);
@@ -118,17 +130,32 @@ public static class TrialsApi
             .WithName("GetTrialStatus")
             .WithSummary("Lock, unblinding and emergency code breaks of a trial (no treatment named).");
 
-        trials.MapPost("/{code}/lock", (string code, SignatureRequest request, HttpContext http, IMessageBus commands, IdentityService identity, CancellationToken ct) =>
-                SignedAsync(http, identity, request.Password, TrialPermissions.LockTrial, ct, (context, signed) => commands.SendCommandAsync(context, new LockTrial(ProtocolCode.ParseOrDefault(code), signed, context.Actor), ct)))
+        trials.MapGet("/{code}/pre-lock-checklist", async Task<IResult> (string code, HttpContext http, ProtocolViews protocolViews, PreLockReview review, CancellationToken ct) =>
+                !TrialPermissions.LockTrial.Allows(http.User.Actor().Role)
+                    ? TypedResults.Problem(detail: "Only a Coordinator or an Investigator reviews a trial before its lock.", statusCode: StatusCodes.Status403Forbidden, title: "Not permitted")
+                    : await protocolViews.GetTrialStatusAsync(code, http.User.Actor(), ct) is null
+                        ? TrialNotFound(code)
+                        : TypedResults.Ok(await review.ComputeAsync(ProtocolCode.Parse(code), ct)))
+            .WithName("GetPreLockChecklist")
+            .WithSummary("What is still open before the database lock: counts per category, trial-wide (Coordinator, Investigator).")
+            .Produces<PreLockChecklist>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        trials.MapPost("/{code}/lock", (string code, LockRequest request, HttpContext http, IMessageBus commands, CancellationToken ct) =>
+                SignedAsync(http, ct, context => commands.SendCommandAsync(
+                    context,
+                    new LockTrial(ProtocolCode.ParseOrDefault(code), Sign(http, request.Password, request.Code), context.Actor, request.Confirmations, request.Shown),
+                    ct)))
             .WithName("LockTrial")
-            .WithSummary("Lock the trial database (Coordinator, Investigator; signed with the caller's password).")
+            .WithSummary("Lock the trial database after the pre-lock review (Coordinator, Investigator; signed with the caller's password).")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        trials.MapPost("/{code}/unlock", (string code, UnlockRequest request, HttpContext http, IMessageBus commands, IdentityService identity, CancellationToken ct) =>
-                SignedAsync(http, identity, request.Password, TrialPermissions.LockTrial, ct, (context, signed) => commands.SendCommandAsync(context, new UnlockTrial(ProtocolCode.ParseOrDefault(code), request.Reason.Trim(), signed, context.Actor), ct)))
+        trials.MapPost("/{code}/unlock", (string code, UnlockRequest request, HttpContext http, IMessageBus commands, CancellationToken ct) =>
+                SignedAsync(http, ct, context => commands.SendCommandAsync(context, new UnlockTrial(ProtocolCode.ParseOrDefault(code), request.Reason.Trim(), Sign(http, request.Password, request.Code), context.Actor), ct)))
             .WithName("UnlockTrial")
             .WithSummary("Lift the database lock for a reason (Coordinator, Investigator; signed).")
             .Produces(StatusCodes.Status204NoContent)
@@ -136,8 +163,8 @@ public static class TrialsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        trials.MapPost("/{code}/unblinding", (string code, SignatureRequest request, HttpContext http, IMessageBus commands, IdentityService identity, CancellationToken ct) =>
-                SignedAsync(http, identity, request.Password, TrialPermissions.UnblindTrial, ct, (context, signed) => commands.SendCommandAsync(context, new UnblindTrial(ProtocolCode.ParseOrDefault(code), signed, context.Actor), ct)))
+        trials.MapPost("/{code}/unblinding", (string code, SignatureRequest request, HttpContext http, IMessageBus commands, CancellationToken ct) =>
+                SignedAsync(http, ct, context => commands.SendCommandAsync(context, new UnblindTrial(ProtocolCode.ParseOrDefault(code), Sign(http, request.Password, request.Code), context.Actor), ct)))
             .WithName("UnblindTrial")
             .WithSummary("Unblind the locked trial for analysis (Statistician; signed; irreversible).")
             .Produces(StatusCodes.Status204NoContent)
@@ -261,28 +288,19 @@ public static class TrialsApi
     internal static ValidationProblem OutOfRange(string field, string message) =>
         ApiResults.Invalid([new Rejection("out-of-range", message, field)]);
 
-    /// <summary>
-    /// Verifies the caller's re-entered password (only for a role that may sign this at all, so
-    /// nobody else's attempts count towards a lock-out), then sends the command marked as signed or
-    /// not; the decider answers a missing signature with 400 and a role that may not with 403.
-    /// </summary>
-    internal static async Task<IResult> SignedAsync(
-        HttpContext http,
-        IdentityService identity,
-        string password,
-        IReadOnlyList<string> mayAct,
-        CancellationToken ct,
-        Func<CommandContext, bool, Task<CommandResult>> command)
+    /// <summary>The caller's signature as the domain checks it: signed by the authenticated user, with what they typed (ADR 0023).</summary>
+    internal static Signatures.SignatureRequest Sign(HttpContext http, string? password, string? code) =>
+        new(http.User.UserName(), password ?? string.Empty, code);
+
+    /// <summary>Sends a signed command; its handler checks the signature and answers a wrong one with 400, a role that may not with 403.</summary>
+    internal static async Task<IResult> SignedAsync(HttpContext http, CancellationToken ct, Func<CommandContext, Task<CommandResult>> command)
     {
         if (!ApiResults.TryGetCommandContext(http, out var context, out var problem))
         {
             return problem!;
         }
 
-        var signed = mayAct.Allows(context.Actor.Role)
-            && !string.IsNullOrEmpty(password)
-            && await identity.VerifySignatureAsync(http.User.UserName(), password, ct);
-        var result = await command(context, signed);
+        var result = await command(context);
         return ApiResults.From(result, () => TypedResults.NoContent());
     }
 }

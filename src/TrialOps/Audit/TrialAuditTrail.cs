@@ -204,6 +204,7 @@ public sealed class TrialAuditTrail(TrialOpsRuntime runtime)
             TrialLocked => (null, $"Database of {code} locked (signed)"),
             TrialUnlocked e => (null, $"Database lock of {code} lifted (signed): {e.Reason}"),
             TrialUnblinded => (null, $"Trial {code} unblinded for analysis (signed)"),
+            Signatures.RecordSigned e => (null, $"Electronic signature of the {e.Action} (version {e.SignedVersion}): {e.PrintedName} ({e.SignedBy}, {e.Role}), meaning \"{e.Meaning}\""),
             EmergencyUnblindingPerformed e => (e.ParticipantId, $"Emergency code break (signed): periods {string.Join(", ", e.CompromisedPeriods)} no longer blind. Reason: {e.Reason}"),
             RandomizationListGenerated e => (null, $"Randomization list generated for stratum {e.Stratum}: {e.Entries.Count} entries"),
             RandomizationListExtended e => (null, $"Randomization list of stratum {e.Stratum} extended by {e.AddedEntries.Count} entries: {e.Reason}"),

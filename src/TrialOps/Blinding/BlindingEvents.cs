@@ -6,9 +6,21 @@ namespace TrialOps.Blinding;
 /// <summary>
 /// The trial database was locked: from now on no clinical data changes. Stream
 /// <c>protocol-&lt;CODE&gt;</c>. Trial unblinding is possible only while the trial is locked.
+/// Signed: a <see cref="Signatures.RecordSigned"/> follows it on the stream (ADR 0023).
 /// </summary>
+/// <param name="Checklist">
+/// The pre-lock review as it stood at the lock: every category with its count and, for each that
+/// was not empty, the reason the person who locked gave for locking anyway. Null in events
+/// recorded before the review existed (ADR 0023).
+/// </param>
 [EventType("trial.locked.v1")]
-public sealed record TrialLocked(ProtocolCode Protocol, string LockedBy, DateTimeOffset LockedAt);
+public sealed record TrialLocked(ProtocolCode Protocol, string LockedBy, DateTimeOffset LockedAt, IReadOnlyList<LockChecklistEntry>? Checklist = null);
+
+/// <summary>One category of the pre-lock review as recorded with the lock.</summary>
+/// <param name="Category">One of <see cref="PreLockCategories"/>.</param>
+/// <param name="Count">How many items the category held at the lock.</param>
+/// <param name="Reason">Why the trial was locked although the category was not empty; null for an empty one.</param>
+public sealed record LockChecklistEntry(string Category, int Count, string? Reason);
 
 /// <summary>The database lock was lifted (for example to resolve a late query), for the stated reason.</summary>
 [EventType("trial.unlocked.v1")]

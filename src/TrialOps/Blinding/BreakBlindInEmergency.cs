@@ -2,6 +2,7 @@ using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
+using TrialOps.Signatures;
 using Wolverine;
 
 namespace TrialOps.Blinding;
@@ -12,27 +13,30 @@ namespace TrialOps.Blinding;
 /// decision; Part 11 §11.200). The sponsor is notified in the same transaction.
 /// </summary>
 /// <param name="Stratum">The participant's stratum (the list that holds their allocation).</param>
-/// <param name="SignatureVerified">True when the caller re-verified the investigator's password for this action.</param>
+/// <param name="Signature">The investigator's credentials, checked by the handler (ADR 0023); the signer must be <paramref name="By"/>.</param>
 public sealed record BreakBlindInEmergency(
     ProtocolCode Protocol,
     string Stratum,
     string ParticipantId,
     string Reason,
-    bool SignatureVerified,
+    SignatureRequest? Signature,
     Actor By)
 {
+    public const string What = "the emergency unblinding";
+
     public string StreamId => RandomizationStreams.For(Protocol, Stratum);
 
-    public static Decision Decide(RandomizationListState state, BreakBlindInEmergency command, DateTimeOffset now)
+    public static Decision Decide(RandomizationListState state, BreakBlindInEmergency command, DateTimeOffset now, SignatureContext signing)
     {
         if (command.By.Role != Roles.Investigator)
         {
             return Decision.Reject(RejectionCodes.NotPermitted, "Only an Investigator can break the blind in an emergency.");
         }
 
-        if (!command.SignatureVerified)
+        var (signature, refused) = Signing.Verify(command.Signature, signing, command.By, now, What);
+        if (refused is not null)
         {
-            return Decision.Reject(RejectionCodes.SignatureRequired, "Re-enter your password to sign the emergency unblinding.", "password");
+            return Decision.Reject(refused);
         }
 
         if (string.IsNullOrWhiteSpace(command.Reason))
@@ -65,6 +69,7 @@ public sealed record BreakBlindInEmergency(
                     entryNumber,
                     reason,
                     compromisedPeriods))
+            .Signed(signature!, signing, command.StreamId, SignatureMeanings.ResponsibleFor, $"code break of participant {command.ParticipantId}", command.By, now)
             .Send(new OutgoingMessage(
                 SponsorUnblindingNotification.MessageType,
                 new SponsorUnblindingNotification(
@@ -84,8 +89,8 @@ public sealed record BreakBlindInEmergency(
 /// participant's stratum among the protocol's lists and decides <see cref="BreakBlindInEmergency"/>.
 /// The sender (an Investigator) comes with the command's context.
 /// </summary>
-/// <param name="SignatureVerified">True when the caller re-verified the investigator's password for this action.</param>
-public sealed record BreakParticipantBlind(ProtocolCode Protocol, string ParticipantId, string Reason, bool SignatureVerified);
+/// <param name="Signature">The investigator's credentials, checked by the handler (ADR 0023).</param>
+public sealed record BreakParticipantBlind(ProtocolCode Protocol, string ParticipantId, string Reason, SignatureRequest? Signature);
 
 /// <summary>Wolverine handler of <see cref="BreakParticipantBlind"/>: reads every stratum's list in one command and decides on the one that holds the participant.</summary>
 public static class BreakParticipantBlindHandler
@@ -99,7 +104,9 @@ public static class BreakParticipantBlindHandler
             return ProtocolDecisions.NoProtocol(context, command.Protocol);
         }
 
-        return await decisions.DecideAsync(context, strata.Select(s => RandomizationStreams.For(command.Protocol, s)).ToArray(), (streams, now) =>
+        var lists = strata.Select(s => RandomizationStreams.For(command.Protocol, s)).ToArray();
+        // The list that holds the participant is known only once the lists are read: the signed version is taken from it below.
+        return await decisions.SignedAsync(context, lists, lists[0], command.Signature, (streams, signing, now) =>
         {
             var (stratum, state) = (strata[0], RandomizationListState.Initial);
             foreach (var candidate in strata)
@@ -112,8 +119,9 @@ public static class BreakParticipantBlindHandler
                 }
             }
 
-            var decided = new BreakBlindInEmergency(command.Protocol, stratum, command.ParticipantId, command.Reason, command.SignatureVerified, context.Actor);
-            return BreakBlindInEmergency.Decide(state, decided, now);
+            var decided = new BreakBlindInEmergency(command.Protocol, stratum, command.ParticipantId, command.Reason, command.Signature, context.Actor);
+            var signed = RandomizationStreams.For(command.Protocol, stratum);
+            return BreakBlindInEmergency.Decide(state, decided, now, signing with { SignedStreamVersion = streams.VersionOf(signed) });
         }, ct);
     }
 }

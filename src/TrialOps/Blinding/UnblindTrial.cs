@@ -1,6 +1,7 @@
 using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Protocols;
+using TrialOps.Signatures;
 using Wolverine;
 
 namespace TrialOps.Blinding;
@@ -10,21 +11,24 @@ namespace TrialOps.Blinding;
 /// only after database lock, so that no recorded value can change once anyone knows the
 /// allocation (ICH E9: the blind is kept until the data are final).
 /// </summary>
-/// <param name="SignatureVerified">True when the caller re-verified the statistician's password for this action.</param>
-public sealed record UnblindTrial(ProtocolCode Protocol, bool SignatureVerified, Actor By)
+/// <param name="Signature">The statistician's credentials, checked by the handler (ADR 0023); the signer must be <paramref name="By"/>.</param>
+public sealed record UnblindTrial(ProtocolCode Protocol, SignatureRequest? Signature, Actor By)
 {
+    public const string What = "the trial unblinding";
+
     public string StreamId => ProtocolStreams.For(Protocol);
 
-    public static Decision Decide(ProtocolState state, UnblindTrial command, DateTimeOffset now)
+    public static Decision Decide(ProtocolState state, UnblindTrial command, DateTimeOffset now, SignatureContext signing)
     {
         if (command.By.Role != Roles.Statistician)
         {
             return Decision.Reject(RejectionCodes.NotPermitted, "Only a Statistician can unblind the trial.");
         }
 
-        if (!command.SignatureVerified)
+        var (signature, refused) = Signing.Verify(command.Signature, signing, command.By, now, What);
+        if (refused is not null)
         {
-            return Decision.Reject(RejectionCodes.SignatureRequired, "Re-enter your password to sign the trial unblinding.", "password");
+            return Decision.Reject(refused);
         }
 
         if (!state.Exists)
@@ -42,7 +46,8 @@ public sealed record UnblindTrial(ProtocolCode Protocol, bool SignatureVerified,
             return Decision.Reject("blinding.trial-not-locked", $"Trial {command.Protocol} can be unblinded only after database lock.");
         }
 
-        return Decision.Append(command.StreamId, new TrialUnblinded(command.Protocol, command.By.UserId, now));
+        return Decision.Append(command.StreamId, new TrialUnblinded(command.Protocol, command.By.UserId, now))
+            .Signed(signature!, signing, command.StreamId, SignatureMeanings.ResponsibleFor, "trial unblinding", command.By, now);
     }
 }
 
@@ -50,5 +55,5 @@ public sealed record UnblindTrial(ProtocolCode Protocol, bool SignatureVerified,
 public static class UnblindTrialHandler
 {
     public static Task<CommandResult> Handle(UnblindTrial command, Envelope envelope, ProtocolDecisions decisions, CancellationToken ct) =>
-        decisions.DecideAsync(CommandBus.ContextOf(envelope, command.By), command.Protocol, (state, now) => UnblindTrial.Decide(state, command, now), ct);
+        decisions.SignedAsync(CommandBus.ContextOf(envelope, command.By), command.Protocol, command.Signature, (state, signing, now) => UnblindTrial.Decide(state, command, now, signing), ct);
 }

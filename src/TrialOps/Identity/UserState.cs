@@ -32,6 +32,9 @@ public sealed record UserState(
 
     public bool Exists => UserName is not null;
 
+    /// <summary>The person's name as shown on screens, printed under an electronic signature (Part 11 §11.50(a)(1)).</summary>
+    public string? DisplayName { get; init; }
+
     /// <summary>The sealed TOTP secret of a confirmed second factor (<see cref="SecondFactorConfirmed"/>); null without one.</summary>
     public string? SecondFactorSecret { get; init; }
 
@@ -66,7 +69,7 @@ public sealed record UserState(
 
     public UserState Apply(object @event) => @event switch
     {
-        UserCreated e => this with { UserName = e.UserName, Role = e.Role, Sites = e.Sites, PasswordHash = e.PasswordHash, Active = true },
+        UserCreated e => this with { UserName = e.UserName, DisplayName = e.DisplayName, Role = e.Role, Sites = e.Sites, PasswordHash = e.PasswordHash, Active = true },
         UserAccessChanged e => this with { Role = e.Role, Sites = e.Sites },
         UserDeactivated => this with { Active = false },
         UserReactivated => this with { Active = true },

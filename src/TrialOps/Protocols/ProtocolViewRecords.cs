@@ -58,7 +58,22 @@ public sealed record TrialStatusView(
     bool Unblinded,
     string? UnblindedBy,
     DateTimeOffset? UnblindedAt,
-    IReadOnlyList<EmergencyUnblindingView> EmergencyUnblindings);
+    IReadOnlyList<EmergencyUnblindingView> EmergencyUnblindings)
+{
+    /// <summary>The signatures of the last lock, the last unlock and the unblinding, each with whether it is still current (ADR 0023): a lock later lifted shows as not current.</summary>
+    public Signatures.SignatureView? LockSignature { get; init; }
+
+    public Signatures.SignatureView? UnlockSignature { get; init; }
+
+    public Signatures.SignatureView? UnblindSignature { get; init; }
+
+    /// <summary>The pre-lock review recorded with the last lock (null before the review existed).</summary>
+    public IReadOnlyList<Blinding.LockChecklistEntry>? LockChecklist { get; init; }
+}
 
 /// <param name="CompromisedPeriods">Periods whose treatment is no longer blind for this participant.</param>
-public sealed record EmergencyUnblindingView(string Stratum, string ParticipantId, string PerformedBy, DateTimeOffset PerformedAt, string Reason, IReadOnlyList<int> CompromisedPeriods);
+public sealed record EmergencyUnblindingView(string Stratum, string ParticipantId, string PerformedBy, DateTimeOffset PerformedAt, string Reason, IReadOnlyList<int> CompromisedPeriods)
+{
+    /// <summary>The investigator's signature of the code break (ADR 0023); null for code breaks recorded before signatures were recorded.</summary>
+    public Signatures.SignatureView? Signature { get; init; }
+}

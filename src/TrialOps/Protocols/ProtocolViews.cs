@@ -111,19 +111,55 @@ public sealed class ProtocolViews(TrialOpsRuntime runtime)
             return null;
         }
 
+        if (breaks.Count > 0)
+        {
+            breaks = await WithSignaturesAsync(connection, protocol, breaks, ct);
+        }
+
         var status = new TrialStatusView(protocol.Value, false, null, null, null, null, null, false, null, null, breaks);
+        var signatures = Signatures.SignatureHistory.Of(events);
         foreach (var stored in events)
         {
+            var signature = Signatures.SignatureHistory.ForVersion(signatures, stored.Version);
             status = stored.Data switch
             {
-                Blinding.TrialLocked e => status with { Locked = true, LockedBy = e.LockedBy, LockedAt = e.LockedAt },
-                Blinding.TrialUnlocked e => status with { Locked = false, LastUnlockedBy = e.UnlockedBy, LastUnlockedAt = e.UnlockedAt, LastUnlockReason = e.Reason },
-                Blinding.TrialUnblinded e => status with { Unblinded = true, UnblindedBy = e.UnblindedBy, UnblindedAt = e.UnblindedAt },
+                Blinding.TrialLocked e => status with { Locked = true, LockedBy = e.LockedBy, LockedAt = e.LockedAt, LockSignature = signature, LockChecklist = e.Checklist },
+                Blinding.TrialUnlocked e => status with
+                {
+                    Locked = false, LastUnlockedBy = e.UnlockedBy, LastUnlockedAt = e.UnlockedAt, LastUnlockReason = e.Reason, UnlockSignature = signature,
+                },
+                Blinding.TrialUnblinded e => status with { Unblinded = true, UnblindedBy = e.UnblindedBy, UnblindedAt = e.UnblindedAt, UnblindSignature = signature },
                 _ => status,
             };
         }
 
         return status;
+    }
+
+    /// <summary>
+    /// The code breaks with their signatures (ADR 0023), read from the lists' streams by event type
+    /// only: no list entry is read. A code break's event never changes, so its signature stays
+    /// current (later events of the list are other participants' allocations).
+    /// </summary>
+    private async Task<List<EmergencyUnblindingView>> WithSignaturesAsync(NpgsqlConnection connection, ProtocolCode protocol, List<EmergencyUnblindingView> breaks, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT data::text FROM {EventStore.EventStore.EventsView} events WHERE stream_id LIKE $1 AND type = $2 ORDER BY position", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"randomization-{protocol}-%" });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = runtime.Registry.AliasOf(typeof(Signatures.RecordSigned)) });
+        var signatures = new List<Signatures.RecordSigned>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                signatures.Add((Signatures.RecordSigned)runtime.Registry.Deserialize(runtime.Registry.AliasOf(typeof(Signatures.RecordSigned)), reader.GetString(0)));
+            }
+        }
+
+        return breaks.Select(b => signatures.LastOrDefault(s => (s.SignedAt - b.PerformedAt).Duration() < TimeSpan.FromMilliseconds(1) && s.SignedBy == b.PerformedBy
+                && s.SignedStream == Randomization.RandomizationStreams.For(protocol, b.Stratum)) is { } signed
+            ? b with { Signature = new Signatures.SignatureView(signed.SignedStream, signed.SignedVersion, signed.SignedBy, signed.PrintedName, signed.Role, signed.Meaning, signed.Action, signed.SignedAt, true, null) }
+            : b).ToList();
     }
 
     /// <summary>True when the viewer's role may see treatment identity for this trial now.</summary>

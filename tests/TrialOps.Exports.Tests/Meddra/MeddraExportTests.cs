@@ -117,7 +117,7 @@ public sealed class MeddraExportTests(MeddraTrialFixture fixture) : IClassFixtur
         Assert.Equal(InputText.MaxLength, details.Length);
         await Must(new WithdrawParticipant(fixture.Protocol.Code, subject, DateTimeOffset.UtcNow.AddHours(-1), WithdrawalReason.WithdrawalBySubject, details), Coordinator);
 
-        var locked = await Cli(ExportTrialFixture.Password, "lock", "--trial", fixture.TrialCode, "--user", ExportTrialFixture.Coordinator.UserId, "--password-stdin");
+        var locked = await Cli([ExportTrialFixture.Password, "lock", "--trial", fixture.TrialCode, "--user", ExportTrialFixture.Coordinator.UserId, "--password-stdin", .. CliRunner.ConfirmationsFor("lock")]);
         Assert.True(locked.ExitCode == 0, locked.Error);
 
         // A newer version imported after the lock does not recode the locked trial.

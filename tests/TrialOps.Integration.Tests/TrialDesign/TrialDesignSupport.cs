@@ -129,15 +129,36 @@ public sealed class DesignCommands(TrialOpsRuntime runtime)
     public Task<CommandResult> ExtendRandomizationListAsync(string code, string stratum, int additional, Actor by, string reason, CancellationToken ct) =>
         runtime.SendAsync(CommandContext.New(by), new ExtendStratumList(ProtocolCode.ParseOrDefault(code), stratum, additional, reason), ct);
 
-    public Task<CommandResult> BreakBlindAsync(string code, string participantId, string reason, bool signatureVerified, Actor by, CancellationToken ct) =>
-        runtime.SendAsync(CommandContext.New(by), new BreakParticipantBlind(ProtocolCode.ParseOrDefault(code), participantId, reason, signatureVerified), ct);
+    /// <summary>The password of the accounts these helpers create to sign with (ADR 0023: a signature is checked against a real account).</summary>
+    public const string SignerPassword = "Signing-passw0rd-for-tests!";
 
-    public Task<CommandResult> LockTrialAsync(string code, bool signatureVerified, Actor by, CancellationToken ct) =>
-        runtime.SendAsync(CommandContext.New(by), new LockTrial(ProtocolCode.ParseOrDefault(code), signatureVerified, by), ct);
+    /// <summary>A signature by <paramref name="by"/> with the right password (creating the account on first use), or none.</summary>
+    private async Task<TrialOps.Signatures.SignatureRequest?> SignAsync(bool signed, Actor by, CancellationToken ct)
+    {
+        if (!signed)
+        {
+            return null;
+        }
 
-    public Task<CommandResult> UnlockTrialAsync(string code, string reason, bool signatureVerified, Actor by, CancellationToken ct) =>
-        runtime.SendAsync(CommandContext.New(by), new UnlockTrial(ProtocolCode.ParseOrDefault(code), reason, signatureVerified, by), ct);
+        var created = await new TrialOps.Identity.IdentityService(runtime).CreateUserAsync(
+            CommandContext.New(Actor.System), new TrialOps.Identity.NewUser(by.UserId, $"Test {by.Role}", by.Role, TrialOps.Identity.SiteGrants.RolesThatMayHaveAllSites.Contains(by.Role) ? ["*"] : ["S01"], SignerPassword), ct);
+        Assert.True(created.Accepted || created.Rejection?.Code == TrialOps.Identity.IdentityRejections.UserExists, created.Rejection?.Message);
+        return new TrialOps.Signatures.SignatureRequest(by.UserId, SignerPassword);
+    }
 
-    public Task<CommandResult> UnblindTrialAsync(string code, bool signatureVerified, Actor by, CancellationToken ct) =>
-        runtime.SendAsync(CommandContext.New(by), new UnblindTrial(ProtocolCode.ParseOrDefault(code), signatureVerified, by), ct);
+    /// <summary>Every pre-lock category confirmed: these tests lock trials with participants in treatment on purpose.</summary>
+    public static IReadOnlyDictionary<string, string> ConfirmAll { get; } =
+        PreLockCategories.All.ToDictionary(c => c, _ => "Test trial: locked with open items on purpose");
+
+    public async Task<CommandResult> BreakBlindAsync(string code, string participantId, string reason, bool signatureVerified, Actor by, CancellationToken ct) =>
+        await runtime.SendAsync(CommandContext.New(by), new BreakParticipantBlind(ProtocolCode.ParseOrDefault(code), participantId, reason, await SignAsync(signatureVerified, by, ct)), ct);
+
+    public async Task<CommandResult> LockTrialAsync(string code, bool signatureVerified, Actor by, CancellationToken ct) =>
+        await runtime.SendAsync(CommandContext.New(by), new LockTrial(ProtocolCode.ParseOrDefault(code), await SignAsync(signatureVerified, by, ct), by, ConfirmAll), ct);
+
+    public async Task<CommandResult> UnlockTrialAsync(string code, string reason, bool signatureVerified, Actor by, CancellationToken ct) =>
+        await runtime.SendAsync(CommandContext.New(by), new UnlockTrial(ProtocolCode.ParseOrDefault(code), reason, await SignAsync(signatureVerified, by, ct), by), ct);
+
+    public async Task<CommandResult> UnblindTrialAsync(string code, bool signatureVerified, Actor by, CancellationToken ct) =>
+        await runtime.SendAsync(CommandContext.New(by), new UnblindTrial(ProtocolCode.ParseOrDefault(code), await SignAsync(signatureVerified, by, ct), by), ct);
 }

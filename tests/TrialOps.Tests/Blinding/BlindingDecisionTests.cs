@@ -6,6 +6,7 @@ using TrialOps.Messaging;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
 using static TrialOps.Tests.Randomization.RandomizationFixtures;
+using static TrialOps.Tests.Signatures.SignatureFixtures;
 
 namespace TrialOps.Tests.Blinding;
 
@@ -18,10 +19,14 @@ public class BlindingDecisionTests
     {
         var state = RandomizationListState.From([GeneratedList(), Assigned("P-001", 1), Assigned("P-002", 2)]);
 
-        var decision = BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(KetCode, "S01", "P-002", Reason, SignatureVerified: true, Investigator), Now);
+        var decision = BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(KetCode, "S01", "P-002", Reason, SignedBy(Investigator), Investigator), Now, AccountOf(Investigator, version: 3));
 
-        var pending = Assert.Single(decision.Events);
+        Assert.Equal(2, decision.Events.Count);
+        var pending = decision.Events[0];
         Assert.Equal("randomization-KET-NP-01-S01", pending.StreamId);
+        Assert.Equal(
+            new TrialOps.Signatures.RecordSigned("randomization-KET-NP-01-S01", 4, Investigator.UserId, "Dr u-investigator", Roles.Investigator, TrialOps.Signatures.SignatureMeanings.ResponsibleFor, "code break of participant P-002", Now),
+            decision.Events[1].Data);
         var performed = Assert.IsType<EmergencyUnblindingPerformed>(pending.Data);
         Assert.Equal((KetCode, "S01", Investigator.UserId, Now, "P-002", 2, Reason), (performed.Protocol, performed.Stratum, performed.PerformedBy, performed.PerformedAt, performed.ParticipantId, performed.EntryNumber, performed.Reason));
         Assert.Equal([1, 2], performed.CompromisedPeriods);
@@ -40,11 +45,12 @@ public class BlindingDecisionTests
         var generated = GeneratedList();
         var state = RandomizationListState.From([generated, Assigned("P-001", 1)]);
 
-        var decision = BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(KetCode, "S01", "P-001", Reason, true, Investigator), Now);
+        var decision = BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(KetCode, "S01", "P-001", Reason, SignedBy(Investigator), Investigator), Now, AccountOf(Investigator, version: 3));
 
         var texts = new[]
         {
             JsonSerializer.Serialize(decision.Events[0].Data, EventTypeRegistry.JsonOptions),
+            JsonSerializer.Serialize(decision.Events[1].Data, EventTypeRegistry.JsonOptions),
             JsonSerializer.Serialize(decision.Messages[0].Payload, EventTypeRegistry.JsonOptions),
         };
         Assert.All(texts, json =>
@@ -67,7 +73,7 @@ public class BlindingDecisionTests
     {
         var state = RandomizationListState.From([GeneratedList(), Assigned("P-001", 1)]);
 
-        var rejection = Rejected(BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(KetCode, "S01", "P-001", Reason, true, new Actor("u", role)), Now));
+        var rejection = Rejected(BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(KetCode, "S01", "P-001", Reason, SignedBy(new Actor("u", role)), new Actor("u", role)), Now, AccountOf(new Actor("u", role), version: 3)));
 
         Assert.Equal("not-permitted", rejection.Code);
     }
@@ -77,7 +83,7 @@ public class BlindingDecisionTests
     {
         var state = RandomizationListState.From([GeneratedList(), Assigned("P-001", 1)]);
 
-        var rejection = Rejected(BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(KetCode, "S01", "P-001", Reason, SignatureVerified: false, Investigator), Now));
+        var rejection = Rejected(BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(KetCode, "S01", "P-001", Reason, null, Investigator), Now, AccountOf(Investigator, version: 3)));
 
         Assert.Equal(("signature-required", "password"), (rejection.Code, rejection.Field));
     }
@@ -89,7 +95,7 @@ public class BlindingDecisionTests
     {
         var state = RandomizationListState.From([GeneratedList(), Assigned("P-001", 1)]);
 
-        var rejection = Rejected(BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(KetCode, "S01", "P-001", reason, true, Investigator), Now));
+        var rejection = Rejected(BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(KetCode, "S01", "P-001", reason, SignedBy(Investigator), Investigator), Now, AccountOf(Investigator, version: 3)));
 
         Assert.Equal(("reason-required", "reason"), (rejection.Code, rejection.Field));
     }
@@ -99,7 +105,7 @@ public class BlindingDecisionTests
     {
         var state = RandomizationListState.From([GeneratedList(), Assigned("P-001", 1)]);
 
-        var rejection = Rejected(BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(KetCode, "S01", "P-009", Reason, true, Investigator), Now));
+        var rejection = Rejected(BreakBlindInEmergency.Decide(state, new BreakBlindInEmergency(KetCode, "S01", "P-009", Reason, SignedBy(Investigator), Investigator), Now, AccountOf(Investigator, version: 3)));
 
         Assert.Equal("blinding.not-randomized", rejection.Code);
     }
@@ -109,9 +115,11 @@ public class BlindingDecisionTests
     {
         var state = ProtocolState.From([Imported(), new TrialLocked(KetCode, Administrator.UserId, Now.AddDays(-1))]);
 
-        var decision = UnblindTrial.Decide(state, new UnblindTrial(KetCode, SignatureVerified: true, Statistician), Now);
+        var decision = UnblindTrial.Decide(state, new UnblindTrial(KetCode, SignedBy(Statistician), Statistician), Now, AccountOf(Statistician));
 
-        var pending = Assert.Single(decision.Events);
+        var pending = decision.Events[0];
+        Assert.Equal(2, decision.Events.Count);
+        Assert.IsType<TrialOps.Signatures.RecordSigned>(decision.Events[1].Data);
         Assert.Equal("protocol-KET-NP-01", pending.StreamId);
         Assert.Equal(new TrialUnblinded(KetCode, Statistician.UserId, Now), pending.Data);
     }
@@ -119,7 +127,7 @@ public class BlindingDecisionTests
     [Fact]
     public void the_trial_cannot_be_unblinded_before_database_lock()
     {
-        var rejection = Rejected(UnblindTrial.Decide(ProtocolState.From([Imported()]), new UnblindTrial(KetCode, true, Statistician), Now));
+        var rejection = Rejected(UnblindTrial.Decide(ProtocolState.From([Imported()]), new UnblindTrial(KetCode, SignedBy(Statistician), Statistician), Now, AccountOf(Statistician)));
 
         Assert.Equal("blinding.trial-not-locked", rejection.Code);
         Assert.Equal("Trial KET-NP-01 can be unblinded only after database lock.", rejection.Message);
@@ -135,7 +143,7 @@ public class BlindingDecisionTests
             new TrialUnlocked(KetCode, Administrator.UserId, Now.AddDays(-1), "late query on P-007"),
         ]);
 
-        Assert.Equal("blinding.trial-not-locked", Rejected(UnblindTrial.Decide(state, new UnblindTrial(KetCode, true, Statistician), Now)).Code);
+        Assert.Equal("blinding.trial-not-locked", Rejected(UnblindTrial.Decide(state, new UnblindTrial(KetCode, SignedBy(Statistician), Statistician), Now, AccountOf(Statistician))).Code);
     }
 
     [Fact]
@@ -143,7 +151,7 @@ public class BlindingDecisionTests
     {
         var state = ProtocolState.From([Imported(), new TrialLocked(KetCode, Administrator.UserId, Now), new TrialUnblinded(KetCode, Statistician.UserId, Now)]);
 
-        Assert.Equal("blinding.already-unblinded", Rejected(UnblindTrial.Decide(state, new UnblindTrial(KetCode, true, Statistician), Now)).Code);
+        Assert.Equal("blinding.already-unblinded", Rejected(UnblindTrial.Decide(state, new UnblindTrial(KetCode, SignedBy(Statistician), Statistician), Now, AccountOf(Statistician))).Code);
     }
 
     [Fact]
@@ -151,13 +159,13 @@ public class BlindingDecisionTests
     {
         var state = ProtocolState.From([Imported(), new TrialLocked(KetCode, Administrator.UserId, Now)]);
 
-        Assert.Equal("signature-required", Rejected(UnblindTrial.Decide(state, new UnblindTrial(KetCode, SignatureVerified: false, Statistician), Now)).Code);
+        Assert.Equal("signature-required", Rejected(UnblindTrial.Decide(state, new UnblindTrial(KetCode, null, Statistician), Now, AccountOf(Statistician))).Code);
     }
 
     [Fact]
     public void a_trial_that_was_never_imported_cannot_be_unblinded()
     {
-        Assert.Equal("protocol.not-found", Rejected(UnblindTrial.Decide(ProtocolState.Initial, new UnblindTrial(KetCode, true, Statistician), Now)).Code);
+        Assert.Equal("protocol.not-found", Rejected(UnblindTrial.Decide(ProtocolState.Initial, new UnblindTrial(KetCode, SignedBy(Statistician), Statistician), Now, AccountOf(Statistician))).Code);
     }
 
     [Theory]
@@ -170,7 +178,7 @@ public class BlindingDecisionTests
     {
         var state = ProtocolState.From([Imported(), new TrialLocked(KetCode, Administrator.UserId, Now)]);
 
-        Assert.Equal("not-permitted", Rejected(UnblindTrial.Decide(state, new UnblindTrial(KetCode, true, new Actor("u", role)), Now)).Code);
+        Assert.Equal("not-permitted", Rejected(UnblindTrial.Decide(state, new UnblindTrial(KetCode, SignedBy(new Actor("u", role)), new Actor("u", role)), Now, AccountOf(new Actor("u", role)))).Code);
     }
 
     private static ProtocolImported Imported() =>

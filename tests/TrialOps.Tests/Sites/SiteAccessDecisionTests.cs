@@ -107,10 +107,11 @@ public class SiteAccessDecisionTests
     public void an_investigator_of_another_site_breaks_no_blind_and_is_told_only_that_there_is_no_allocation()
     {
         var state = RandomizationListState.From([Randomization.RandomizationFixtures.GeneratedList(), Randomization.RandomizationFixtures.Assigned("S02-001", 1)]);
-        var command = new BreakBlindInEmergency(Code, "S02", "S02-001", "Anaphylaxis", true, At(Roles.Investigator, "S01"));
+        var command = new BreakBlindInEmergency(Code, "S02", "S02-001", "Anaphylaxis", Signatures.SignatureFixtures.SignedBy(At(Roles.Investigator, "S01")), At(Roles.Investigator, "S01"));
+        var account = Signatures.SignatureFixtures.AccountOf(At(Roles.Investigator, "S01"));
 
-        Assert.Equal("blinding.not-randomized", Rejected(BreakBlindInEmergency.Decide(state, command, Now)).Code);
-        Assert.Single(BreakBlindInEmergency.Decide(state, command with { By = At(Roles.Investigator, "S02") }, Now).Events);
+        Assert.Equal("blinding.not-randomized", Rejected(BreakBlindInEmergency.Decide(state, command, Now, account)).Code);
+        Assert.Single(BreakBlindInEmergency.Decide(state, command with { By = At(Roles.Investigator, "S02") }, Now, account).Events, e => e.Data is EmergencyUnblindingPerformed);
     }
 
     [Fact]

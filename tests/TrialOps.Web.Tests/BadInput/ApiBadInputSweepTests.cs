@@ -122,6 +122,7 @@ public sealed class ApiBadInputSweepTests(BadInputFixture fixture)
             return path.Contains("pharmacy", StringComparison.Ordinal) || path.EndsWith("/allocation", StringComparison.Ordinal) ? Roles.Pharmacist
                 : path.StartsWith("/api/v1/users", StringComparison.Ordinal) ? Roles.Administrator
                 : path.Contains("/exports", StringComparison.Ordinal) ? Roles.Statistician
+                : path.EndsWith("/pre-lock-checklist", StringComparison.Ordinal) ? Roles.Coordinator
                 : Roles.Monitor;
         }
 

@@ -198,8 +198,8 @@ public sealed class ExportsTests(ExportsFixture trial) : IClassFixture<ExportsFi
         Assert.DoesNotContain("value=\"unblinded\"", await statisticianPage.GetStringAsync(Page), StringComparison.Ordinal);
 
         var (coordinator, unblinder) = (trial.ActorOf(Roles.Coordinator), trial.ActorOf(Roles.Statistician));
-        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(coordinator), new LockTrial(ProtocolCode.Parse(Code), SignatureVerified: true, coordinator)));
-        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(unblinder), new UnblindTrial(ProtocolCode.Parse(Code), SignatureVerified: true, unblinder)));
+        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(coordinator), new LockTrial(ProtocolCode.Parse(Code), new(coordinator.UserId, TrialAppFixture.Password), coordinator, PreLockCategories.All.ToDictionary(c => c, _ => "Export test: locked as the data stand"))));
+        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(unblinder), new UnblindTrial(ProtocolCode.Parse(Code), new(unblinder.UserId, TrialAppFixture.Password), unblinder)));
         Assert.Contains("value=\"unblinded\"", await statisticianPage.GetStringAsync(Page), StringComparison.Ordinal);
 
         var unblinded = await trial.ExportThroughApiAsync(Roles.Statistician, """{"blinded":false}""");

@@ -359,7 +359,7 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync(page)).StatusCode);
         var wrong = await Forms.PostAsync(investigator, page, "break-blind", new() { ["Input.Reason"] = "Suspected anaphylaxis", ["Input.Password"] = "guess" });
         var html = await wrong.Content.ReadAsStringAsync();
-        Assert.Contains("<span class=\"field-error\" id=\"password-error\">The signature was refused", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"field-error\" id=\"password-error\">The password is not correct; the emergency unblinding is not signed.", html, StringComparison.Ordinal);
         Assert.Equal("Suspected anaphylaxis", WebUtility.HtmlDecode(Regex.Match(html, "<textarea[^>]*id=\"reason\"[^>]*>([^<]*)</textarea>").Groups[1].Value));
 
         var broken = await Forms.PostAsync(investigator, page, "break-blind", new() { ["Input.Reason"] = "Suspected anaphylaxis", ["Input.Password"] = TrialAppFixture.Password });
@@ -371,6 +371,8 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
         using var monitor = await trial.SignedInAsync(Roles.Monitor);
         var participant = await monitor.GetStringAsync($"{Trial}/participants/{subject}");
         Assert.Contains($"Blind broken in an emergency by {trial.UserOf(Roles.Investigator)}", participant, StringComparison.Ordinal);
+        // The signature is shown with the code break (ADR 0023): printed name, user id, meaning.
+        Assert.Matches($"data-signature=\"code break of participant {subject}\">\\s*Signed by <strong>Test Investigator</strong> \\({Regex.Escape(trial.UserOf(Roles.Investigator))}, Investigator\\), meaning <em>responsible for</em>", participant);
         var audit = await monitor.GetStringAsync($"{Trial}/participants/{subject}/audit");
         Assert.Contains("Emergency code break (signed)", audit, StringComparison.Ordinal);
         Assert.DoesNotContain(TrialAppFixture.Demo.Treatments, t => participant.Contains(t.Label, StringComparison.Ordinal) || audit.Contains(t.Label, StringComparison.Ordinal));

@@ -46,15 +46,20 @@ public sealed class TrialLifecycleTests(EmptyTrialFixture trial) : IClassFixture
 
         var wrongSignature = await Forms.PostAsync(coordinator, $"/trials/{Code}/status", "lock", new() { ["Lock.Password"] = "not-the-password" });
         Assert.Equal(HttpStatusCode.OK, wrongSignature.StatusCode);
-        Assert.Contains("<span class=\"field-error\" id=\"password-error\">The signature was refused", await wrongSignature.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"field-error\" id=\"password-error\">The password is not correct; the database lock is not signed.", await wrongSignature.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // The status page and the dashboard show the new state at once, even while the read models
         // are behind: another node holds the trial-design projection for a few seconds.
+        // Nothing is open in a trial without participants: the lock needs no reason, and records the empty review.
         await HoldTrialDesignProjectionAsync(TimeSpan.FromSeconds(5));
         var locked = await Forms.PostAsync(coordinator, $"/trials/{Code}/status", "lock", new() { ["Lock.Password"] = TrialAppFixture.Password });
         Assert.Equal($"/trials/{Code}/status?done=locked", locked.RedirectPath());
         var statusPage = await coordinator.GetStringAsync(locked.RedirectPath());
         Assert.Contains("<span class=\"status status-warn\">Locked</span>", statusPage, StringComparison.Ordinal);
+        Assert.Matches("<p class=\"signature-line current\" data-signature=\"trial lock\">\\s*Signed by <strong>Test Coordinator</strong> \\([^,]+, Coordinator\\), meaning <em>approved</em>, at ", statusPage);
+        var recorded = (await trial.Runtime.Store.ReadStreamAsync($"protocol-{Code}", null)).Select(e => e.Data).OfType<TrialOps.Blinding.TrialLocked>().Single();
+        Assert.Equal(TrialOps.Blinding.PreLockCategories.All, recorded.Checklist!.Select(e => e.Category));
+        Assert.All(recorded.Checklist!, e => Assert.Null(e.Reason));
         Assert.DoesNotContain("<span class=\"status status-on\">Open</span>", statusPage, StringComparison.Ordinal);
         Assert.Contains("Database locked", await coordinator.GetStringAsync($"/trials/{Code}"), StringComparison.Ordinal);
 
@@ -83,6 +88,9 @@ public sealed class TrialLifecycleTests(EmptyTrialFixture trial) : IClassFixture
         var afterUnlock = await coordinator.GetStringAsync(unlocked.RedirectPath());
         Assert.Contains("<span class=\"status status-on\">Open</span>", afterUnlock, StringComparison.Ordinal);
         Assert.Contains("A late query on S01 needs an answer.", afterUnlock, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"signature-line not-current\" data-signature=\"trial lock\">", afterUnlock, StringComparison.Ordinal);
+        Assert.Contains("not current: changed after signing", afterUnlock, StringComparison.Ordinal);
+        Assert.Contains("data-signature=\"lifting of the trial lock\"", afterUnlock, StringComparison.Ordinal);
         await trial.WaitForReadModelsAsync();
         var audit = await coordinator.GetStringAsync($"/trials/{Code}/audit");
         Assert.Contains("Database lock of KET-NP-01 lifted (signed): A late query on S01 needs an answer.", audit, StringComparison.Ordinal);

@@ -98,11 +98,83 @@ public sealed class TrialsApiTests(DemoTrialFixture trial) : IClassFixture<DemoT
     {
         using var client = await trial.ApiClientAsync(Roles.Coordinator);
 
+        var user = trial.ActorOf(Roles.Coordinator).UserId;
+        var failuresBefore = (await trial.Runtime.Store.ReadStreamAsync($"user-{user}", null)).Count(e => e.Data is TrialOps.Identity.SignatureFailed);
+
         var problem = await (await client.PostAsync($"/api/v1/trials/{Code}/lock", Json("""{"password":"not-my-password"}"""))).ProblemAsync(400);
 
+        Assert.Equal("signature.password-wrong", problem.GetProperty("code").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty("password", out _));
         var status = await client.GetFromJsonAsync<JsonElement>($"/api/v1/trials/{Code}/status");
         Assert.False(status.GetProperty("locked").GetBoolean());
+        // The wrong password counts towards the account's lock-out like a wrong password at sign-in (ADR 0009, 0023).
+        var failuresAfter = (await trial.Runtime.Store.ReadStreamAsync($"user-{user}", null)).Count(e => e.Data is TrialOps.Identity.SignatureFailed);
+        Assert.Equal(failuresBefore + 1, failuresAfter);
+    }
+
+    [Fact]
+    public async Task the_pre_lock_checklist_lists_what_is_open_and_a_careless_lock_is_refused()
+    {
+        using var coordinator = await trial.ApiClientAsync(Roles.Coordinator);
+        using var monitor = await trial.ApiClientAsync(Roles.Monitor);
+
+        var checklist = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/trials/{Code}/pre-lock-checklist");
+        await (await monitor.GetAsync($"/api/v1/trials/{Code}/pre-lock-checklist")).ProblemAsync(403);
+        await (await coordinator.GetAsync("/api/v1/trials/NO-SUCH-01/pre-lock-checklist")).ProblemAsync(404);
+
+        var counts = checklist.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("category").GetString()!, i => i.GetProperty("count").GetInt32());
+        Assert.Equal(TrialOps.Blinding.PreLockCategories.All, counts.Keys);
+        Assert.True(counts[TrialOps.Blinding.PreLockCategories.UnverifiedData] > 0, "the demo trial has values nobody verified");
+
+        var careless = await (await coordinator.PostAsync($"/api/v1/trials/{Code}/lock", Json($$"""{"password":"{{TrialAppFixture.Password}}"}"""))).ProblemAsync(400);
+        Assert.Equal("trial.checklist-not-confirmed", careless.GetProperty("code").GetString());
+        Assert.Contains("Values not source-verified", careless.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var stale = new Dictionary<string, int>(counts) { [TrialOps.Blinding.PreLockCategories.UnverifiedData] = counts[TrialOps.Blinding.PreLockCategories.UnverifiedData] + 1 };
+        var reasons = TrialOps.Blinding.PreLockCategories.All.ToDictionary(c => c, _ => "reviewed");
+        var changed = await (await coordinator.PostAsJsonAsync($"/api/v1/trials/{Code}/lock", new { password = TrialAppFixture.Password, confirmations = reasons, shown = stale })).ProblemAsync(409);
+        Assert.Equal("trial.checklist-changed", changed.GetProperty("code").GetString());
+
+        var status = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/trials/{Code}/status");
+        Assert.False(status.GetProperty("locked").GetBoolean());
+    }
+
+    [Fact]
+    public async Task the_lock_form_shows_the_checklist_refuses_a_careless_or_stale_lock_and_keeps_the_reasons()
+    {
+        using var coordinator = await trial.SignedInAsync(Roles.Coordinator);
+        var page = $"/trials/{Code}/status";
+
+        var form = await coordinator.GetStringAsync(page);
+        Assert.Contains("<fieldset class=\"pre-lock-checklist\" id=\"pre-lock-checklist\">", form, StringComparison.Ordinal);
+        var shownUnverified = int.Parse(Forms.InputValue(form, "Lock.Shown[unverified-data]")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(shownUnverified > 0);
+        Assert.Contains("name=\"Lock.Reasons[unverified-data]\"", form, StringComparison.Ordinal);
+
+        var careless = await (await Forms.PostAsync(coordinator, page, "lock", new() { ["Lock.Password"] = TrialAppFixture.Password })).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"confirm.unverified-data-error\">Before locking, confirm each open item", careless, StringComparison.Ordinal);
+
+        var reasons = TrialOps.Blinding.PreLockCategories.All.ToDictionary(c => $"Lock.Reasons[{c}]", c => $"Reviewed: {c}");
+        reasons["Lock.Password"] = TrialAppFixture.Password;
+        reasons["Lock.Shown[unverified-data]"] = (shownUnverified + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stale = await Forms.PostAsync(coordinator, page, "lock", reasons);
+        var staleHtml = await stale.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("The pre-lock checklist changed since it was shown", System.Net.WebUtility.HtmlDecode(staleHtml), StringComparison.Ordinal);
+        Assert.Contains(">Reviewed: unverified-data</textarea>", staleHtml, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"status status-on\">Open</span>", await coordinator.GetStringAsync(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task signing_as_someone_else_is_not_possible_the_signer_is_the_caller()
+    {
+        using var investigator = await trial.ApiClientAsync(Roles.Investigator);
+
+        // The investigator's own session with the coordinator's password: the signature is checked
+        // against the caller's account, so it is a wrong password, not a signature of the coordinator.
+        var problem = await (await investigator.PostAsync($"/api/v1/trials/{Code}/unlock", Json("""{"password":"not-the-investigators","reason":"late query"}"""))).ProblemAsync(400);
+
+        Assert.Equal("signature.password-wrong", problem.GetProperty("code").GetString());
     }
 
     [Fact]

@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using TrialOps.Browser.Tests.Journey;
+
+namespace TrialOps.Browser.Tests.Signatures;
+
+/// <summary>
+/// The database lock in the browser, over the demo trial (ADR 0023): the pre-lock checklist shows
+/// what is still open and blocks a careless lock; with a reason for each open category the lock
+/// goes through, and the status page shows Locked with the signature at once. Lifting the lock then
+/// shows the lock's signature as no longer current.
+/// </summary>
+public sealed class PreLockBrowserTests(JourneyBrowserFixture journey) : IClassFixture<JourneyBrowserFixture>
+{
+    private const string Password = "pre-lock-password-1";
+    private const string Status = "/trials/KET-NP-01/status";
+
+    private BrowserFixture Fixture => journey.Browser;
+
+    private string Url(string path) => Fixture.App.BaseUrl + path;
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    [Fact]
+    public async Task the_pre_lock_checklist_blocks_a_careless_lock_then_a_lock_with_reasons_shows_locked_with_the_signature()
+    {
+        Fixture.RequireStarted();
+        await CreateCoordinatorAsync();
+        await using var context = await Fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var shots = new Screenshots(page);
+        await page.GotoAsync(Url("/login"));
+        await page.FillAsync("#userName", "coord.lock");
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await BrowserFixture.AtAsync(page, Url("/"));
+
+        await page.GotoAsync(Url(Status));
+        var checklist = page.Locator("#pre-lock-checklist");
+        await Expect(checklist).ToContainTextAsync("Values not source-verified in their current version");
+        await Expect(checklist.Locator("li[data-category='unverified-data'] textarea")).ToHaveCountAsync(1);
+        await shots.TakeAsync("checklist");
+
+        // A careless lock: the password, but no reasons.
+        await page.FillAsync("#lock-password", Password);
+        await page.ClickAsync("button:has-text('Lock the database')");
+        await Expect(page.Locator("#confirm\\.unverified-data-error, [id^='confirm.']").First).ToContainTextAsync("Before locking, confirm each open item");
+        await Expect(page.Locator(".card:has(h2:text-is('Database')) .status").First).ToHaveTextAsync("Open");
+        await shots.TakeAsync("careless-lock-refused");
+
+        // Every open category confirmed with a reason, signed again.
+        var reasons = checklist.Locator("textarea");
+        var count = await reasons.CountAsync();
+        Assert.True(count > 0);
+        for (var i = 0; i < count; i++)
+        {
+            await reasons.Nth(i).FillAsync("Reviewed with the sponsor: the demo trial is locked as it stands.");
+        }
+
+        await page.FillAsync("#lock-password", Password);
+        await shots.TakeAsync("reasons-given");
+        await page.ClickAsync("button:has-text('Lock the database')");
+        await BrowserFixture.AtAsync(page, Url($"{Status}?done=locked"));
+        await Expect(page.Locator(".card:has(h2:text-is('Database')) .status").First).ToHaveTextAsync("Locked");
+        var signature = page.Locator("p.signature-line[data-signature='trial lock']");
+        await Expect(signature).ToContainTextAsync("Signed by Browser Coordinator (coord.lock, Coordinator), meaning approved");
+        await Expect(signature).ToHaveClassAsync(new Regex("\\bcurrent\\b"));
+        await Expect(page.Locator("details.lock-checklist")).ToContainTextAsync("confirmed: Reviewed with the sponsor");
+        await shots.TakeAsync("locked-with-signature");
+
+        // Lifting the lock: the status page shows Open at once, and the lock's signature as no longer current.
+        await page.FillAsync("#unlock-reason", "A late query on S01 needs an answer.");
+        await page.FillAsync("#unlock-password", Password);
+        await page.ClickAsync("button:has-text('Lift the lock')");
+        await BrowserFixture.AtAsync(page, Url($"{Status}?done=unlocked"));
+        await Expect(page.Locator(".card:has(h2:text-is('Database')) .status").First).ToHaveTextAsync("Open");
+        await Expect(signature).ToContainTextAsync("not current: changed after signing");
+        await shots.TakeAsync("unlocked-lock-signature-not-current");
+    }
+
+    /// <summary>A coordinator of both sites, created by the administrator through the users API.</summary>
+    private async Task CreateCoordinatorAsync()
+    {
+        await using var context = await Fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url("/login"));
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", BrowserFixture.AdminPassword);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await BrowserFixture.AtAsync(page, Url("/"));
+        var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
+        {
+            DataObject = new { userName = "coord.lock", displayName = "Browser Coordinator", role = "Coordinator", password = Password, sites = new[] { "S01", "S02" } },
+        });
+        Assert.True(response.Status is 201 or 409, $"creating coord.lock: {response.Status} {await response.TextAsync()}");
+    }
+}
