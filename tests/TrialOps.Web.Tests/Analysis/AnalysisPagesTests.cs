@@ -143,9 +143,7 @@ public sealed class AnalysisPagesTests(ExportsFixture trial) : IClassFixture<Exp
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/access-denied", refused.RedirectPath(), StringComparison.Ordinal);
 
-        var (coordinator, unblinder) = (trial.ActorOf(Roles.Coordinator), trial.ActorOf(Roles.Statistician));
-        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(coordinator), new LockTrial(ProtocolCode.Parse(Code), SignatureVerified: true, coordinator)));
-        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(unblinder), new UnblindTrial(ProtocolCode.Parse(Code), SignatureVerified: true, unblinder)));
+        await trial.LockAndUnblindAsync("Analysis test: locked as the data stand");
 
         // A form post without its antiforgery token does nothing.
         var forged = await Forms.PostAsync(statistician, Page, "run-analysis", new(), withToken: false);

@@ -197,9 +197,7 @@ public sealed class ExportsTests(ExportsFixture trial) : IClassFixture<ExportsFi
         using var statisticianPage = await trial.SignedInAsync(Roles.Statistician);
         Assert.DoesNotContain("value=\"unblinded\"", await statisticianPage.GetStringAsync(Page), StringComparison.Ordinal);
 
-        var (coordinator, unblinder) = (trial.ActorOf(Roles.Coordinator), trial.ActorOf(Roles.Statistician));
-        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(coordinator), new LockTrial(ProtocolCode.Parse(Code), new(coordinator.UserId, TrialAppFixture.Password), coordinator, PreLockCategories.All.ToDictionary(c => c, _ => "Export test: locked as the data stand"))));
-        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(unblinder), new UnblindTrial(ProtocolCode.Parse(Code), new(unblinder.UserId, TrialAppFixture.Password), unblinder)));
+        await trial.LockAndUnblindAsync("Export test: locked as the data stand");
         Assert.Contains("value=\"unblinded\"", await statisticianPage.GetStringAsync(Page), StringComparison.Ordinal);
 
         var unblinded = await trial.ExportThroughApiAsync(Roles.Statistician, """{"blinded":false}""");

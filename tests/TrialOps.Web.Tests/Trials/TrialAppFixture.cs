@@ -159,6 +159,17 @@ public abstract class TrialAppFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The Coordinator locks the demo trial (every checklist category confirmed with <paramref name="reason"/>)
+    /// and the Statistician unblinds it, each signing with their password, as the status page does.
+    /// </summary>
+    public async Task LockAndUnblindAsync(string reason)
+    {
+        var (coordinator, unblinder) = (ActorOf(Roles.Coordinator), ActorOf(Roles.Statistician));
+        await Must(Commands.SendCommandAsync(CommandContext.New(coordinator), new LockTrial(Demo.Code, new(coordinator.UserId, Password), coordinator, PreLockCategories.All.ToDictionary(c => c, _ => reason))));
+        await Must(Commands.SendCommandAsync(CommandContext.New(unblinder), new UnblindTrial(Demo.Code, new(unblinder.UserId, Password), unblinder)));
+    }
+
     /// <summary>Screens a new participant at the site and confirms them eligible, as the site would.</summary>
     public async Task<SubjectNumber> EligibleParticipantAsync(string site = "S01")
     {
