@@ -89,6 +89,14 @@ public static class LockCommands
             var signer = await SignerAsync(runtime, parse.GetValue(user)!, ct);
             if (isLock && ProtocolCode.TryParse(code, out var protocol))
             {
+                // The CLI has no running read-model loop: bring every read model up to what the
+                // previous commands wrote, so the checklist (and the lock's own recount) reads the
+                // data as they stand rather than listing the CLI's own lag as "read models behind".
+                foreach (var projection in runtime.Projections.Names)
+                {
+                    await runtime.Projections.CatchUpAsync(projection, ct);
+                }
+
                 PrintChecklist(await new PreLockReview(runtime).ComputeAsync(protocol, ct), confirmations);
             }
 

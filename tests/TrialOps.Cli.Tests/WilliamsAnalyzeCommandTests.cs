@@ -32,7 +32,7 @@ public sealed class WilliamsAnalyzeCommandTests
             await CliRunner.SucceedsAsync(db, null, "demo", "--protocol", protocol, "--participants", "18", "--seed", "5");
             await CliRunner.SucceedsAsync(db, Password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--password-stdin");
             await CliRunner.SucceedsAsync(db, Password + "\n", "users", "add", "stan.statistician", "--role", "Statistician", "--password-stdin");
-            await CliRunner.SucceedsAsync(db, Password + "\n", "lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin");
+            await CliRunner.SucceedsAsync(db, Password + "\n", ["lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin", .. CliRunner.ConfirmAll("Williams trial analysed as it stands")]);
             await CliRunner.SucceedsAsync(db, Password + "\n", "unblind", "--trial", Trial, "--user", "stan.statistician", "--password-stdin");
             var output = Path.Combine(folder, "analysis");
             await CliRunner.SucceedsAsync(db, null, "analyze", "--trial", Trial, "--out", output);

@@ -35,7 +35,7 @@ public sealed class NotDoneExportTests(ExportTrialFixture fixture, NotDoneExport
     {
         foreach (var (command, user) in new[] { ("lock", ExportTrialFixture.Coordinator.UserId), ("unblind", ExportTrialFixture.Statistician.UserId) })
         {
-            var run = await CliRunner.RunAsync(unblindedDemo.Database.ConnectionString, ExportTrialFixture.Password + "\n", command, "--trial", ExportTrialFixture.Trial, "--user", user, "--password-stdin");
+            var run = await CliRunner.RunAsync(unblindedDemo.Database.ConnectionString, ExportTrialFixture.Password + "\n", [command, "--trial", ExportTrialFixture.Trial, "--user", user, "--password-stdin", .. CliRunner.ConfirmationsFor(command)]);
             Assert.True(run.ExitCode == 0, run.Error);
         }
 

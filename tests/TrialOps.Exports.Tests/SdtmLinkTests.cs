@@ -46,6 +46,10 @@ public sealed class SdtmLinkTests(ExportTrialFixture fixture) : IClassFixture<Ex
             }
         });
 
+        // The screening visit of a randomized participant ends on that clinical date too.
+        var screening = ExportFiles.Table(export.Directory!, "SV").Where(r => r["VISIT"] == "SCREENING").ToDictionary(r => r["USUBJID"]);
+        Assert.All(randomized, r => Assert.Equal(r["DSSTDTC"], screening[r["USUBJID"]]["SVENDTC"]));
+
         var ti = ExportFiles.Table(export.Directory!, "TI");
         Assert.All(ti, r => Assert.InRange(r["IETESTCD"].Length, 1, 8));
         Assert.Equal(["EXCLUSION", "INCLUSION"], ti.Select(r => r["IECAT"]).Distinct().Order(StringComparer.Ordinal));

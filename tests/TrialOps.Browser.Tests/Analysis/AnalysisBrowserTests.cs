@@ -77,7 +77,13 @@ public sealed class AnalysisBrowserTests(AnalysisBrowserFixture analysis) : ICla
         await using (var coordinatorContext = await Fixture.NewContextAsync())
         {
             var coordinator = await SignInAsync(coordinatorContext, "coordinator.an", Password);
-            var locked = await coordinator.APIRequest.PostAsync(Url($"/api/v1{Trial}/lock"), new APIRequestContextOptions { DataObject = new { password = Password } });
+            // The pre-lock review: every category the checklist lists is confirmed with a reason.
+            var checklist = System.Text.Json.JsonDocument.Parse(await (await coordinator.APIRequest.GetAsync(Url($"/api/v1{Trial}/pre-lock-checklist"))).TextAsync()).RootElement;
+            var confirmations = checklist.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("category").GetString()!, _ => "Analysis walk: locked as the data stand");
+            var locked = await coordinator.APIRequest.PostAsync(Url($"/api/v1{Trial}/lock"), new APIRequestContextOptions
+            {
+                DataObject = new { password = Password, confirmations },
+            });
             Assert.True(locked.Status == 204, $"lock: {locked.Status} {await locked.TextAsync()}");
         }
 

@@ -164,7 +164,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await investigator.FillAsync("#reason", "Hypertensive urgency in hospital: the treating physician needs the treatment.");
         await investigator.FillAsync("#password", "not-my-password");
         await investigator.ClickAsync("button:has-text('Break the blind')");
-        await Expect(investigator.Locator("#password-error")).ToContainTextAsync("The signature was refused");
+        await Expect(investigator.Locator("#password-error")).ToContainTextAsync("The password is not correct; the emergency unblinding is not signed.");
         await investigatorShots.TakeAsync("unblinding-signature-refused");
         await investigator.FillAsync("#password", Password);
         await investigator.ClickAsync("button:has-text('Break the blind')");

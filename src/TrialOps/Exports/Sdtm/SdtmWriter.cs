@@ -265,23 +265,31 @@ public sealed class SdtmWriter : IDisposable
         var firstDose = subject.FirstDose;
         if (state.ConsentDate is { } consent)
         {
-            var screeningEnd = new[]
+            // Screening ends at randomization, on the clinical date the site recorded; a participant
+            // never randomized ends it when the eligibility or screen failure was recorded (no clinical date exists for those).
+            var row = SdtmDomains.SV.NewRow(StudyId)
+                .Set("USUBJID", usubjid)
+                .Set("VISITNUM", 1)
+                .Set("VISIT", "SCREENING")
+                .Set("EPOCH", "SCREENING")
+                .Set("SVSTDTC", Iso.Date(consent))
+                .Set("SVSTDY", Iso.StudyDay(consent, firstDose));
+            if (subject.Randomization?.Data is ParticipantRandomized randomized)
             {
-                subject.Eligibility?.ConfirmedAt,
-                (subject.ScreenFailure?.Data as ParticipantScreenFailed)?.RecordedAt,
-                (subject.Randomization?.Data as ParticipantRandomized)?.RandomizedAt,
-            }.Where(t => t is not null).Max() ?? subject.ScreenedAt;
-            _files["SV"].Write(
-                SdtmDomains.SV.NewRow(StudyId)
-                    .Set("USUBJID", usubjid)
-                    .Set("VISITNUM", 1)
-                    .Set("VISIT", "SCREENING")
-                    .Set("EPOCH", "SCREENING")
-                    .Set("SVSTDTC", Iso.Date(consent))
-                    .Set("SVENDTC", Iso.Dtc(screeningEnd))
-                    .Set("SVSTDY", Iso.StudyDay(consent, firstDose))
-                    .Set("SVENDY", Iso.StudyDay(screeningEnd, firstDose)),
-                usubjid);
+                var randomizedOn = randomized.ClinicalDate();
+                row.Set("SVENDTC", Iso.Date(randomizedOn)).Set("SVENDY", Iso.StudyDay(randomizedOn, firstDose));
+            }
+            else
+            {
+                var screeningEnd = new[]
+                {
+                    subject.Eligibility?.ConfirmedAt,
+                    (subject.ScreenFailure?.Data as ParticipantScreenFailed)?.RecordedAt,
+                }.Where(t => t is not null).Max() ?? subject.ScreenedAt;
+                row.Set("SVENDTC", Iso.Dtc(screeningEnd)).Set("SVENDY", Iso.StudyDay(screeningEnd, firstDose));
+            }
+
+            _files["SV"].Write(row, usubjid);
         }
 
         foreach (var period in PeriodsWithData(subject))
