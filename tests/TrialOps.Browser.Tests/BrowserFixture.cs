@@ -87,6 +87,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await database.DisposeAsync();
     }
 
+    /// <summary>Signs in through the sign-in form as a person does, and waits until Home is shown.</summary>
+    public async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync(App.BaseUrl + "/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await AtAsync(page, App.BaseUrl + "/");
+    }
+
     /// <summary>Fails the calling test (never skips it) when Chromium or the app is missing.</summary>
     public void RequireStarted()
     {

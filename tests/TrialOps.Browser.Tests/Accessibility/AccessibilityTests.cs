@@ -49,7 +49,7 @@ public sealed partial class AccessibilityTests(BrowserFixture fixture) : IClassF
             var userName = await UserAsync(role);
             await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
             var page = await context.NewPageAsync();
-            await SignInAsync(page, userName);
+            await fixture.SignInAsync(page, userName, Password);
 
             // Each role walks every page it reaches by links; axe checks a page pattern once, for the
             // first role that reaches it (the roles differ mostly in which pages they reach).
@@ -117,22 +117,13 @@ public sealed partial class AccessibilityTests(BrowserFixture fixture) : IClassF
         var userName = $"a11y.{role.ToLowerInvariant()}";
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "admin", BrowserFixture.AdminPassword);
+        await fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
         var created = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
         {
             DataObject = new { userName, displayName = $"Accessibility {role}", role, password = Password, sites = role is "DataEntry" or "Investigator" ? new[] { "S01", "S02" } : new[] { "*" } },
         });
         Assert.True(created.Status is 201 or 409, $"creating {userName}: {created.Status} {await created.TextAsync()}");
         return userName;
-    }
-
-    private async Task SignInAsync(IPage page, string userName, string password = Password)
-    {
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
     }
 
     [GeneratedRegex("[0-9]")]

@@ -121,11 +121,7 @@ public sealed class AnalysisBrowserTests(AnalysisBrowserFixture analysis) : ICla
     private async Task<IPage> SignInAsync(IBrowserContext context, string user, string password)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
+        await Fixture.SignInAsync(page, user, password);
         return page;
     }
 }

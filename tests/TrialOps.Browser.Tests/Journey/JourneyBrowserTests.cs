@@ -258,11 +258,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         var context = await Fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         var shots = new Screenshots(page, $"{test}/{label}");
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
+        await Fixture.SignInAsync(page, userName, Password);
         await shots.TakeAsync("signed-in");
         return (context, page, shots);
     }
@@ -272,11 +268,7 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
     {
         await using var context = await Fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", BrowserFixture.AdminPassword);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
+        await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
         foreach (var (name, role) in new[] { ("coordinator.b", "Coordinator"), ("investigator.b", "Investigator"), ("nurse.b", "DataEntry"), ("pharmacist.b", "Pharmacist"), ("pharmacist.c", "Pharmacist") })
         {
             var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions

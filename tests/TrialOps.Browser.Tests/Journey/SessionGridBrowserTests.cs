@@ -192,11 +192,7 @@ public sealed class SessionGridBrowserTests(JourneyBrowserFixture journey) : ICl
     {
         var context = await Fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
+        await Fixture.SignInAsync(page, userName, Password);
         return page.APIRequest;
     }
 
@@ -205,11 +201,7 @@ public sealed class SessionGridBrowserTests(JourneyBrowserFixture journey) : ICl
         var context = await Fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         var shots = new Screenshots(page, $"{test}/{label}");
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
+        await Fixture.SignInAsync(page, userName, Password);
         return (context, page, shots);
     }
 
@@ -218,11 +210,7 @@ public sealed class SessionGridBrowserTests(JourneyBrowserFixture journey) : ICl
     {
         var admin = await Fixture.NewContextAsync();
         var page = await admin.NewPageAsync();
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", BrowserFixture.AdminPassword);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
+        await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
         foreach (var (name, role) in new[] { ("coordinator.g", "Coordinator"), ("investigator.g", "Investigator"), ("nurse.g", "DataEntry"), ("pharmacist.g", "Pharmacist"), ("pharmacist.h", "Pharmacist") })
         {
             var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions

@@ -102,11 +102,7 @@ public sealed class QueryBrowserTests(JourneyBrowserFixture journey) : IClassFix
         var context = await Fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         var shots = new Screenshots(page, $"{test}/{label}");
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
+        await Fixture.SignInAsync(page, userName, Password);
         return (context, page, shots);
     }
 
@@ -115,11 +111,7 @@ public sealed class QueryBrowserTests(JourneyBrowserFixture journey) : IClassFix
     {
         await using var context = await Fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", BrowserFixture.AdminPassword);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
+        await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
         foreach (var (name, role) in new[] { ("monitor.q", "Monitor"), ("nurse.q", "DataEntry") })
         {
             var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions

@@ -29,11 +29,7 @@ public sealed class PreLockBrowserTests(JourneyBrowserFixture journey) : IClassF
         await using var context = await Fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var shots = new Screenshots(page);
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", "coord.lock");
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
+        await Fixture.SignInAsync(page, "coord.lock", Password);
 
         await page.GotoAsync(Url(Status));
         var checklist = page.Locator("#pre-lock-checklist");
@@ -83,11 +79,7 @@ public sealed class PreLockBrowserTests(JourneyBrowserFixture journey) : IClassF
     {
         await using var context = await Fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", BrowserFixture.AdminPassword);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
+        await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
         var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
         {
             DataObject = new { userName = "coord.lock", displayName = "Browser Coordinator", role = "Coordinator", password = Password, sites = new[] { "S01", "S02" } },

@@ -29,11 +29,7 @@ public sealed class SiteAccessBrowserTests(JourneyBrowserFixture journey) : ICla
         await using var context = await Fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         var shots = new Screenshots(page);
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", "nurse.s01");
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
+        await Fixture.SignInAsync(page, "nurse.s01", Password);
         await Expect(page.Locator("main")).ToContainTextAsync("sites: S01");
 
         await page.GotoAsync(Url($"{Trial}/participants?size=100"));
@@ -67,11 +63,7 @@ public sealed class SiteAccessBrowserTests(JourneyBrowserFixture journey) : ICla
     {
         await using var context = await Fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Url("/login"));
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", BrowserFixture.AdminPassword);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await BrowserFixture.AtAsync(page, Url("/"));
+        await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
         var created = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
         {
             DataObject = new { userName = "nurse.s01", displayName = "Nurse of S01", role = "DataEntry", password = Password, sites = new[] { "S01" } },
