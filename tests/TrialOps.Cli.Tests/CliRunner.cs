@@ -58,11 +58,24 @@ public static class CliRunner
         return run;
     }
 
-    /// <summary>A protocol file of the repository's <c>seed/</c> folder, e.g. <c>KET-NP-01.json</c>.</summary>
     /// <summary><c>--confirm CATEGORY=REASON</c> for every pre-lock category (ADR 0023), for tests that lock a demo trial as it stands.</summary>
     public static string[] ConfirmAll(string reason) =>
         TrialOps.Blinding.PreLockCategories.All.SelectMany(c => new[] { "--confirm", $"{c}={reason}" }).ToArray();
 
+    /// <summary>
+    /// As an operator would, one command after another: adds the Coordinator <c>cora.coordinator</c>
+    /// and the Statistician <c>stan.statistician</c> (both with <paramref name="password"/>), locks the
+    /// trial with every checklist category confirmed with <paramref name="reason"/>, and unblinds it.
+    /// </summary>
+    public static async Task LockAndUnblindAsync(TrialOps.Testing.TestDatabase db, string trial, string password, string reason)
+    {
+        await SucceedsAsync(db, password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--password-stdin");
+        await SucceedsAsync(db, password + "\n", "users", "add", "stan.statistician", "--role", "Statistician", "--password-stdin");
+        await SucceedsAsync(db, password + "\n", ["lock", "--trial", trial, "--user", "cora.coordinator", "--password-stdin", .. ConfirmAll(reason)]);
+        await SucceedsAsync(db, password + "\n", "unblind", "--trial", trial, "--user", "stan.statistician", "--password-stdin");
+    }
+
+    /// <summary>A protocol file of the repository's <c>seed/</c> folder, e.g. <c>KET-NP-01.json</c>.</summary>
     public static string SeedProtocol(string fileName)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -1,7 +1,7 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using TrialOps.Exports.Define;
+using TrialOps.Testing;
 
 namespace TrialOps.Exports.Tests;
 
@@ -17,26 +17,8 @@ public sealed class WilliamsTrialFixture : ExportTrialFixture
 
     public override string TrialCode => Code;
 
-    protected override byte[] ProtocolFile
-    {
-        get
-        {
-            var root = JsonNode.Parse(File.ReadAllText(Path.Combine(ExportFiles.RepositoryRoot(), "seed", "KET-NP-01.json")))!.AsObject();
-            root["code"] = Code;
-            root["title"] = "Intravenous ketamine versus morphine versus saline for refractory neuropathic pain: a randomised, double-blind, three-period Williams crossover trial";
-            root["treatments"]!.AsArray().Insert(1, new JsonObject
-            {
-                ["code"] = "MOR",
-                ["label"] = "Morphine sulfate 0.05 mg/kg IV over 40 minutes",
-                ["placebo"] = false,
-                ["route"] = "INTRAVENOUS",
-                ["components"] = new JsonArray(new JsonObject { ["kind"] = "infusion", ["dose"] = 0.05, ["unit"] = "mg/kg", ["minutes"] = 40 }),
-            });
-            root["sequences"] = "williams";
-            root["randomization"]!["blockSizes"] = new JsonArray(6);
-            return Encoding.UTF8.GetBytes(root.ToJsonString());
-        }
-    }
+    protected override byte[] ProtocolFile =>
+        Encoding.UTF8.GetBytes(WilliamsTrial.FromKetNp01(File.ReadAllText(Path.Combine(ExportFiles.RepositoryRoot(), "seed", "KET-NP-01.json")), Code, "Intravenous ketamine versus morphine versus saline for refractory neuropathic pain: a randomised, double-blind, three-period Williams crossover trial"));
 }
 
 /// <summary>

@@ -44,7 +44,7 @@ public static class TimelineText
             DosingStopped e => ($"Period {e.Period}: dosing stopped{(e.Completed ? string.Empty : $" early ({e.EarlyStopReason})")}", e.StoppedAt, $"P{e.Period} dosing stop", Time(e.StoppedAt), false),
             DosingStopCorrected e => ($"Period {e.Period}: dosing stop corrected to {Time(e.StoppedAt)}", e.StoppedAt, $"P{e.Period} dosing stop", Time(e.StoppedAt), true),
             WashoutElapsed e => ($"Washout after period {e.CompletedPeriod} elapsed: ready for period {e.NextPeriod}", e.WashoutEndedAt, null, null, false),
-            ScaleAssessmentRecorded e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint} = {Number(e.Value)}{UnitText(e.Unit)}", e.AssessedAt, Key(e.Period, e.AssessmentCode, e.Timepoint), $"{Number(e.Value)}{UnitText(e.Unit)}", false),
+            ScaleAssessmentRecorded e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint} = {Number(e.Value)}{ScaleUnits.AfterNumber(e.Unit)}", e.AssessedAt, Key(e.Period, e.AssessmentCode, e.Timepoint), $"{Number(e.Value)}{ScaleUnits.AfterNumber(e.Unit)}", false),
             ScaleAssessmentCorrected e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint} corrected to {Number(e.Value)}", e.AssessedAt, Key(e.Period, e.AssessmentCode, e.Timepoint), Number(e.Value), true),
             VitalSignsRecorded e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint}: {e.Values}", e.MeasuredAt, Key(e.Period, e.AssessmentCode, e.Timepoint), e.Values.ToString(), false),
             VitalSignsCorrected e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint} corrected to {e.Values}", e.MeasuredAt, Key(e.Period, e.AssessmentCode, e.Timepoint), e.Values.ToString(), true),
@@ -97,9 +97,6 @@ public static class TimelineText
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Time(DateTimeOffset time) => JourneyRules.Utc(time);
-
-    /// <summary>A unit after a number as CDISC writes it: nothing for a unitless score (UCUM "1").</summary>
-    private static string UnitText(string? unit) => string.IsNullOrWhiteSpace(unit) || unit.Trim() == "1" ? string.Empty : " " + unit.Trim();
 
     private static string Number(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

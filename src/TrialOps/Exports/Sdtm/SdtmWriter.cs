@@ -672,8 +672,7 @@ public sealed class SdtmWriter : IDisposable
                 var definition = Protocol.Assessments.FirstOrDefault(a => a.Code == entry.Key.Code);
                 var label = definition?.Label ?? entry.Key.Code;
                 var value = entry.Recorded?.Value;
-                // "1" is UCUM's unit of a count or score: a unitless scale has no QSORRESU.
-                var unit = value is not null && definition?.Scale?.Unit is { } scaleUnit && scaleUnit.Trim() != "1" ? scaleUnit : null;
+                var unit = value is not null && definition?.Scale?.Unit is { } scaleUnit && !ScaleUnits.IsUnitless(scaleUnit) ? scaleUnit : null;
                 var time = entry.Time(session.StartedAt);
                 var row = SdtmDomains.QS.NewRow(StudyId)
                     .Set("USUBJID", usubjid)

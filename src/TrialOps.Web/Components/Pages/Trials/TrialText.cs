@@ -26,7 +26,7 @@ public static class TrialText
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Missing;
 
     /// <summary>A unit after a number, as CDISC writes it: nothing for a unitless score (UCUM "1" or none).</summary>
-    public static string Unit(string? unit) => string.IsNullOrWhiteSpace(unit) || unit.Trim() == "1" ? string.Empty : " " + unit.Trim();
+    public static string Unit(string? unit) => TrialOps.Assessments.ScaleUnits.AfterNumber(unit);
 
     /// <summary>Where a Coordinator extends an exhausted randomization list (the form preselects the exhausted stratum).</summary>
     public static string ExtendListUrl(string code) => $"/trials/{Url(code)}/randomization#extend";
