@@ -5,6 +5,7 @@ using TrialOps.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl("http://127.0.0.1:5080");
+builder.UseFrameworkScripts();
 builder.Services.AddTrialOpsRuntime();
 builder.Services.AddTrialOpsTrials();
 builder.Services.AddTrialOpsAuthentication();

@@ -20,13 +20,27 @@ public sealed class AuthorizationTests(WebAppFixture app) : IClassFixture<WebApp
     public void only_sign_in_health_and_error_pages_allow_anonymous_access()
     {
         var anonymous = Endpoints()
-            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null && !IsStaticAsset(e))
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Distinct()
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(Anonymous, anonymous);
     }
+
+    [Fact]
+    public void the_anonymous_static_assets_are_the_framework_scripts_and_the_apps_own_style_and_script_files()
+    {
+        var assets = Endpoints().Where(IsStaticAsset).Select(e => e.RoutePattern.RawText!).Distinct().ToArray();
+
+        Assert.Contains("_framework/blazor.web.js", assets);
+        Assert.All(assets, route => Assert.Matches("^(_framework/blazor\\.(web|server)|css/site|js/session-grid|favicon)[.a-z0-9]*$", route));
+        Assert.All(Endpoints().Where(IsStaticAsset), e => Assert.NotNull(e.Metadata.GetMetadata<IAllowAnonymous>()));
+    }
+
+    /// <summary>A file of <c>wwwroot</c> or of the framework mapped by <c>MapStaticAssets</c>: no trial data.</summary>
+    public static bool IsStaticAsset(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null;
 
     [Fact]
     public async Task every_other_endpoint_refuses_a_request_without_credentials()

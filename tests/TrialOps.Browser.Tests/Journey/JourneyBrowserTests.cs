@@ -144,6 +144,9 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
         await investigator.FillAsync("#q", "hypertension");
         await investigator.ClickAsync("button:has-text('Search')");
         await investigator.ClickAsync("ul.terms button:text-is('Hypertension')");
+        // The chosen term comes back in place (an enhanced post): wait for it before filling the
+        // rest, whose grade list it rebuilds.
+        await Expect(investigator.Locator("p.chosen-term")).ToContainTextAsync("Hypertension");
         await investigator.SelectOptionAsync("#ae-grade", "3");
         await investigator.FillAsync("#ae-onset", now.AddMinutes(-40).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await investigator.CheckAsync("input[name='Input.Seriousness[Hospitalization]']");

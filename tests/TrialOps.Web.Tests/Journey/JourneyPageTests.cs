@@ -305,7 +305,7 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
             ["Input.AwareAt"] = "2026-11-02T10:15",
         };
 
-        var searched = await (await Forms.PostAsync(nurse, report, "report", new(typed) { ["Input.Query"] = "dizz", ["action"] = "search" })).Content.ReadAsStringAsync();
+        var searched = await (await Forms.PostAsync(nurse, report, "report", new(typed) { ["Input.Query"] = "dizz", ["step"] = "search" })).Content.ReadAsStringAsync();
         Assert.Contains(">Dizziness</button>", searched, StringComparison.Ordinal);
         Assert.Equal(("dizz", "2026-11-02", "2026-11-02T10:15"), (Forms.InputValue(searched, "Input.Query"), Forms.InputValue(searched, "Input.Onset"), Forms.InputValue(searched, "Input.AwareAt")));
         Assert.Matches("<option value=\"2\" selected", searched);
