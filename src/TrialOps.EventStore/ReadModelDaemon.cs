@@ -22,8 +22,9 @@ public sealed record ReadModelDaemonOptions
     public TimeSpan CatchUpWait { get; init; } = TimeSpan.FromSeconds(40);
 
     /// <summary>Applies these options and the read models to Marten's store options (HotCold: each projection on one node).</summary>
-    public void Configure(StoreOptions options, IEnumerable<MartenReadModel> readModels)
+    public void Configure(StoreOptions options, IEnumerable<MartenReadModel> readModels, Action<string>? log = null)
     {
+
         options.Projections.AsyncMode = DaemonMode.HotCold;
         options.Projections.LeadershipPollingTime = (int)LeadershipPolling.TotalMilliseconds;
 
@@ -50,7 +51,7 @@ public sealed record ReadModelDaemonOptions
 /// one node, by PostgreSQL advisory lock), lets a CLI command bring them up to what the previous
 /// command wrote, rebuilds them, and reports their progression.
 /// </summary>
-public sealed class ReadModelDaemon(EventStore store, IReadOnlyList<IReadModelProjection> projections, ReadModelDaemonOptions? options = null, ILogger? logger = null) : IAsyncDisposable
+public sealed class ReadModelDaemon(EventStore store, IReadOnlyList<IReadModelProjection> projections, ReadModelDaemonOptions? options = null, Action<string>? log = null) : IAsyncDisposable
 {
     private readonly ReadModelDaemonOptions _options = options ?? new ReadModelDaemonOptions();
     private readonly SemaphoreSlim _starting = new(1, 1);
@@ -68,7 +69,7 @@ public sealed class ReadModelDaemon(EventStore store, IReadOnlyList<IReadModelPr
         {
             if (_coordinator is null)
             {
-                var coordinator = new ProjectionCoordinator(store.Marten, logger as ILogger<ProjectionCoordinator> ?? NullLogger<ProjectionCoordinator>.Instance);
+                var coordinator = new ProjectionCoordinator(store.Marten, log is null ? NullLogger<ProjectionCoordinator>.Instance : new LogSink(log));
                 await coordinator.StartAsync(CancellationToken.None);
                 _coordinator = coordinator;
             }
@@ -166,7 +167,8 @@ public sealed class ReadModelDaemon(EventStore store, IReadOnlyList<IReadModelPr
             var unpark = new NpgsqlBatchCommand("DELETE FROM projection_parked_events WHERE projection = $1");
             unpark.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
             batch.BatchCommands.Add(unpark);
-            var reset = new NpgsqlBatchCommand("UPDATE mt_event_progression SET last_seq_id = 0, agent_status = NULL, pause_reason = NULL WHERE name = $1");
+            // No progression row is position zero to Marten's daemon (its first batch inserts the row).
+            var reset = new NpgsqlBatchCommand("DELETE FROM mt_event_progression WHERE name = $1");
             reset.Parameters.Add(new NpgsqlParameter<string> { TypedValue = shard });
             batch.BatchCommands.Add(reset);
             await batch.ExecuteNonQueryAsync(ct);
@@ -207,7 +209,8 @@ public sealed class ReadModelDaemon(EventStore store, IReadOnlyList<IReadModelPr
         var local = _coordinator?.DaemonForMainDatabase().CurrentAgents().FirstOrDefault(a => a.Name.Identity == ShardOf(name));
         if (local is not null && local.Status.ToString() == "Paused")
         {
-            return ("Paused", await PauseReasonAsync(name, ct) ?? "paused after repeated failures (see the log)");
+            var failure = local.Failure is { } f ? $"{f.ExceptionType}: {f.Message}" : null;
+            return ("Paused", failure ?? await PauseReasonAsync(name, ct) ?? "paused after repeated failures (see the log)");
         }
 
         await using var command = store.DataSource.CreateCommand("SELECT agent_status, pause_reason FROM mt_event_progression WHERE name = $1");
@@ -265,6 +268,35 @@ public static class Transactions
         while (!(bool)(await done.ExecuteScalarAsync(ct))! && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20, ct);
+        }
+    }
+}
+
+internal sealed class LogSinkFactory(Action<string> log) : ILoggerFactory
+{
+    public void AddProvider(ILoggerProvider provider)
+    {
+    }
+
+    public ILogger CreateLogger(string categoryName) => new LogSink(log);
+
+    public void Dispose()
+    {
+    }
+}
+
+/// <summary>Marten's daemon warnings and errors into the runtime's log.</summary>
+internal sealed class LogSink(Action<string> log) : ILogger<ProjectionCoordinator>
+{
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel))
+        {
+            log($"read models: {formatter(state, exception)}{(exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message})")}");
         }
     }
 }

@@ -153,13 +153,17 @@ internal sealed partial class QueuedStatement(NpgsqlBatchCommand command) : Mart
         var parameters = builder.AppendWithParameters(text.ToString().TrimEnd().TrimEnd(';'), '^');
         for (var i = 0; i < parameters.Length; i++)
         {
+            // Our type where we gave one (or Npgsql infers one from the value); an untyped null
+            // stays untyped, so PostgreSQL infers it from the statement as it did before.
             var source = command.Parameters[uses[i]];
+            var target = parameters[i];
+            target.ResetDbType();
             if (source.DataTypeName is { } typeName)
             {
-                parameters[i].DataTypeName = typeName;
+                target.DataTypeName = typeName;
             }
 
-            parameters[i].Value = source.Value ?? DBNull.Value;
+            target.Value = source.Value ?? DBNull.Value;
         }
     }
 

@@ -22,8 +22,10 @@ public static class ReadModels
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var exclusive = new NpgsqlCommand("SELECT pg_advisory_xact_lock(0x544F_5265_6164_4D64)", connection, transaction))
+        await using (var exclusive = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
         {
+            // "TOReadMd": two nodes starting at once adopt the read models once.
+            exclusive.Parameters.Add(new NpgsqlParameter<long> { TypedValue = 0x544F_5265_6164_4D64 });
             await exclusive.ExecuteNonQueryAsync(ct);
         }
 

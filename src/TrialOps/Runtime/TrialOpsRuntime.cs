@@ -31,7 +31,7 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
         Store = new EventStore.EventStore(database.DataSource, Registry, clock, InlineProjections.All(), options =>
         {
             InlineProjections.ConfigureMarten(options);
-            readModelOptions.Configure(options, martenReadModels);
+            readModelOptions.Configure(options, martenReadModels, log);
         });
         Executor = new CommandExecutor(Store, clock);
         var home = new TrialOpsDatabaseOptions().ResolveHome();
@@ -41,7 +41,7 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
         CheckpointAnchor = new CheckpointAnchor(Path.Combine(home, "ledger-heads"));
         Projections = new ProjectionHost(
             new ProjectionDaemon(Store, [new LedgerProjection(CheckpointSigner, CheckpointAnchor)], log: log),
-            new ReadModelDaemon(Store, readModels, readModelOptions));
+            new ReadModelDaemon(Store, readModels, readModelOptions, log));
     }
 
     /// <summary>The key that signs ledger checkpoints: TRIALOPS_CHECKPOINT_KEY, else ledger-checkpoint.key in TRIALOPS_HOME (never in the database).</summary>
