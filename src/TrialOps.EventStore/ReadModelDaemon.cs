@@ -134,7 +134,7 @@ public sealed class ReadModelDaemon(EventStore store, IReadOnlyList<IReadModelPr
 
     /// <summary>
     /// Clears the read model and applies every event again from position zero. This node must own
-    /// the projection: when another live node runs it, the rebuild is refused.
+    /// the projection: when another live node still runs it after <see cref="ReadModelDaemonOptions.CatchUpWait"/>, the rebuild is refused.
     /// </summary>
     public async Task RebuildAsync(string name, CancellationToken ct = default)
     {
@@ -142,7 +142,7 @@ public sealed class ReadModelDaemon(EventStore store, IReadOnlyList<IReadModelPr
         await StartAsync(ct);
         var daemon = _coordinator!.DaemonForMainDatabase();
         var shard = ShardOf(name);
-        var deadline = DateTime.UtcNow + _options.LeadershipPolling * 3;
+        var deadline = DateTime.UtcNow + _options.CatchUpWait;
         while (!daemon.CurrentAgents().Any(a => a.Name.Identity == shard))
         {
             if (DateTime.UtcNow > deadline)
