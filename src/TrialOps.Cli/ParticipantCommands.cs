@@ -12,8 +12,8 @@ namespace TrialOps.Cli;
 
 /// <summary>
 /// <c>trialops participant list|schedule|timeline</c>: the blinded journey read models for an
-/// operator. The CLI does not run the projection daemon, so each command first brings the journey
-/// read models up to date.
+/// operator. Each command first brings the journey read models up to what was committed before it
+/// (applying them itself when no running process owns them, or waiting for the one that does).
 /// </summary>
 public static class ParticipantCommands
 {

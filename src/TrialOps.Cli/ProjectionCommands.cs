@@ -6,11 +6,13 @@ public static class ProjectionCommands
 {
     public static void Add(RootCommand root)
     {
-        var projections = new Command("projections", "Read models built from the event stream.");
+        var projections = new Command(
+            "projections",
+            "Read models built from the event stream (run by Marten's async daemon, one node each) and the tamper-evidence ledger (run by TrialOps' own daemon).");
 
         var name = new Argument<string?>("NAME") { Description = "The projection to rebuild.", Arity = ArgumentArity.ZeroOrOne };
         var all = new Option<bool>("--all") { Description = "Rebuild every projection." };
-        var rebuild = new Command("rebuild", "Clear a projection and rebuild it from position zero.") { name, all };
+        var rebuild = new Command("rebuild", "Clear a projection and rebuild it from position zero (refused while another running process owns it); applies parked events again.") { name, all };
         rebuild.SetAction(Cli.WithRuntime(async (runtime, parse, ct) =>
         {
             var names = parse.GetValue(all)
@@ -31,7 +33,7 @@ public static class ProjectionCommands
             return 0;
         }));
 
-        var status = new Command("status", "Show each projection's position, owner and any error.");
+        var status = new Command("status", "Show each projection's position (the last event applied), whether it is paused and why, and the events parked because a read model could not apply them.");
         status.SetAction(Cli.WithRuntime(async (runtime, _, ct) =>
         {
             foreach (var s in await runtime.Projections.StatusAsync(ct))

@@ -301,6 +301,17 @@ public sealed class EventStore : IAsyncDisposable
         return result;
     }
 
+    /// <summary>
+    /// The events at the given positions that went through the append path (those written around
+    /// it have no hash row and are left out), in position order.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredEvent>> ReadPositionsAsync(long[] positions, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM {Relation} WHERE m.seq_id = ANY($1) ORDER BY m.seq_id");
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = positions });
+        return await ReadEventsAsync(command, ct);
+    }
+
     internal static string AsOfSequence(string parameter) =>
         $"(SELECT sequence FROM ledger WHERE position = {parameter})";
 

@@ -51,9 +51,11 @@ public sealed class ScheduledMessageCrashTests(DatabaseFixture db) : IClassFixtu
 }
 
 /// <summary>
-/// Two application processes on one database: each projection is owned by one node at a time (a
-/// lease); when the owner is killed, the other takes it over once the lease lapses (30 s, the
-/// runtime's default) and the read model catches up with what was written meanwhile.
+/// Two application processes on one database: each projection is owned by one node at a time.
+/// The read models run on Marten's async daemon (HotCold: a PostgreSQL advisory lock per
+/// projection set); when their owner is killed, PostgreSQL drops its session and locks, and the other
+/// node takes them within its leadership polling (2 s). The ledger is held by a lease, taken over
+/// once it lapses (30 s, the runtime's default). Both then catch up with what was written meanwhile.
 /// </summary>
 public sealed class ProjectionTakeoverTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
 {
@@ -66,6 +68,7 @@ public sealed class ProjectionTakeoverTests(DatabaseFixture db) : IClassFixture<
         var before = NewStream();
         var e1 = (await store.AppendAsync(before, ExpectedVersion.NoStream, [new Noted(before, "seen by the first node")], Metadata()))[0];
         Assert.True(await LedgerReachesAsync(e1.Position, TimeSpan.FromSeconds(30)), "the first node never applied the event to the ledger");
+        Assert.True(await ReadModelsReachAsync(e1.Position, TimeSpan.FromSeconds(30)), "the first node never ran the read models");
         var owner = await OwnerAsync();
 
         using var second = WorkerProcess.Start(db.ConnectionString, "project");
@@ -75,6 +78,7 @@ public sealed class ProjectionTakeoverTests(DatabaseFixture db) : IClassFixture<
         var after = NewStream();
         var e2 = (await store.AppendAsync(after, ExpectedVersion.NoStream, [new Noted(after, "written after the owner died")], Metadata()))[0];
 
+        Assert.True(await ReadModelsReachAsync(e2.Position, TimeSpan.FromSeconds(20)), "the second node did not take the read models over within 20 s");
         Assert.True(await LedgerReachesAsync(e2.Position, TimeSpan.FromSeconds(75)), "the second node did not take the ledger over");
         Assert.NotEqual(owner, await OwnerAsync());
         second.Kill(entireProcessTree: true);
@@ -87,6 +91,23 @@ public sealed class ProjectionTakeoverTests(DatabaseFixture db) : IClassFixture<
         while (DateTime.UtcNow < deadline)
         {
             if (await CountAsync(db.DataSource, $"SELECT count(*) FROM ledger WHERE position = {position}") == 1)
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether every read model's progression on Marten's daemon reached the position.</summary>
+    private async Task<bool> ReadModelsReachAsync(long position, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await CountAsync(db.DataSource, $"SELECT count(*) FROM mt_event_progression WHERE name IN ('trial_design:All', 'journey:All', 'users:All') AND last_seq_id >= {position}") == 3)
             {
                 return true;
             }

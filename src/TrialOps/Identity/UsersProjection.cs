@@ -11,34 +11,34 @@ namespace TrialOps.Identity;
 /// Every write is guarded by the stream version (or is an insert that ignores conflicts), so the
 /// second application of an event changes nothing.
 /// </summary>
-public sealed class UsersProjection : IProjection, IInlineProjection
+public sealed class UsersProjection : IReadModelProjection, IInlineProjection
 {
     public const string ProjectionName = "users";
 
     public string Name => ProjectionName;
 
-    public async Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    public Task ApplyAsync(ReadModelBatch batch, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
         foreach (var e in events)
         {
             if (CommandFor(e) is { } command)
             {
-                batch.BatchCommands.Add(command);
+                batch.Add(command);
             }
         }
 
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync(ct);
-        }
+        return Task.CompletedTask;
     }
 
-    public async Task ResetAsync(NpgsqlTransaction transaction, CancellationToken ct)
+    /// <summary>Inline: in the command's own transaction.</summary>
+    public async Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
-        await using var delete = new NpgsqlCommand("DELETE FROM user_api_tokens; DELETE FROM users;", transaction.Connection, transaction);
-        await delete.ExecuteNonQueryAsync(ct);
+        var batch = new ReadModelBatch(null!);
+        await ApplyAsync(batch, events, ct);
+        await batch.ExecuteAsync(transaction, ct);
     }
+
+    public IReadOnlyList<string> ResetStatements { get; } = ["DELETE FROM user_api_tokens", "DELETE FROM users"];
 
     private static NpgsqlBatchCommand? CommandFor(StoredEvent stored) => stored.Data switch
     {

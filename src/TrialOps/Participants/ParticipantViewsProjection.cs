@@ -16,7 +16,7 @@ namespace TrialOps.Participants;
 /// event data and metadata only; the protocol's periods, washout and assessment times come from
 /// the protocol events themselves (<c>journey_protocol_plans</c>), never from another read model.
 /// </summary>
-public sealed class ParticipantViewsProjection : IProjection
+public sealed class ParticipantViewsProjection : IReadModelProjection
 {
     public const string ProjectionName = "journey";
 
@@ -25,15 +25,14 @@ public sealed class ParticipantViewsProjection : IProjection
 
     public string Name => ProjectionName;
 
-    public async Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    public Task ApplyAsync(ReadModelBatch batch, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
         var lastActivity = new Dictionary<(string Protocol, string Subject), DateTimeOffset>();
         foreach (var stored in events)
         {
             foreach (var command in CommandsFor(stored))
             {
-                batch.BatchCommands.Add(command);
+                batch.Add(command);
             }
 
             if (stored.Data is IParticipantEvent participantEvent)
@@ -44,31 +43,22 @@ public sealed class ParticipantViewsProjection : IProjection
 
         foreach (var ((protocol, subject), at) in lastActivity)
         {
-            batch.BatchCommands.Add(Sql(
+            batch.Add(Sql(
                 "UPDATE journey_participants SET last_activity_at = greatest(last_activity_at, $3) WHERE protocol_code = $1 AND subject_number = $2",
                 protocol, subject, Utc(at)));
         }
 
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync(ct);
-        }
+        return Task.CompletedTask;
     }
 
-    public async Task ResetAsync(NpgsqlTransaction transaction, CancellationToken ct)
-    {
-        await using var delete = new NpgsqlCommand(
-            """
-            DELETE FROM journey_adverse_events;
-            DELETE FROM journey_schedule;
-            DELETE FROM journey_participants;
-            DELETE FROM journey_protocol_timepoints;
-            DELETE FROM journey_protocol_plans;
-            """,
-            transaction.Connection,
-            transaction);
-        await delete.ExecuteNonQueryAsync(ct);
-    }
+    public IReadOnlyList<string> ResetStatements { get; } =
+    [
+        "DELETE FROM journey_adverse_events",
+        "DELETE FROM journey_schedule",
+        "DELETE FROM journey_participants",
+        "DELETE FROM journey_protocol_timepoints",
+        "DELETE FROM journey_protocol_plans",
+    ];
 
     private static IEnumerable<NpgsqlBatchCommand> CommandsFor(StoredEvent stored) => stored.Data switch
     {

@@ -18,7 +18,7 @@ namespace TrialOps.Protocols;
 /// when the projection runs. The projection never stores list entries nobody has been assigned:
 /// no read model can preview the next allocation.
 /// </summary>
-public sealed class TrialDesignProjection : IProjection
+public sealed class TrialDesignProjection : IReadModelProjection
 {
     public const string ProjectionName = "trial_design";
 
@@ -36,7 +36,7 @@ public sealed class TrialDesignProjection : IProjection
 
     public string Name => ProjectionName;
 
-    public async Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    public async Task ApplyAsync(ReadModelBatch batch, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         var entriesByStream = new Dictionary<string, Dictionary<int, RandomizationEntry>>(StringComparer.Ordinal);
         foreach (var stored in events)
@@ -44,14 +44,14 @@ public sealed class TrialDesignProjection : IProjection
             switch (stored.Data)
             {
                 case ProtocolImported e:
-                    await ApplyVersionAsync(transaction, stored, e.Code, e.Version, e.DefinitionJson, e.FileSha256, e.ImportedBy, e.ImportedAt, ct);
+                    ApplyVersion(batch, stored, e.Code, e.Version, e.DefinitionJson, e.FileSha256, e.ImportedBy, e.ImportedAt);
                     break;
                 case ProtocolAmended e:
-                    await ApplyVersionAsync(transaction, stored, e.Code, e.Version, e.DefinitionJson, e.FileSha256, e.AmendedBy, e.AmendedAt, ct);
+                    ApplyVersion(batch, stored, e.Code, e.Version, e.DefinitionJson, e.FileSha256, e.AmendedBy, e.AmendedAt);
                     break;
                 case RandomizationListGenerated e:
-                    await ExecuteAsync(
-                        transaction,
+                    Execute(
+                        batch,
                         """
                         INSERT INTO randomization_status (protocol_code, stratum, list_size, used_count, extensions, generated_by, generated_at)
                         VALUES ($1, $2, $3, 0, 0, $4, $5)
@@ -60,8 +60,8 @@ public sealed class TrialDesignProjection : IProjection
                     break;
                 case RandomizationListExtended e:
                     entriesByStream.Remove(stored.StreamId);
-                    await ExecuteAsync(
-                        transaction,
+                    Execute(
+                        batch,
                         """
                         UPDATE randomization_status SET list_size = list_size + $3, extensions = extensions + 1, last_extended_at = $4
                         WHERE protocol_code = $1 AND stratum = $2
@@ -69,23 +69,23 @@ public sealed class TrialDesignProjection : IProjection
                         ct, e.Protocol.Value, e.Stratum, e.AddedEntries.Count, e.ExtendedAt);
                     break;
                 case AllocationAssigned e:
-                    await ApplyAllocationAsync(transaction, stored, e, entriesByStream, ct);
+                    await ApplyAllocationAsync(batch, stored, e, entriesByStream, ct);
                     break;
                 case TrialLocked e:
-                    await ExecuteAsync(transaction, "UPDATE trial_status SET locked = true, locked_by = $2, locked_at = $3 WHERE protocol_code = $1", ct, e.Protocol.Value, e.LockedBy, e.LockedAt);
+                    Execute(batch, "UPDATE trial_status SET locked = true, locked_by = $2, locked_at = $3 WHERE protocol_code = $1", ct, e.Protocol.Value, e.LockedBy, e.LockedAt);
                     break;
                 case TrialUnlocked e:
-                    await ExecuteAsync(
-                        transaction,
+                    Execute(
+                        batch,
                         "UPDATE trial_status SET locked = false, last_unlocked_by = $2, last_unlocked_at = $3, last_unlock_reason = $4 WHERE protocol_code = $1",
                         ct, e.Protocol.Value, e.UnlockedBy, e.UnlockedAt, e.Reason);
                     break;
                 case TrialUnblinded e:
-                    await ExecuteAsync(transaction, "UPDATE trial_status SET unblinded = true, unblinded_by = $2, unblinded_at = $3 WHERE protocol_code = $1", ct, e.Protocol.Value, e.UnblindedBy, e.UnblindedAt);
+                    Execute(batch, "UPDATE trial_status SET unblinded = true, unblinded_by = $2, unblinded_at = $3 WHERE protocol_code = $1", ct, e.Protocol.Value, e.UnblindedBy, e.UnblindedAt);
                     break;
                 case EmergencyUnblindingPerformed e:
-                    await ExecuteAsync(
-                        transaction,
+                    Execute(
+                        batch,
                         """
                         INSERT INTO emergency_unblindings (position, protocol_code, stratum, participant_id, performed_by, performed_at, reason, compromised_periods)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -96,24 +96,17 @@ public sealed class TrialDesignProjection : IProjection
         }
     }
 
-    public async Task ResetAsync(NpgsqlTransaction transaction, CancellationToken ct)
-    {
-        foreach (var table in Tables)
-        {
-            await ExecuteAsync(transaction, $"DELETE FROM {table}", ct);
-        }
-    }
+    public IReadOnlyList<string> ResetStatements { get; } = Tables.Select(table => $"DELETE FROM {table}").ToArray();
 
-    private static async Task ApplyVersionAsync(
-        NpgsqlTransaction transaction,
+    private static void ApplyVersion(
+        ReadModelBatch batch,
         StoredEvent stored,
         ProtocolCode code,
         int version,
         string definitionJson,
         string fileSha256,
         string importedBy,
-        DateTimeOffset importedAt,
-        CancellationToken ct)
+        DateTimeOffset importedAt)
     {
         var protocol = ProtocolFile.Parse(definitionJson).Definition
             ?? throw new InvalidOperationException($"The recorded file of protocol {code} version {version} no longer passes this build's validation.");
@@ -139,8 +132,7 @@ public sealed class TrialDesignProjection : IProjection
             },
             options);
 
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
-        batch.BatchCommands.Add(Command(
+        batch.Add(Command(
             """
             INSERT INTO protocols (code, version, title, indication, phase, design, blinding, target_participants, sites, period_count,
                                    washout, washout_duration, assessments, eligibility, sae_report_hours, imported_by, imported_at, file_sha256,
@@ -158,8 +150,8 @@ public sealed class TrialDesignProjection : IProjection
             ProtocolText.Blinding(protocol.Blinding), protocol.TargetParticipants, sites, protocol.PeriodCount, protocol.Washout.Iso,
             protocol.Washout.Duration, assessments, eligibility, protocol.Safety.SaeReportHours, importedBy, importedAt, fileSha256,
             stored.Position));
-        batch.BatchCommands.Add(Command("DELETE FROM protocol_treatments WHERE protocol_code = $1", code.Value));
-        batch.BatchCommands.Add(Command(
+        batch.Add(Command("DELETE FROM protocol_treatments WHERE protocol_code = $1", code.Value));
+        batch.Add(Command(
             """
             INSERT INTO protocol_treatments (protocol_code, treatment_code, ordinal, label, placebo, route, dosing)
             SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::boolean[], $6::text[], $7::text[])
@@ -171,9 +163,9 @@ public sealed class TrialDesignProjection : IProjection
             protocol.Treatments.Select(t => t.Placebo).ToArray(),
             protocol.Treatments.Select(t => t.Route).ToArray(),
             protocol.Treatments.Select(ProtocolText.Dosing).ToArray()));
-        batch.BatchCommands.Add(Command("DELETE FROM protocol_sequences WHERE protocol_code = $1", code.Value));
+        batch.Add(Command("DELETE FROM protocol_sequences WHERE protocol_code = $1", code.Value));
         var periods = protocol.Sequences.SelectMany(s => s.TreatmentCodes.Select((treatment, index) => (s.Number, Period: index + 1, treatment))).ToArray();
-        batch.BatchCommands.Add(Command(
+        batch.Add(Command(
             """
             INSERT INTO protocol_sequences (protocol_code, sequence_number, period_number, treatment_code)
             SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[])
@@ -183,21 +175,20 @@ public sealed class TrialDesignProjection : IProjection
             periods.Select(p => p.Period).ToArray(),
             periods.Select(p => p.treatment).ToArray()));
         // An amendment may relabel a treatment (a dose change); the pharmacist prepares by the version in force.
-        batch.BatchCommands.Add(Command(
+        batch.Add(Command(
             """
             UPDATE pharmacy_allocations p SET treatment_label = t.label
             FROM protocol_treatments t
             WHERE p.protocol_code = $1 AND t.protocol_code = p.protocol_code AND t.treatment_code = p.treatment_code
             """,
             code.Value));
-        batch.BatchCommands.Add(Command(
+        batch.Add(Command(
             "INSERT INTO trial_status (protocol_code, locked, unblinded) VALUES ($1, false, false) ON CONFLICT (protocol_code) DO NOTHING",
             code.Value));
-        await batch.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task ApplyAllocationAsync(
-        NpgsqlTransaction transaction,
+        ReadModelBatch batch,
         StoredEvent stored,
         AllocationAssigned assigned,
         Dictionary<string, Dictionary<int, RandomizationEntry>> entriesByStream,
@@ -205,7 +196,7 @@ public sealed class TrialDesignProjection : IProjection
     {
         if (!entriesByStream.TryGetValue(stored.StreamId, out var entries))
         {
-            entries = await ReadListAsync(transaction, stored.StreamId, stored.Version, ct);
+            entries = await ReadListAsync(batch.DataSource, stored.StreamId, stored.Version, ct);
             entriesByStream[stored.StreamId] = entries;
         }
 
@@ -214,37 +205,34 @@ public sealed class TrialDesignProjection : IProjection
             throw new InvalidOperationException($"Stream {stored.StreamId} has no list entry {assigned.EntryNumber} before version {stored.Version}.");
         }
 
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
-        batch.BatchCommands.Add(Command(
-            "UPDATE randomization_status SET used_count = used_count + 1 WHERE protocol_code = $1 AND stratum = $2",
-            assigned.Protocol.Value, assigned.Stratum));
-        batch.BatchCommands.Add(Command(
+        // The pharmacy rows must be one per period of the entry's sequence; the statement fails
+        // (and the event is parked, never half-applied) when the recorded protocol disagrees.
+        batch.Add(Command(
             """
-            INSERT INTO pharmacy_allocations (protocol_code, stratum, participant_id, period_number, kit_number, treatment_code, treatment_label,
-                                              sequence_number, entry_number, assigned_by, assigned_at)
-            SELECT $1, $2, $3, s.period_number, k.kit, s.treatment_code, t.label, $5, $6, $7, $8
-            FROM protocol_sequences s
-            JOIN protocol_treatments t ON t.protocol_code = s.protocol_code AND t.treatment_code = s.treatment_code
-            JOIN unnest($4::text[]) WITH ORDINALITY AS k(kit, period) ON k.period = s.period_number
-            WHERE s.protocol_code = $1 AND s.sequence_number = $5
+            WITH inserted AS (
+                INSERT INTO pharmacy_allocations (protocol_code, stratum, participant_id, period_number, kit_number, treatment_code, treatment_label,
+                                                  sequence_number, entry_number, assigned_by, assigned_at)
+                SELECT $1, $2, $3, s.period_number, k.kit, s.treatment_code, t.label, $5, $6, $7, $8
+                FROM protocol_sequences s
+                JOIN protocol_treatments t ON t.protocol_code = s.protocol_code AND t.treatment_code = s.treatment_code
+                JOIN unnest($4::text[]) WITH ORDINALITY AS k(kit, period) ON k.period = s.period_number
+                WHERE s.protocol_code = $1 AND s.sequence_number = $5
+                RETURNING 1)
+            UPDATE randomization_status SET used_count = used_count + 1
+            WHERE protocol_code = $1 AND stratum = $2
+              AND (SELECT CASE WHEN count(*) = cardinality($4::text[]) THEN true
+                               ELSE ('Allocation of ' || $3 || ' in ' || $9 || ' gave ' || count(*) || ' pharmacy rows for ' || cardinality($4::text[]) || ' periods.')::boolean END
+                   FROM inserted)
             """,
             assigned.Protocol.Value, assigned.Stratum, assigned.ParticipantId, entry.Kits.Select(k => k.ToString()).ToArray(),
-            entry.SequenceNumber, entry.EntryNumber, assigned.AssignedBy, assigned.AssignedAt));
-        await batch.ExecuteNonQueryAsync(ct);
-        if (batch.BatchCommands[1].RecordsAffected != entry.Kits.Count)
-        {
-            throw new InvalidOperationException(
-                $"Allocation of {assigned.ParticipantId} in {stored.StreamId} gave {batch.BatchCommands[1].RecordsAffected} pharmacy rows for {entry.Kits.Count} periods.");
-        }
+            entry.SequenceNumber, entry.EntryNumber, assigned.AssignedBy, assigned.AssignedAt, stored.StreamId));
     }
 
     /// <summary>The entries of a list stream as recorded before <paramref name="beforeVersion"/>.</summary>
-    private static async Task<Dictionary<int, RandomizationEntry>> ReadListAsync(NpgsqlTransaction transaction, string streamId, int beforeVersion, CancellationToken ct)
+    private static async Task<Dictionary<int, RandomizationEntry>> ReadListAsync(NpgsqlDataSource dataSource, string streamId, int beforeVersion, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT type, data::text FROM mt_events WHERE stream_id = $1 AND version < $2 AND type = ANY($3) ORDER BY version",
-            transaction.Connection,
-            transaction);
+        await using var command = dataSource.CreateCommand(
+            "SELECT type, data::text FROM mt_events WHERE stream_id = $1 AND version < $2 AND type = ANY($3) ORDER BY version");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = beforeVersion });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ListEventTypes });
@@ -265,16 +253,7 @@ public sealed class TrialDesignProjection : IProjection
         return entries;
     }
 
-    private static async Task ExecuteAsync(NpgsqlTransaction transaction, string sql, CancellationToken ct, params object[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(Parameter(value));
-        }
-
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    private static void Execute(ReadModelBatch batch, string sql, CancellationToken ct, params object[] values) => batch.Add(Command(sql, values));
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
     {

@@ -25,14 +25,23 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
         Clock = clock;
         Log = log;
         Registry = EventTypeRegistry.FromAssemblies(typeof(TrialOpsRuntime).Assembly);
-        Store = new EventStore.EventStore(database.DataSource, Registry, clock, InlineProjections.All(), InlineProjections.ConfigureMarten);
+        var readModels = ReadModels.All();
+        var martenReadModels = readModels.Select(p => new MartenReadModel(p, () => Store!, log)).ToArray();
+        var readModelOptions = new ReadModelDaemonOptions();
+        Store = new EventStore.EventStore(database.DataSource, Registry, clock, InlineProjections.All(), options =>
+        {
+            InlineProjections.ConfigureMarten(options);
+            readModelOptions.Configure(options, martenReadModels, log);
+        });
         Executor = new CommandExecutor(Store, clock);
         var home = new TrialOpsDatabaseOptions().ResolveHome();
         var checkpointKey = CheckpointKey.LoadOrCreate(home: home);
         CheckpointSigner = new CheckpointSigner(checkpointKey);
         _fingerprintKey = System.Security.Cryptography.HMACSHA256.HashData(checkpointKey, "trialops.request-fingerprint.v1"u8);
         CheckpointAnchor = new CheckpointAnchor(Path.Combine(home, "ledger-heads"));
-        Projections = new ProjectionDaemon(Store, ReadModels.All(CheckpointSigner, CheckpointAnchor), log: log);
+        Projections = new ProjectionHost(
+            new ProjectionDaemon(Store, [new LedgerProjection(CheckpointSigner, CheckpointAnchor)], log: log),
+            new ReadModelDaemon(Store, readModels, readModelOptions, log));
     }
 
     /// <summary>The key that signs ledger checkpoints: TRIALOPS_CHECKPOINT_KEY, else ledger-checkpoint.key in TRIALOPS_HOME (never in the database).</summary>
@@ -71,7 +80,8 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
 
     public CommandExecutor Executor { get; }
 
-    public ProjectionDaemon Projections { get; }
+    /// <summary>The ledger (our daemon) and the read models (Marten's async daemon).</summary>
+    public ProjectionHost Projections { get; }
 
     private IHost? _messageBus;
 
@@ -122,6 +132,7 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
             {
                 SecondFactorSecrets = secondFactorSecrets ?? Identity.SecondFactorSecrets.FromHome(),
             };
+            await ReadModels.AdoptAsync(database.DataSource, ReadModels.All(), ct);
             if (pending > 0)
             {
                 await runtime.UpgradeFromV01Async(ct);
@@ -196,16 +207,9 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            // A clean exit hands the projections to the next process at once (issue 9: a CLI
-            // command sees what the previous one wrote, without waiting for a lease to lapse).
-            await Projections.ReleaseLeasesAsync();
-        }
-        catch (NpgsqlException)
-        {
-            // The database is gone: the leases lapse on their own.
-        }
+        // A clean exit hands the projections to the next process at once (issue 9: a CLI
+        // command sees what the previous one wrote, without waiting for a lease to lapse).
+        await Projections.ReleaseAsync();
 
         if (_messageBus is { } bus)
         {
