@@ -36,7 +36,11 @@ public static class SignedRecords
         {
             Eligibility => later is ConsentCorrected or DemographicsCorrected or EligibilityConfirmed or ParticipantScreenFailed,
             Causality => later is AdverseEventCorrected or AdverseEventCausalityAssessed,
-            Casebook => later is not (IQueryEvent or SourceDataVerified or AssessmentsMarkedOverdue),
+            Casebook => ChangesCasebook(later),
             _ => signedEvent is not EmergencyUnblindingPerformed,
         };
+
+    /// <summary>A recorded fact of the participant; not monitoring, bookkeeping or a signature.</summary>
+    public static bool ChangesCasebook(object later) =>
+        later is not (RecordSigned or IQueryEvent or SourceDataVerified or AssessmentsMarkedOverdue);
 }
