@@ -1,3 +1,4 @@
+using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.SignOff;

@@ -39,6 +39,7 @@ public sealed record QueryRaised(
     string? Finding = null) : IQueryEvent
 {
     /// <summary>Raised by a rule check, not by a Monitor.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Automatic => Finding is not null;
 }
 

@@ -8,6 +8,8 @@ namespace TrialOps.Tests.Monitoring;
 
 public class AutomaticQueryDecisionTests
 {
+    private static readonly Actor TheMonitor = Journey.JourneyFixtures.Monitor;
+
     private static readonly DataItem Vitals20 = new(DataItemKind.Assessment, 1, "VITALS", "PT20M");
 
     private static Decision Raise(object[] history, string finding = "vital-limits P1 VITALS PT20M: systolic 195 mmHg above 180", Actor? by = null) =>
@@ -28,7 +30,7 @@ public class AutomaticQueryDecisionTests
     public void the_same_finding_never_raises_a_second_query_even_after_the_first_was_closed()
     {
         var raised = Single<QueryRaised>(Raise(Period1Dosed()));
-        var closed = new QueryClosed(Code, Subject, 1, Monitor.UserId, Now, "Confirmed against the monitor print-out");
+        var closed = new QueryClosed(Code, Subject, 1, TheMonitor.UserId, Now, "Confirmed against the monitor print-out");
 
         Assert.Empty(Raise([.. Period1Dosed(), raised]).Events);
         Assert.Empty(Raise([.. Period1Dosed(), raised, closed]).Events);
@@ -38,7 +40,7 @@ public class AutomaticQueryDecisionTests
     [Fact]
     public void nobody_but_the_system_raises_an_automatic_query()
     {
-        Rejected(Raise(Period1Dosed(), by: Monitor), "not-permitted");
+        Rejected(Raise(Period1Dosed(), by: TheMonitor), "not-permitted");
         Rejected(Raise(Period1Dosed(), by: new Actor("system", "Monitor")), "not-permitted");
     }
 
@@ -55,8 +57,8 @@ public class AutomaticQueryDecisionTests
     [Fact]
     public void each_missed_time_point_raises_one_automatic_query_numbered_after_the_monitors()
     {
-        var monitors = new QueryRaised(Code, Subject, 1, Monitor.UserId, Now, new DataItem(DataItemKind.Weight, 1), "Scale?");
-        var history = new object[] { .. Enrolled(), Weight(1), Prepared(1), Started(1), monitors };
+        var monitors = new QueryRaised(Code, Subject, 1, TheMonitor.UserId, Now, new DataItem(DataItemKind.Weight, 1), "Scale?");
+        object[] history = [.. Enrolled(), Weight(1), Prepared(1), Started(1), monitors];
         var at = Period1Start.AddMinutes(31);
 
         var decision = MarkAssessmentsOverdue.Decide(State(history), Trial, new MarkAssessmentsOverdue(Code, Subject, 1), Scheduler, at, MonitoringState.From(history));
@@ -73,7 +75,7 @@ public class AutomaticQueryDecisionTests
     public void a_value_measured_before_an_earlier_time_point_sends_one_finding_for_review()
     {
         var at20 = new ScaleAssessmentRecorded(Code, Subject, 1, Nurse.UserId, Period1Start.AddMinutes(60), "PAIN", "PT20M", 40m, "mm");
-        var history = new object[] { .. Enrolled(), Weight(1), Prepared(1), Started(1), at20 };
+        object[] history = [.. Enrolled(), Weight(1), Prepared(1), Started(1), at20];
 
         var decision = RecordScaleAssessment.Decide(State(history), Trial, new RecordScaleAssessment(Code, Subject, 1, "PAIN", "PT40M", Period1Start.AddMinutes(40), 30m), Nurse, Now);
 
@@ -87,7 +89,7 @@ public class AutomaticQueryDecisionTests
     public void values_in_time_point_order_send_nothing()
     {
         var at20 = new ScaleAssessmentRecorded(Code, Subject, 1, Nurse.UserId, Period1Start.AddMinutes(20), "PAIN", "PT20M", 40m, "mm");
-        var history = new object[] { .. Enrolled(), Weight(1), Prepared(1), Started(1), at20 };
+        object[] history = [.. Enrolled(), Weight(1), Prepared(1), Started(1), at20];
 
         var decision = RecordScaleAssessment.Decide(State(history), Trial, new RecordScaleAssessment(Code, Subject, 1, "PAIN", "PT40M", Period1Start.AddMinutes(41), 30m), Nurse, Now);
 
@@ -104,12 +106,12 @@ public class AutomaticQueryDecisionTests
         var target = new DataItem(DataItemKind.AdverseEvent, AdverseEventId: id);
         var history = Period1Dosed();
 
-        var raised = Single<QueryRaised>(RaiseQuery.Decide(State(history), MonitoringState.From(history), Trial, new RaiseQuery(Code, Subject, target, "Onset before dosing?"), Monitor, Now, AdverseEventState.From([reported])));
+        var raised = Single<QueryRaised>(RaiseQuery.Decide(State(history), MonitoringState.From(history), Trial, new RaiseQuery(Code, Subject, target, "Onset before dosing?"), TheMonitor, Now, AdverseEventState.From([reported])));
         var otherCase = reported with { Subject = Participants.SubjectNumber.Parse("S01-002") };
 
         Assert.Equal(("AE ae0000000042", id), (raised.Target.Key, raised.Target.AdverseEventId));
         Assert.Equal(target, MonitoringState.From(history).ItemFor("AE ae0000000042"));
-        Rejected(RaiseQuery.Decide(State(history), MonitoringState.From(history), Trial, new RaiseQuery(Code, Subject, target, "Onset?"), Monitor, Now, AdverseEventState.From([otherCase])), "query.item-not-recorded");
-        Rejected(RaiseQuery.Decide(State(history), MonitoringState.From(history), Trial, new RaiseQuery(Code, Subject, target, "Onset?"), Monitor, Now), "query.item-not-recorded");
+        Rejected(RaiseQuery.Decide(State(history), MonitoringState.From(history), Trial, new RaiseQuery(Code, Subject, target, "Onset?"), TheMonitor, Now, AdverseEventState.From([otherCase])), "query.item-not-recorded");
+        Rejected(RaiseQuery.Decide(State(history), MonitoringState.From(history), Trial, new RaiseQuery(Code, Subject, target, "Onset?"), TheMonitor, Now), "query.item-not-recorded");
     }
 }

@@ -15,6 +15,8 @@ namespace TrialOps.Tests.SignOff;
 
 public class SignOffDecisionTests
 {
+    private static readonly Actor TheMonitor = Journey.JourneyFixtures.Monitor;
+
     private const string AdverseEventId = "ae0000000007";
 
     /// <summary>Events as a stream read from the store: versions 1, 2, …, recorded a minute apart.</summary>
@@ -118,7 +120,7 @@ public class SignOffDecisionTests
     {
         var history = Completed();
         var signed = Signature(Casebook(history));
-        var query = new QueryRaised(Code, Subject, 1, Monitor.UserId, Now, new DataItem(DataItemKind.Weight, 1), "Scale calibrated?");
+        var query = new QueryRaised(Code, Subject, 1, TheMonitor.UserId, Now, new DataItem(DataItemKind.Weight, 1), "Scale calibrated?");
         var correction = new ScaleAssessmentCorrected(Code, Subject, 1, Nurse.UserId, Now, "PAIN", "PT20M", 40m, Period1Start.AddMinutes(20), "Transcription");
 
         var queried = SignatureHistory.Of(Stream(ParticipantStream, [.. history, signed, query])).Single();
@@ -134,7 +136,7 @@ public class SignOffDecisionTests
     public void an_eligibility_signature_stays_current_through_treatment_and_ends_with_a_consent_correction()
     {
         var signed = Signature(Eligibility([Screened(), Eligible()]));
-        var treated = new object[] { Screened(), Eligible(), signed, Randomized(), Weight(1), Prepared(1), Started(1) };
+        object[] treated = [Screened(), Eligible(), signed, Randomized(), Weight(1), Prepared(1), Started(1)];
         var corrected = new ConsentCorrected(Code, Subject, Coordinator.UserId, Now, new DateOnly(2026, 11, 2), "2.2", "Date misread");
 
         Assert.True(SignatureHistory.Of(Stream(ParticipantStream, treated)).Single().Current);
