@@ -11,6 +11,7 @@ using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Queries;
 using TrialOps.SignOff;
+using TrialOps.Signatures;
 using TrialOps.Web.Tests.Trials;
 
 namespace TrialOps.Web.Tests.SignOff;
@@ -107,7 +108,7 @@ public sealed class SignOffTests(DemoTrialFixture trial) : IClassFixture<DemoTri
 
         Assert.False(Lists(await WorklistAsync(elsewhere), subject, "Eligibility"));
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.PostAsync($"{Api}/participants/{subject}/sign-off/eligibility", Password())).StatusCode);
-        Assert.Empty((await WorklistAsync(elsewhere)).EnumerateArray().Where(i => i.GetProperty("site").GetString() == "S01"));
+        Assert.DoesNotContain((await WorklistAsync(elsewhere)).EnumerateArray(), i => i.GetProperty("site").GetString() == "S01");
     }
 
     [Fact]
@@ -164,6 +165,9 @@ public sealed class SignOffTests(DemoTrialFixture trial) : IClassFixture<DemoTri
         Assert.Contains("Unsigned items", answer, StringComparison.Ordinal);
     }
 
+    /// <summary>The vital-limits finding's query (the dosing started half an hour ago, so missed time points raise queries of their own).</summary>
+    private static bool VitalLimits(QueryThread query) => query.Finding?.StartsWith(AutomaticQueries.VitalLimits, StringComparison.Ordinal) == true;
+
     [Fact]
     public async Task vital_signs_beyond_the_limits_raise_one_automatic_query_the_monitor_sees_and_closes()
     {
@@ -178,7 +182,7 @@ public sealed class SignOffTests(DemoTrialFixture trial) : IClassFixture<DemoTri
         var everyone = new Actor("test", Roles.Monitor);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         QueryThread? automatic;
-        while ((automatic = (await monitoring.ForParticipantAsync(TrialAppFixture.Code, subject.ToString(), everyone))?.Queries.Values.SingleOrDefault(q => q.Automatic)) is null)
+        while ((automatic = (await monitoring.ForParticipantAsync(TrialAppFixture.Code, subject.ToString(), everyone))?.Queries.Values.SingleOrDefault(VitalLimits)) is null)
         {
             Assert.True(DateTime.UtcNow < deadline, "The automatic query was not raised within 30 s.");
             await Task.Delay(50);
@@ -191,7 +195,7 @@ public sealed class SignOffTests(DemoTrialFixture trial) : IClassFixture<DemoTri
         var target = new DataItem(DataItemKind.Assessment, 1, "VITALS", "PT10M");
         var (finding, text) = AutomaticQueries.ForVitalLimits(target, ["systolic 195 mmHg above 180"]);
         await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(Actor.System), new RaiseAutomaticQuery(TrialAppFixture.Demo.Code, subject, target, finding, text)));
-        Assert.Single((await monitoring.ForParticipantAsync(TrialAppFixture.Code, subject.ToString(), everyone))!.Queries.Values, q => q.Automatic);
+        Assert.Single((await monitoring.ForParticipantAsync(TrialAppFixture.Code, subject.ToString(), everyone))!.Queries.Values, VitalLimits);
 
         using var monitor = await trial.ApiClientAsync(Roles.Monitor);
         var worklist = JsonDocument.Parse(await monitor.GetStringAsync($"{Api}/queries")).RootElement;
