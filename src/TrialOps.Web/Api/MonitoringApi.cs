@@ -9,9 +9,10 @@ using Wolverine;
 namespace TrialOps.Web.Api;
 
 /// <summary>A recorded item as a request names it: an assessment by period, code and time point; a weight or dosing time by period; consent or demographics alone; a whole period.</summary>
-public sealed record ItemRequest(DataItemKind Kind, int? Period = null, string? AssessmentCode = null, string? Timepoint = null)
+/// <param name="AdverseEventId">For <see cref="DataItemKind.AdverseEvent"/>: the case id.</param>
+public sealed record ItemRequest(DataItemKind Kind, int? Period = null, string? AssessmentCode = null, string? Timepoint = null, string? AdverseEventId = null)
 {
-    public DataItem ToItem() => new(Kind, Period, AssessmentCode, Timepoint);
+    public DataItem ToItem() => new(Kind, Period, AssessmentCode, Timepoint, AdverseEventId);
 }
 
 public sealed record RaiseQueryRequest(ItemRequest Target, string Text);

@@ -38,9 +38,9 @@ public sealed record CorrectScaleAssessment(ProtocolCode Protocol, SubjectNumber
             return Decision.Reject("correction.unchanged", "The corrected value and time are the same as the recorded ones.");
         }
 
-        return Decision.Append(
+        return Queries.AutomaticQueries.WithOrderCheck(Decision.Append(
             ParticipantStreams.For(trial.Code, command.Subject),
-            new ScaleAssessmentCorrected(trial.Code, command.Subject, command.Period, by.UserId, now, definition.Code, time.Iso, command.Value, command.AssessedAt, command.Reason.Trim()));
+            new ScaleAssessmentCorrected(trial.Code, command.Subject, command.Period, by.UserId, now, definition.Code, time.Iso, command.Value, command.AssessedAt, command.Reason.Trim())), state, trial.Code, command.Subject, command.Period, definition.Code, time.Iso, command.AssessedAt);
     }
 }
 

@@ -44,6 +44,7 @@ public sealed record CorrectVitalSigns(ProtocolCode Protocol, SubjectNumber Subj
         var decision = Decision.Append(
             ParticipantStreams.For(trial.Code, command.Subject),
             new VitalSignsCorrected(trial.Code, command.Subject, command.Period, by.UserId, now, definition.Code, time.Iso, command.Values, command.MeasuredAt, command.Reason.Trim()));
+        decision = Queries.AutomaticQueries.WithOrderCheck(decision, state, trial.Code, command.Subject, command.Period, definition.Code, time.Iso, command.MeasuredAt);
         return AssessmentRules.WithAlert(decision, trial, command.Subject, command.Period, definition.Code, time.Iso, command.MeasuredAt, command.Values, by);
     }
 }

@@ -7,12 +7,14 @@ namespace TrialOps.Assessments;
 
 /// <summary>
 /// Sent by the scheduler when a period's assessment deadline comes: marks every assessment of the
-/// period past its deadline and neither recorded nor marked yet, and schedules the next deadline.
+/// period past its deadline and neither recorded nor marked yet, raises an automatic query for each
+/// (ADR 0025), and schedules the next deadline.
 /// Idempotent: a second delivery finds them marked and does nothing.
 /// </summary>
 public sealed record MarkAssessmentsOverdue(ProtocolCode Protocol, SubjectNumber Subject, int Period)
 {
-    public static Decision Decide(ParticipantState state, TrialContext trial, MarkAssessmentsOverdue command, Actor by, DateTimeOffset now)
+    /// <param name="monitoring">The participant's queries: each missed time point also raises an automatic query (ADR 0025), numbered after them.</param>
+    public static Decision Decide(ParticipantState state, TrialContext trial, MarkAssessmentsOverdue command, Actor by, DateTimeOffset now, Queries.MonitoringState? monitoring = null)
     {
         // After database lock nothing is recorded, bookkeeping included: the locked record is final.
         if (trial.Locked || !state.InTreatment || state.Session(command.Period).StartedAt is not { } start)
@@ -27,11 +29,22 @@ public sealed record MarkAssessmentsOverdue(ProtocolCode Protocol, SubjectNumber
             .Where(s => !state.NotDone.ContainsKey(new AssessmentKey(command.Period, s.Code, s.Timepoint)))
             .Select(s => new OverdueAssessment(s.Code, s.Timepoint, s.DueAt, s.DeadlineAt))
             .ToArray();
+        var stream = ParticipantStreams.For(trial.Code, command.Subject);
         var decision = overdue.Length == 0
             ? Decision.None
-            : Decision.Append(
-                ParticipantStreams.For(trial.Code, command.Subject),
-                new AssessmentsMarkedOverdue(trial.Code, command.Subject, command.Period, by.UserId, now, overdue));
+            : Decision.Append(stream, new AssessmentsMarkedOverdue(trial.Code, command.Subject, command.Period, by.UserId, now, overdue));
+        var queries = new List<object>();
+        foreach (var missed in overdue)
+        {
+            var target = new Queries.DataItem(Queries.DataItemKind.Assessment, command.Period, missed.AssessmentCode, missed.Timepoint);
+            var (finding, text) = Queries.AutomaticQueries.ForMissedTimepoint(target);
+            if (Queries.AutomaticQueries.Raise(monitoring ?? Queries.MonitoringState.Initial, trial.Code, command.Subject, target, finding, text, now, queries.Count) is { } raised)
+            {
+                queries.Add(raised);
+            }
+        }
+
+        decision = queries.Count == 0 ? decision : decision.And(stream, [.. queries]);
         return AssessmentWindows.NextCheck(state, trial.Protocol, command.Period, now) is { } next ? decision.Send(next) : decision;
     }
 }
@@ -40,5 +53,6 @@ public sealed record MarkAssessmentsOverdue(ProtocolCode Protocol, SubjectNumber
 public static class MarkAssessmentsOverdueHandler
 {
     public static Task<CommandResult> Handle(MarkAssessmentsOverdue command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
-        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => MarkAssessmentsOverdue.Decide(state, trial, command, by, now), ct);
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
+            MarkAssessmentsOverdue.Decide(state, trial, command, by, now, Queries.MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)])), ct);
 }

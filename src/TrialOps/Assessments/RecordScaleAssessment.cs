@@ -33,9 +33,9 @@ public sealed record RecordScaleAssessment(ProtocolCode Protocol, SubjectNumber 
             return Decision.Reject("assessment.already-recorded", $"{definition.Code} {time.Iso} of period {command.Period} is already recorded; correct it with a reason if it is wrong.");
         }
 
-        return Decision.Append(
+        return Queries.AutomaticQueries.WithOrderCheck(Decision.Append(
             ParticipantStreams.For(trial.Code, command.Subject),
-            new ScaleAssessmentRecorded(trial.Code, command.Subject, command.Period, by.UserId, command.AssessedAt, definition.Code, time.Iso, command.Value, definition.Scale!.Unit));
+            new ScaleAssessmentRecorded(trial.Code, command.Subject, command.Period, by.UserId, command.AssessedAt, definition.Code, time.Iso, command.Value, definition.Scale!.Unit)), state, trial.Code, command.Subject, command.Period, definition.Code, time.Iso, command.AssessedAt);
     }
 }
 

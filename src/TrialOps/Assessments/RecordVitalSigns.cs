@@ -38,6 +38,7 @@ public sealed record RecordVitalSigns(ProtocolCode Protocol, SubjectNumber Subje
         var decision = Decision.Append(
             ParticipantStreams.For(trial.Code, command.Subject),
             new VitalSignsRecorded(trial.Code, command.Subject, command.Period, by.UserId, command.MeasuredAt, definition.Code, time.Iso, command.Values));
+        decision = Queries.AutomaticQueries.WithOrderCheck(decision, state, trial.Code, command.Subject, command.Period, definition.Code, time.Iso, command.MeasuredAt);
         return AssessmentRules.WithAlert(decision, trial, command.Subject, command.Period, definition.Code, time.Iso, command.MeasuredAt, command.Values, by);
     }
 }

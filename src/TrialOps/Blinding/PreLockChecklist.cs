@@ -17,9 +17,12 @@ public static class PreLockCategories
     public const string UnreportedSaes = "unreported-saes";
     public const string ProjectionsBehind = "projections-behind";
 
+    /// <summary>Records awaiting the Investigator's signature, or signed and changed since (ADR 0025).</summary>
+    public const string UnsignedItems = "unsigned-items";
+
     /// <summary>Every category, in the order the checklist shows them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [OpenQueries, UnverifiedData, OverdueAssessments, ParticipantsInTreatment, UnreportedSaes, ProjectionsBehind];
+        [OpenQueries, UnverifiedData, OverdueAssessments, ParticipantsInTreatment, UnreportedSaes, UnsignedItems, ProjectionsBehind];
 
     public static string Label(string category) => category switch
     {
@@ -28,6 +31,7 @@ public static class PreLockCategories
         OverdueAssessments => "Overdue or missing dosing sessions and assessments",
         ParticipantsInTreatment => "Participants still in treatment (randomized, not completed or withdrawn)",
         UnreportedSaes => "Serious adverse events not reported to the sponsor",
+        UnsignedItems => "Unsigned items (eligibility, causality, complete casebooks not signed by the Investigator, or changed since signing)",
         ProjectionsBehind => "Read models behind the event store (pages and lists may not show the newest data)",
         _ => category,
     };
@@ -60,7 +64,8 @@ public sealed record PreLockChecklist(IReadOnlyList<PreLockItem> Items)
 /// Computes the pre-lock checklist from what the trial's pages already show: queries and source
 /// data verification from the participants' streams (<see cref="MonitoringViews"/>), overdue
 /// steps (<see cref="ParticipantSchedule"/>), participant states (<see cref="ParticipantRegister"/>),
-/// SAE reporting (<see cref="AdverseEventRegister"/>) and the read models' checkpoints.
+/// SAE reporting (<see cref="AdverseEventRegister"/>), the Investigator's sign-offs
+/// (<see cref="SignOff.InvestigatorSignOff"/>) and the read models' checkpoints.
 /// The lock handler computes it again at the moment of locking.
 /// </summary>
 public sealed class PreLockReview(TrialOpsRuntime runtime)
@@ -81,6 +86,7 @@ public sealed class PreLockReview(TrialOpsRuntime runtime)
             new(PreLockCategories.OverdueAssessments, overdue.Count),
             new(PreLockCategories.ParticipantsInTreatment, inTreatment.Total),
             new(PreLockCategories.UnreportedSaes, saes.Count(e => e.ReportedToSponsorAt is null)),
+            new(PreLockCategories.UnsignedItems, await new SignOff.InvestigatorSignOff(runtime).CountAsync(protocol, ct)),
             new(PreLockCategories.ProjectionsBehind, await ProjectionsBehindAsync(ct)),
         ]);
     }

@@ -54,14 +54,66 @@ public sealed class ParticipantDecisions(TrialOpsRuntime runtime)
     /// A decision on an adverse-event case: <paramref name="decide"/> gets the case, its participant,
     /// the trial, the sender and the time. The case's first event names its participant.
     /// </summary>
-    public async Task<CommandResult> DecideOnAdverseEventAsync(
+    public Task<CommandResult> DecideOnAdverseEventAsync(
         Envelope envelope,
         string adverseEventId,
         Func<AdverseEventState, ParticipantState, TrialContext, Actor, DateTimeOffset, Decision> decide,
         CancellationToken ct,
-        string? reason = null)
+        string? reason = null) =>
+        OnAdverseEventAsync(CommandBus.ContextOf(envelope).WithReason(reason), adverseEventId, (state, participant, trial, by, now, _) => decide(state, participant, trial, by, now), ct, []);
+
+    /// <summary>
+    /// A signed decision on one participant (an Investigator's sign-off, ADR 0025): reads the
+    /// signer's account with the participant, gives the decider what <see cref="Signatures.Signing.Verify"/>
+    /// needs with the participant's stream as the signed record, and afterwards records a wrong
+    /// password or code on that account, since the rejected decision itself writes nothing.
+    /// </summary>
+    public async Task<CommandResult> SignedAsync(
+        Envelope envelope,
+        ProtocolCode protocol,
+        SubjectNumber subject,
+        Signatures.SignatureRequest? signature,
+        Func<ParticipantState, TrialContext, Actor, DateTimeOffset, StreamSet, Signatures.SignatureContext, Decision> decide,
+        CancellationToken ct)
     {
-        var context = CommandBus.ContextOf(envelope).WithReason(reason);
+        var result = await OnParticipantAsync(
+            CommandBus.ContextOf(envelope),
+            protocol,
+            subject,
+            (state, trial, by, now, streams) => decide(state, trial, by, now, streams,
+                Signatures.Signing.ContextFor(signature, streams, ParticipantStreams.For(protocol, subject), runtime.SecondFactorSecrets)),
+            ct,
+            [.. Signatures.Signing.AccountStreams(signature)]);
+        await Signatures.Signing.RecordFailureAsync(runtime, signature, result, ct);
+        return result;
+    }
+
+    /// <summary>A signed decision on an adverse-event case, its stream the signed record (ADR 0025).</summary>
+    public async Task<CommandResult> SignedOnAdverseEventAsync(
+        Envelope envelope,
+        string adverseEventId,
+        Signatures.SignatureRequest? signature,
+        Func<AdverseEventState, ParticipantState, TrialContext, Actor, DateTimeOffset, StreamSet, Signatures.SignatureContext, Decision> decide,
+        CancellationToken ct)
+    {
+        var result = await OnAdverseEventAsync(
+            CommandBus.ContextOf(envelope),
+            adverseEventId,
+            (state, participant, trial, by, now, streams) => decide(state, participant, trial, by, now, streams,
+                Signatures.Signing.ContextFor(signature, streams, AdverseEventStreams.For(adverseEventId), runtime.SecondFactorSecrets)),
+            ct,
+            [.. Signatures.Signing.AccountStreams(signature)]);
+        await Signatures.Signing.RecordFailureAsync(runtime, signature, result, ct);
+        return result;
+    }
+
+    private async Task<CommandResult> OnAdverseEventAsync(
+        CommandContext context,
+        string adverseEventId,
+        Func<AdverseEventState, ParticipantState, TrialContext, Actor, DateTimeOffset, StreamSet, Decision> decide,
+        CancellationToken ct,
+        string[] moreStreams)
+    {
         if (!AdverseEventStreams.IsValidId(adverseEventId))
         {
             return CommandResult.Rejected(context.CommandId, new Rejection("adverse-event.not-found", $"There is no adverse event {adverseEventId}.", "adverseEventId"));
@@ -84,9 +136,9 @@ public sealed class ParticipantDecisions(TrialOpsRuntime runtime)
             context,
             first.Protocol,
             first.Subject,
-            (participant, trial, by, now, streams) => decide(AdverseEventState.From(streams.Data(stream)), participant, trial, by, now),
+            (participant, trial, by, now, streams) => decide(AdverseEventState.From(streams.Data(stream)), participant, trial, by, now, streams),
             ct,
-            [stream]);
+            [stream, .. moreStreams]);
     }
 
     /// <summary>The protocol version a recorded protocol state holds, parsed once per file; null before the first import.</summary>

@@ -28,6 +28,9 @@ public enum DataItemKind
 
     /// <summary>A whole period's form (every value recorded for the period).</summary>
     Period,
+
+    /// <summary>An adverse event of the participant (its own stream), named by <see cref="DataItem.AdverseEventId"/>.</summary>
+    AdverseEvent,
 }
 
 /// <summary>
@@ -39,8 +42,12 @@ public enum DataItemKind
 /// <param name="Period">1-based period; null for consent and demographics.</param>
 /// <param name="AssessmentCode">The protocol's spelling (<c>PAIN</c>), for an assessment.</param>
 /// <param name="Timepoint">The protocol's spelling (<c>PT20M</c>), for an assessment.</param>
-public sealed record DataItem(DataItemKind Kind, int? Period = null, string? AssessmentCode = null, string? Timepoint = null)
+/// <param name="AdverseEventId">The case id, for an adverse event (ADR 0025); added later, null in older events.</param>
+public sealed record DataItem(DataItemKind Kind, int? Period = null, string? AssessmentCode = null, string? Timepoint = null, string? AdverseEventId = null)
 {
+    /// <summary>How <see cref="Key"/> names an adverse event: <c>AE 3f2a…</c>.</summary>
+    public const string AdverseEventKeyPrefix = "AE ";
+
     /// <summary>
     /// The item as pages and the audit trail name it: the same words as the value keys of the
     /// participant's timeline (<c>P1 PAIN PT20M</c>, <c>P1 weight</c>, <c>Consent</c>), so a query
@@ -56,6 +63,7 @@ public sealed record DataItem(DataItemKind Kind, int? Period = null, string? Ass
         DataItemKind.Consent => "Consent",
         DataItemKind.Demographics => "Demographics",
         DataItemKind.Period => $"Period {Period}",
+        DataItemKind.AdverseEvent => AdverseEventKeyPrefix + AdverseEventId,
         _ => Kind.ToString(),
     };
 

@@ -34,8 +34,12 @@ public sealed record QueryStep(string Step, string By, DateTimeOffset At, string
 
 /// <summary>A query and its conversation, oldest step first.</summary>
 /// <param name="OpenedInVersion">Stream version of the raising or the latest re-opening: a correction after it answers it.</param>
-public sealed record QueryThread(int Number, DataItem Target, QueryStatus Status, int OpenedInVersion, IReadOnlyList<QueryStep> Steps)
+/// <param name="Finding">For an automatic query, the rule check's finding (<see cref="QueryRaised.Finding"/>); null for a Monitor's.</param>
+public sealed record QueryThread(int Number, DataItem Target, QueryStatus Status, int OpenedInVersion, IReadOnlyList<QueryStep> Steps, string? Finding = null)
 {
+    /// <summary>Raised by a rule check (ADR 0025), for a Monitor's review like any other query.</summary>
+    public bool Automatic => Finding is not null;
+
     public QueryStep Raised => Steps[0];
 
     public QueryStep Latest => Steps[^1];
@@ -87,6 +91,11 @@ public sealed record MonitoringState(ImmutableDictionary<string, MonitoredValue>
             return value.Item;
         }
 
+        if (key.StartsWith(DataItem.AdverseEventKeyPrefix, StringComparison.Ordinal) && AdverseEvents.AdverseEventStreams.IsValidId(key[DataItem.AdverseEventKeyPrefix.Length..].Trim()))
+        {
+            return new DataItem(DataItemKind.AdverseEvent, AdverseEventId: key[DataItem.AdverseEventKeyPrefix.Length..].Trim());
+        }
+
         const string period = "Period ";
         return key.StartsWith(period, StringComparison.OrdinalIgnoreCase)
             && int.TryParse(key.AsSpan(period.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
@@ -99,6 +108,9 @@ public sealed record MonitoringState(ImmutableDictionary<string, MonitoredValue>
         Unresolved.Where(q => q.Target.Covers(item) || (item.IsValue && q.Target.Kind == DataItemKind.Period && q.Target.Period == item.Period));
 
     public IEnumerable<QueryThread> Unresolved => Queries.Values.Where(q => q.Unresolved);
+
+    /// <summary>Whether a rule check already raised a query for this finding (open or closed).</summary>
+    public bool Raised(string finding) => Queries.Values.Any(q => string.Equals(q.Finding, finding, StringComparison.Ordinal));
 
     public MonitoringState Apply(object data, int version)
     {
@@ -117,7 +129,7 @@ public sealed record MonitoringState(ImmutableDictionary<string, MonitoredValue>
         {
             QueryRaised e => this with
             {
-                Queries = Queries.SetItem(e.Query, new QueryThread(e.Query, e.Target, QueryStatus.Open, version, [new("raised", e.RaisedBy, e.RaisedAt, e.Text, version)])),
+                Queries = Queries.SetItem(e.Query, new QueryThread(e.Query, e.Target, QueryStatus.Open, version, [new("raised", e.RaisedBy, e.RaisedAt, e.Text, version)], e.Finding)),
             },
             QueryAnswered e => WithQuery(e.Query, q => q with { Status = QueryStatus.Answered, Steps = [.. q.Steps, new("answered", e.AnsweredBy, e.AnsweredAt, e.Answer, version, e.CorrectionVersion)] }),
             QueryReopened e => WithQuery(e.Query, q => q with { Status = QueryStatus.Open, OpenedInVersion = version, Steps = [.. q.Steps, new("reopened", e.ReopenedBy, e.ReopenedAt, e.Text, version)] }),

@@ -21,6 +21,12 @@ public interface IQueryEvent : IParticipantEvent
 /// <param name="RaisedAt">Server time.</param>
 /// <param name="Target">The item questioned, identified as its corrections identify it.</param>
 /// <param name="Text">The question, as the site reads it.</param>
+/// <param name="Finding">
+/// For a query raised automatically by a rule check (ADR 0025; <see cref="RaisedBy"/> is
+/// <c>system</c>): the rule and what it found, one key per finding (<c>vital-limits P1 VITALS PT20M …</c>),
+/// so the same finding never raises a second query. Null for a Monitor's query. Added later: older
+/// events read null.
+/// </param>
 [EventType("query.raised.v1")]
 public sealed record QueryRaised(
     ProtocolCode Protocol,
@@ -29,7 +35,13 @@ public sealed record QueryRaised(
     string RaisedBy,
     DateTimeOffset RaisedAt,
     DataItem Target,
-    string Text) : IQueryEvent;
+    string Text,
+    string? Finding = null) : IQueryEvent
+{
+    /// <summary>Raised by a rule check, not by a Monitor.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Automatic => Finding is not null;
+}
 
 /// <summary>
 /// Site staff answered a query. A correction of the questioned item goes through its usual

@@ -42,12 +42,23 @@ public static class QueryRules
             ? (query, null)
             : (null, new Rejection("query.not-found", $"Participant {subject} has no query {number}.", "query"));
 
+    /// <summary>The adverse event an item names, when it is the participant's; or why it cannot be questioned (another participant's case reads as unknown).</summary>
+    public static (DataItem? Item, Rejection? Rejection) ResolveAdverseEvent(ParticipantState participant, AdverseEvents.AdverseEventState? adverseEvent, DataItem item, string field) =>
+        adverseEvent is { Exists: true } found && found.AdverseEventId == item.AdverseEventId && found.Subject == participant.Subject && found.Protocol == participant.Protocol
+            ? (new DataItem(DataItemKind.AdverseEvent, AdverseEventId: found.AdverseEventId), null)
+            : (null, new Rejection("query.item-not-recorded", $"Participant {participant.Subject} has no adverse event {item.AdverseEventId}.", field));
+
     /// <summary>The recorded value or period an item names, spelt as recorded; or why it cannot be questioned or verified.</summary>
     public static (DataItem? Item, Rejection? Rejection) Resolve(ParticipantState participant, MonitoringState monitoring, DataItem item, string field)
     {
         if (!Enum.IsDefined(item.Kind))
         {
             return (null, new Rejection("query.unknown-item", $"'{item.Kind}' is not a kind of recorded item.", field));
+        }
+
+        if (item.Kind == DataItemKind.AdverseEvent)
+        {
+            return (null, new Rejection("query.unknown-item", "An adverse event can be queried; source data verification covers the values on the participant's record.", field));
         }
 
         if (!item.IsValue)

@@ -1,3 +1,4 @@
+using TrialOps.AdverseEvents;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
@@ -5,10 +6,11 @@ using Wolverine;
 
 namespace TrialOps.Queries;
 
-/// <summary>Question one recorded value, form or period of a participant (Monitor).</summary>
+/// <summary>Question one recorded value, form or period of a participant, or one of their adverse events (Monitor).</summary>
 public sealed record RaiseQuery(ProtocolCode Protocol, SubjectNumber Subject, DataItem Target, string Text)
 {
-    public static Decision Decide(ParticipantState participant, MonitoringState monitoring, TrialContext trial, RaiseQuery command, Actor by, DateTimeOffset now)
+    /// <param name="adverseEvent">The case a query on an adverse event names (its stream, read by the handler); null otherwise.</param>
+    public static Decision Decide(ParticipantState participant, MonitoringState monitoring, TrialContext trial, RaiseQuery command, Actor by, DateTimeOffset now, AdverseEventState? adverseEvent = null)
     {
         if ((JourneyRules.Role(by, QueryRules.Monitors, "raise a query")
             ?? JourneyRules.Open(trial)
@@ -18,7 +20,9 @@ public sealed record RaiseQuery(ProtocolCode Protocol, SubjectNumber Subject, Da
             return Decision.Reject(refused);
         }
 
-        var (target, unknown) = QueryRules.Resolve(participant, monitoring, command.Target, "target");
+        var (target, unknown) = command.Target.Kind == DataItemKind.AdverseEvent
+            ? QueryRules.ResolveAdverseEvent(participant, adverseEvent, command.Target, "target")
+            : QueryRules.Resolve(participant, monitoring, command.Target, "target");
         if (unknown is not null)
         {
             return Decision.Reject(unknown);
@@ -34,6 +38,24 @@ public sealed record RaiseQuery(ProtocolCode Protocol, SubjectNumber Subject, Da
 public static class RaiseQueryHandler
 {
     public static Task<CommandResult> Handle(RaiseQuery command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
-        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
-            RaiseQuery.Decide(state, MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)]), trial, command, by, now), ct);
+        decisions.DecideAsync(
+            envelope,
+            command.Protocol,
+            command.Subject,
+            (state, trial, by, now, streams) => RaiseQuery.Decide(
+                state,
+                MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)]),
+                trial,
+                command,
+                by,
+                now,
+                AdverseEventStream(command) is { } stream ? AdverseEventState.From(streams.Data(stream)) : null),
+            ct,
+            null,
+            AdverseEventStream(command) is { } read ? [read] : []);
+
+    private static string? AdverseEventStream(RaiseQuery command) =>
+        command.Target?.Kind == DataItemKind.AdverseEvent && AdverseEventStreams.IsValidId(command.Target.AdverseEventId)
+            ? AdverseEventStreams.For(command.Target.AdverseEventId!)
+            : null;
 }

@@ -17,6 +17,12 @@ namespace TrialOps.Signatures;
 /// <param name="Meaning">One of <see cref="SignatureMeanings"/>: reviewed, approved, verified, performed, responsible for.</param>
 /// <param name="Action">What was signed, in words of the product (<c>trial lock</c>, <c>code break</c>).</param>
 /// <param name="SignedAt">Server time of the signing.</param>
+/// <param name="Record">
+/// For a sign-off of a record that is already there (ADR 0025): which part of the stream was
+/// reviewed (<see cref="SignedRecords"/>: eligibility, causality, casebook), so that only a change
+/// to that part makes the signature no longer current. Null for a signed action (lock, code break).
+/// Added later: older events read null.
+/// </param>
 [EventType("signatures.record-signed.v1")]
 public sealed record RecordSigned(
     string SignedStream,
@@ -26,4 +32,5 @@ public sealed record RecordSigned(
     string Role,
     string Meaning,
     string Action,
-    DateTimeOffset SignedAt);
+    DateTimeOffset SignedAt,
+    string? Record = null);

@@ -18,8 +18,10 @@ public sealed record SignatureView(
     string Action,
     DateTimeOffset SignedAt,
     bool Current,
-    DateTimeOffset? ChangedAt)
+    DateTimeOffset? ChangedAt,
+    string? Record = null)
 {
+
     /// <summary>One line for screens and print: "Signed by …, meaning …, at … — not current: changed after signing".</summary>
     public string Describe(Func<DateTimeOffset, string> time) =>
         $"Signed by {PrintedName} ({SignedBy}, {Role}), meaning \"{Meaning}\", at {time(SignedAt)}"
@@ -31,8 +33,9 @@ public static class SignatureHistory
 {
     /// <summary>
     /// Every signature on <paramref name="stream"/> (one stream's events in version order), oldest
-    /// first. A signature is no longer current once any event other than a signature was appended
-    /// after the version it signed; the history keeps it.
+    /// first. A signature is no longer current once an event that changes the signed record
+    /// (<see cref="SignedRecords.Changes"/>) was appended after the version it signed; the history
+    /// keeps it.
     /// </summary>
     public static IReadOnlyList<SignatureView> Of(IReadOnlyList<StoredEvent> stream) =>
         stream
@@ -40,10 +43,11 @@ public static class SignatureHistory
             .Select(e =>
             {
                 var signed = (RecordSigned)e.Data;
-                var change = stream.FirstOrDefault(later => later.Version > signed.SignedVersion && later.Data is not RecordSigned);
+                var signedEvent = stream.FirstOrDefault(s => s.Version == signed.SignedVersion)?.Data;
+                var change = stream.FirstOrDefault(later => later.Version > signed.SignedVersion && SignedRecords.Changes(signed, signedEvent, later.Data));
                 return new SignatureView(
                     signed.SignedStream, signed.SignedVersion, signed.SignedBy, signed.PrintedName, signed.Role, signed.Meaning, signed.Action, signed.SignedAt,
-                    change is null, change?.RecordedAt);
+                    change is null, change?.RecordedAt, signed.Record);
             })
             .ToArray();
 

@@ -128,10 +128,11 @@ public static class Signing
     /// signature to the version of <paramref name="signedStream"/> its last event gets, and the
     /// second-factor step or recovery code used up, so it cannot sign twice.
     /// </summary>
-    public static Decision Signed(this Decision action, VerifiedSignature signature, SignatureContext context, string signedStream, string meaning, string what, Actor by, DateTimeOffset now)
+    /// <param name="record">For a sign-off of a record already there, which one (<see cref="SignedRecords"/>); null for a signed action.</param>
+    public static Decision Signed(this Decision action, VerifiedSignature signature, SignatureContext context, string signedStream, string meaning, string what, Actor by, DateTimeOffset now, string? record = null)
     {
         var signedVersion = context.SignedStreamVersion + action.Events.Count(e => e.StreamId == signedStream);
-        var signed = action.And(signedStream, new RecordSigned(signedStream, signedVersion, signature.UserId, signature.PrintedName, by.Role, meaning, what, now));
+        var signed = action.And(signedStream, new RecordSigned(signedStream, signedVersion, signature.UserId, signature.PrintedName, by.Role, meaning, what, now, record));
         var account = UserStreams.For(signature.UserId);
         if (signature.TimeStep is { } step)
         {

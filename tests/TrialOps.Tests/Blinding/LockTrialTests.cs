@@ -30,6 +30,7 @@ public class LockTrialTests
         new(PreLockCategories.OverdueAssessments, 0),
         new(PreLockCategories.ParticipantsInTreatment, inTreatment),
         new(PreLockCategories.UnreportedSaes, 0),
+        new(PreLockCategories.UnsignedItems, 0),
         new(PreLockCategories.ProjectionsBehind, behind),
     ]);
 

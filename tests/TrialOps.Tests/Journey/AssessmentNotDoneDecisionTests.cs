@@ -71,7 +71,7 @@ public class AssessmentNotDoneDecisionTests
         var notDone = new AssessmentNotDone(Code, Subject, 1, Nurse.UserId, Now, "VITALS", "PT10M", "Cuff broken");
         var at = Period1Start.AddMinutes(31);
 
-        var marked = Single<AssessmentsMarkedOverdue>(MarkAssessmentsOverdue.Decide(State([.. Enrolled(), Weight(1), Prepared(1), baseline, Started(1), notDone]), Trial, new MarkAssessmentsOverdue(Code, Subject, 1), Scheduler, at));
+        var marked = Event<AssessmentsMarkedOverdue>(MarkAssessmentsOverdue.Decide(State([.. Enrolled(), Weight(1), Prepared(1), baseline, Started(1), notDone]), Trial, new MarkAssessmentsOverdue(Code, Subject, 1), Scheduler, at));
 
         Assert.Equal(["VITALS PT0M", "PAIN PT20M", "VITALS PT20M"], marked.Items.Select(i => $"{i.AssessmentCode} {i.Timepoint}"));
     }
