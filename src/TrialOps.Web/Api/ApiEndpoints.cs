@@ -65,6 +65,7 @@ public static class ApiEndpoints
         v1.MapTrialsApi();
         v1.MapParticipantsApi();
         v1.MapMonitoringApi();
+        v1.MapSafetyReportsApi();
         v1.MapExportsApi(pages: app);
         return app;
     }
