@@ -38,7 +38,7 @@ public sealed record AssessExpectedness(string AdverseEventId, Expectedness Expe
 
         if (state.Expectedness is { } assessed)
         {
-            return Decision.Reject("adverse-event.expectedness-assessed", $"Expectedness is already assessed ({assessed.Expectedness}).", "expectedness");
+            return Decision.Reject("adverse-event.expectedness-assessed", $"Expectedness is already assessed ({assessed.Expectedness}).");
         }
 
         if (!details.Serious)
