@@ -87,8 +87,8 @@ public sealed class SusarTests(DemoTrialFixture trial) : IClassFixture<DemoTrial
         Assert.DoesNotContain((await safetyOfficer.GetFromJsonAsync<JsonElement>("/api/v1/safety-reports/open-clocks")).EnumerateArray(), c => c.GetProperty("adverseEventId").GetString() == id);
 
         var history = (await nurse.GetFromJsonAsync<JsonElement>($"{caseUrl}/expedited-report")).GetProperty("history").EnumerateArray().ToArray();
-        Assert.Contains(history, e => e.GetProperty("type").GetString() == "adverse-event.expectedness-assessed.v1" && e.GetProperty("actorId").GetString() == trial.UserOf(Roles.MedicalMonitor));
-        Assert.Contains(history, e => e.GetProperty("type").GetString() == "adverse-event.susar-report-submitted.v1" && e.GetProperty("actorRole").GetString() == Roles.SafetyOfficer);
+        Assert.Contains(history, e => e.GetProperty("type").GetString() == "adverse-event.expectedness-assessed.v1" && e.GetProperty("recordedBy").GetString() == trial.UserOf(Roles.MedicalMonitor));
+        Assert.Contains(history, e => e.GetProperty("type").GetString() == "adverse-event.susar-report-submitted.v1" && e.GetProperty("role").GetString() == Roles.SafetyOfficer);
     }
 
     [Fact]
