@@ -63,7 +63,7 @@ public sealed class SusarBrowserTests(JourneyBrowserFixture journey) : IClassFix
         await AtAsync(investigator, new Regex("\\?done=causality$"));
         await investigator.ClickAsync("button:has-text('Record the report')");
         await AtAsync(investigator, new Regex("\\?done=sponsor$"));
-        await Expect(investigator.Locator("#susar")).ToContainTextAsync("assessed by the sponsor's medical monitor");
+        await Expect(investigator.Locator("#susar")).ToContainTextAsync("Waiting for the sponsor's medical monitor to assess expectedness");
         await investigatorShots.TakeAsync("reported-to-sponsor");
         await investigatorContext.DisposeAsync();
 
