@@ -390,6 +390,7 @@ internal sealed class DemoRun
         var awareAt = onsetAt + TimeSpan.FromMinutes(20);
         await Must(_runtime.SendAsync(Context(staff.Investigator), new ReportAdverseEvent(id, _protocol.Code, plan.Subject, awareAt, input), ct), "serious adverse event", plan.Subject);
         await Must(_runtime.SendAsync(Context(staff.Investigator), new ReportSaeToSponsor(id, awareAt + TimeSpan.FromHours(6), "SAE-2026-0001"), ct), "SAE report", plan.Subject);
+        await SusarAsync(plan, id, awareAt + TimeSpan.FromHours(6), ct);
         var (signer, password) = await SignerAccountAsync(staff.Investigator.UserId, $"Demo investigator {plan.Site}", Roles.Investigator, plan.Site, ct);
         await Must(_runtime.SendAsync(
             Context(staff.Investigator with { UserId = signer }),
@@ -407,6 +408,29 @@ internal sealed class DemoRun
             Context(staff.Investigator),
             new RecordAdverseEventOutcome(id, AdverseEventOutcome.RecoveredResolved, PartialDate.FromDate(DateOnly.FromDateTime((onsetAt + TimeSpan.FromDays(2)).UtcDateTime))),
             ct), "SAE outcome", plan.Subject);
+    }
+
+    /// <summary>
+    /// The sponsor's side of the SAE (ADR 0026): the medical monitor assesses expectedness against
+    /// the reference safety information, taking its suggestion; if that makes it a SUSAR, the safety
+    /// officer records the initial expedited report five days after awareness (or today, if sooner).
+    /// </summary>
+    private async Task SusarAsync(ParticipantPlan plan, string id, DateTimeOffset sponsorAwareAt, CancellationToken ct)
+    {
+        var term = CtcaeDictionary.V5.FindByTerm("Hypertension")!;
+        var (suggested, _) = ExpeditedReporting.Suggest(term.MeddraCode, _protocol.Safety.ExpectedTerms);
+        await Must(_runtime.SendAsync(Context(DemoStaff.MedicalMonitor), new AssessExpectedness(id, suggested, null), ct), "expectedness", plan.Subject);
+        if (suggested != Expectedness.Unexpected)
+        {
+            return;
+        }
+
+        var today = ExpeditedReporting.Day(_runtime.Clock.GetUtcNow());
+        var submittedOn = ExpeditedReporting.Day(sponsorAwareAt).AddDays(5);
+        await Must(_runtime.SendAsync(
+            Context(DemoStaff.SafetyOfficer),
+            new RecordSusarSubmission(id, SusarReportKind.Initial, submittedOn > today ? today : submittedOn, "EMA EudraVigilance", "EU-SUSAR-2026-0001", "Initial CIOMS I report."),
+            ct), "SUSAR report", plan.Subject);
     }
 
     /// <summary>Randomizes, extending an exhausted stratum's list as a Coordinator would (one at a time: the list is one stream).</summary>

@@ -66,6 +66,7 @@ public static class ApiEndpoints
         v1.MapParticipantsApi();
         v1.MapMonitoringApi();
         v1.MapSignOffApi();
+        v1.MapSafetyReportsApi();
         v1.MapExportsApi(pages: app);
         return app;
     }

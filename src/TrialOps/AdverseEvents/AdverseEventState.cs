@@ -22,6 +22,21 @@ public sealed record AdverseEventState(
 
     public bool Serious => Details?.Serious == true;
 
+    /// <summary>When the causality became related after the report (judged or corrected); null when it was related from the report on, or is not.</summary>
+    public DateTimeOffset? RelatedSince { get; init; }
+
+    /// <summary>The medical monitor's expectedness assessment (ADR 0026).</summary>
+    public AdverseEventExpectednessAssessed? Expectedness { get; init; }
+
+    /// <summary>Expedited SUSAR reports recorded, in order.</summary>
+    public IReadOnlyList<SusarReportSubmitted> SusarReports { get; init; } = [];
+
+    /// <summary>SUSAR reports the scheduler marked overdue.</summary>
+    public IReadOnlyList<SusarReportKind> SusarOverdue { get; init; } = [];
+
+    /// <summary>Safety officers who opened the treatment at onset (user ids).</summary>
+    public IReadOnlyList<string> TreatmentRevealedTo { get; init; } = [];
+
     public static AdverseEventState From(IEnumerable<object> events) => events.Aggregate(Initial, (state, e) => state.Apply(e));
 
     public AdverseEventState Apply(object @event) => @event switch
@@ -36,12 +51,26 @@ public sealed record AdverseEventState(
             Period = e.Period,
             SponsorReportDueAt = e.SponsorReportDueAt,
         },
-        AdverseEventCorrected e => this with { Details = e.Details, Period = e.Period, SponsorReportDueAt = e.SponsorReportDueAt },
+        AdverseEventCorrected e => this with
+        {
+            Details = e.Details,
+            Period = e.Period,
+            SponsorReportDueAt = e.SponsorReportDueAt,
+            RelatedSince = ExpeditedReporting.Related(e.Details.Causality) && !ExpeditedReporting.Related(Details?.Causality) ? e.CorrectedAt : RelatedSince,
+        },
         AdverseEventOutcomeRecorded e => this with { Details = Details! with { Outcome = e.Outcome, End = e.End } },
-        AdverseEventCausalityAssessed e => this with { Details = Details! with { Causality = e.Causality } },
+        AdverseEventCausalityAssessed e => this with
+        {
+            Details = Details! with { Causality = e.Causality },
+            RelatedSince = ExpeditedReporting.Related(e.Causality) ? e.AssessedAt : RelatedSince,
+        },
         SaeReportedToSponsor e => this with { ReportedToSponsorAt = e.ReportedAt },
         SaeFollowUpReported => this with { FollowUps = FollowUps + 1 },
         SaeReportOverdue => this with { MarkedOverdue = true },
+        AdverseEventExpectednessAssessed e => this with { Expectedness = e },
+        SusarReportSubmitted e => this with { SusarReports = [.. SusarReports, e] },
+        SusarReportOverdue e => this with { SusarOverdue = [.. SusarOverdue, e.Kind] },
+        SusarTreatmentRevealed e => this with { TreatmentRevealedTo = [.. TreatmentRevealedTo, e.RevealedBy] },
         _ => this,
     };
 }

@@ -14,8 +14,14 @@ public static class Roles
     public const string Monitor = "Monitor";
     public const string Statistician = "Statistician";
 
+    /// <summary>The sponsor's medical monitor: blinded, all sites; judges whether a serious related reaction was expected (ADR 0026).</summary>
+    public const string MedicalMonitor = "MedicalMonitor";
+
+    /// <summary>The sponsor's safety officer: blinded except for the treatment at onset of a SUSAR; records expedited reports to the authorities (ADR 0026).</summary>
+    public const string SafetyOfficer = "SafetyOfficer";
+
     public static IReadOnlyList<string> All { get; } =
-        [Administrator, Coordinator, DataEntry, Pharmacist, Investigator, Monitor, Statistician];
+        [Administrator, Coordinator, DataEntry, Pharmacist, Investigator, Monitor, Statistician, MedicalMonitor, SafetyOfficer];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

@@ -19,7 +19,7 @@ public static class SiteGrants
 
     /// <summary>Roles that may be given <see cref="AllSitesGrant"/>.</summary>
     public static IReadOnlyList<string> RolesThatMayHaveAllSites { get; } =
-        [Roles.Administrator, Roles.Coordinator, Roles.Monitor, Roles.Statistician, Roles.Pharmacist];
+        [Roles.Administrator, Roles.Coordinator, Roles.Monitor, Roles.Statistician, Roles.Pharmacist, Roles.MedicalMonitor, Roles.SafetyOfficer];
 
     public static bool IsSiteStaff(string? role) => SiteStaffRoles.Contains(role, StringComparer.Ordinal);
 

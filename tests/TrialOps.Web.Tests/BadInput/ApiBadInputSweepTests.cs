@@ -123,6 +123,7 @@ public sealed class ApiBadInputSweepTests(BadInputFixture fixture)
                 : path.StartsWith("/api/v1/users", StringComparison.Ordinal) ? Roles.Administrator
                 : path.Contains("/exports", StringComparison.Ordinal) ? Roles.Statistician
                 : path.EndsWith("/pre-lock-checklist", StringComparison.Ordinal) ? Roles.Coordinator
+                : path.EndsWith("/treatment-at-onset", StringComparison.Ordinal) ? Roles.SafetyOfficer
                 : Roles.Monitor;
         }
 
@@ -132,6 +133,8 @@ public sealed class ApiBadInputSweepTests(BadInputFixture fixture)
             _ when path.EndsWith("/lock", StringComparison.Ordinal) || path.EndsWith("/unlock", StringComparison.Ordinal) => Roles.Administrator,
             _ when path.EndsWith("/unblinding", StringComparison.Ordinal) || path.Contains("/exports", StringComparison.Ordinal) => Roles.Statistician,
             _ when path.EndsWith("/preparation", StringComparison.Ordinal) => Roles.Pharmacist,
+            _ when path.EndsWith("/expectedness", StringComparison.Ordinal) => Roles.MedicalMonitor,
+            _ when path.EndsWith("/susar-submissions", StringComparison.Ordinal) || path.EndsWith("/treatment-at-onset", StringComparison.Ordinal) => Roles.SafetyOfficer,
             _ when path.EndsWith("/eligibility", StringComparison.Ordinal) || path.EndsWith("/emergency-unblinding", StringComparison.Ordinal)
                 || path.EndsWith("/start-before-washout", StringComparison.Ordinal) || path.EndsWith("/causality", StringComparison.Ordinal) => Roles.Investigator,
             _ when path.Contains("/sessions/", StringComparison.Ordinal) || path.Contains("/assessments", StringComparison.Ordinal) || path.Contains("adverse-events", StringComparison.Ordinal) => Roles.DataEntry,

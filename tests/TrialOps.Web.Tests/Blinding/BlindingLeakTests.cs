@@ -48,9 +48,12 @@ public sealed class BlindingFixture : TrialAppFixture
 /// </summary>
 public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFixture<BlindingFixture>
 {
-    /// <summary>Roles that must never see treatment identity in a trial that is not unblinded.</summary>
+    /// <summary>
+    /// Roles that must never see treatment identity in a trial that is not unblinded. The safety
+    /// officer too: the demo's SUSAR is not opened, and the role alone opens nothing (ADR 0026).
+    /// </summary>
     public static readonly TheoryData<string> BlindedRoles =
-        [Roles.Coordinator, Roles.DataEntry, Roles.Investigator, Roles.Monitor, Roles.Statistician, Roles.Administrator];
+        [Roles.Coordinator, Roles.DataEntry, Roles.Investigator, Roles.Monitor, Roles.Statistician, Roles.Administrator, Roles.MedicalMonitor, Roles.SafetyOfficer];
 
     [Theory]
     [MemberData(nameof(BlindedRoles))]
@@ -253,7 +256,9 @@ public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFix
         var all = await trial.ParticipantRegister.ListParticipantsAsync(new ParticipantListQuery(code, PageSize: 500));
         var withdrawn = all.Items.First(p => p.Status == ParticipantStatus.Withdrawn).Subject;
         var screenFailed = all.Items.First(p => p.Status == ParticipantStatus.ScreenFailed).Subject;
-        var adverseEvents = (await trial.AdverseEventRegister.GetAdverseEventsAsync(code, unblinded)).Select(a => a.AdverseEventId).Take(3).ToArray();
+        var susars = (await trial.App.Services.GetRequiredService<SafetyReports>().SusarsAsync(code, trial.ActorOf(Roles.MedicalMonitor))).Select(s => s.AdverseEventId).ToArray();
+        Assert.NotEmpty(susars);
+        var adverseEvents = (await trial.AdverseEventRegister.GetAdverseEventsAsync(code, unblinded)).Select(a => a.AdverseEventId).Take(3).Union(susars).ToArray();
         Assert.NotEmpty(adverseEvents);
         return new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {

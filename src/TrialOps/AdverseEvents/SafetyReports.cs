@@ -1,0 +1,144 @@
+using Npgsql;
+using TrialOps.Blinding;
+using TrialOps.Common;
+using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Randomization;
+using TrialOps.Runtime;
+
+namespace TrialOps.AdverseEvents;
+
+/// <summary>
+/// One SUSAR case as the safety pages list it (blinded: period number, never a treatment).
+/// <see cref="DaysLeft"/> and <see cref="Overdue"/> are computed with the clock at the query.
+/// </summary>
+public sealed record SusarCaseView(
+    string Protocol,
+    string AdverseEventId,
+    string Subject,
+    string Term,
+    int Grade,
+    int? Period,
+    SusarClock Clock,
+    int? DaysLeft,
+    bool Overdue);
+
+/// <summary>An open SUSAR clock, as simple as a worklist needs it (the Home page's cross-trial worklist can list these).</summary>
+/// <param name="Report">The report the clock waits for: initial or follow-up.</param>
+/// <param name="DueOn">The last calendar day (UTC) it is due on.</param>
+/// <param name="DaysLeft">Calendar days to <paramref name="DueOn"/>: 0 on the day, negative when overdue.</param>
+public sealed record OpenSusarClock(string Protocol, string AdverseEventId, string Subject, string Term, SusarReportKind Report, DateOnly DueOn, int DaysLeft, bool Overdue);
+
+/// <summary>The treatment of the period of onset of a SUSAR case, for the safety officer who opened it.</summary>
+/// <param name="Period">The period of onset; null when the onset lay before the first dosing (no study treatment given yet).</param>
+public sealed record SusarTreatment(string Protocol, string AdverseEventId, string Subject, int? Period, string? TreatmentCode, string? TreatmentLabel, bool? Placebo);
+
+/// <summary>
+/// The SUSAR cases of a trial (or of every trial) with their clocks, for the viewer's sites
+/// (ADR 0010). Cases come from the serious adverse events of the register, each folded from its
+/// own stream so an assessment or a submission shows the moment it commits.
+/// </summary>
+public sealed class SafetyReports(TrialOpsRuntime runtime)
+{
+    /// <summary>Every SUSAR case of the trial (<paramref name="protocol"/> null: of every trial), running clocks first, by due day.</summary>
+    public async Task<IReadOnlyList<SusarCaseView>> SusarsAsync(string? protocol, Actor viewer, CancellationToken ct = default)
+    {
+        var now = runtime.Clock.GetUtcNow();
+        var today = ExpeditedReporting.Day(now);
+        var cases = new List<SusarCaseView>();
+        foreach (var (id, subject) in await SeriousCasesAsync(protocol, ct))
+        {
+            if (!SiteRules.MayReach(viewer, subject))
+            {
+                continue;
+            }
+
+            var state = AdverseEventState.From((await runtime.Store.ReadStreamAsync(AdverseEventStreams.For(id), null, ct)).Select(e => e.Data));
+            if (ExpeditedReporting.ClockOf(state) is { } clock)
+            {
+                cases.Add(new SusarCaseView(
+                    state.Protocol!.Value.Value, id, subject, state.Details!.Term, state.Details.Grade, state.Period, clock, clock.DaysLeft(today), clock.IsOverdue(now)));
+            }
+        }
+
+        return cases
+            .OrderBy(c => c.Clock.Running ? 0 : 1)
+            .ThenBy(c => c.Clock.NextDueOn ?? c.Clock.InitialDueOn)
+            .ThenBy(c => c.AdverseEventId, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>The running clocks only, as simple records.</summary>
+    public async Task<IReadOnlyList<OpenSusarClock>> OpenClocksAsync(string? protocol, Actor viewer, CancellationToken ct = default) =>
+        (await SusarsAsync(protocol, viewer, ct))
+            .Where(c => c.Clock.Running)
+            .Select(c => new OpenSusarClock(c.Protocol, c.AdverseEventId, c.Subject, c.Term, c.Clock.Next!.Value, c.Clock.NextDueOn!.Value, c.DaysLeft!.Value, c.Overdue))
+            .ToArray();
+
+    /// <summary>
+    /// The treatment of the period of onset of a SUSAR case, for a safety officer who recorded
+    /// opening it (<see cref="RevealSusarTreatment"/>); null when the case is unknown, not of
+    /// <paramref name="protocol"/> or not reachable.
+    /// </summary>
+    /// <exception cref="BlindedAccessRefusedException">The viewer is not a safety officer, the case is not a SUSAR, or the viewer has not opened it.</exception>
+    public async Task<SusarTreatment?> TreatmentAsync(string protocol, string adverseEventId, Actor viewer, CancellationToken ct = default)
+    {
+        if (viewer.Role != Roles.SafetyOfficer)
+        {
+            throw BlindedAccessRefusedException.ForParticipant(viewer.Role);
+        }
+
+        if (!AdverseEventStreams.IsValidId(adverseEventId))
+        {
+            return null;
+        }
+
+        var state = AdverseEventState.From((await runtime.Store.ReadStreamAsync(AdverseEventStreams.For(adverseEventId), null, ct)).Select(e => e.Data));
+        if (!state.Exists || state.Protocol?.Value != protocol || !SiteRules.MayReach(viewer, state.Subject.ToString()))
+        {
+            return null;
+        }
+
+        if (!ExpeditedReporting.IsSusar(state) || !state.TreatmentRevealedTo.Contains(viewer.UserId, StringComparer.Ordinal))
+        {
+            throw BlindedAccessRefusedException.ForParticipant(viewer.Role);
+        }
+
+        var subject = state.Subject.ToString();
+        if (state.Period is not { } period)
+        {
+            return new SusarTreatment(protocol, adverseEventId, subject, null, null, null, null);
+        }
+
+        var history = new ProtocolHistory(runtime.Store);
+        var definition = (await history.CurrentAsync(protocol, ct))?.Definition ?? throw BlindedAccessRefusedException.ForParticipant(viewer.Role);
+        foreach (var stratum in await history.KnownStrataAsync(definition.Code, ct))
+        {
+            var events = await runtime.Store.ReadStreamAsync(RandomizationStreams.For(definition.Code, stratum), null, ct);
+            if (RandomizationListEntries.AllocationOf(events.Select(e => e.Data), subject) is { } allocation)
+            {
+                var code = allocation.TreatmentCodes(definition)[period - 1];
+                var treatment = definition.Treatment(code);
+                return new SusarTreatment(protocol, adverseEventId, subject, period, code, treatment.Label, treatment.Placebo);
+            }
+        }
+
+        return new SusarTreatment(protocol, adverseEventId, subject, period, null, null, null);
+    }
+
+    private async Task<IReadOnlyList<(string Id, string Subject)>> SeriousCasesAsync(string? protocol, CancellationToken ct)
+    {
+        await using var command = runtime.DataSource.CreateCommand(
+            "SELECT adverse_event_id, subject_number FROM journey_adverse_events WHERE serious AND ($1::text IS NULL OR protocol_code = $1) ORDER BY adverse_event_id");
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)protocol ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        var result = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return result;
+    }
+}
