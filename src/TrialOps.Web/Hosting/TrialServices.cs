@@ -33,6 +33,7 @@ public static class TrialServices
         services.AddSingleton(sp => new TrialOps.Assessments.SafetyAlertWorklist(sp.GetRequiredService<TrialOps.Assessments.SafetyAlertList>(), sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
         services.AddSingleton(sp => new TrialOps.Queries.MonitoringViews(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
         services.AddSingleton(sp => new TrialOps.Blinding.PreLockReview(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        services.AddTrialOpsWorklist();
 
         // Commands go through Wolverine: pages and endpoints take the runtime's bus.
         services.AddTransient(sp => sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime.Bus);
