@@ -7,7 +7,7 @@ using TrialOps.Worklists;
 
 namespace TrialOps.Web.Hosting;
 
-/// <summary>Home's worklist and its sources (ADR 0027): a new kind of work is one more line here.</summary>
+/// <summary>Home's worklist and its sources, and the charts' read (ADR 0027): a new kind of work is one more line here.</summary>
 public static class WorklistServices
 {
     public static IServiceCollection AddTrialOpsWorklist(this IServiceCollection services)
@@ -25,6 +25,10 @@ public static class WorklistServices
             sp.GetRequiredService<ProtocolViews>(),
             sp.GetServices<IWorklistSource>(),
             sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime.Clock));
+        services.AddSingleton(sp => new TrialOps.Analysis.PrimaryScaleOverTime(
+            sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime,
+            sp.GetRequiredService<TrialOps.Randomization.AllocationViews>(),
+            sp.GetRequiredService<ProtocolViews>()));
         return services;
     }
 }
