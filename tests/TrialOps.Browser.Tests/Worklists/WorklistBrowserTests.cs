@@ -47,7 +47,8 @@ public sealed partial class WorklistBrowserTests(JourneyBrowserFixture journey) 
         // The calendar: weeks, a column per weekday at 1280 px and one column at 800 px.
         await page.GotoAsync(Url($"{Trial}/calendar"));
         await Expect(page.Locator("h1")).ToContainTextAsync("Calendar");
-        await Expect(page.Locator(".calendar-grid")).ToBeVisibleAsync();
+        await Expect(page.Locator("section.calendar h2")).ToHaveTextAsync("The next 5 weeks");
+        Assert.Equal(35, await page.Locator(".calendar-grid > li").CountAsync());
         var columns = await page.Locator(".calendar-grid").EvaluateAsync<string>("grid => getComputedStyle(grid).gridTemplateColumns");
         Assert.Equal(width >= 1000 ? 7 : 1, columns.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
         await AssertFitsAsync(page);
@@ -103,8 +104,8 @@ public sealed partial class WorklistBrowserTests(JourneyBrowserFixture journey) 
         await using var monitorContext = await Fixture.NewContextAsync();
         var monitor = await monitorContext.NewPageAsync();
         await Fixture.SignInAsync(monitor, "monitor.wl", Password);
-        await monitor.GotoAsync(Url($"{Trial}/participants?site=S01&status=Randomized"));
-        var subject = await monitor.Locator("table.table tbody tr td a").Nth(width == 1280 ? 0 : 1).InnerTextAsync();
+        await monitor.GotoAsync(Url($"{Trial}/participants?site=S01"));
+        var subject = await monitor.Locator("table.table tbody tr td:first-child a").Nth(width == 1280 ? 0 : 1).InnerTextAsync();
         var raised = await monitor.APIRequest.PostAsync(Url($"/api/v1{Trial}/participants/{subject}/queries"), new APIRequestContextOptions
         {
             DataObject = new { target = new { kind = "Consent" }, text = $"Consent form version as in the source? ({width} px)" },
