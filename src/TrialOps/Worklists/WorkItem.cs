@@ -38,7 +38,10 @@ public enum WorkKind
 /// hold a treatment, a sequence, a kit or a dose, so the same item serves every role.
 /// </summary>
 /// <param name="What">What to do, in words (<c>Dosing session, period 2</c>, <c>Query 3 on P1 PAIN PT20M</c>).</param>
-/// <param name="DueAt">When it falls or fell due (an SAE report's deadline, a session's opening); null when it has no clock.</param>
+/// <param name="DueAt">
+/// When it falls or fell due (an SAE report's deadline, a session's opening); for work without a
+/// deadline (a query, an alert, an SAE to judge) since when it waits; null for neither (SDV).
+/// </param>
 /// <param name="Overdue">Past its deadline.</param>
 public sealed record WorkItem(string Trial, WorkKind Kind, string Subject, string Site, string What, DateTimeOffset? DueAt, bool Overdue)
 {

@@ -26,18 +26,19 @@ public sealed record ChartModel(
 {
     public double Low => YMin ?? 0;
 
+    /// <summary>The top of the axis: the protocol's maximum when given, otherwise four round steps above the largest value or the target.</summary>
     public double High
     {
         get
         {
             var top = Series.SelectMany(s => s.Values).OfType<double>().Append(Reference ?? 0).Append(Low + 1).Max();
-            return YMax is { } max && max >= top ? max : NiceCeiling(top);
+            return YMax is { } max && max >= top ? max : Low + 4 * NiceCeiling((top - Low) / 4);
         }
     }
 
     public string Format(double? value) => value?.ToString(ValueFormat, CultureInfo.InvariantCulture) ?? "–";
 
-    /// <summary>1, 2, 5 × 10^n at or above the value, so the axis ticks are round.</summary>
+    /// <summary>A round step (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^n) at or above the value, so the axis ticks are round.</summary>
     public static double NiceCeiling(double value)
     {
         if (value <= 0)
@@ -46,7 +47,7 @@ public sealed record ChartModel(
         }
 
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var step in new[] { 1.0, 2.0, 2.5, 5.0, 10.0 })
+        foreach (var step in new[] { 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0 })
         {
             if (step * magnitude >= value)
             {

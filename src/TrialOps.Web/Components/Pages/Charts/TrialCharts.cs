@@ -25,7 +25,7 @@ public static class TrialCharts
         var first = randomized.Min(r => r.At).Date;
         var start = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
         var end = new[] { now.UtcDateTime.Date, randomized.Max(r => r.At).Date }.Max();
-        var weeks = (int)Math.Ceiling((end - start).TotalDays / 7) + 1;
+        var weeks = (int)((end - start).TotalDays / 7) + 1;
         var step = Math.Max(1, (int)Math.Ceiling(weeks / 26.0));
         var cuts = Enumerable.Range(1, (weeks + step - 1) / step).Select(i => start.AddDays(7 * step * i)).ToArray();
         var categories = cuts.Select(c => c.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
