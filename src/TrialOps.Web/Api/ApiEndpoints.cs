@@ -61,6 +61,7 @@ public static class ApiEndpoints
         app.MapOpenApi();
         var v1 = app.MapGroup(Prefix).RequireAuthorization();
         v1.MapMeApi();
+        v1.MapWorklistApi();
         v1.MapUsersApi();
         v1.MapTrialsApi();
         v1.MapParticipantsApi();

@@ -249,7 +249,7 @@ public static class ParticipantsApi
 
     private static void MapParticipants(RouteGroupBuilder participants)
     {
-        participants.MapGet("", async Task<IResult> (string code, string? site, string? status, string? search, string? sort, bool? descending, int? page, int? pageSize, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+        participants.MapGet("", async Task<IResult> (string code, string? site, string? status, string? search, string? sort, bool? descending, int? page, int? pageSize, bool? overdue, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
             {
                 if (await protocolViews.GetTrialStatusAsync(code, http.User.Actor(), ct) is null)
                 {
@@ -292,10 +292,10 @@ public static class ParticipantsApi
                 }
 
                 return TypedResults.Ok(await register.ListParticipantsAsync(
-                    new ParticipantListQuery(code, string.IsNullOrWhiteSpace(site) ? null : site, statusFilter, search, order, descending == true, page ?? 1, pageSize ?? 25, http.User.Actor().Access), ct));
+                    new ParticipantListQuery(code, string.IsNullOrWhiteSpace(site) ? null : site, statusFilter, search, order, descending == true, page ?? 1, pageSize ?? 25, http.User.Actor().Access, overdue == true), ct));
             })
             .WithName("ListParticipants")
-            .WithSummary("Participants of a trial: filter by site, status and part of the subject number; sort; page (25 by default, at most 500).")
+            .WithSummary("Participants of a trial with their overdue count: filter by site, status, part of the subject number and overdue only; sort; page (25 by default, at most 500).")
             .Produces<PageOf<ParticipantSummary>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -35,6 +35,7 @@ public static class TrialServices
         services.AddSingleton(sp => new TrialOps.SignOff.InvestigatorSignOff(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
         services.AddSingleton(sp => new TrialOps.Blinding.PreLockReview(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
         services.AddSingleton(sp => new SafetyReports(sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime));
+        services.AddTrialOpsWorklist();
 
         // Commands go through Wolverine: pages and endpoints take the runtime's bus.
         services.AddTransient(sp => sp.GetRequiredService<TrialOpsRuntimeHost>().Runtime.Bus);

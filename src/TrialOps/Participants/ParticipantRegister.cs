@@ -22,6 +22,18 @@ public sealed class ParticipantRegister(TrialOpsRuntime runtime)
         safety_alerts, adverse_events, serious_adverse_events, deviations, corrections, last_activity_at
         """;
 
+    /// <summary>
+    /// The participant's overdue dosing sessions and assessments now: the same rule as
+    /// <see cref="ParticipantSchedule.GetOverdueAsync"/> (not done, not recorded as not done, still in the trial).
+    /// </summary>
+    private const string OverdueCountSql =
+        """
+        (SELECT count(*)::int FROM journey_schedule s
+         WHERE s.protocol_code = journey_participants.protocol_code AND s.subject_number = journey_participants.subject_number
+           AND s.done_at IS NULL AND NOT s.closed AND s.not_done_reason IS NULL AND s.item_kind IN ('dosing', 'assessment')
+           AND (s.overdue_marked OR s.deadline_at <= $now))
+        """;
+
     public async Task<PageOf<ParticipantSummary>> ListParticipantsAsync(ParticipantListQuery query, CancellationToken ct = default)
     {
         var page = Math.Max(1, query.Page);
@@ -59,6 +71,12 @@ public sealed class ParticipantRegister(TrialOpsRuntime runtime)
             Filter("subject_number ILIKE $$", "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
         }
 
+        var overdue = OverdueCountSql.Replace("$now", $"${parameters.Count + 1}", StringComparison.Ordinal);
+        if (query.OverdueOnly)
+        {
+            where.Add($"{overdue} > 0");
+        }
+
         var direction = query.Descending ? "DESC" : "ASC";
         var order = query.Sort switch
         {
@@ -72,12 +90,18 @@ public sealed class ParticipantRegister(TrialOpsRuntime runtime)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var count = new NpgsqlCommand($"SELECT count(*) FROM journey_participants {whereSql}", connection);
         count.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+        if (query.OverdueOnly)
+        {
+            count.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = runtime.Clock.GetUtcNow() });
+        }
+
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
 
         await using var select = new NpgsqlCommand(
-            $"SELECT {ParticipantColumns} FROM journey_participants {whereSql} ORDER BY {order} LIMIT {pageSize} OFFSET {(page - 1) * pageSize}",
+            $"SELECT {ParticipantColumns}, {overdue} FROM journey_participants {whereSql} ORDER BY {order} LIMIT {pageSize} OFFSET {(page - 1) * pageSize}",
             connection);
         select.Parameters.AddRange(parameters.ToArray());
+        select.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = runtime.Clock.GetUtcNow() });
         var items = new List<ParticipantSummary>();
         await using var reader = await select.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -135,5 +159,8 @@ public sealed class ParticipantRegister(TrialOpsRuntime runtime)
             reader.GetInt32(17),
             reader.GetInt32(18),
             reader.GetInt32(19),
-            reader.GetFieldValue<DateTimeOffset>(20));
+            reader.GetFieldValue<DateTimeOffset>(20))
+        {
+            Overdue = reader.FieldCount > 21 ? reader.GetInt32(21) : 0,
+        };
 }

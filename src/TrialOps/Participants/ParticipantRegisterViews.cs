@@ -20,6 +20,7 @@ public enum ParticipantSort
 /// The viewer's sites (<see cref="Actor.Access"/>, ADR 0010): only their participants are listed
 /// and counted. Null lists every site (the installation's operator at the CLI).
 /// </param>
+/// <param name="OverdueOnly">Only participants with an overdue dosing session or assessment now.</param>
 public sealed record ParticipantListQuery(
     string? Protocol = null,
     string? Site = null,
@@ -29,7 +30,8 @@ public sealed record ParticipantListQuery(
     bool Descending = false,
     int Page = 1,
     int PageSize = 25,
-    SiteAccess? Access = null)
+    SiteAccess? Access = null,
+    bool OverdueOnly = false)
 {
     public const int MaxPageSize = 500;
 }
@@ -60,4 +62,8 @@ public sealed record ParticipantSummary(
     int SeriousAdverseEvents,
     int Deviations,
     int Corrections,
-    DateTimeOffset LastActivityAt);
+    DateTimeOffset LastActivityAt)
+{
+    /// <summary>Overdue dosing sessions and assessments now (filled by the list; 0 where a single participant is read).</summary>
+    public int Overdue { get; init; }
+}

@@ -50,6 +50,35 @@ public sealed class ParticipantSchedule(TrialOpsRuntime runtime)
             [protocol, site],
             ct)).Where(item => access is null || SiteRules.MayReach(access, item.Subject)).ToArray();
 
+    /// <summary>
+    /// Dosing sessions and assessments not done, not recorded as not done, of participants still in
+    /// the trial, that are overdue or fall due before <paramref name="until"/>: the site's work (the
+    /// worklist). With <paramref name="access"/>, only those of its sites (ADR 0010).
+    /// </summary>
+    public async Task<IReadOnlyList<ScheduleItem>> GetDueAsync(string protocol, DateTimeOffset until, SiteAccess? access = null, CancellationToken ct = default) =>
+        (await ReadScheduleAsync(
+            """
+            WHERE done_at IS NULL AND NOT closed AND not_done_reason IS NULL AND item_kind IN ('dosing', 'assessment')
+              AND protocol_code = $1 AND (overdue_marked OR deadline_at <= $now OR due_at < $2::timestamptz)
+            """,
+            "ORDER BY coalesce(due_at, deadline_at), subject_number, period, offset_seconds, item_code",
+            [protocol, until.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture)],
+            ct)).Where(item => access is null || SiteRules.MayReach(access, item.Subject)).ToArray();
+
+    /// <summary>
+    /// The trial's calendar: dosing sessions not yet given (with the date they open: the end of the
+    /// washout before them) and washouts not yet over, of participants still in the trial, with a
+    /// date; with <paramref name="access"/>, only those of its sites (ADR 0010).
+    /// </summary>
+    public async Task<IReadOnlyList<ScheduleItem>> GetCalendarAsync(string protocol, SiteAccess? access = null, CancellationToken ct = default) =>
+        (await ReadScheduleAsync(
+            """
+            WHERE done_at IS NULL AND NOT closed AND item_kind IN ('dosing', 'washout') AND due_at IS NOT NULL AND protocol_code = $1
+            """,
+            "ORDER BY due_at, subject_number, period, item_kind",
+            [protocol],
+            ct)).Where(item => access is null || SiteRules.MayReach(access, item.Subject)).ToArray();
+
     private async Task<IReadOnlyList<ScheduleItem>> ReadScheduleAsync(string where, string order, object?[] values, CancellationToken ct)
     {
         var sql = $"""

@@ -156,6 +156,47 @@ public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFix
 
     [Theory]
     [MemberData(nameof(BlindedRoles))]
+    public async Task blinded_roles_get_only_pooled_period_charts_with_no_treatment_and_no_sequence(string role)
+    {
+        var detector = await LeakDetectorAsync();
+        using var client = await trial.SignedInAsync(role);
+
+        var charts = await client.GetStringAsync($"/trials/{TrialAppFixture.Code}/charts");
+        var dashboard = await client.GetStringAsync($"/trials/{TrialAppFixture.Code}");
+        var worklist = await client.GetStringAsync("/api/v1/worklist");
+
+        Assert.Contains("over time by period, pooled", charts, StringComparison.Ordinal);
+        Assert.Contains("<svg viewBox=", charts, StringComparison.Ordinal);
+        Assert.DoesNotContain("sequence", charts, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("sequence", worklist, StringComparison.OrdinalIgnoreCase);
+        foreach (var html in new[] { charts, dashboard, worklist })
+        {
+            Assert.Empty(detector.Find(html));
+            foreach (var sequence in TrialAppFixture.Demo.Sequences)
+            {
+                Assert.DoesNotContain(string.Join("/", sequence.TreatmentCodes), html, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task the_pharmacist_gets_the_primary_scale_by_treatment_and_the_detector_finds_it()
+    {
+        var detector = await LeakDetectorAsync();
+        using var client = await trial.SignedInAsync(Roles.Pharmacist);
+
+        var charts = await client.GetStringAsync($"/trials/{TrialAppFixture.Code}/charts");
+
+        Assert.Contains("over time by treatment", charts, StringComparison.Ordinal);
+        Assert.NotEmpty(detector.Find(charts));
+        foreach (var treatment in TrialAppFixture.Demo.Treatments)
+        {
+            Assert.Contains(treatment.Label, WebUtility.HtmlDecode(charts), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BlindedRoles))]
     public async Task the_analysis_page_and_its_files_refuse_every_blinded_role(string role)
     {
         using var client = await trial.SignedInAsync(role);

@@ -1,0 +1,136 @@
+using TrialOps.AdverseEvents;
+using TrialOps.Assessments;
+using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Queries;
+
+namespace TrialOps.Worklists;
+
+/// <summary>
+/// Which rows of the feature read models are work for the viewer now: pure functions, so the
+/// rule is tested without a database and the page, the API and the CLI share it. Every rule keeps
+/// only participants of the viewer's sites (ADR 0010), even when its read model already did.
+/// </summary>
+public static class WorklistRules
+{
+    /// <summary>
+    /// Dosing sessions and assessments that are overdue, due, or fall due before the end of the
+    /// day (UTC, as the schedule holds its times); not those done, recorded as not done, or of a
+    /// participant no longer in the trial.
+    /// </summary>
+    public static IReadOnlyList<WorkItem> Sessions(string trial, IEnumerable<ScheduleItem> schedule, Actor viewer, DateTimeOffset now)
+    {
+        var endOfDay = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+        return schedule
+            .Where(i => i.Kind is ScheduleItemKind.Dosing or ScheduleItemKind.Assessment)
+            .Where(i => i.Status is ScheduleStatus.Due or ScheduleStatus.Overdue
+                        || (i.Status == ScheduleStatus.Planned && i.DueAt is { } due && due < endOfDay))
+            .Where(i => SiteRules.MayReach(viewer.Access, i.Subject))
+            .Select(i => new WorkItem(
+                trial,
+                i.Kind == ScheduleItemKind.Dosing ? WorkKind.DosingSession : WorkKind.Assessment,
+                i.Subject,
+                SiteOf(i.Subject),
+                i.Kind == ScheduleItemKind.Dosing ? $"Dosing session, period {i.Period}" : $"{i.Label}, period {i.Period}",
+                i.DueAt,
+                i.Status == ScheduleStatus.Overdue)
+            {
+                Period = i.Period,
+                DeadlineAt = i.DeadlineAt,
+            })
+            .ToArray();
+    }
+
+    /// <summary>Serious adverse events not yet reported to the sponsor, with the report deadline as their clock.</summary>
+    public static IReadOnlyList<WorkItem> SaeReports(string trial, IEnumerable<AdverseEventSummary> events, Actor viewer) =>
+        events
+            .Where(e => e.Serious && e.ReportedToSponsorAt is null && SiteRules.MayReach(viewer.Access, e.Subject))
+            .Select(e => new WorkItem(trial, WorkKind.SaeReport, e.Subject, SiteOf(e.Subject), $"Report SAE {e.AdverseEventId} ({e.Term}) to the sponsor", e.SponsorReportDueAt, e.Overdue)
+            {
+                AdverseEventId = e.AdverseEventId,
+                Period = e.Period,
+                DeadlineAt = e.SponsorReportDueAt,
+            })
+            .ToArray();
+
+    /// <summary>Open serious adverse events that have no causality judgement yet.</summary>
+    public static IReadOnlyList<WorkItem> SaeCausality(string trial, IEnumerable<AdverseEventSummary> events, Actor viewer) =>
+        events
+            .Where(e => e.Serious && string.IsNullOrEmpty(e.Causality) && SiteRules.MayReach(viewer.Access, e.Subject))
+            .Select(e => new WorkItem(trial, WorkKind.SaeCausality, e.Subject, SiteOf(e.Subject), $"Judge the causality of SAE {e.AdverseEventId} ({e.Term})", e.AwareAt, false)
+            {
+                AdverseEventId = e.AdverseEventId,
+                Period = e.Period,
+            })
+            .ToArray();
+
+    /// <summary>Queries in <paramref name="status"/>: open ones are the site's to answer, answered ones the monitor's to review.</summary>
+    public static IReadOnlyList<WorkItem> Queries(string trial, TrialMonitoring monitoring, QueryStatus status, Actor viewer) =>
+        monitoring.Queries(status)
+            .Where(q => SiteRules.MayReach(viewer.Access, q.Subject))
+            .Select(q => new WorkItem(
+                trial,
+                status == QueryStatus.Answered ? WorkKind.QueryToReview : WorkKind.QueryToAnswer,
+                q.Subject,
+                q.Site,
+                status == QueryStatus.Answered ? $"Review the answer to query {q.Query.Number} on {q.Query.Target.Key}" : $"Answer query {q.Query.Number} on {q.Query.Target.Key}",
+                q.Query.Latest.At,
+                false)
+            {
+                QueryNumber = q.Query.Number,
+            })
+            .ToArray();
+
+    /// <summary>Participants with recorded values not verified in their current version (never verified, or changed since).</summary>
+    public static IReadOnlyList<WorkItem> SourceVerification(string trial, TrialMonitoring monitoring, Actor viewer) =>
+        monitoring.Participants
+            .Where(p => p.Values > p.Verified && SiteRules.MayReach(viewer.Access, p.Subject))
+            .Select(p => new WorkItem(
+                trial,
+                WorkKind.SourceVerification,
+                p.Subject,
+                p.Site,
+                p.Outdated > 0
+                    ? $"Verify {p.Values - p.Verified} of {p.Values} values ({p.Outdated} changed since verification)"
+                    : $"Verify {p.Values - p.Verified} of {p.Values} values",
+                null,
+                false))
+            .ToArray();
+
+    /// <summary>Safety alerts waiting for an investigator's acknowledgement, oldest first.</summary>
+    public static IReadOnlyList<WorkItem> SafetyAlerts(string trial, IEnumerable<PendingSafetyAlert> pending, Actor viewer) =>
+        pending
+            .Where(p => SiteRules.MayReach(viewer.Access, p.Alert.Subject))
+            .Select(p => new WorkItem(
+                trial,
+                WorkKind.SafetyAlert,
+                p.Alert.Subject,
+                SiteOf(p.Alert.Subject),
+                $"Acknowledge the safety alert on {p.Alert.AssessmentCode} ({string.Join("; ", p.Alert.Findings)}), period {p.Alert.Period}",
+                p.Alert.MeasuredAt,
+                false)
+            {
+                Period = p.Alert.Period,
+            })
+            .ToArray();
+
+    /// <summary>Dosing sessions due (or due today) of participants whose preparation is not recorded: the pharmacist's list.</summary>
+    public static IReadOnlyList<WorkItem> Preparations(string trial, IEnumerable<ScheduleItem> schedule, Func<ScheduleItem, bool> prepared, Actor viewer, DateTimeOffset now) =>
+        Sessions(trial, schedule.Where(i => i.Kind == ScheduleItemKind.Dosing && !prepared(i)), viewer, now)
+            .Select(i => i with { Kind = WorkKind.Preparation, What = $"Prepare the infusion of period {i.Period}" })
+            .ToArray();
+
+    /// <summary>Overdue first, then by the clock (items without one last), trial, participant.</summary>
+    public static IReadOnlyList<WorkItem> Order(IEnumerable<WorkItem> items) =>
+        items
+            .OrderByDescending(i => i.Overdue)
+            .ThenBy(i => i.DueAt is null)
+            .ThenBy(i => i.DueAt)
+            .ThenBy(i => i.Trial, StringComparer.Ordinal)
+            .ThenBy(i => i.Subject, StringComparer.Ordinal)
+            .ThenBy(i => i.Kind)
+            .ThenBy(i => i.What, StringComparer.Ordinal)
+            .ToArray();
+
+    private static string SiteOf(string subject) => SubjectNumber.TryParse(subject, out var number) ? number.Site : string.Empty;
+}

@@ -1,0 +1,105 @@
+using TrialOps.AdverseEvents;
+using TrialOps.Assessments;
+using TrialOps.Common;
+using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Queries;
+
+namespace TrialOps.Worklists;
+
+// The worklist's sources: each reads one feature's read model and keeps what WorklistRules calls work.
+
+/// <summary>Dosing sessions and assessments due today or overdue, for the staff who record them.</summary>
+public sealed class DueSessionsSource(ParticipantSchedule schedule) : IWorklistSource
+{
+    public IReadOnlyList<string> Roles { get; } = [Common.Roles.Coordinator, Common.Roles.DataEntry];
+
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(string trial, Actor viewer, DateTimeOffset now, CancellationToken ct) =>
+        WorklistRules.Sessions(trial, await schedule.GetDueAsync(trial, EndOfDay(now), viewer.Access, ct), viewer, now);
+
+    internal static DateTimeOffset EndOfDay(DateTimeOffset now) => new(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+}
+
+/// <summary>Serious adverse events awaiting the site's report to the sponsor, with their clocks.</summary>
+public sealed class SaeReportsSource(AdverseEventRegister register) : IWorklistSource
+{
+    public IReadOnlyList<string> Roles { get; } = [Common.Roles.Coordinator, Common.Roles.DataEntry, Common.Roles.Investigator];
+
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(string trial, Actor viewer, DateTimeOffset now, CancellationToken ct) =>
+        WorklistRules.SaeReports(trial, await register.GetOpenSeriousAdverseEventsAsync(trial, access: viewer.Access, ct: ct), viewer);
+}
+
+/// <summary>Open serious adverse events without a causality judgement: the investigator's.</summary>
+public sealed class SaeCausalitySource(AdverseEventRegister register) : IWorklistSource
+{
+    public IReadOnlyList<string> Roles { get; } = [Common.Roles.Investigator];
+
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(string trial, Actor viewer, DateTimeOffset now, CancellationToken ct) =>
+        WorklistRules.SaeCausality(trial, await register.GetOpenSeriousAdverseEventsAsync(trial, access: viewer.Access, ct: ct), viewer);
+}
+
+/// <summary>Open queries the site answers (ADR 0018).</summary>
+public sealed class QueriesToAnswerSource(MonitoringViews monitoring) : IWorklistSource
+{
+    public IReadOnlyList<string> Roles => QueryRules.SiteStaff;
+
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(string trial, Actor viewer, DateTimeOffset now, CancellationToken ct) =>
+        WorklistRules.Queries(trial, await monitoring.ForTrialAsync(trial, viewer, ct), QueryStatus.Open, viewer);
+}
+
+/// <summary>Answered queries the monitor closes or re-opens (ADR 0018).</summary>
+public sealed class QueriesToReviewSource(MonitoringViews monitoring) : IWorklistSource
+{
+    public IReadOnlyList<string> Roles => QueryRules.Monitors;
+
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(string trial, Actor viewer, DateTimeOffset now, CancellationToken ct) =>
+        WorklistRules.Queries(trial, await monitoring.ForTrialAsync(trial, viewer, ct), QueryStatus.Answered, viewer);
+}
+
+/// <summary>Participants with values still to verify against source (ADR 0018).</summary>
+public sealed class SourceVerificationSource(MonitoringViews monitoring) : IWorklistSource
+{
+    public IReadOnlyList<string> Roles => QueryRules.Monitors;
+
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(string trial, Actor viewer, DateTimeOffset now, CancellationToken ct) =>
+        WorklistRules.SourceVerification(trial, await monitoring.ForTrialAsync(trial, viewer, ct), viewer);
+}
+
+/// <summary>Safety alerts waiting for an investigator (ADR 0024).</summary>
+public sealed class SafetyAlertsSource(SafetyAlertWorklist alerts) : IWorklistSource
+{
+    public IReadOnlyList<string> Roles { get; } = [Common.Roles.Investigator];
+
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(string trial, Actor viewer, DateTimeOffset now, CancellationToken ct) =>
+        WorklistRules.SafetyAlerts(trial, await alerts.PendingAsync(trial, viewer, ct), viewer);
+}
+
+/// <summary>
+/// Infusions to prepare: dosing sessions due today or overdue whose preparation is not recorded.
+/// The items name no treatment (the pharmacy page shows it).
+/// </summary>
+public sealed class PreparationsSource(ParticipantSchedule schedule, ParticipantRegister register) : IWorklistSource
+{
+    public IReadOnlyList<string> Roles { get; } = [Common.Roles.Pharmacist];
+
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(string trial, Actor viewer, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!ProtocolCode.TryParse(trial, out var code))
+        {
+            return [];
+        }
+
+        var due = (await schedule.GetDueAsync(trial, DueSessionsSource.EndOfDay(now), viewer.Access, ct)).Where(i => i.Kind == ScheduleItemKind.Dosing).ToArray();
+        var prepared = new HashSet<(string, int)>();
+        foreach (var item in due)
+        {
+            if (SubjectNumber.TryParse(item.Subject, out var subject) && (await register.StateAsync(code, subject, ct)).Session(item.Period).Preparation is not null)
+            {
+                prepared.Add((item.Subject, item.Period));
+            }
+        }
+
+        return WorklistRules.Preparations(trial, due, i => prepared.Contains((i.Subject, i.Period)), viewer, now);
+    }
+}
