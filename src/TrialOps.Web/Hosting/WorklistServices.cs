@@ -19,6 +19,8 @@ public static class WorklistServices
         services.AddSingleton<IWorklistSource>(sp => new QueriesToReviewSource(sp.GetRequiredService<MonitoringViews>()));
         services.AddSingleton<IWorklistSource>(sp => new SourceVerificationSource(sp.GetRequiredService<MonitoringViews>()));
         services.AddSingleton<IWorklistSource>(sp => new SafetyAlertsSource(sp.GetRequiredService<SafetyAlertWorklist>()));
+        services.AddSingleton<IWorklistSource>(sp => new SignOffSource(sp.GetRequiredService<TrialOps.SignOff.InvestigatorSignOff>()));
+        services.AddSingleton<IWorklistSource>(sp => new SusarClocksSource(sp.GetRequiredService<TrialOps.AdverseEvents.SafetyReports>()));
         services.AddSingleton<IWorklistSource>(sp => new PreparationsSource(sp.GetRequiredService<ParticipantSchedule>(), sp.GetRequiredService<ParticipantRegister>()));
 
         services.AddSingleton(sp => new Worklist(

@@ -31,6 +31,12 @@ public enum WorkKind
 
     /// <summary>A dosing session due whose infusion the pharmacist has not prepared yet.</summary>
     Preparation,
+
+    /// <summary>A record awaiting the Investigator's signature, or signed and changed since (ADR 0025).</summary>
+    SignOff,
+
+    /// <summary>A running expedited (SUSAR) report clock (ADR 0026).</summary>
+    SusarReport,
 }
 
 /// <summary>
@@ -50,6 +56,9 @@ public sealed record WorkItem(string Trial, WorkKind Kind, string Subject, strin
     public string? AdverseEventId { get; init; }
 
     public int? QueryNumber { get; init; }
+
+    /// <summary>For <see cref="WorkKind.SignOff"/>: which record is to be signed.</summary>
+    public TrialOps.SignOff.SignOffKind? SignOff { get; init; }
 
     /// <summary>When it stops being on time (a session's or assessment's deadline).</summary>
     public DateTimeOffset? DeadlineAt { get; init; }

@@ -121,6 +121,32 @@ public static class WorklistRules
             .ToArray();
 
     /// <summary>Overdue first, then by the clock (items without one last), trial, participant.</summary>
+    /// <summary>One item per record to sign; <c>DueAt</c> is when it became signable (work without a deadline).</summary>
+    public static IReadOnlyList<WorkItem> SignOff(string trial, IEnumerable<TrialOps.SignOff.SignOffItem> pending) =>
+        pending
+            .Select(p => new WorkItem(trial, WorkKind.SignOff, p.Subject, p.Site, (p.NotCurrent ? "Sign again: " : "Sign: ") + p.What, p.ReadySince, Overdue: false)
+            {
+                AdverseEventId = p.AdverseEventId,
+                SignOff = p.Kind,
+            })
+            .ToArray();
+
+    /// <summary>One item per running SUSAR clock, due at the end of its due day (UTC), overdue after it.</summary>
+    public static IReadOnlyList<WorkItem> SusarClocks(IEnumerable<AdverseEvents.OpenSusarClock> clocks) =>
+        clocks
+            .Select(c =>
+            {
+                var endOfDueDay = new DateTimeOffset(c.DueOn.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var site = SubjectNumber.TryParse(c.Subject, out var subject) ? subject.Site : string.Empty;
+                var report = c.Report == AdverseEvents.SusarReportKind.FollowUp ? "follow-up" : "initial";
+                return new WorkItem(c.Protocol, WorkKind.SusarReport, c.Subject, site, $"SUSAR {report} report: {c.Term}", endOfDueDay, c.Overdue)
+                {
+                    AdverseEventId = c.AdverseEventId,
+                    DeadlineAt = endOfDueDay,
+                };
+            })
+            .ToArray();
+
     public static IReadOnlyList<WorkItem> Order(IEnumerable<WorkItem> items) =>
         items
             .OrderByDescending(i => i.Overdue)

@@ -103,3 +103,25 @@ public sealed class PreparationsSource(ParticipantSchedule schedule, Participant
         return WorklistRules.Preparations(trial, due, i => prepared.Contains((i.Subject, i.Period)), viewer, now);
     }
 }
+
+/// <summary>Records awaiting the Investigator's signature (ADR 0025), oldest first; a signature no longer current counts again.</summary>
+public sealed class SignOffSource(TrialOps.SignOff.InvestigatorSignOff signOff) : IWorklistSource
+{
+    public IReadOnlyList<string> Roles { get; } = [Common.Roles.Investigator];
+
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(string trial, Actor viewer, DateTimeOffset now, CancellationToken ct) =>
+        WorklistRules.SignOff(trial, await signOff.PendingAsync(trial, viewer, ct));
+}
+
+/// <summary>
+/// Running SUSAR report clocks (ADR 0026) for the sponsor's medical monitor and safety officer and
+/// for the site's investigator and coordinator: the clock and the due day only, never the allocation.
+/// </summary>
+public sealed class SusarClocksSource(AdverseEvents.SafetyReports reports) : IWorklistSource
+{
+    public IReadOnlyList<string> Roles { get; } =
+        [Common.Roles.MedicalMonitor, Common.Roles.SafetyOfficer, Common.Roles.Investigator, Common.Roles.Coordinator];
+
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(string trial, Actor viewer, DateTimeOffset now, CancellationToken ct) =>
+        WorklistRules.SusarClocks(await reports.OpenClocksAsync(trial, viewer, ct));
+}

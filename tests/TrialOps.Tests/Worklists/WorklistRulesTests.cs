@@ -143,4 +143,45 @@ public class WorklistRulesTests
 
     private static PendingSafetyAlert Alert(string subject) =>
         new(new SafetyAlertView(42, subject, 1, "VITALS", "PT20M", Now.AddHours(-1), "nurse", Now.AddHours(-1), ["systolic 195 mmHg above 180"]), Now);
+
+    [Fact]
+    public void records_to_sign_are_listed_with_what_to_sign_and_a_changed_signed_record_asks_to_sign_again()
+    {
+        var changed = new TrialOps.Signatures.SignatureView("participant-KET-NP-01-S01-002", 7, "ina", "Ina Vest", Roles.Investigator, "approved", "casebook", Now.AddDays(-3), Current: false, ChangedAt: Now.AddDays(-1));
+        var pending = new[]
+        {
+            new TrialOps.SignOff.SignOffItem(Trial, "S01-001", "S01", TrialOps.SignOff.SignOffKind.Causality, "ae-1", "causality of nausea", Now.AddHours(-5), null),
+            new TrialOps.SignOff.SignOffItem(Trial, "S01-002", "S01", TrialOps.SignOff.SignOffKind.Casebook, null, "casebook", Now.AddDays(-1), changed),
+        };
+
+        var items = WorklistRules.SignOff(Trial, pending);
+
+        Assert.Collection(
+            items,
+            first =>
+            {
+                Assert.Equal((WorkKind.SignOff, "S01-001", "Sign: causality of nausea", "ae-1"), (first.Kind, first.Subject, first.What, first.AdverseEventId));
+                Assert.Equal(TrialOps.SignOff.SignOffKind.Causality, first.SignOff);
+                Assert.False(first.Overdue);
+            },
+            second => Assert.Equal(("Sign again: casebook", TrialOps.SignOff.SignOffKind.Casebook), (second.What, second.SignOff)));
+    }
+
+    [Fact]
+    public void a_running_susar_clock_is_due_at_the_end_of_its_due_day_with_its_site_and_no_treatment()
+    {
+        var clocks = new[]
+        {
+            new OpenSusarClock(Trial, "ae-7", "S02-004", "Hypertension", SusarReportKind.Initial, new DateOnly(2026, 12, 8), 7, Overdue: false),
+            new OpenSusarClock(Trial, "ae-3", "S01-001", "Seizure", SusarReportKind.FollowUp, new DateOnly(2026, 11, 30), -1, Overdue: true),
+        };
+
+        var items = WorklistRules.SusarClocks(clocks);
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 9, 0, 0, 0, TimeSpan.Zero), items[0].DueAt);
+        Assert.Equal(items[0].DueAt, items[0].DeadlineAt);
+        Assert.Equal(("S02", "SUSAR initial report: Hypertension", false), (items[0].Site, items[0].What, items[0].Overdue));
+        Assert.Equal(("S01", "SUSAR follow-up report: Seizure", true), (items[1].Site, items[1].What, items[1].Overdue));
+        Assert.All(items, i => Assert.Equal(WorkKind.SusarReport, i.Kind));
+    }
 }

@@ -11,11 +11,17 @@ public static class WorklistLinks
     {
         WorkKind.DosingSession => TrialText.SessionUrl(item.Trial, item.Subject, item.Period ?? 1),
         WorkKind.Assessment => TrialText.SessionUrl(item.Trial, item.Subject, item.Period ?? 1) + "/assessments",
-        WorkKind.SaeReport or WorkKind.SaeCausality => $"/trials/{TrialText.Url(item.Trial)}/adverse-events/{TrialText.Url(item.AdverseEventId ?? string.Empty)}",
+        WorkKind.SaeReport or WorkKind.SaeCausality or WorkKind.SusarReport => $"/trials/{TrialText.Url(item.Trial)}/adverse-events/{TrialText.Url(item.AdverseEventId ?? string.Empty)}",
         WorkKind.QueryToAnswer or WorkKind.QueryToReview => QueryText.QueryUrl(item.Trial, item.Subject, item.QueryNumber ?? 0),
         WorkKind.SourceVerification => QueryText.VerificationUrl(item.Trial, item.Subject),
         WorkKind.SafetyAlert => $"/trials/{TrialText.Url(item.Trial)}#safety-worklist",
         WorkKind.Preparation => $"/trials/{TrialText.Url(item.Trial)}/pharmacy/{TrialText.Url(item.Subject)}/{item.Period ?? 1}",
+        WorkKind.SignOff => item.SignOff switch
+        {
+            TrialOps.SignOff.SignOffKind.Eligibility => SignOff.SignOffText.EligibilityUrl(item.Trial, item.Subject),
+            TrialOps.SignOff.SignOffKind.Casebook => SignOff.SignOffText.CasebookUrl(item.Trial, item.Subject),
+            _ => SignOff.SignOffText.CausalityUrl(item.Trial, item.AdverseEventId ?? string.Empty),
+        },
         _ => $"/trials/{TrialText.Url(item.Trial)}",
     };
 
@@ -31,6 +37,8 @@ public static class WorklistLinks
         WorkKind.SourceVerification => "Source data to verify",
         WorkKind.SafetyAlert => "Safety alerts to acknowledge",
         WorkKind.Preparation => "Infusions to prepare",
+        WorkKind.SignOff => "Records to sign",
+        WorkKind.SusarReport => "SUSAR reports due",
         _ => kind.ToString(),
     };
 }
