@@ -260,6 +260,7 @@ public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFix
             ["documentname"] = ["v1"],
             ["int"] = ["404"],
             ["number"] = ["1", "404"],
+            ["record"] = ["eligibility", "casebook"],
         };
     }
 
