@@ -314,6 +314,7 @@ public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFix
             ["number"] = ["1", "404"],
             // The static files fallback of a run from the build output ({**path:file}).
             ["path"] = ["favicon.svg", "css/site.css"],
+            ["record"] = ["eligibility", "casebook"],
         };
     }
 
