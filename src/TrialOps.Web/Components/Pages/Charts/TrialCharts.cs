@@ -77,7 +77,7 @@ public static class TrialCharts
                 : $"Mean {chart.ScaleLabel} at each time point after dosing start, one line per period, every participant of the period pooled together, from {n} recorded values.",
             "Time after dosing start",
             label,
-            chart.Timepoints.Select(TrialText.Timepoint).ToArray(),
+            chart.Timepoints.Select(t => t is "PT0M" or "PT0S" or "PT0H" ? "pre-dose" : TrialText.Timepoint(t)).ToArray(),
             chart.Groups.Select(g => new ChartSeries(g, chart.Timepoints.Select(t => chart.Mean(g, t)?.Mean).ToArray())).ToArray(),
             YMin: (double?)chart.Minimum,
             YMax: (double?)chart.Maximum,
