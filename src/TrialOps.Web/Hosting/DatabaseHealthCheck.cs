@@ -14,9 +14,9 @@ public sealed class DatabaseHealthCheck(TrialOpsRuntimeHost host) : IHealthCheck
 
         try
         {
-            await using var command = host.Runtime.DataSource.CreateCommand(
-                "SELECT (SELECT count(*) FROM projection_parked_events) + (SELECT count(*) FROM projection_checkpoints WHERE status = 'paused')");
-            var stuck = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            // Parked events (ours) and paused projections: the ledger on our daemon, the read models on Marten's.
+            var stuck = (await host.Runtime.Projections.ParkedAsync(cancellationToken)).Count
+                + (await host.Runtime.Projections.StatusAsync(cancellationToken)).Count(s => s.Status == "paused");
 
             // Anonymous: says only that read models are incomplete; `trialops projections status` names the events.
             return stuck == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded("read models incomplete: an event could not be applied");

@@ -34,6 +34,8 @@ public sealed class SusarTests(DemoTrialFixture trial) : IClassFixture<DemoTrial
         var investigator = CommandContext.New(trial.ActorOf(Roles.Investigator));
         await TrialAppFixture.Must(trial.Commands.SendCommandAsync(investigator, new ReportAdverseEvent(id, TrialAppFixture.Demo.Code, subject, onset.AddMinutes(10), input)));
         await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(trial.ActorOf(Roles.Investigator)), new ReportSaeToSponsor(id, DateTimeOffset.UtcNow.AddHours(-1), "SAE-W-1")));
+        // The SUSAR lists start from the register of serious cases, a read model (ADR 0028).
+        await trial.WaitForReadModelsAsync();
         return (id, subject);
     }
 

@@ -142,14 +142,12 @@ public abstract class TrialAppFixture : IAsyncLifetime
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
-            await using var command = Runtime.DataSource.CreateCommand(
-                """
-                SELECT NOT EXISTS (
-                    SELECT 1 FROM projection_checkpoints c
-                    WHERE c.status <> 'paused' AND EXISTS (SELECT 1 FROM event_hashes e WHERE (e.tx_id, e.seq_id) > (c.last_tx_id, c.last_position)))
-                AND (SELECT count(*) FROM projection_checkpoints) >= 4
-                """);
-            if ((bool)(await command.ExecuteScalarAsync())!)
+            // Every projection that is not paused (the ledger on ours, the read models on Marten's
+            // daemon) has applied the newest committed event.
+            await using var newest = Runtime.DataSource.CreateCommand("SELECT coalesce(max(seq_id), 0) FROM event_hashes");
+            var last = Convert.ToInt64(await newest.ExecuteScalarAsync());
+            var statuses = await Runtime.Projections.StatusAsync();
+            if (statuses.Count >= 4 && statuses.All(s => s.Status == "paused" || s.LastPosition >= last))
             {
                 return;
             }

@@ -14,15 +14,27 @@ public sealed class TrialLifecycleTests(EmptyTrialFixture trial) : IClassFixture
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    /// <summary>Makes the trial-design read model stale for a while, as if another node held its lease and were slow.</summary>
+    /// <summary>
+    /// Makes the read models stale for a while, as if a slow transaction elsewhere held the event
+    /// sequence: a transaction reserves the next event number and stays open, so Marten's daemon
+    /// applies nothing past it (ADR 0028) until it rolls back.
+    /// </summary>
     private async Task HoldTrialDesignProjectionAsync(TimeSpan howLong)
     {
         await trial.WaitForReadModelsAsync();
-        await using var hold = trial.Runtime.DataSource.CreateCommand(
-            "UPDATE projection_checkpoints SET lease_owner = 'another-node', lease_until = now() + $2 WHERE name = $1");
-        hold.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = TrialOps.Protocols.TrialDesignProjection.ProjectionName });
-        hold.Parameters.Add(new Npgsql.NpgsqlParameter<TimeSpan> { TypedValue = howLong });
-        Assert.Equal(1, await hold.ExecuteNonQueryAsync());
+        var connection = await trial.Runtime.DataSource.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var reserve = new Npgsql.NpgsqlCommand("SELECT nextval('mt_events_sequence')", connection, transaction))
+        {
+            await reserve.ExecuteScalarAsync();
+        }
+
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(howLong);
+            await transaction.RollbackAsync();
+            await connection.DisposeAsync();
+        });
     }
 
     [Fact]

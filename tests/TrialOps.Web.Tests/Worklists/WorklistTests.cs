@@ -164,7 +164,8 @@ public sealed class WorklistTests(WorklistFixture trial) : IClassFixture<Worklis
 
         var home = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
 
-        Assert.Contains($"href=\"{Pages}/participants/{trial.AtS01}/queries/1\"", home, StringComparison.Ordinal);
+        // Automatic queries (ADR 0025) fill the first rows of "Queries to answer": any S01 query links to its page.
+        Assert.Matches($"href=\"{Pages}/participants/S01-[0-9]+/queries/[0-9]+\"", home);
         Assert.Contains($"href=\"{Pages}/participants/{trial.AtS01}/periods/1/assessments\"", home, StringComparison.Ordinal);
         Assert.Contains("Overdue", home, StringComparison.Ordinal);
         Assert.DoesNotContain(trial.AtS02.ToString(), home, StringComparison.Ordinal);
