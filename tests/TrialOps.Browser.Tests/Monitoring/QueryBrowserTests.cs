@@ -21,9 +21,7 @@ public sealed class QueryBrowserTests(JourneyBrowserFixture journey) : IClassFix
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    /// <summary>Polls the address, like <see cref="BrowserFixture.AtAsync"/>: enhanced navigation may fire no load event.</summary>
-    private static Task AtAsync(IPage page, Regex url) =>
-        Assertions.Expect(page).ToHaveURLAsync(url, new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
+    private static Task AtAsync(IPage page, Regex url) => BrowserFixture.AtAsync(page, url);
 
     [Fact]
     public async Task a_monitor_raises_a_query_the_site_answers_with_a_correction_the_monitor_closes_it_and_verifies_the_participant()

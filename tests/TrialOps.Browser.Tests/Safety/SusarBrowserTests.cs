@@ -23,8 +23,7 @@ public sealed class SusarBrowserTests(JourneyBrowserFixture journey) : IClassFix
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    private static Task AtAsync(IPage page, Regex url) =>
-        Assertions.Expect(page).ToHaveURLAsync(url, new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
+    private static Task AtAsync(IPage page, Regex url) => BrowserFixture.AtAsync(page, url);
 
     [Fact]
     public async Task causality_then_unexpected_starts_a_clock_on_the_dashboard_that_the_safety_officers_submission_stops()
