@@ -28,21 +28,24 @@ public sealed partial class WorklistBrowserTests(JourneyBrowserFixture journey) 
     public async Task the_coordinator_finds_a_query_on_home_and_the_calendar_fits_the_window(int width)
     {
         Fixture.RequireStarted();
-        var subject = await PrepareAsync(width);
+        await PrepareAsync(width);
         await using var context = await Fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
         var shots = new Screenshots(page, $"{nameof(the_coordinator_finds_a_query_on_home_and_the_calendar_fits_the_window)}-{width}");
         await Fixture.SignInAsync(page, "coordinator.wl", Password);
 
-        // Home: the query waits in "Queries to answer", and its row leads to the query page.
+        // Home: queries wait in "Queries to answer", and a row leads to its query page. The oldest
+        // come first, and the automatic queries of the demo's missed time points (ADR 0025) may fill
+        // the rows shown, so the row followed is the first one, not necessarily this test's query.
         var worklist = page.Locator("#worklist");
         await Expect(worklist.Locator("h2")).ToContainTextAsync("Your work now");
-        var row = worklist.Locator("table.worklist-table tr", new LocatorLocatorOptions { HasText = subject }).Filter(new LocatorFilterOptions { HasText = "Answer query" });
+        var row = worklist.Locator("table.worklist-table tr").Filter(new LocatorFilterOptions { HasText = "Answer query" });
         await Expect(row).Not.ToHaveCountAsync(0);
         await AssertFitsAsync(page);
         await shots.TakeAsync("home-worklist");
-        await row.First.Locator("a").ClickAsync();
-        await BrowserFixture.AtAsync(page, new Regex($"{Regex.Escape(Trial)}/participants/{Regex.Escape(subject)}/queries/[0-9]+$"));
+        var rowSubject = new Regex("S[0-9]{2}-[0-9]{3}").Match(await row.First.InnerTextAsync()).Value;
+        await row.First.Locator("a").First.ClickAsync();
+        await BrowserFixture.AtAsync(page, new Regex($"{Regex.Escape(Trial)}/participants/{Regex.Escape(rowSubject)}/queries/[0-9]+$"));
 
         // The calendar: weeks, a column per weekday at 1280 px and one column at 800 px.
         await page.GotoAsync(Url($"{Trial}/calendar"));
