@@ -37,20 +37,7 @@ public sealed class MonitoringApiTests(DemoTrialFixture trial) : IClassFixture<D
     private async Task<JsonElement> RaiseOnWeightAsync(HttpClient monitor, SubjectNumber subject, string text = "Weight 71.5 kg: the source says 75.1 kg?") =>
         await OkAsync(await monitor.PostAsync($"{Api}/participants/{subject}/queries", Json($$"""{"target":{"kind":"Weight","period":1},"text":"{{text}}"}""")), HttpStatusCode.Created);
 
-    private async Task<HttpClient> ApiAsAsync(string role, params string[] sites)
-    {
-        var admin = new Actor(IdentityService.AdministratorUserName, Roles.Administrator);
-        var name = $"{role.ToLowerInvariant()}.queries.{string.Join("-", sites).ToLowerInvariant()}";
-        if (await trial.Identity.Directory.FindAsync(name) is null)
-        {
-            Assert.True((await trial.Identity.CreateUserAsync(CommandContext.New(admin), new NewUser(name, $"{role} {name}", role, sites, TrialAppFixture.Password))).Accepted);
-        }
-
-        var issued = await trial.Identity.IssueTokenAsync(CommandContext.New(admin), name);
-        var client = trial.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Token!.Token);
-        return client;
-    }
+    private Task<HttpClient> ApiAsAsync(string role, params string[] sites) => trial.ApiClientAtSitesAsync(role, "queries", sites);
 
     [Fact]
     public async Task the_monitor_raises_the_site_answers_with_a_correction_and_the_monitor_closes()

@@ -41,20 +41,7 @@ public sealed class SignOffTests(DemoTrialFixture trial) : IClassFixture<DemoTri
     private static bool Lists(JsonElement worklist, SubjectNumber subject, string kind) =>
         worklist.EnumerateArray().Any(i => i.GetProperty("subject").GetString() == subject.ToString() && i.GetProperty("kind").GetString() == kind);
 
-    private async Task<HttpClient> ApiAsAsync(string role, params string[] sites)
-    {
-        var admin = new Actor(IdentityService.AdministratorUserName, Roles.Administrator);
-        var name = $"{role.ToLowerInvariant()}.signoff.{string.Join("-", sites).ToLowerInvariant()}";
-        if (await trial.Identity.Directory.FindAsync(name) is null)
-        {
-            Assert.True((await trial.Identity.CreateUserAsync(CommandContext.New(admin), new NewUser(name, $"{role} {name}", role, sites, TrialAppFixture.Password))).Accepted);
-        }
-
-        var issued = await trial.Identity.IssueTokenAsync(CommandContext.New(admin), name);
-        var client = trial.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Token!.Token);
-        return client;
-    }
+    private Task<HttpClient> ApiAsAsync(string role, params string[] sites) => trial.ApiClientAtSitesAsync(role, "signoff", sites);
 
     [Fact]
     public async Task the_investigator_signs_eligibility_and_it_leaves_the_worklist_and_shows_on_the_participant()

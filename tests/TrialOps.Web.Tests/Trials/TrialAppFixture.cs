@@ -127,9 +127,27 @@ public abstract class TrialAppFixture : IAsyncLifetime
     }
 
     /// <summary>An API client with a personal token of the test user of the role.</summary>
-    public async Task<HttpClient> ApiClientAsync(string role)
+    public Task<HttpClient> ApiClientAsync(string role) => TokenClientAsync(UserOf(role));
+
+    /// <summary>
+    /// An API client of a user in <paramref name="role"/> granted only <paramref name="sites"/>
+    /// (created on first use, named after <paramref name="tag"/>, the role and the sites).
+    /// </summary>
+    public async Task<HttpClient> ApiClientAtSitesAsync(string role, string tag, params string[] sites)
     {
-        var issued = await Identity.IssueTokenAsync(CommandContext.New(new Actor(IdentityService.AdministratorUserName, Roles.Administrator)), UserOf(role));
+        var name = $"{role.ToLowerInvariant()}.{tag}.{string.Join("-", sites).ToLowerInvariant()}";
+        if (await Identity.Directory.FindAsync(name) is null)
+        {
+            var admin = new Actor(IdentityService.AdministratorUserName, Roles.Administrator);
+            Assert.True((await Identity.CreateUserAsync(CommandContext.New(admin), new NewUser(name, $"{role} {name}", role, sites, Password))).Accepted);
+        }
+
+        return await TokenClientAsync(name);
+    }
+
+    private async Task<HttpClient> TokenClientAsync(string userName)
+    {
+        var issued = await Identity.IssueTokenAsync(CommandContext.New(new Actor(IdentityService.AdministratorUserName, Roles.Administrator)), userName);
         Assert.True(issued.Result.Accepted, issued.Result.Rejection?.Message);
         var client = Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Token!.Token);
