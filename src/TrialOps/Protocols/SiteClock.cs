@@ -31,6 +31,10 @@ public sealed class SiteClock
     /// <summary>The clock of a site's zone; a protocol's zones are checked when it is imported.</summary>
     public static SiteClock Of(TrialSite? site) => site is null ? Utc : Of(site.TimeZone);
 
+    /// <summary>The clock of the protocol's site with that code (a participant's site: <c>SubjectNumber.Site</c>); UTC for an unknown code.</summary>
+    public static SiteClock Of(ProtocolDefinition protocol, string? siteCode) =>
+        Of(protocol.Sites.FirstOrDefault(site => string.Equals(site.Code, siteCode, StringComparison.OrdinalIgnoreCase)));
+
     public static SiteClock Of(string timeZone) =>
         timeZone == TrialSite.DefaultTimeZone ? Utc : new SiteClock(timeZone, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
 

@@ -1,4 +1,5 @@
 using TrialOps.Protocols;
+using TrialOps.Tests.Protocols;
 
 namespace TrialOps.Tests.Sites;
 
@@ -63,5 +64,16 @@ public sealed class SiteClockTests
         Assert.Equal(-1, Sydney.StudyDay(dayBefore, firstDose));
         Assert.Equal(2, SiteClock.Utc.StudyDay(lateSameDay, firstDose)); // what a UTC count would say
         Assert.Equal(new DateOnly(2026, 11, 2), Sydney.LocalDate(lateSameDay));
+    }
+
+    [Fact]
+    public void a_participants_clock_is_the_clock_of_their_site_in_the_protocol_and_utc_for_a_site_it_does_not_name()
+    {
+        var protocol = ProtocolFixtures.Parse(File.ReadAllText(Path.Combine(ProtocolFixtures.RepositoryRoot, "seed", "KET-NP-02.json")));
+
+        Assert.Equal("Europe/Amsterdam", SiteClock.Of(protocol, "S01").TimeZone);
+        Assert.Equal("Australia/Sydney", SiteClock.Of(protocol, "s02").TimeZone);
+        Assert.Same(SiteClock.Utc, SiteClock.Of(protocol, "S99"));
+        Assert.Same(SiteClock.Utc, SiteClock.Of(protocol, null));
     }
 }
