@@ -26,7 +26,7 @@ public interface IInlineProjection
 /// <c>event_hashes</c> (computed here from the data this process serialized) and runs the inline
 /// projections, so nothing partial is ever written.
 /// </summary>
-public sealed class EventStore : IAsyncDisposable
+public sealed partial class EventStore : IAsyncDisposable
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly EventTypeRegistry registry;
