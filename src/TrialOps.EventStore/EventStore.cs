@@ -312,6 +312,24 @@ public sealed partial class EventStore : IAsyncDisposable
         return await ReadEventsAsync(command, ct);
     }
 
+    /// <summary>
+    /// The hash rows of the given positions: the events among them that went through the append
+    /// path (one written around it has none), for a reader that already holds the events.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, string>> HashesAsync(long[] positions, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT seq_id, hash FROM event_hashes WHERE seq_id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = positions });
+        var hashes = new Dictionary<long, string>(positions.Length);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            hashes[reader.GetInt64(0)] = reader.GetString(1);
+        }
+
+        return hashes;
+    }
+
     internal static string AsOfSequence(string parameter) =>
         $"(SELECT sequence FROM ledger WHERE position = {parameter})";
 
