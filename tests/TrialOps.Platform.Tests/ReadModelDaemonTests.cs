@@ -129,7 +129,9 @@ public sealed class ReadModelDaemonTests(DatabaseFixture db) : IClassFixture<Dat
     [Fact]
     public async Task a_read_model_gets_each_event_with_its_recorded_metadata_and_hash_and_never_one_written_around_the_append_path()
     {
-        var (store, daemon, readModel) = await StartAsync("as-recorded");
+        // Its own database: the event written around the append path would fail every other test's verify.
+        await using var fresh = await PostgresServer.CreateDatabaseAsync();
+        var (store, daemon, readModel) = await StartAsync("as-recorded", database: fresh.DataSource);
         var stream = NewStream();
         var metadata = Metadata("the source document says 41");
         var appended = await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "VAS 42"), new NoteCorrected(stream, "VAS 41")], metadata);
@@ -154,14 +156,15 @@ public sealed class ReadModelDaemonTests(DatabaseFixture db) : IClassFixture<Dat
         Assert.DoesNotContain(readModel.Applied, e => e.StreamId == around);
     }
 
-    private async Task<(EventStore.EventStore Store, ReadModelDaemon Daemon, SeenReadModel ReadModel)> StartAsync(string name, ReadModelDaemonOptions? options = null, SeenReadModel? readModel = null)
+    private async Task<(EventStore.EventStore Store, ReadModelDaemon Daemon, SeenReadModel ReadModel)> StartAsync(string name, ReadModelDaemonOptions? options = null, SeenReadModel? readModel = null, Npgsql.NpgsqlDataSource? database = null)
     {
-        await ExecuteAsync(db.DataSource, "CREATE TABLE IF NOT EXISTS read_model_seen (projection text NOT NULL, position bigint NOT NULL, PRIMARY KEY (projection, position))");
+        database ??= db.DataSource;
+        await ExecuteAsync(database, "CREATE TABLE IF NOT EXISTS read_model_seen (projection text NOT NULL, position bigint NOT NULL, PRIMARY KEY (projection, position))");
         readModel ??= new SeenReadModel(name);
         options ??= new ReadModelDaemonOptions { LeadershipPolling = TimeSpan.FromMilliseconds(500) };
         EventStore.EventStore? store = null;
         var martenReadModel = new MartenReadModel(readModel, () => store!);
-        store = new EventStore.EventStore(db.DataSource, Registry, TimeProvider.System, null, o => options.Configure(o, [martenReadModel]));
+        store = new EventStore.EventStore(database, Registry, TimeProvider.System, null, o => options.Configure(o, [martenReadModel]));
         return (store, new ReadModelDaemon(store, [readModel], options), readModel);
     }
 
