@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrialOps.Protocols;
 
 namespace TrialOps.Exports.Sdtm;
 
@@ -8,6 +9,14 @@ namespace TrialOps.Exports.Sdtm;
 /// </summary>
 public static class Iso
 {
+    /// <summary>
+    /// A time as a UTC site's --DTC shows it (<c>2026-11-28T10:40:00</c>, no offset). A subject's
+    /// times go through <see cref="SubjectTimes"/>, which uses their site's clock.
+    /// </summary>
+    public static string Dtc(DateTimeOffset time) => SiteClock.Utc.Iso(time);
+
+    public static string? Dtc(DateTimeOffset? time) => time is { } t ? Dtc(t) : null;
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string? Date(DateOnly? date) => date is { } d ? Date(d) : null;
