@@ -371,7 +371,7 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
         {
             await foreach (var subject in _source.ReadSubjectsAsync(trial.Code, asOf, stop.Token))
             {
-                var history = SubjectHistory.From(subject, periodCount, design.Observation, asOf.RecordedAt);
+                var history = SubjectHistory.From(subject, periodCount, design.Observation, asOf.RecordedAt, design.Protocol);
                 events += subject.Participant.Count + subject.AdverseEvents.Count;
                 await toSdtm.Writer.WriteAsync(history, stop.Token);
                 await toOdm.Writer.WriteAsync(history, stop.Token);
@@ -459,7 +459,7 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
         var subjects = new List<AdamSubject>();
         await foreach (var subject in _source.ReadSubjectsAsync(code, asOf, ct))
         {
-            subjects.Add(AdamDerivation.Derive(design, SubjectHistory.From(subject, periodCount, design.Observation, asOf.RecordedAt), meddra));
+            subjects.Add(AdamDerivation.Derive(design, SubjectHistory.From(subject, periodCount, design.Observation, asOf.RecordedAt, design.Protocol), meddra));
         }
 
         var data = new AdamData(
