@@ -253,7 +253,7 @@ public static class AdamDerivation
             var details = adverseEvent.State.Details!;
             var ctcae = CtcaeDictionary.V5.FindByCode(details.MeddraCode);
             var coded = meddra?.Code(details.MeddraCode);
-            var period = PeriodAtOnset(subject, details.Onset);
+            var period = PeriodAttribution.PeriodAt(subject.State, details.Onset, subject.Clock);
             var onset = details.Onset;
             rows.Add(new AdaeRow(
                 identity.StudyId,
@@ -290,15 +290,6 @@ public static class AdamDerivation
     /// local day, as SDTM AE's EPOCH reads it: in Sydney an onset on the date of a 00:30 dose may
     /// follow that dose, an onset the day before may not.
     /// </summary>
-    private static int? PeriodAtOnset(SubjectHistory subject, PartialDate onset)
-    {
-        var latest = onset.LatestOn(subject.Clock);
-        return Enumerable.Range(1, subject.State.PeriodCount)
-            .Where(p => subject.State.Session(p).StartedAt is { } start && start <= latest)
-            .Select(p => (int?)p)
-            .LastOrDefault();
-    }
-
     private static int IndexOf<T>(IReadOnlyList<T> items, Func<T, bool> match)
     {
         for (var i = 0; i < items.Count; i++)

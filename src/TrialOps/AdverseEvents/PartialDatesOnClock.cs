@@ -1,8 +1,7 @@
 using System.Globalization;
-using TrialOps.AdverseEvents;
 using TrialOps.Protocols;
 
-namespace TrialOps.Exports;
+namespace TrialOps.AdverseEvents;
 
 /// <summary>
 /// A <see cref="PartialDate"/> read on a site's clock. A date-only value (<c>2026-03-29</c>,
