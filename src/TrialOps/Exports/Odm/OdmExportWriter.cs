@@ -35,6 +35,24 @@ namespace TrialOps.Exports.Odm;
 /// these records so the file keeps the order in which things happened: data recorded after an
 /// unlock follows the lock's signature.
 /// </para>
+/// <para>
+/// Sign-offs (ADR 0025, meaning "approved") are signed where their record is: the Investigator's
+/// eligibility sign-off on IG.ELIG, the causality sign-off on the case's IG.AE, each as an Update
+/// of the group that changes no value and carries the signing event's AuditRecord and Signature;
+/// the casebook sign-off on the whole SubjectData, like a lock. The second pharmacist's signed
+/// check of a preparation (meaning "verified") is the Signature of the preparation's IG.DOSING
+/// Insert. A later change is a later transaction: the signature stays in the file where it was
+/// given. Which kinds the file uses and who signed them are read before AdminData is written
+/// (<see cref="OdmSignedRecords"/>), so AdminData defines exactly the kinds used.
+/// </para>
+/// <para>
+/// Expedited safety reporting (ADR 0026) is in the case's form: expectedness on IG.AE (its
+/// AuditRecord names the medical monitor, when, and the reason given), the SUSAR clock as the
+/// case's data gave it after each event (day 0, due days), and each expedited report in IG.SUSAR.
+/// A safety officer's look at the treatment at onset, and the text submitted to an authority, are
+/// in unblinded files only; blinded files neither declare those items nor list a user whose only
+/// act was that look.
+/// </para>
 /// </remarks>
 public sealed class OdmExportWriter : IDisposable
 {
