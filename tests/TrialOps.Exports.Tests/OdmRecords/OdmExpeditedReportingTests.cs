@@ -7,6 +7,7 @@ using TrialOps.EventStore;
 using TrialOps.Exports.Odm;
 using TrialOps.Exports.Tests.Monitoring;
 using TrialOps.Messaging;
+using TrialOps.Participants;
 using static TrialOps.Exports.Tests.OdmRecords.OdmExportSupport;
 
 namespace TrialOps.Exports.Tests.OdmRecords;
@@ -120,4 +121,46 @@ public sealed class OdmExpeditedReportingTests(SmallExportTrialFixture fixture) 
 
     private Task<CliRun> Cli(string command, string user) =>
         CliRunner.RunAsync(fixture.Database.ConnectionString, ExportTrialFixture.Password + "\n", [command, "--trial", fixture.TrialCode, "--user", user, "--password-stdin", .. CliRunner.ConfirmationsFor(command)]);
+}
+
+/// <summary>ADR 0026: a SUSAR report the scheduler marked overdue is in the ODM with who marked it (system), when, and the due day.</summary>
+public sealed class OdmSusarOverdueTests(SmallExportTrialFixture fixture) : IClassFixture<SmallExportTrialFixture>
+{
+    [Fact]
+    public async Task an_overdue_initial_report_of_a_fatal_or_life_threatening_susar_is_in_the_case_form()
+    {
+        var code = fixture.Protocol.Code;
+        var subject = SubjectNumber.Parse((await DemoSusarAsync(fixture)).Subject);
+        var screened = (await fixture.Runtime.Store.ReadStreamAsync(ParticipantStreams.For(code, subject))).Select(e => e.Data).OfType<ParticipantScreened>().Single();
+        var onset = new DateTimeOffset(screened.ConsentDate.AddDays(1).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        var id = AdverseEventStreams.NewId();
+        var lifeThreatening = new AdverseEventInput(10020772, PartialDate.FromInstant(onset), null, 4, [SeriousnessCriterion.LifeThreatening], Causality.Probable, ActionTaken.NotApplicable, AdverseEventOutcome.RecoveringResolving);
+        var investigator = ExportTrialFixture.Investigator;
+        await fixture.MustAsync(new ReportAdverseEvent(id, code, subject, onset.AddMinutes(30), lifeThreatening), investigator);
+        await fixture.MustAsync(new ReportSaeToSponsor(id, onset.AddHours(2), "SAE-ODM-1"), investigator);
+        await fixture.MustAsync(new AssessExpectedness(id, Expectedness.Unexpected, null), new Actor("medmon.mia", Roles.MedicalMonitor));
+        var dueOn = ExpeditedReporting.Day(onset.AddHours(2)).AddDays(ExpeditedReporting.FatalOrLifeThreateningDays);
+        Assert.True(ExpeditedReporting.EndOf(dueOn) <= fixture.Runtime.Clock.GetUtcNow(), $"the demo's consent ({screened.ConsentDate}) is too recent for a past due day");
+        var marked = await fixture.Runtime.SendAsync(CommandContext.New(Actor.System), new MarkSusarReportOverdue(id, SusarReportKind.Initial));
+        Assert.True(marked.Accepted, marked.Rejection?.Message);
+        await fixture.Runtime.Projections.CatchUpAsync(LedgerProjection.ProjectionName);
+        var overdue = (await fixture.Runtime.Store.ReadStreamAsync(AdverseEventStreams.For(id))).Single(e => e.Data is SusarReportOverdue);
+
+        var export = await fixture.ExportAsync("susar-overdue", asOf: marked.Positions.Max());
+        var path = Path.Combine(export.Directory!, TrialExporter.OdmFileName);
+        Assert.Empty(OdmSchemas.CreateValidator().Validate(path));
+        var document = XDocument.Load(path);
+        Assert.Empty(OdmChecks.OutOfOrder(document));
+
+        var report = Assert.Single(GroupsOf(document, subject.ToString(), OdmModel.SusarReport, id));
+        Assert.Equal(("INITIAL", "Insert"), ((string?)report.Attribute("ItemGroupRepeatKey"), (string?)report.Attribute("TransactionType")));
+        Assert.Equal(Position(overdue.Position), SourceId(report));
+        Assert.Equal($"U.{Actor.System.UserId}", AuditUser(report));
+        Assert.Equal("Y", Value(report, "IT.SUSAR.SUSOVER"));
+        Assert.Equal(dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(report, "IT.SUSAR.SUSDUE"));
+
+        var caseGroups = GroupsOf(document, subject.ToString(), OdmModel.AdverseEvent, id);
+        Assert.Equal("Y", caseGroups.Select(g => Value(g, "IT.AE.SUSFATAL")).Single(v => v is not null));
+        Assert.Equal(dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), caseGroups.Select(g => Value(g, "IT.AE.SUSIDUE")).Single(v => v is not null));
+    }
 }
