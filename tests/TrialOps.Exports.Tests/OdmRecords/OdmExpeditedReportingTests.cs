@@ -40,6 +40,7 @@ public sealed class OdmExpeditedReportingTests(SmallExportTrialFixture fixture) 
         Assert.Empty(OdmChecks.OutOfOrder(document));
         AssertExpeditedRecord(document, susar, caseEvents, blindedFile: true);
         AssertNothingOfTheReveal(path, revealed);
+        Assert.Empty(OdmChecks.TreatmentSecretsIn(blinded.Directory!, fixture.Protocol));
 
         // Unblinded (after lock and unblinding): the reveal is there, with who, when and why.
         Assert.True((await Cli("lock", ExportTrialFixture.Coordinator.UserId)).ExitCode == 0);
@@ -162,5 +163,32 @@ public sealed class OdmSusarOverdueTests(SmallExportTrialFixture fixture) : ICla
         var caseGroups = GroupsOf(document, subject.ToString(), OdmModel.AdverseEvent, id);
         Assert.Equal("Y", caseGroups.Select(g => Value(g, "IT.AE.SUSFATAL")).Single(v => v is not null));
         Assert.Equal(dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), caseGroups.Select(g => Value(g, "IT.AE.SUSIDUE")).Single(v => v is not null));
+    }
+
+    [Fact]
+    public async Task an_expectedness_against_the_suggestion_carries_its_reason_and_starts_no_clock()
+    {
+        var code = fixture.Protocol.Code;
+        var subject = SubjectNumber.Parse((await DemoSusarAsync(fixture)).Subject);
+        var screened = (await fixture.Runtime.Store.ReadStreamAsync(ParticipantStreams.For(code, subject))).Select(e => e.Data).OfType<ParticipantScreened>().Single();
+        var onset = new DateTimeOffset(screened.ConsentDate.AddDays(2).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+        var id = AdverseEventStreams.NewId();
+        var serious = new AdverseEventInput(10020772, PartialDate.FromInstant(onset), null, 3, [SeriousnessCriterion.Hospitalization], Causality.Possible, ActionTaken.NotApplicable, AdverseEventOutcome.RecoveringResolving);
+        await fixture.MustAsync(new ReportAdverseEvent(id, code, subject, onset.AddMinutes(30), serious), ExportTrialFixture.Investigator);
+        await fixture.MustAsync(new ReportSaeToSponsor(id, onset.AddHours(2), "SAE-ODM-2"), ExportTrialFixture.Investigator);
+        const string reason = "Listed in the investigator's brochure section 5.4 although not in the protocol's terms";
+        var assessed = await fixture.Runtime.SendAsync(CommandContext.New(new Actor("medmon.mia", Roles.MedicalMonitor)), new AssessExpectedness(id, Expectedness.Expected, reason));
+        Assert.True(assessed.Accepted, assessed.Rejection?.Message);
+        await fixture.Runtime.Projections.CatchUpAsync(LedgerProjection.ProjectionName);
+
+        var export = await fixture.ExportAsync("expected-with-reason", asOf: assessed.Positions.Max());
+        var document = OdmChecks.Load(export.Directory!);
+        var group = Assert.Single(GroupsOf(document, subject.ToString(), OdmModel.AdverseEvent, id), g => SourceId(g) == Position(assessed.Positions.Single()));
+        Assert.Equal("Update", (string?)group.Attribute("TransactionType"));
+        Assert.Equal("U.medmon.mia", AuditUser(group));
+        Assert.Equal(reason, (string?)group.Element(OdmNs + "AuditRecord")!.Element(OdmNs + "ReasonForChange"));
+        Assert.Equal(("EXPECTED", "UNEXPECTED", reason), (Value(group, "IT.AE.AEEXPECT"), Value(group, "IT.AE.AEEXPSUG"), Value(group, "IT.AE.AEEXPRSN")));
+        Assert.DoesNotContain(GroupsOf(document, subject.ToString(), OdmModel.AdverseEvent, id).SelectMany(g => g.Elements(OdmNs + "ItemData")), i => ((string)i.Attribute("ItemOID")!).StartsWith("IT.AE.SUS", StringComparison.Ordinal));
+        Assert.Empty(GroupsOf(document, subject.ToString(), OdmModel.SusarReport, id));
     }
 }
