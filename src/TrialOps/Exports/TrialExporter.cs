@@ -317,6 +317,9 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
             actors.UnionWith(trial.Allocations.Values.Select(a => a.Assigned.Metadata.ActorId));
         }
 
+        var signed = await OdmSignedRecords.ReadAsync(runtime.DataSource, runtime.Registry, trial.Code, asOf, blinded, ct);
+        signed.AdjustUsers(actors, blinded);
+
         var users = new Dictionary<string, UserCreated>(StringComparer.Ordinal);
         foreach (var actor in actors.Where(a => UserName().IsMatch(a)))
         {
@@ -339,7 +342,7 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
         }
 
         using var odmFile = new HashingFileStream(Path.Combine(directory, OdmFileName));
-        using var odm = new OdmExportWriter(odmFile, design, asOf, SoftwareVersion, actors, users);
+        using var odm = new OdmExportWriter(odmFile, design, asOf, SoftwareVersion, actors, users, signed);
         sdtm.WriteTrialDesign();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
