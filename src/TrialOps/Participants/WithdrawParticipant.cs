@@ -37,7 +37,7 @@ public sealed record WithdrawParticipant(ProtocolCode Protocol, SubjectNumber Su
             return Decision.Reject(notExportable);
         }
 
-        if (JourneyRules.ClinicalTime(state, command.WithdrawnAt, now, "withdrawnAt", "withdrawal time") is { } future)
+        if (JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), state, command.WithdrawnAt, now, "withdrawnAt", "withdrawal time") is { } future)
         {
             return Decision.Reject(future);
         }

@@ -50,6 +50,9 @@ public sealed record ParticipantRecord(
 
     public bool Locked => TrialStatus?.Locked == true;
 
+    /// <summary>The participant's site clock: every clinical time of their pages is shown and typed on it (ADR 0030).</summary>
+    public SiteClock Clock { get; init; } = SiteClock.Utc;
+
     public SessionView? Session(int period) => Sessions.FirstOrDefault(s => s.Period == period);
 
     /// <summary>Null when the trial or the subject number is unknown or the participant's site is not the viewer's (the participant may still not exist: see <see cref="Exists"/>).</summary>
@@ -79,18 +82,22 @@ public sealed record ParticipantRecord(
         {
             var session = state.Session(period);
             var weight = session.Preparation?.WeightKg ?? session.WeightKg;
+            var clock = trial is null ? SiteClock.Utc : SiteClock.Of(trial.Protocol, subjectNumber.Site);
             var washoutEndsAt = trial is null ? null : WashoutRule.EndsAt(state, trial.Protocol, period);
             sessions.Add(new SessionView(
                 period,
                 state.Kits.TryGetValue(period, out var kit) ? kit.ToString() : null,
                 session,
                 washoutEndsAt,
-                washoutEndsAt is { } ends && trial is not null ? WashoutRule.Describe(ends, trial.Protocol, period) : null,
+                washoutEndsAt is { } ends && trial is not null ? WashoutRule.Describe(clock, ends, trial.Protocol, period) : null,
                 trial is not null && weight is { } w ? BlindedDoseInstruction.For(trial.Protocol, w).Text : null,
                 trial is null ? TimeSpan.Zero : DosingRules.ShortInfusionThreshold(trial.Protocol)));
         }
 
         var breaks = status?.EmergencyUnblindings.Where(b => b.ParticipantId == subjectNumber.ToString()).ToArray() ?? [];
-        return new ParticipantRecord(protocol, status, state, sessions, breaks, trial?.Protocol.Safety.VitalLimits);
+        return new ParticipantRecord(protocol, status, state, sessions, breaks, trial?.Protocol.Safety.VitalLimits)
+        {
+            Clock = trial is null ? SiteClock.Utc : SiteClock.Of(trial.Protocol, subjectNumber.Site),
+        };
     }
 }
