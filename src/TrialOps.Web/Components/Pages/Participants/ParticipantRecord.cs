@@ -53,6 +53,9 @@ public sealed record ParticipantRecord(
     /// <summary>The participant's site clock: every clinical time of their pages is shown and typed on it (ADR 0030).</summary>
     public SiteClock Clock { get; init; } = SiteClock.Utc;
 
+    /// <summary>The start of the first dose (period 1), from which study days count (SDTM RFSTDTC); null before it.</summary>
+    public DateTimeOffset? FirstDoseAt => State.PeriodCount >= 1 ? State.Session(1).StartedAt : null;
+
     public SessionView? Session(int period) => Sessions.FirstOrDefault(s => s.Period == period);
 
     /// <summary>Null when the trial or the subject number is unknown or the participant's site is not the viewer's (the participant may still not exist: see <see cref="Exists"/>).</summary>

@@ -53,6 +53,16 @@ public static class TrialText
         : TryParseTime(text, out _) ? problem
         : notATime;
 
+    /// <summary>
+    /// <c> (day 3)</c>: the study day of a time, counted on the site's local calendar dates from the
+    /// first dose (SDTM's RFSTDTC: day 1 is the date of the first dose, the day before is day -1);
+    /// empty before any dose or without a time.
+    /// </summary>
+    public static string StudyDay(SiteClock clock, DateTimeOffset? time, DateTimeOffset? firstDose) =>
+        time is { } t && firstDose is { } reference
+            ? " (day " + clock.StudyDay(t, reference).ToString(CultureInfo.InvariantCulture) + ")"
+            : string.Empty;
+
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Missing;
 
     /// <summary>A unit after a number, as CDISC writes it: nothing for a unitless score (UCUM "1" or none).</summary>
