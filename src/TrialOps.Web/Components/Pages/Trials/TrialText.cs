@@ -18,7 +18,7 @@ public static class TrialText
 {
     public const string Missing = "—";
 
-    /// <summary>The format of <c>&lt;input type="datetime-local"&gt;</c>, read as UTC.</summary>
+    /// <summary>The format of <c>&lt;input type="datetime-local"&gt;</c>.</summary>
     public const string InputTimeFormat = "yyyy-MM-dd'T'HH:mm";
 
     public static string Time(DateTimeOffset? time) =>
@@ -77,7 +77,7 @@ public static class TrialText
 
     public static string InputDate(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A time typed into a form, as UTC; accepts the input's format with or without seconds.</summary>
+    /// <summary>A time typed into a form, as UTC (times of no site); accepts the input's format with or without seconds.</summary>
     public static bool TryParseTime(string? text, out DateTimeOffset time) =>
         DateTimeOffset.TryParseExact(
             text?.Trim(),
