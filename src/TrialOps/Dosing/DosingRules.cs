@@ -1,6 +1,6 @@
-using TrialOps.Protocols;
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using TrialOps.Protocols;
 
 namespace TrialOps.Dosing;
 

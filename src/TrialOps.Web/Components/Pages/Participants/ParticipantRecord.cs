@@ -80,12 +80,12 @@ public sealed record ParticipantRecord(
 
         var status = await protocolViews.GetTrialStatusAsync(protocolCode.Value, viewer, ct);
         var (state, trial) = await register.LoadAsync(protocolCode, subjectNumber, ct);
+        var clock = trial?.ClockOf(subjectNumber) ?? SiteClock.Utc;
         var sessions = new List<SessionView>();
         for (var period = 1; period <= state.PeriodCount; period++)
         {
             var session = state.Session(period);
             var weight = session.Preparation?.WeightKg ?? session.WeightKg;
-            var clock = trial is null ? SiteClock.Utc : SiteClock.Of(trial.Protocol, subjectNumber.Site);
             var washoutEndsAt = trial is null ? null : WashoutRule.EndsAt(state, trial.Protocol, period);
             sessions.Add(new SessionView(
                 period,
@@ -100,7 +100,7 @@ public sealed record ParticipantRecord(
         var breaks = status?.EmergencyUnblindings.Where(b => b.ParticipantId == subjectNumber.ToString()).ToArray() ?? [];
         return new ParticipantRecord(protocol, status, state, sessions, breaks, trial?.Protocol.Safety.VitalLimits)
         {
-            Clock = trial is null ? SiteClock.Utc : SiteClock.Of(trial.Protocol, subjectNumber.Site),
+            Clock = clock,
         };
     }
 }
