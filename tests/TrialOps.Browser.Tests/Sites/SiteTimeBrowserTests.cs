@@ -85,25 +85,12 @@ public sealed class SiteTimeBrowserTests(JourneyBrowserFixture journey) : IClass
         return page.APIRequest;
     }
 
-    /// <summary>The administrator imports KET-NP-02 (its lists are generated at import) and creates the Sydney site's staff.</summary>
+    /// <summary>The administrator creates the Sydney site's staff; their Coordinator imports KET-NP-02 (its lists are generated at import).</summary>
     private async Task ImportAndCreateStaffAsync()
     {
         var admin = await Fixture.NewContextAsync();
         var page = await admin.NewPageAsync();
         await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "TrialOps.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        var file = await File.ReadAllTextAsync(Path.Combine(folder!.FullName, "seed", "KET-NP-02.json"));
-        var imported = await page.APIRequest.PostAsync(Url("/api/v1/trials"), new APIRequestContextOptions
-        {
-            Data = file,
-            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
-        });
-        Assert.True(imported.Status is 201 or 200, $"import: {imported.Status} {await imported.TextAsync()}");
         foreach (var (name, role) in new[] { ("coordinator.tz", "Coordinator"), ("investigator.tz", "Investigator"), ("nurse.tz", "DataEntry"), ("pharmacist.tz", "Pharmacist"), ("pharmacist.tz2", "Pharmacist") })
         {
             var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
@@ -114,5 +101,21 @@ public sealed class SiteTimeBrowserTests(JourneyBrowserFixture journey) : IClass
         }
 
         await admin.DisposeAsync();
+
+        // A Coordinator imports it, so that the randomization lists are generated with the import.
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "TrialOps.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        var file = await File.ReadAllTextAsync(Path.Combine(folder!.FullName, "seed", "KET-NP-02.json"));
+        var coordinator = await ApiAsAsync("coordinator.tz");
+        var imported = await coordinator.PostAsync(Url("/api/v1/trials"), new APIRequestContextOptions
+        {
+            Data = file,
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+        });
+        Assert.True(imported.Status is 201 or 200, $"import: {imported.Status} {await imported.TextAsync()}");
     }
 }
