@@ -7,6 +7,7 @@ using TrialOps.Dosing;
 using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
+using TrialOps.Runtime;
 
 namespace TrialOps.Cli;
 
@@ -74,6 +75,7 @@ public static class ParticipantCommands
         {
             await runtime.Projections.CatchUpAsync(ParticipantViewsProjection.ProjectionName, ct);
             var items = await new ParticipantSchedule(runtime).GetScheduleAsync(parse.GetValue(protocol)!, parse.GetValue(subject)!, ct);
+            var clock = await ClockAsync(runtime, parse.GetValue(protocol)!, parse.GetValue(subject)!, ct);
             if (items.Count == 0)
             {
                 throw new CliException($"no schedule for {parse.GetValue(subject)} in {parse.GetValue(protocol)} (not randomized, or no such participant)");
@@ -81,7 +83,7 @@ public static class ParticipantCommands
 
             foreach (var item in items)
             {
-                Console.WriteLine(string.Join('\t', $"P{item.Period}", item.Label, item.Status, Time(item.DueAt), Time(item.DoneAt)));
+                Console.WriteLine(string.Join('\t', $"P{item.Period}", item.Label, item.Status, Time(clock, item.DueAt), Time(clock, item.DoneAt)));
             }
 
             return 0;
@@ -98,11 +100,12 @@ public static class ParticipantCommands
         {
             var result = await new ParticipantTimelines(runtime).GetTimelineAsync(parse.GetValue(protocol)!, parse.GetValue(subject)!, ct)
                 ?? throw new CliException($"no participant {parse.GetValue(subject)} in {parse.GetValue(protocol)}");
+            var clock = await ClockAsync(runtime, parse.GetValue(protocol)!, parse.GetValue(subject)!, ct);
             foreach (var entry in result.Entries)
             {
                 Console.WriteLine(string.Join('\t',
                     entry.Position.ToString(CultureInfo.InvariantCulture),
-                    Time(entry.RecordedAt),
+                    Time(clock, entry.RecordedAt),
                     $"{entry.RecordedBy} ({entry.Role})",
                     entry.Summary + (entry.Reason is { } reason ? $" [reason: {reason}]" : string.Empty)));
             }
@@ -116,5 +119,12 @@ public static class ParticipantCommands
 
     private static Argument<string> SubjectArgument() => new("SUBJECT") { Description = "The subject number, e.g. S01-003." };
 
-    private static string Time(DateTimeOffset? time) => time is { } t ? JourneyRules.Utc(t) : "-";
+    /// <summary>A participant's time on their site's clock, with the offset (<c>2026-03-29 03:30 +02:00</c>; <c>… UTC</c> at a UTC site; ADR 0030).</summary>
+    private static string Time(SiteClock clock, DateTimeOffset? time) => time is { } t ? clock.Show(t) : "-";
+
+    /// <summary>The clock of the participant's site, from the protocol in force; UTC for an unknown protocol or subject.</summary>
+    private static async Task<SiteClock> ClockAsync(TrialOpsRuntime runtime, string protocol, string subject, CancellationToken ct) =>
+        await new ProtocolHistory(runtime.Store).DefinitionAsync(protocol, ct) is { } definition && SubjectNumber.TryParse(subject, out var number)
+            ? SiteClock.Of(definition, number.Site)
+            : SiteClock.Utc;
 }

@@ -21,7 +21,7 @@ public sealed record ReportAdverseEvent(string AdverseEventId, ProtocolCode Prot
             ?? AdverseEventRules.CausalityRole(null, command.Event.Causality, by)
             ?? JourneyRules.Open(trial)
             ?? JourneyRules.Exists(participant, command.Subject)
-            ?? JourneyRules.ClinicalTime(participant, command.AwareAt, now, "awareAt", "time of awareness")) is { } refused)
+            ?? JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), participant, command.AwareAt, now, "awareAt", "time of awareness")) is { } refused)
         {
             return Decision.Reject(refused);
         }
@@ -50,7 +50,7 @@ public sealed record ReportAdverseEvent(string AdverseEventId, ProtocolCode Prot
 
         if (command.AwareAt < details.Onset.EarliestOn(clock))
         {
-            return Decision.Reject("adverse-event.aware-before-onset", $"The site cannot have become aware ({JourneyRules.Utc(command.AwareAt)}) before the onset {details.Onset}.", "awareAt");
+            return Decision.Reject("adverse-event.aware-before-onset", $"The site cannot have become aware ({trial.ClockOf(command.Subject).Show(command.AwareAt)}) before the onset {details.Onset}.", "awareAt");
         }
 
         var dueAt = AdverseEventRules.SponsorReportDueAt(details, command.AwareAt, trial);

@@ -12,7 +12,7 @@ public sealed record ReportSaeFollowUp(string AdverseEventId, DateTimeOffset Rep
     {
         if ((JourneyRules.Role(by, JourneyRules.CoordinatorOrInvestigator, "record a follow-up report")
             ?? JourneyRules.Open(trial)
-            ?? JourneyRules.NotInFuture(command.ReportedAt, now, "reportedAt", "report time")) is { } refused)
+            ?? JourneyRules.NotInFuture(trial.ClockOf(state.Subject), command.ReportedAt, now, "reportedAt", "report time")) is { } refused)
         {
             return Decision.Reject(refused);
         }
@@ -29,7 +29,7 @@ public sealed record ReportSaeFollowUp(string AdverseEventId, DateTimeOffset Rep
 
         if (command.ReportedAt < initial)
         {
-            return Decision.Reject("adverse-event.follow-up-before-report", $"A follow-up cannot precede the initial report ({JourneyRules.Utc(initial)}).", "reportedAt");
+            return Decision.Reject("adverse-event.follow-up-before-report", $"A follow-up cannot precede the initial report ({trial.ClockOf(state.Subject).Show(initial)}).", "reportedAt");
         }
 
         if (string.IsNullOrWhiteSpace(command.Information))

@@ -13,7 +13,7 @@ public sealed record ReportSaeToSponsor(string AdverseEventId, DateTimeOffset Re
     {
         if ((JourneyRules.Role(by, JourneyRules.CoordinatorOrInvestigator, "record a report to the sponsor")
             ?? JourneyRules.Open(trial)
-            ?? JourneyRules.NotInFuture(command.ReportedAt, now, "reportedAt", "report time")) is { } refused)
+            ?? JourneyRules.NotInFuture(trial.ClockOf(state.Subject), command.ReportedAt, now, "reportedAt", "report time")) is { } refused)
         {
             return Decision.Reject(refused);
         }
@@ -30,12 +30,12 @@ public sealed record ReportSaeToSponsor(string AdverseEventId, DateTimeOffset Re
 
         if (state.ReportedToSponsorAt is { } reported)
         {
-            return Decision.Reject("adverse-event.already-reported", $"The initial report was sent at {JourneyRules.Utc(reported)}; record further information as a follow-up.");
+            return Decision.Reject("adverse-event.already-reported", $"The initial report was sent at {trial.ClockOf(state.Subject).Show(reported)}; record further information as a follow-up.");
         }
 
         if (command.ReportedAt < state.AwareAt)
         {
-            return Decision.Reject("adverse-event.report-before-awareness", $"The report cannot precede awareness ({JourneyRules.Utc(state.AwareAt!.Value)}).", "reportedAt");
+            return Decision.Reject("adverse-event.report-before-awareness", $"The report cannot precede awareness ({trial.ClockOf(state.Subject).Show(state.AwareAt!.Value)}).", "reportedAt");
         }
 
         return Decision.Append(

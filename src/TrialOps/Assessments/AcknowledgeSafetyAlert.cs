@@ -23,7 +23,8 @@ public sealed record AcknowledgeSafetyAlert(ProtocolCode Protocol, SubjectNumber
 {
     /// <param name="participantEvents">The participant's stream, with positions (the alert is found by its position).</param>
     /// <param name="alerts">The trial's safety-alert stream (earlier acknowledgements).</param>
-    public static Decision Decide(ParticipantState state, AcknowledgeSafetyAlert command, IReadOnlyList<StoredEvent> participantEvents, IEnumerable<object> alerts, Actor by, DateTimeOffset now)
+    /// <param name="clock">The participant's site clock, for the time of an earlier acknowledgement in a refusal.</param>
+    public static Decision Decide(ParticipantState state, AcknowledgeSafetyAlert command, IReadOnlyList<StoredEvent> participantEvents, IEnumerable<object> alerts, Actor by, DateTimeOffset now, SiteClock clock)
     {
         if ((JourneyRules.Role(by, [Roles.Investigator], "acknowledge a safety alert") ?? JourneyRules.Exists(state, command.Subject)) is { } refused)
         {
@@ -37,7 +38,7 @@ public sealed record AcknowledgeSafetyAlert(ProtocolCode Protocol, SubjectNumber
 
         if (alerts.OfType<SafetyAlertAcknowledged>().FirstOrDefault(a => a.AlertPosition == command.AlertPosition) is { } earlier)
         {
-            return Decision.Reject("safety-alert.already-acknowledged", $"This safety alert was already acknowledged by {earlier.AcknowledgedBy} at {JourneyRules.Utc(earlier.AcknowledgedAt)}.");
+            return Decision.Reject("safety-alert.already-acknowledged", $"This safety alert was already acknowledged by {earlier.AcknowledgedBy} at {clock.Show(earlier.AcknowledgedAt)}.");
         }
 
         return Decision.Append(
@@ -54,8 +55,8 @@ public static class AcknowledgeSafetyAlertHandler
             envelope,
             command.Protocol,
             command.Subject,
-            (state, _, by, now, streams) => AcknowledgeSafetyAlert.Decide(
-                state, command, streams[ParticipantStreams.For(command.Protocol, command.Subject)], streams.Data(SafetyAlertStreams.For(command.Protocol)), by, now),
+            (state, trial, by, now, streams) => AcknowledgeSafetyAlert.Decide(
+                state, command, streams[ParticipantStreams.For(command.Protocol, command.Subject)], streams.Data(SafetyAlertStreams.For(command.Protocol)), by, now, trial.ClockOf(command.Subject)),
             ct,
             null,
             SafetyAlertStreams.For(command.Protocol));

@@ -49,9 +49,9 @@ public static class AssessmentRules
     /// The period has begun (earlier periods dosed), the participant was in the trial at the clinical
     /// time, a post-dose value was taken after dosing started and a baseline before it.
     /// </summary>
-    public static Rejection? Timing(ParticipantState state, SubjectNumber subject, int period, AssessmentTime time, DateTimeOffset clinicalTime, DateTimeOffset now, string field)
+    public static Rejection? Timing(SiteClock clock, ParticipantState state, SubjectNumber subject, int period, AssessmentTime time, DateTimeOffset clinicalTime, DateTimeOffset now, string field)
     {
-        if ((JourneyRules.Exists(state, subject) ?? JourneyRules.Period(state, period) ?? JourneyRules.ClinicalTime(state, clinicalTime, now, field, "measurement time")) is { } rejection)
+        if ((JourneyRules.Exists(state, subject) ?? JourneyRules.Period(state, period) ?? JourneyRules.ClinicalTime(clock, state, clinicalTime, now, field, "measurement time")) is { } rejection)
         {
             return rejection;
         }
@@ -60,7 +60,7 @@ public static class AssessmentRules
         {
             return new Rejection(
                 "participant.not-in-treatment",
-                $"Participant {subject} is {JourneyRules.Describe(state.Status)}{(state.EndedAt is { } ended ? $" since {JourneyRules.Utc(ended)}" : string.Empty)}: no assessment can be recorded for that time.",
+                $"Participant {subject} is {JourneyRules.Describe(state.Status)}{(state.EndedAt is { } ended ? $" since {clock.Show(ended)}" : string.Empty)}: no assessment can be recorded for that time.",
                 field);
         }
 
@@ -79,12 +79,12 @@ public static class AssessmentRules
 
             if (clinicalTime < start)
             {
-                return new Rejection("assessment.before-dosing", $"A {time.Iso} value cannot be measured before dosing started ({JourneyRules.Utc(start)}).", field);
+                return new Rejection("assessment.before-dosing", $"A {time.Iso} value cannot be measured before dosing started ({clock.Show(start)}).", field);
             }
         }
         else if (session.StartedAt is { } start && clinicalTime > start)
         {
-            return new Rejection("assessment.baseline-after-dosing", $"The pre-dose baseline must be measured before dosing started ({JourneyRules.Utc(start)}).", field);
+            return new Rejection("assessment.baseline-after-dosing", $"The pre-dose baseline must be measured before dosing started ({clock.Show(start)}).", field);
         }
 
         return null;

@@ -27,7 +27,7 @@ public sealed record CorrectScaleAssessment(ProtocolCode Protocol, SubjectNumber
             return Decision.Reject("assessment.not-recorded", $"{definition.Code} {time.Iso} of period {command.Period} is not recorded: there is nothing to correct.");
         }
 
-        if ((AssessmentRules.Timing(state, command.Subject, command.Period, time, command.AssessedAt, now, "assessedAt")
+        if ((AssessmentRules.Timing(trial.ClockOf(command.Subject), state, command.Subject, command.Period, time, command.AssessedAt, now, "assessedAt")
             ?? AssessmentRules.ScaleValue(definition, command.Value)) is { } rejection)
         {
             return Decision.Reject(rejection);

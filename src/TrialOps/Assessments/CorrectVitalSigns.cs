@@ -30,7 +30,7 @@ public sealed record CorrectVitalSigns(ProtocolCode Protocol, SubjectNumber Subj
             return Decision.Reject("assessment.not-recorded", $"{definition.Code} {time.Iso} of period {command.Period} is not recorded: there is nothing to correct.");
         }
 
-        if ((AssessmentRules.Timing(state, command.Subject, command.Period, time, command.MeasuredAt, now, "measuredAt")
+        if ((AssessmentRules.Timing(trial.ClockOf(command.Subject), state, command.Subject, command.Period, time, command.MeasuredAt, now, "measuredAt")
             ?? AssessmentRules.Plausible(command.Values)) is { } rejection)
         {
             return Decision.Reject(rejection);

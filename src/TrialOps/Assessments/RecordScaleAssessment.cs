@@ -22,7 +22,7 @@ public sealed record RecordScaleAssessment(ProtocolCode Protocol, SubjectNumber 
             return Decision.Reject(unknown);
         }
 
-        if ((AssessmentRules.Timing(state, command.Subject, command.Period, time!, command.AssessedAt, now, "assessedAt")
+        if ((AssessmentRules.Timing(trial.ClockOf(command.Subject), state, command.Subject, command.Period, time!, command.AssessedAt, now, "assessedAt")
             ?? AssessmentRules.ScaleValue(definition!, command.Value)) is { } rejection)
         {
             return Decision.Reject(rejection);

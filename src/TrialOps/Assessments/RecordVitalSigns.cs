@@ -24,7 +24,7 @@ public sealed record RecordVitalSigns(ProtocolCode Protocol, SubjectNumber Subje
             return Decision.Reject(unknown);
         }
 
-        if ((AssessmentRules.Timing(state, command.Subject, command.Period, time!, command.MeasuredAt, now, "measuredAt")
+        if ((AssessmentRules.Timing(trial.ClockOf(command.Subject), state, command.Subject, command.Period, time!, command.MeasuredAt, now, "measuredAt")
             ?? AssessmentRules.Plausible(command.Values)) is { } rejection)
         {
             return Decision.Reject(rejection);

@@ -33,7 +33,10 @@ public sealed class ParticipantTimelines(TrialOpsRuntime runtime)
             streams.AddRange(await runtime.Store.ReadStreamAsync(AdverseEventStreams.For(adverseEventId), null, ct));
         }
 
-        var entries = streams.OrderBy(e => e.Position).Select(TimelineText.Describe).ToArray();
+        // The words of the timeline name clinical times on the participant's site clock (ADR 0030).
+        var definition = await new ProtocolHistory(runtime.Store).DefinitionAsync(protocolCode.Value, ct);
+        var clock = definition is null ? SiteClock.Utc : SiteClock.Of(definition, subjectNumber.Site);
+        var entries = streams.OrderBy(e => e.Position).Select(e => TimelineText.Describe(e, clock)).ToArray();
         var values = entries
             .Where(e => e.ValueKey is not null)
             .GroupBy(e => e.ValueKey!, StringComparer.Ordinal)

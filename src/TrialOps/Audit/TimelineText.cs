@@ -4,6 +4,7 @@ using TrialOps.Assessments;
 using TrialOps.Dosing;
 using TrialOps.EventStore;
 using TrialOps.Participants;
+using TrialOps.Protocols;
 using TrialOps.Queries;
 using TrialOps.SourceVerification;
 using TrialOps.Washouts;
@@ -17,7 +18,11 @@ namespace TrialOps.Audit;
 /// </summary>
 public static class TimelineText
 {
-    public static TimelineEntry Describe(StoredEvent stored)
+    /// <summary>In words, with times in UTC (an event whose site is not known).</summary>
+    public static TimelineEntry Describe(StoredEvent stored) => Describe(stored, SiteClock.Utc);
+
+    /// <summary>In words, with the times the words name on the participant's site clock (ADR 0030).</summary>
+    public static TimelineEntry Describe(StoredEvent stored, SiteClock clock)
     {
         var (summary, clinical, key, value, correction) = stored.Data switch
         {
@@ -36,13 +41,13 @@ public static class TimelineText
             SessionWeightRecorded e => ($"Period {e.Period}: weight {Number(e.WeightKg)} kg", e.MeasuredAt, $"P{e.Period} weight", $"{Number(e.WeightKg)} kg", false),
             SessionWeightCorrected e => ($"Period {e.Period}: weight corrected to {Number(e.WeightKg)} kg", e.MeasuredAt, $"P{e.Period} weight", $"{Number(e.WeightKg)} kg", true),
             DosePrepared e => ($"Period {e.Period}: kit {e.Kit} prepared by {e.PreparedBy}, " + (e.IsCheckSigned() ? $"check signed by {e.CheckedBy} ({e.CheckMeaning})" : $"checked by {e.CheckedBy} (not signed)"), e.PreparedAt, null, null, false),
-            DosingStarted e => ($"Period {e.Period}: dosing started", e.StartedAt, $"P{e.Period} dosing start", Time(e.StartedAt), false),
-            DosingStartCorrected e => ($"Period {e.Period}: dosing start corrected to {Time(e.StartedAt)}", e.StartedAt, $"P{e.Period} dosing start", Time(e.StartedAt), true),
+            DosingStarted e => ($"Period {e.Period}: dosing started", e.StartedAt, $"P{e.Period} dosing start", Time(clock, e.StartedAt), false),
+            DosingStartCorrected e => ($"Period {e.Period}: dosing start corrected to {Time(clock, e.StartedAt)}", e.StartedAt, $"P{e.Period} dosing start", Time(clock, e.StartedAt), true),
             DosingInterrupted e => ($"Period {e.Period}: dosing interrupted ({e.Reason})", e.InterruptedAt, null, null, false),
             DosingResumed e => ($"Period {e.Period}: dosing resumed", e.ResumedAt, null, null, false),
             InfusionRateChanged e => ($"Period {e.Period}: rate changed to {Number(e.RateMlPerHour)} mL/h ({e.Reason})", e.ChangedAt, null, null, false),
-            DosingStopped e => ($"Period {e.Period}: dosing stopped{(e.Completed ? string.Empty : $" early ({e.EarlyStopReason})")}", e.StoppedAt, $"P{e.Period} dosing stop", Time(e.StoppedAt), false),
-            DosingStopCorrected e => ($"Period {e.Period}: dosing stop corrected to {Time(e.StoppedAt)}", e.StoppedAt, $"P{e.Period} dosing stop", Time(e.StoppedAt), true),
+            DosingStopped e => ($"Period {e.Period}: dosing stopped{(e.Completed ? string.Empty : $" early ({e.EarlyStopReason})")}", e.StoppedAt, $"P{e.Period} dosing stop", Time(clock, e.StoppedAt), false),
+            DosingStopCorrected e => ($"Period {e.Period}: dosing stop corrected to {Time(clock, e.StoppedAt)}", e.StoppedAt, $"P{e.Period} dosing stop", Time(clock, e.StoppedAt), true),
             WashoutElapsed e => ($"Washout after period {e.CompletedPeriod} elapsed: ready for period {e.NextPeriod}", e.WashoutEndedAt, null, null, false),
             ScaleAssessmentRecorded e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint} = {Number(e.Value)}{ScaleUnits.AfterNumber(e.Unit)}", e.AssessedAt, Key(e.Period, e.AssessmentCode, e.Timepoint), $"{Number(e.Value)}{ScaleUnits.AfterNumber(e.Unit)}", false),
             ScaleAssessmentCorrected e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint} corrected to {Number(e.Value)}", e.AssessedAt, Key(e.Period, e.AssessmentCode, e.Timepoint), Number(e.Value), true),
@@ -57,7 +62,7 @@ public static class TimelineText
             AdverseEventCausalityAssessed e => ($"Adverse event {e.AdverseEventId}: causality {e.Causality}", null, null, null, false),
             SaeReportedToSponsor e => ($"SAE {e.AdverseEventId} reported to the sponsor{(e.Late ? " (late)" : string.Empty)}{(e.SponsorReference is { } reference ? $", reference {reference}" : string.Empty)}", e.ReportedAt, null, null, false),
             SaeFollowUpReported e => ($"SAE {e.AdverseEventId} follow-up {e.FollowUpNumber}: {e.Information}", e.ReportedAt, null, null, false),
-            SaeReportOverdue e => ($"SAE {e.AdverseEventId} report to the sponsor overdue (due {Time(e.DueAt)})", null, null, null, false),
+            SaeReportOverdue e => ($"SAE {e.AdverseEventId} report to the sponsor overdue (due {Time(clock, e.DueAt)})", null, null, null, false),
             AdverseEventExpectednessAssessed e => ($"Adverse event {e.AdverseEventId}: {e.Expectedness.ToString().ToLowerInvariant()} (reference safety information suggested {e.Suggested.ToString().ToLowerInvariant()}{(e.MatchedTerm is { } matched ? $", term {matched}" : string.Empty)})", null, null, null, false),
             SusarReportSubmitted e => ($"SUSAR {e.AdverseEventId}: {(e.Kind == SusarReportKind.Initial ? "initial" : "follow-up")} report submitted to {e.Authority} on {e.SubmittedOn:yyyy-MM-dd}{(e.Late ? " (late)" : string.Empty)}{(e.Reference is { } susarReference ? $", reference {susarReference}" : string.Empty)}", null, null, null, false),
             SusarReportOverdue e => ($"SUSAR {e.AdverseEventId}: {(e.Kind == SusarReportKind.Initial ? "initial" : "follow-up")} report overdue (due {e.DueOn:yyyy-MM-dd})", null, null, null, false),
@@ -100,7 +105,7 @@ public static class TimelineText
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Time(DateTimeOffset time) => JourneyRules.Utc(time);
+    private static string Time(SiteClock clock, DateTimeOffset time) => clock.Show(time);
 
     private static string Number(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -14,8 +14,8 @@ public sealed record ChangeInfusionRate(ProtocolCode Protocol, SubjectNumber Sub
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, JourneyRules.SiteStaff, "record a rate change")
             ?? DosingRules.Running(state, command.Period)
-            ?? JourneyRules.ClinicalTime(state, command.ChangedAt, now, "changedAt", "rate change time")
-            ?? DosingRules.NotBefore(command.ChangedAt, state.Session(command.Period).StartedAt!.Value, "changedAt", "rate change", "the start of dosing")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), state, command.ChangedAt, now, "changedAt", "rate change time")
+            ?? DosingRules.NotBefore(trial.ClockOf(command.Subject), command.ChangedAt, state.Session(command.Period).StartedAt!.Value, "changedAt", "rate change", "the start of dosing")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }

@@ -29,7 +29,7 @@ public sealed record CorrectDosingTime(ProtocolCode Protocol, SubjectNumber Subj
             ?? JourneyRules.Exists(state, command.Subject)
             ?? JourneyRules.Period(state, command.Period)
             ?? JourneyRules.Reason(command.Reason)
-            ?? JourneyRules.ClinicalTime(state, command.Time, now, "time", "corrected time")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), state, command.Time, now, "time", "corrected time")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }
@@ -39,6 +39,7 @@ public sealed record CorrectDosingTime(ProtocolCode Protocol, SubjectNumber Subj
 
     private static Decision CorrectStart(ParticipantState state, TrialContext trial, CorrectDosingTime command, Actor by, DateTimeOffset now)
     {
+        var clock = trial.ClockOf(command.Subject);
         var session = state.Session(command.Period);
         if (session.StartedAt is not { } recorded)
         {
@@ -51,13 +52,13 @@ public sealed record CorrectDosingTime(ProtocolCode Protocol, SubjectNumber Subj
         }
 
         if (((session.StoppedAt is { } stop && command.Time > stop
-                ? new Rejection("dosing.time-out-of-order", $"The start cannot follow the end of dosing ({JourneyRules.Utc(stop)}).", "time")
+                ? new Rejection("dosing.time-out-of-order", $"The start cannot follow the end of dosing ({clock.Show(stop)}).", "time")
                 : null)
             ?? (session.LastInterruptionAt is { } interruption && command.Time > interruption
-                ? new Rejection("dosing.time-out-of-order", $"The start cannot follow the interruption at {JourneyRules.Utc(interruption)}.", "time")
+                ? new Rejection("dosing.time-out-of-order", $"The start cannot follow the interruption at {clock.Show(interruption)}.", "time")
                 : null)
             ?? (command.Period > 1 && state.Session(command.Period - 1).StoppedAt is { } previousStop
-                ? DosingRules.NotBefore(command.Time, previousStop, "time", "start", $"the end of period {command.Period - 1} dosing")
+                ? DosingRules.NotBefore(clock, command.Time, previousStop, "time", "start", $"the end of period {command.Period - 1} dosing")
                 : null)) is { } order)
         {
             return Decision.Reject(order);
@@ -79,6 +80,7 @@ public sealed record CorrectDosingTime(ProtocolCode Protocol, SubjectNumber Subj
 
     private static Decision CorrectStop(ParticipantState state, TrialContext trial, CorrectDosingTime command, Actor by, DateTimeOffset now)
     {
+        var clock = trial.ClockOf(command.Subject);
         var session = state.Session(command.Period);
         if (session.StoppedAt is not { } recorded)
         {
@@ -91,10 +93,10 @@ public sealed record CorrectDosingTime(ProtocolCode Protocol, SubjectNumber Subj
         }
 
         var next = command.Period < state.PeriodCount ? state.Session(command.Period + 1) : null;
-        if ((DosingRules.NotBefore(command.Time, session.StartedAt!.Value, "time", "end of dosing", "its start")
-            ?? (session.LastInterruptionAt is { } interruption ? DosingRules.NotBefore(command.Time, interruption, "time", "end of dosing", "the last interruption") : null)
+        if ((DosingRules.NotBefore(clock, command.Time, session.StartedAt!.Value, "time", "end of dosing", "its start")
+            ?? (session.LastInterruptionAt is { } interruption ? DosingRules.NotBefore(clock, command.Time, interruption, "time", "end of dosing", "the last interruption") : null)
             ?? (next?.StartedAt is { } nextStart && command.Time > nextStart
-                ? new Rejection("dosing.time-out-of-order", $"The end of dosing cannot follow the start of period {command.Period + 1} ({JourneyRules.Utc(nextStart)}).", "time")
+                ? new Rejection("dosing.time-out-of-order", $"The end of dosing cannot follow the start of period {command.Period + 1} ({clock.Show(nextStart)}).", "time")
                 : null)) is { } order)
         {
             return Decision.Reject(order);
@@ -131,8 +133,8 @@ public sealed record CorrectDosingTime(ProtocolCode Protocol, SubjectNumber Subj
             return null;
         }
 
-        var description = $"Corrected dosing times put the start of period {period} ({JourneyRules.Utc(startedAt)}) before the washout ended. "
-            + WashoutRule.Describe(endsAt, trial.Protocol, period) + ".";
+        var description = $"Corrected dosing times put the start of period {period} ({trial.ClockOf(subject).Show(startedAt)}) before the washout ended. "
+            + WashoutRule.Describe(trial.ClockOf(subject), endsAt, trial.Protocol, period) + ".";
         return by.Role == Roles.Investigator
             ? (null, new ProtocolDeviationRecorded(trial.Code, subject, period, by.UserId, startedAt, ProtocolDeviationKinds.WashoutNotElapsed, description, reason.Trim()))
             : (new Rejection("dosing.washout-not-elapsed", description + " Only an Investigator can record this correction, as a protocol deviation.", "time"), null);

@@ -18,7 +18,7 @@ public sealed record CorrectSessionWeight(ProtocolCode Protocol, SubjectNumber S
             ?? JourneyRules.Exists(state, command.Subject)
             ?? JourneyRules.Reason(command.Reason)
             ?? DosingRules.Weight(command.WeightKg)
-            ?? JourneyRules.ClinicalTime(state, command.MeasuredAt, now, "measuredAt", "weighing time")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), state, command.MeasuredAt, now, "measuredAt", "weighing time")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }

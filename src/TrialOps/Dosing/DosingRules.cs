@@ -1,5 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using TrialOps.Protocols;
 
 namespace TrialOps.Dosing;
 
@@ -67,9 +68,9 @@ public static class DosingRules
                     : $"Dosing of period {period} has not started.",
                 "period");
 
-    public static Rejection? NotBefore(DateTimeOffset time, DateTimeOffset earliest, string field, string what, string earlier) =>
+    public static Rejection? NotBefore(SiteClock clock, DateTimeOffset time, DateTimeOffset earliest, string field, string what, string earlier) =>
         time < earliest
-            ? new Rejection("dosing.time-out-of-order", $"The {what} ({JourneyRules.Utc(time)}) cannot precede {earlier} ({JourneyRules.Utc(earliest)}).", field)
+            ? new Rejection("dosing.time-out-of-order", $"The {what} ({clock.Show(time)}) cannot precede {earlier} ({clock.Show(earliest)}).", field)
             : null;
 
     /// <summary>Common prelude: role, open trial, participant in treatment, period exists.</summary>

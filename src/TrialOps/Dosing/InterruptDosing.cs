@@ -12,7 +12,7 @@ public sealed record InterruptDosing(ProtocolCode Protocol, SubjectNumber Subjec
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, JourneyRules.SiteStaff, "record an interruption")
             ?? DosingRules.Running(state, command.Period)
-            ?? JourneyRules.ClinicalTime(state, command.InterruptedAt, now, "interruptedAt", "interruption time")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), state, command.InterruptedAt, now, "interruptedAt", "interruption time")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }
@@ -28,8 +28,8 @@ public sealed record InterruptDosing(ProtocolCode Protocol, SubjectNumber Subjec
             return Decision.Reject("dosing.interruption-reason-required", "Give the reason for the interruption.", "reason");
         }
 
-        if ((DosingRules.NotBefore(command.InterruptedAt, session.StartedAt!.Value, "interruptedAt", "interruption", "the start of dosing")
-            ?? (session.LastInterruptionAt is { } last ? DosingRules.NotBefore(command.InterruptedAt, last, "interruptedAt", "interruption", "the previous interruption") : null)) is { } order)
+        if ((DosingRules.NotBefore(trial.ClockOf(command.Subject), command.InterruptedAt, session.StartedAt!.Value, "interruptedAt", "interruption", "the start of dosing")
+            ?? (session.LastInterruptionAt is { } last ? DosingRules.NotBefore(trial.ClockOf(command.Subject), command.InterruptedAt, last, "interruptedAt", "interruption", "the previous interruption") : null)) is { } order)
         {
             return Decision.Reject(order);
         }

@@ -41,7 +41,7 @@ public sealed record RecordDosePreparation(
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, [Roles.Pharmacist], "record a dose preparation")
             ?? DosingRules.CurrentPeriod(state, command.Period)
-            ?? JourneyRules.ClinicalTime(state, command.PreparedAt, now, "preparedAt", "preparation time")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), state, command.PreparedAt, now, "preparedAt", "preparation time")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }
@@ -57,7 +57,7 @@ public sealed record RecordDosePreparation(
             return Decision.Reject("dosing.already-prepared", $"The kit of period {command.Period} is already recorded as prepared.", "kit");
         }
 
-        if (session.WeightMeasuredAt is { } weighed && DosingRules.NotBefore(command.PreparedAt, weighed, "preparedAt", "preparation", "the weighing it is calculated from") is { } order)
+        if (session.WeightMeasuredAt is { } weighed && DosingRules.NotBefore(trial.ClockOf(command.Subject), command.PreparedAt, weighed, "preparedAt", "preparation", "the weighing it is calculated from") is { } order)
         {
             return Decision.Reject(order);
         }

@@ -13,7 +13,7 @@ public sealed record RecordSessionWeight(ProtocolCode Protocol, SubjectNumber Su
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, JourneyRules.SiteStaff, "record a weight")
             ?? DosingRules.CurrentPeriod(state, command.Period)
             ?? DosingRules.Weight(command.WeightKg)
-            ?? JourneyRules.ClinicalTime(state, command.MeasuredAt, now, "measuredAt", "weighing time")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), state, command.MeasuredAt, now, "measuredAt", "weighing time")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }

@@ -12,7 +12,7 @@ public sealed record ResumeDosing(ProtocolCode Protocol, SubjectNumber Subject, 
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, JourneyRules.SiteStaff, "record a resumption")
             ?? DosingRules.Running(state, command.Period)
-            ?? JourneyRules.ClinicalTime(state, command.ResumedAt, now, "resumedAt", "resumption time")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), state, command.ResumedAt, now, "resumedAt", "resumption time")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }
@@ -23,7 +23,7 @@ public sealed record ResumeDosing(ProtocolCode Protocol, SubjectNumber Subject, 
             return Decision.Reject("dosing.not-interrupted", $"Dosing of period {command.Period} is not interrupted.");
         }
 
-        if (DosingRules.NotBefore(command.ResumedAt, session.LastInterruptionAt!.Value, "resumedAt", "resumption", "the interruption") is { } order)
+        if (DosingRules.NotBefore(trial.ClockOf(command.Subject), command.ResumedAt, session.LastInterruptionAt!.Value, "resumedAt", "resumption", "the interruption") is { } order)
         {
             return Decision.Reject(order);
         }

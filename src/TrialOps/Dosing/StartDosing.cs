@@ -26,9 +26,10 @@ public sealed record StartDosing(ProtocolCode Protocol, SubjectNumber Subject, i
 
         if (WashoutRule.EndsAt(state, trial.Protocol, command.Period) is { } washoutEndsAt && command.StartedAt < washoutEndsAt)
         {
+            var clock = trial.ClockOf(command.Subject);
             return Decision.Reject(
                 "dosing.washout-not-elapsed",
-                $"{WashoutRule.Describe(washoutEndsAt, trial.Protocol, command.Period)}: dosing cannot start at {JourneyRules.Utc(command.StartedAt)}. "
+                $"{WashoutRule.Describe(clock, washoutEndsAt, trial.Protocol, command.Period)}: dosing cannot start at {clock.Show(command.StartedAt)}. "
                 + "If it did, an Investigator must record it as a protocol deviation with a reason.",
                 "startedAt");
         }
@@ -41,15 +42,16 @@ public sealed record StartDosing(ProtocolCode Protocol, SubjectNumber Subject, i
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, roles, "record the start of dosing")
             ?? DosingRules.CurrentPeriod(state, command.Period)
-            ?? JourneyRules.ClinicalTime(state, command.StartedAt, now, "startedAt", "dosing start")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), state, command.StartedAt, now, "startedAt", "dosing start")) is { } rejection)
         {
             return rejection;
         }
 
+        var clock = trial.ClockOf(command.Subject);
         var session = state.Session(command.Period);
         if (session.Started)
         {
-            return new Rejection("dosing.already-started", $"Dosing of period {command.Period} already started at {JourneyRules.Utc(session.StartedAt!.Value)}.", "period");
+            return new Rejection("dosing.already-started", $"Dosing of period {command.Period} already started at {clock.Show(session.StartedAt!.Value)}.", "period");
         }
 
         if (session.Preparation is null)
@@ -57,8 +59,8 @@ public sealed record StartDosing(ProtocolCode Protocol, SubjectNumber Subject, i
             return new Rejection("dosing.not-prepared", $"The kit for period {command.Period} has not been recorded as prepared and checked by the pharmacy.", "period");
         }
 
-        if ((DosingRules.NotBefore(command.StartedAt, session.Preparation.PreparedAt, "startedAt", "dosing start", "the preparation of the kit")
-            ?? (session.WeightMeasuredAt is { } weighed ? DosingRules.NotBefore(command.StartedAt, weighed, "startedAt", "dosing start", "the weighing") : null)) is { } order)
+        if ((DosingRules.NotBefore(clock, command.StartedAt, session.Preparation.PreparedAt, "startedAt", "dosing start", "the preparation of the kit")
+            ?? (session.WeightMeasuredAt is { } weighed ? DosingRules.NotBefore(clock, command.StartedAt, weighed, "startedAt", "dosing start", "the weighing") : null)) is { } order)
         {
             return order;
         }
@@ -67,7 +69,7 @@ public sealed record StartDosing(ProtocolCode Protocol, SubjectNumber Subject, i
         {
             return new Rejection(
                 "dosing.time-out-of-order",
-                $"Dosing of period {command.Period} cannot start before the dosing of period {command.Period - 1} ended ({JourneyRules.Utc(previousStop)}).",
+                $"Dosing of period {command.Period} cannot start before the dosing of period {command.Period - 1} ended ({clock.Show(previousStop)}).",
                 "startedAt");
         }
 

@@ -30,7 +30,7 @@ public sealed record StartDosingBeforeWashout(ProtocolCode Protocol, SubjectNumb
                 "dosing.no-deviation",
                 command.Period == 1
                     ? "Period 1 has no washout before it: record the start of dosing normally."
-                    : $"The washout had elapsed at {JourneyRules.Utc(command.StartedAt)}: record the start of dosing normally.",
+                    : $"The washout had elapsed at {trial.ClockOf(command.Subject).Show(command.StartedAt)}: record the start of dosing normally.",
                 "startedAt");
         }
 
@@ -47,8 +47,8 @@ public sealed record StartDosingBeforeWashout(ProtocolCode Protocol, SubjectNumb
                 by.UserId,
                 command.StartedAt,
                 ProtocolDeviationKinds.WashoutNotElapsed,
-                $"Dosing of period {command.Period} started {JourneyRules.Utc(command.StartedAt)}, {FormatEarly(early)} before the washout ended. "
-                + WashoutRule.Describe(washoutEndsAt, trial.Protocol, command.Period) + ".",
+                $"Dosing of period {command.Period} started {trial.ClockOf(command.Subject).Show(command.StartedAt)}, {FormatEarly(early)} before the washout ended. "
+                + WashoutRule.Describe(trial.ClockOf(command.Subject), washoutEndsAt, trial.Protocol, command.Period) + ".",
                 command.Reason.Trim()));
     }
 

@@ -46,14 +46,14 @@ public sealed record StopDosing(
     {
         if ((DosingRules.Prelude(state, trial, command.Subject, command.Period, by, JourneyRules.SiteStaff, "record the end of dosing")
             ?? DosingRules.Running(state, command.Period)
-            ?? JourneyRules.ClinicalTime(state, command.StoppedAt, now, "stoppedAt", "end of dosing")) is { } rejection)
+            ?? JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), state, command.StoppedAt, now, "stoppedAt", "end of dosing")) is { } rejection)
         {
             return Decision.Reject(rejection);
         }
 
         var session = state.Session(command.Period);
-        if ((DosingRules.NotBefore(command.StoppedAt, session.StartedAt!.Value, "stoppedAt", "end of dosing", "its start")
-            ?? (session.LastInterruptionAt is { } last ? DosingRules.NotBefore(command.StoppedAt, last, "stoppedAt", "end of dosing", "the last interruption") : null)) is { } order)
+        if ((DosingRules.NotBefore(trial.ClockOf(command.Subject), command.StoppedAt, session.StartedAt!.Value, "stoppedAt", "end of dosing", "its start")
+            ?? (session.LastInterruptionAt is { } last ? DosingRules.NotBefore(trial.ClockOf(command.Subject), command.StoppedAt, last, "stoppedAt", "end of dosing", "the last interruption") : null)) is { } order)
         {
             return Decision.Reject(order);
         }

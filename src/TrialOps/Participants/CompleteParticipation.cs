@@ -28,7 +28,7 @@ public sealed record CompleteParticipation(ProtocolCode Protocol, SubjectNumber 
                 $"Participant {command.Subject} cannot complete: period {string.Join(", ", undone)} {(undone.Length == 1 ? "has" : "have")} not been dosed.");
         }
 
-        if (JourneyRules.ClinicalTime(state, command.CompletedAt, now, "completedAt", "completion time") is { } future)
+        if (JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), state, command.CompletedAt, now, "completedAt", "completion time") is { } future)
         {
             return Decision.Reject(future);
         }
@@ -38,7 +38,7 @@ public sealed record CompleteParticipation(ProtocolCode Protocol, SubjectNumber 
         {
             return Decision.Reject(
                 "participant.completion-before-last-dose",
-                $"Completion cannot precede the end of the last dosing ({JourneyRules.Utc(lastStop)}).",
+                $"Completion cannot precede the end of the last dosing ({trial.ClockOf(command.Subject).Show(lastStop)}).",
                 "completedAt");
         }
 

@@ -9,6 +9,9 @@ namespace TrialOps.Participants;
 public sealed record TrialContext(ProtocolDefinition Protocol, bool Locked)
 {
     public ProtocolCode Code => Protocol.Code;
+
+    /// <summary>The clock of the participant's site: refusals print clinical times as the site reads them (ADR 0030).</summary>
+    public SiteClock ClockOf(SubjectNumber subject) => SiteClock.Of(Protocol, subject.Site);
 }
 
 /// <summary>Rules every step of the participant journey shares: who may act, on what, and when.</summary>
@@ -53,10 +56,10 @@ public static class JourneyRules
     /// clock tolerance) and not before the participant's consent (on the consent date in the
     /// earliest time zone, UTC+14). What really happened otherwise goes through a correction.
     /// </summary>
-    public static Rejection? ClinicalTime(ParticipantState state, DateTimeOffset clinicalTime, DateTimeOffset now, string field, string what) =>
-        NotInFuture(clinicalTime, now, field, what) ?? NotBeforeConsent(state, clinicalTime, field, what);
+    public static Rejection? ClinicalTime(SiteClock clock, ParticipantState state, DateTimeOffset clinicalTime, DateTimeOffset now, string field, string what) =>
+        NotInFuture(clock, clinicalTime, now, field, what) ?? NotBeforeConsent(clock, state, clinicalTime, field, what);
 
-    public static Rejection? NotBeforeConsent(ParticipantState state, DateTimeOffset clinicalTime, string field, string what)
+    public static Rejection? NotBeforeConsent(SiteClock clock, ParticipantState state, DateTimeOffset clinicalTime, string field, string what)
     {
         if (state.ConsentDate is not { } consent)
         {
@@ -65,16 +68,16 @@ public static class JourneyRules
 
         var earliest = new DateTimeOffset(consent.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - EarliestZone;
         return clinicalTime < earliest
-            ? new Rejection("clinical-time-before-consent", $"The {what} ({Utc(clinicalTime)}) lies before the participant's consent on {consent:yyyy-MM-dd}.", field)
+            ? new Rejection("clinical-time-before-consent", $"The {what} ({clock.Show(clinicalTime)}) lies before the participant's consent on {consent:yyyy-MM-dd}.", field)
             : null;
     }
 
     /// <summary>The furthest any clock runs ahead of UTC (UTC+14): a consent date starts no earlier than this before its UTC midnight.</summary>
     private static readonly TimeSpan EarliestZone = TimeSpan.FromHours(14);
 
-    public static Rejection? NotInFuture(DateTimeOffset clinicalTime, DateTimeOffset now, string field, string what) =>
+    public static Rejection? NotInFuture(SiteClock clock, DateTimeOffset clinicalTime, DateTimeOffset now, string field, string what) =>
         clinicalTime > now + ClockTolerance
-            ? new Rejection("clinical-time-in-future", $"The {what} ({Utc(clinicalTime)}) lies in the future (now {Utc(now)}).", field)
+            ? new Rejection("clinical-time-in-future", $"The {what} ({clock.Show(clinicalTime)}) lies in the future (now {clock.Show(now)}).", field)
             : null;
 
     public static Rejection? Reason(string? reason) =>
@@ -82,7 +85,7 @@ public static class JourneyRules
             ? new Rejection(RejectionCodes.ReasonRequired, "Give the reason for the correction.", "reason")
             : null;
 
-    /// <summary>Times as the clinic reads them in messages: <c>2026-11-28 10:40 UTC</c>.</summary>
+    /// <summary>A time in UTC, for messages about no one site (a participant's times use <see cref="SiteClock.Show"/> of their site).</summary>
     public static string Utc(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 

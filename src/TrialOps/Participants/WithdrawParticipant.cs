@@ -37,12 +37,12 @@ public sealed record WithdrawParticipant(ProtocolCode Protocol, SubjectNumber Su
             return Decision.Reject(notExportable);
         }
 
-        if (JourneyRules.ClinicalTime(state, command.WithdrawnAt, now, "withdrawnAt", "withdrawal time") is { } future)
+        if (JourneyRules.ClinicalTime(trial.ClockOf(command.Subject), state, command.WithdrawnAt, now, "withdrawnAt", "withdrawal time") is { } future)
         {
             return Decision.Reject(future);
         }
 
-        if (state.ConsentDate is { } consent && DateOnly.FromDateTime(command.WithdrawnAt.UtcDateTime) < consent)
+        if (state.ConsentDate is { } consent && trial.ClockOf(command.Subject).LocalDate(command.WithdrawnAt) < consent)
         {
             return Decision.Reject("participant.withdrawal-before-consent", $"The withdrawal cannot precede the consent date {consent:yyyy-MM-dd}.", "withdrawnAt");
         }

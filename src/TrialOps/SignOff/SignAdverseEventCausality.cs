@@ -42,7 +42,7 @@ public sealed record SignAdverseEventCausality(string AdverseEventId, SignatureR
             return Decision.Reject("sign-off.causality-not-judged", $"The causality of adverse event {command.AdverseEventId} is not judged yet: judge it first, then sign it.");
         }
 
-        if (SignOffRules.NotSignedYet(stream, SignedRecords.Causality, what) is { } signed)
+        if (SignOffRules.NotSignedYet(trial.ClockOf(state.Subject), stream, SignedRecords.Causality, what) is { } signed)
         {
             return Decision.Reject(signed);
         }

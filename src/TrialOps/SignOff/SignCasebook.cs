@@ -33,7 +33,7 @@ public sealed record SignCasebook(ProtocolCode Protocol, SubjectNumber Subject, 
             ?? JourneyRules.Open(trial)
             ?? JourneyRules.Exists(state, command.Subject)
             ?? SignOffRules.CasebookComplete(state, trial, command.Subject)
-            ?? SignOffRules.NotSignedYet(stream, SignedRecords.Casebook, what)) is { } rejection)
+            ?? SignOffRules.NotSignedYet(trial.ClockOf(command.Subject), stream, SignedRecords.Casebook, what)) is { } rejection)
         {
             return Decision.Reject(rejection);
         }

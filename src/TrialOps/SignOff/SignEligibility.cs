@@ -36,7 +36,7 @@ public sealed record SignEligibility(ProtocolCode Protocol, SubjectNumber Subjec
             return Decision.Reject("sign-off.eligibility-not-decided", $"The eligibility of participant {command.Subject} is not decided yet: answer the checklist first, then sign it.");
         }
 
-        if (SignOffRules.NotSignedYet(stream, SignedRecords.Eligibility, what) is { } signed)
+        if (SignOffRules.NotSignedYet(trial.ClockOf(command.Subject), stream, SignedRecords.Eligibility, what) is { } signed)
         {
             return Decision.Reject(signed);
         }

@@ -3,6 +3,7 @@ using TrialOps.Common;
 using TrialOps.EventStore;
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using TrialOps.Protocols;
 using TrialOps.Signatures;
 
 namespace TrialOps.SignOff;
@@ -23,9 +24,9 @@ public static class SignOffRules
         SignatureHistory.Of(stream).LastOrDefault(s => s.Record == record);
 
     /// <summary>Refuses a second signature while the first still covers the record as it stands.</summary>
-    public static Rejection? NotSignedYet(IReadOnlyList<StoredEvent> stream, string record, string what) =>
+    public static Rejection? NotSignedYet(SiteClock clock, IReadOnlyList<StoredEvent> stream, string record, string what) =>
         Latest(stream, record) is { Current: true } signed
-            ? new Rejection("sign-off.already-signed", $"{Capitalized(what)} is already signed by {signed.PrintedName} ({JourneyRules.Utc(signed.SignedAt)}) and has not changed since.")
+            ? new Rejection("sign-off.already-signed", $"{Capitalized(what)} is already signed by {signed.PrintedName} ({clock.Show(signed.SignedAt)}) and has not changed since.")
             : null;
 
     /// <summary>

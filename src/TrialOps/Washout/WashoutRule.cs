@@ -13,7 +13,7 @@ public static class WashoutRule
     public static DateTimeOffset? EndsAt(ParticipantState participant, ProtocolDefinition protocol, int period) =>
         period > 1 && participant.Session(period - 1).StoppedAt is { } stoppedAt ? stoppedAt + protocol.Washout.Duration : null;
 
-    /// <summary><c>Washout ends 2026-11-28 10:40 UTC (P7D after the end of period 1 dosing)</c>.</summary>
-    public static string Describe(DateTimeOffset endsAt, ProtocolDefinition protocol, int period) =>
-        $"Washout ends {JourneyRules.Utc(endsAt)} ({protocol.Washout.Iso} after the end of period {period - 1} dosing)";
+    /// <summary><c>Washout ends 2026-11-28 10:40 +01:00 (P7D after the end of period 1 dosing)</c>, on the participant's site clock (<c>… UTC</c> at a UTC site).</summary>
+    public static string Describe(SiteClock clock, DateTimeOffset endsAt, ProtocolDefinition protocol, int period) =>
+        $"Washout ends {clock.Show(endsAt)} ({protocol.Washout.Iso} after the end of period {period - 1} dosing)";
 }

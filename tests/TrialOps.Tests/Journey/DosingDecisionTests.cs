@@ -78,6 +78,38 @@ public class DosingDecisionTests
     }
 
     [Fact]
+    public void a_washout_refusal_names_the_times_on_the_participants_site_clock()
+    {
+        // S01 in Sydney: the washout ends 2026-11-28 10:40 UTC, which is 21:40 there (daylight saving time, +11:00).
+        var sydney = TrialWith(root => root["sites"]![0]!["timeZone"] = "Australia/Sydney");
+
+        var rejection = Rejected(
+            StartDosing.Decide(State(ReadyForPeriod2()), sydney, new StartDosing(Code, Subject, 2, Period1Stop.AddDays(6)), Nurse, Now),
+            "dosing.washout-not-elapsed");
+
+        Assert.StartsWith("Washout ends 2026-11-28 21:40 +11:00 (P7D after the end of period 1 dosing): dosing cannot start at 2026-11-27 21:40 +11:00.", rejection.Message);
+        Assert.DoesNotContain("UTC", rejection.Message, StringComparison.Ordinal);
+
+        var deviation = Event<ProtocolDeviationRecorded>(StartDosingBeforeWashout.Decide(
+            State(ReadyForPeriod2()), sydney, new StartDosingBeforeWashout(Code, Subject, 2, Period1Stop.AddDays(6), "Travels abroad"), Investigator, Now));
+        Assert.Equal(
+            "Dosing of period 2 started 2026-11-27 21:40 +11:00, 1 d 0 h 0 min before the washout ended. Washout ends 2026-11-28 21:40 +11:00 (P7D after the end of period 1 dosing).",
+            deviation.Description);
+    }
+
+    [Fact]
+    public void a_time_before_the_previous_step_is_refused_with_both_times_on_the_site_clock()
+    {
+        var amsterdam = TrialWith(root => root["sites"]![0]!["timeZone"] = "Europe/Amsterdam");
+        var running = State([.. Enrolled(), Weight(1), Prepared(1), Started(1)]);
+
+        var rejection = Rejected(StopDosing.Decide(running, amsterdam, new StopDosing(Code, Subject, 1, Period1Start.AddMinutes(-5), true, null), Nurse, Now), "dosing.time-out-of-order");
+
+        // 2026-11-21 is winter time in Amsterdam: UTC+01:00.
+        Assert.Equal("The end of dosing (2026-11-21 10:55 +01:00) cannot precede its start (2026-11-21 11:00 +01:00).", rejection.Message);
+    }
+
+    [Fact]
     public void a_dose_after_the_washout_starts_the_period_and_schedules_its_first_assessment_deadline()
     {
         var start = Period1Stop.AddDays(7);

@@ -21,7 +21,7 @@ public class SafetyAlertAcknowledgementDecisionTests
             new EventMetadata(Nurse.UserId, Nurse.Role, null, Guid.Empty, Guid.Empty, Guid.Empty), Now, "")).ToArray();
 
     private static Messaging.Decision Decide(long position, Messaging.Actor by, params object[] earlier) =>
-        AcknowledgeSafetyAlert.Decide(State(History), new AcknowledgeSafetyAlert(Code, Subject, position), Stream(AlertPosition), earlier, by, Now);
+        AcknowledgeSafetyAlert.Decide(State(History), new AcknowledgeSafetyAlert(Code, Subject, position), Stream(AlertPosition), earlier, by, Now, TrialOps.Protocols.SiteClock.Utc);
 
     [Fact]
     public void an_investigator_acknowledges_an_alert_which_names_what_was_acknowledged()

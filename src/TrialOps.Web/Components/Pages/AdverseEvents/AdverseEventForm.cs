@@ -125,6 +125,9 @@ public sealed class AdverseEventFormInput
 /// <summary>One adverse-event case read from its stream (so a page shows a command's effect at once), with its history in words.</summary>
 public sealed record AdverseEventCase(AdverseEventState State, IReadOnlyList<TimelineEntry> History)
 {
+    /// <summary>The clock of the participant's site: the case's times are shown and typed on it (ADR 0030).</summary>
+    public TrialOps.Protocols.SiteClock Clock { get; init; } = TrialOps.Protocols.SiteClock.Utc;
+
     /// <summary>Null for an unknown case and for a case of a participant at a site <paramref name="viewer"/> is not assigned to (ADR 0010).</summary>
     public static async Task<AdverseEventCase?> LoadAsync(EventStore.EventStore store, string code, string adverseEventId, Messaging.Actor viewer, CancellationToken ct)
     {
@@ -135,8 +138,13 @@ public sealed record AdverseEventCase(AdverseEventState State, IReadOnlyList<Tim
 
         var events = await store.ReadStreamAsync(AdverseEventStreams.For(adverseEventId), null, ct);
         var state = AdverseEventState.From(events.Select(e => e.Data));
-        return state.Exists && state.Protocol?.Value == code && TrialOps.Participants.SiteRules.MayReach(viewer, state.Subject.ToString())
-            ? new AdverseEventCase(state, events.Select(TimelineText.Describe).ToArray())
-            : null;
+        if (!state.Exists || state.Protocol?.Value != code || !TrialOps.Participants.SiteRules.MayReach(viewer, state.Subject.ToString()))
+        {
+            return null;
+        }
+
+        var definition = await new TrialOps.Protocols.ProtocolHistory(store).DefinitionAsync(code, ct);
+        var clock = definition is null ? TrialOps.Protocols.SiteClock.Utc : TrialOps.Protocols.SiteClock.Of(definition, state.Subject.Site);
+        return new AdverseEventCase(state, events.Select(e => TimelineText.Describe(e, clock)).ToArray()) { Clock = clock };
     }
 }

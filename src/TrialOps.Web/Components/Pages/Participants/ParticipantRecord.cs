@@ -50,6 +50,12 @@ public sealed record ParticipantRecord(
 
     public bool Locked => TrialStatus?.Locked == true;
 
+    /// <summary>The participant's site clock: every clinical time of their pages is shown and typed on it (ADR 0030).</summary>
+    public SiteClock Clock { get; init; } = SiteClock.Utc;
+
+    /// <summary>The start of the first dose (period 1), from which study days count (SDTM RFSTDTC); null before it.</summary>
+    public DateTimeOffset? FirstDoseAt => State.PeriodCount >= 1 ? State.Session(1).StartedAt : null;
+
     public SessionView? Session(int period) => Sessions.FirstOrDefault(s => s.Period == period);
 
     /// <summary>Null when the trial or the subject number is unknown or the participant's site is not the viewer's (the participant may still not exist: see <see cref="Exists"/>).</summary>
@@ -74,6 +80,7 @@ public sealed record ParticipantRecord(
 
         var status = await protocolViews.GetTrialStatusAsync(protocolCode.Value, viewer, ct);
         var (state, trial) = await register.LoadAsync(protocolCode, subjectNumber, ct);
+        var clock = trial?.ClockOf(subjectNumber) ?? SiteClock.Utc;
         var sessions = new List<SessionView>();
         for (var period = 1; period <= state.PeriodCount; period++)
         {
@@ -85,12 +92,15 @@ public sealed record ParticipantRecord(
                 state.Kits.TryGetValue(period, out var kit) ? kit.ToString() : null,
                 session,
                 washoutEndsAt,
-                washoutEndsAt is { } ends && trial is not null ? WashoutRule.Describe(ends, trial.Protocol, period) : null,
+                washoutEndsAt is { } ends && trial is not null ? WashoutRule.Describe(clock, ends, trial.Protocol, period) : null,
                 trial is not null && weight is { } w ? BlindedDoseInstruction.For(trial.Protocol, w).Text : null,
                 trial is null ? TimeSpan.Zero : DosingRules.ShortInfusionThreshold(trial.Protocol)));
         }
 
         var breaks = status?.EmergencyUnblindings.Where(b => b.ParticipantId == subjectNumber.ToString()).ToArray() ?? [];
-        return new ParticipantRecord(protocol, status, state, sessions, breaks, trial?.Protocol.Safety.VitalLimits);
+        return new ParticipantRecord(protocol, status, state, sessions, breaks, trial?.Protocol.Safety.VitalLimits)
+        {
+            Clock = clock,
+        };
     }
 }

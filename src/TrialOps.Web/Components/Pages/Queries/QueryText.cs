@@ -37,8 +37,8 @@ public static class QueryText
     public static string VerificationUrl(string code, string subject) => $"{TrialText.ParticipantUrl(code, subject)}/verification";
 
     /// <summary>A value's verification in words: verified (with the version), changed since, or not yet.</summary>
-    public static string Verification(MonitoredValue value) =>
-        value.Verified ? $"verified (version {value.VerifiedVersion}) by {value.VerifiedBy}, {TrialText.Time(value.VerifiedAt)}"
+    public static string Verification(MonitoredValue value, TrialOps.Protocols.SiteClock clock) =>
+        value.Verified ? $"verified (version {value.VerifiedVersion}) by {value.VerifiedBy}, {TrialText.Time(clock, value.VerifiedAt)}"
         : value.VerificationOutdated ? $"changed since verification (version {value.VerifiedVersion} verified, now {value.ChangedInVersion})"
         : "not verified";
 

@@ -100,7 +100,7 @@ public static partial class SessionGridRows
                 lateAfter,
                 status,
                 status == ScheduleStatus.Due,
-                TrialText.InputTime(defaultTime),
+                TrialText.InputTime(record.Clock, defaultTime),
                 offset == TimeSpan.Zero || startedAt is not null,
                 cells));
         }

@@ -33,8 +33,9 @@ public static class SignOffText
         _ => $"/trials/{TrialText.Url(item.Protocol)}/adverse-events/{TrialText.Url(item.AdverseEventId!)}",
     };
 
-    public static string State(SignOffItem item) =>
+    /// <summary>The item's state; a time on the participant's site clock.</summary>
+    public static string State(SignOffItem item, TrialOps.Protocols.SiteClock clock) =>
         item.Signature is { Current: false } signature
-            ? $"signed by {signature.PrintedName}, not current: changed after signing ({TrialText.Time(signature.ChangedAt)})"
+            ? $"signed by {signature.PrintedName}, not current: changed after signing ({TrialText.Time(clock, signature.ChangedAt)})"
             : "not signed";
 }

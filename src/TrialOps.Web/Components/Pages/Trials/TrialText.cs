@@ -10,18 +10,58 @@ using TrialOps.Randomization;
 namespace TrialOps.Web.Components.Pages.Trials;
 
 /// <summary>
-/// How trial pages write and read values. Clinical and server times are shown and entered in UTC
-/// (the unit of the audit trail and of every refusal message), so a page never guesses a time zone.
+/// How trial pages write and read values. A participant's times are shown and typed on their site's
+/// clock (the protocol's <c>sites[].timeZone</c>, with the offset; ADR 0030); times that belong to no
+/// site (protocol import, lock, exports) stay in UTC. The browser's own zone is never used.
 /// </summary>
 public static class TrialText
 {
     public const string Missing = "—";
 
-    /// <summary>The format of <c>&lt;input type="datetime-local"&gt;</c>, read as UTC.</summary>
+    /// <summary>The format of <c>&lt;input type="datetime-local"&gt;</c>.</summary>
     public const string InputTimeFormat = "yyyy-MM-dd'T'HH:mm";
 
     public static string Time(DateTimeOffset? time) =>
         time is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : Missing;
+
+    /// <summary>A participant's time on their site clock: <c>2026-03-29 03:30 +02:00</c>, <c>… UTC</c> at a UTC site.</summary>
+    public static string Time(SiteClock clock, DateTimeOffset? time) => time is { } t ? clock.Show(t) : Missing;
+
+    /// <summary>The value of a <c>datetime-local</c> input showing the instant on the site clock.</summary>
+    public static string InputTime(SiteClock clock, DateTimeOffset time) => clock.Input(time);
+
+    /// <summary>A form label naming the clock a time is typed in: <c>Started at (local time, Australia/Sydney)</c>, <c>… (UTC)</c> at a UTC site.</summary>
+    public static string TimeLabel(SiteClock clock, string label) => $"{label} ({Zone(clock)})";
+
+    /// <summary><c>local time, Australia/Sydney</c>, or <c>UTC</c>.</summary>
+    public static string Zone(SiteClock clock) => clock.IsUtc ? "UTC" : $"local time, {clock.TimeZone}";
+
+    /// <summary>
+    /// A time typed on the site clock, as an instant; the problem says what to fix (not a time, a
+    /// wall time the clocks skipped or showed twice).
+    /// </summary>
+    public static bool TryParseTime(SiteClock clock, string? text, out DateTimeOffset time, out string? problem) =>
+        clock.TryParse(text, out time, out problem);
+
+    /// <summary>
+    /// Null when <paramref name="text"/> is a time on the site clock (then <paramref name="time"/> is
+    /// the instant); otherwise what the form says: <paramref name="notATime"/> for text that is no
+    /// time at all, the clock's own message for a wall time it skipped or showed twice.
+    /// </summary>
+    public static string? TimeProblem(SiteClock clock, string? text, string notATime, out DateTimeOffset time) =>
+        clock.TryParse(text, out time, out var problem) ? null
+        : TryParseTime(text, out _) ? problem
+        : notATime;
+
+    /// <summary>
+    /// <c> (day 3)</c>: the study day of a time, counted on the site's local calendar dates from the
+    /// first dose (SDTM's RFSTDTC: day 1 is the date of the first dose, the day before is day -1);
+    /// empty before any dose or without a time.
+    /// </summary>
+    public static string StudyDay(SiteClock clock, DateTimeOffset? time, DateTimeOffset? firstDose) =>
+        time is { } t && firstDose is { } reference
+            ? " (day " + clock.StudyDay(t, reference).ToString(CultureInfo.InvariantCulture) + ")"
+            : string.Empty;
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Missing;
 
@@ -37,7 +77,7 @@ public static class TrialText
 
     public static string InputDate(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A time typed into a form, as UTC; accepts the input's format with or without seconds.</summary>
+    /// <summary>A time typed into a form, as UTC (times of no site); accepts the input's format with or without seconds.</summary>
     public static bool TryParseTime(string? text, out DateTimeOffset time) =>
         DateTimeOffset.TryParseExact(
             text?.Trim(),

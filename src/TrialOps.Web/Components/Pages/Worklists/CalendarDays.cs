@@ -1,4 +1,5 @@
 using TrialOps.Participants;
+using TrialOps.Web.Components.Pages.Trials;
 
 namespace TrialOps.Web.Components.Pages.Worklists;
 
@@ -12,17 +13,17 @@ public sealed record CalendarEntry(DateOnly Date, string Site, ScheduleItem Item
     public string What => IsWashout ? $"Washout after period {Item.Period} ends" : $"Dosing session, period {Item.Period}";
 }
 
-/// <summary>The calendar's entries by date and the weeks to draw them in (dates as the schedule holds them: UTC).</summary>
+/// <summary>The calendar's entries by date and the weeks to draw them in: each entry on its site's local date (ADR 0030); today is the UTC date.</summary>
 public sealed record CalendarDays(IReadOnlyList<CalendarEntry> Overdue, IReadOnlyList<IGrouping<DateOnly, CalendarEntry>> Days, DateOnly Today)
 {
     public const int Weeks = 5;
 
-    public static CalendarDays From(IEnumerable<ScheduleItem> items, string? site, DateTimeOffset now)
+    public static CalendarDays From(IEnumerable<ScheduleItem> items, string? site, DateTimeOffset now, TrialClocks? clocks = null)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var entries = items
             .Where(i => i.DueAt is not null)
-            .Select(i => new CalendarEntry(DateOnly.FromDateTime(i.DueAt!.Value.UtcDateTime), SubjectNumber.TryParse(i.Subject, out var s) ? s.Site : string.Empty, i))
+            .Select(i => new CalendarEntry((clocks ?? TrialClocks.Utc).For(i.Subject).LocalDate(i.DueAt!.Value), SubjectNumber.TryParse(i.Subject, out var s) ? s.Site : string.Empty, i))
             .Where(e => site is null || e.Site == site)
             .ToArray();
         var overdue = entries.Where(e => e.Overdue).OrderBy(e => e.Item.DeadlineAt).ThenBy(e => e.Item.Subject, StringComparer.Ordinal).ToArray();
