@@ -1,7 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using Wolverine;
-using TrialOps.Protocols;
 
 namespace TrialOps.AdverseEvents;
 
@@ -32,7 +31,7 @@ public sealed record CorrectAdverseEvent(string AdverseEventId, AdverseEventInpu
             return Decision.Reject(causality);
         }
 
-        var clock = SiteClock.Of(trial.Protocol, state.Subject.Site);
+        var clock = trial.ClockOf(state.Subject);
         var (details, invalid) = AdverseEventRules.Validate(command.Event, now, clock);
         if (invalid is not null)
         {

@@ -1,6 +1,5 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
-using TrialOps.Protocols;
 using Wolverine;
 
 namespace TrialOps.AdverseEvents;
@@ -26,7 +25,7 @@ public sealed record RecordAdverseEventOutcome(string AdverseEventId, AdverseEve
             return Decision.Reject("adverse-event.outcome-unchanged", $"The outcome is already {command.Outcome}.", "outcome");
         }
 
-        var (_, invalid) = AdverseEventRules.Consistent(before with { Outcome = command.Outcome, End = command.End }, now, SiteClock.Of(trial.Protocol, state.Subject.Site));
+        var (_, invalid) = AdverseEventRules.Consistent(before with { Outcome = command.Outcome, End = command.End }, now, trial.ClockOf(state.Subject));
         if (invalid is not null)
         {
             return Decision.Reject(invalid);

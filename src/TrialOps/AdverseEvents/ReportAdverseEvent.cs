@@ -36,7 +36,7 @@ public sealed record ReportAdverseEvent(string AdverseEventId, ProtocolCode Prot
             return Decision.Reject("adverse-event.exists", $"Adverse event {command.AdverseEventId} is already reported.", "adverseEventId");
         }
 
-        var clock = SiteClock.Of(trial.Protocol, command.Subject.Site);
+        var clock = trial.ClockOf(command.Subject);
         var (details, invalid) = AdverseEventRules.Validate(command.Event, now, clock);
         if (invalid is not null)
         {
@@ -50,7 +50,7 @@ public sealed record ReportAdverseEvent(string AdverseEventId, ProtocolCode Prot
 
         if (command.AwareAt < details.Onset.EarliestOn(clock))
         {
-            return Decision.Reject("adverse-event.aware-before-onset", $"The site cannot have become aware ({trial.ClockOf(command.Subject).Show(command.AwareAt)}) before the onset {details.Onset}.", "awareAt");
+            return Decision.Reject("adverse-event.aware-before-onset", $"The site cannot have become aware ({clock.Show(command.AwareAt)}) before the onset {details.Onset}.", "awareAt");
         }
 
         var dueAt = AdverseEventRules.SponsorReportDueAt(details, command.AwareAt, trial);
