@@ -57,6 +57,7 @@ public class JourneyContractTests
                 ["SaeFollowUpReported"] = "adverse-event.sae-follow-up-reported.v1",
                 ["SaeReportOverdue"] = "adverse-event.sae-report-overdue.v1",
                 ["AdverseEventExpectednessAssessed"] = "adverse-event.expectedness-assessed.v1",
+                ["AdverseEventExpectednessReassessed"] = "adverse-event.expectedness-reassessed.v1",
                 ["SusarReportSubmitted"] = "adverse-event.susar-report-submitted.v1",
                 ["SusarReportOverdue"] = "adverse-event.susar-report-overdue.v1",
                 ["SusarTreatmentRevealed"] = "adverse-event.susar-treatment-revealed.v1",
