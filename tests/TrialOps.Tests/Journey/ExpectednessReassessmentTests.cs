@@ -154,7 +154,7 @@ public class ExpectednessReassessmentTests
         var json = new EventTypeRegistry().Serialize(Event<AdverseEventExpectednessReassessed>(Reassess(Assessed(Expectedness.Expected), Expectedness.Unexpected)));
 
         Assert.DoesNotContain("treatment", json, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("KET", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"KET\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("PBO", json, StringComparison.Ordinal);
     }
 }
