@@ -41,7 +41,7 @@ public sealed class SusarDueDayMovesTests(JourneyFixture fixture) : IClassFixtur
     private async Task<DateTimeOffset[]> ScheduledChecksAsync(string id)
     {
         await using var command = fixture.Runtime.DataSource.CreateCommand(
-            "SELECT execution_time FROM wolverine.wolverine_incoming_envelopes WHERE message_type = 'journey.susar-report-due' AND status = 'Scheduled' AND convert_from(body, 'UTF8') LIKE '%' || $1 || '%'");
+            "SELECT execution_time FROM wolverine.wolverine_incoming_envelopes WHERE message_type = 'journey.susar-report-due' AND status = 'Scheduled' AND position(convert_to($1, 'UTF8') in body) > 0");
         command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = id });
         var times = new List<DateTimeOffset>();
         await using var reader = await command.ExecuteReaderAsync();
