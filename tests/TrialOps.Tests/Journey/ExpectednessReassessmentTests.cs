@@ -149,6 +149,19 @@ public class ExpectednessReassessmentTests
     }
 
     [Fact]
+    public void the_sae_report_check_follows_the_same_pattern_and_re_schedules_itself_for_a_later_deadline()
+    {
+        var details = new AdverseEventDetails(Hypertension, "Hypertension", PartialDate.Parse("2026-11-21T10:50"), null, 3, [SeriousnessCriterion.Hospitalization], Causality.Possible, ActionTaken.NotApplicable, AdverseEventOutcome.RecoveringResolving);
+        var unreported = AdverseEventState.From([new AdverseEventReported(Id, Code, Subject, Investigator.UserId, AwareAt, details, 1, AwareAt.AddHours(24))]);
+
+        var early = MarkSaeReportOverdue.Decide(unreported, Trial, new MarkSaeReportOverdue(Id, AwareAt.AddHours(12)), Scheduler, AwareAt.AddHours(12));
+        Assert.Empty(early.Events);
+        Assert.Equal(new SaeReportDueMessage(Id, AwareAt.AddHours(24)), Assert.Single(early.Messages).Payload);
+        Assert.Equal(Decision.None, MarkSaeReportOverdue.Decide(unreported, Trial, new MarkSaeReportOverdue(Id, AwareAt.AddHours(24)), Scheduler, AwareAt.AddHours(23)));
+        Assert.Equal(AwareAt.AddHours(24), Single<SaeReportOverdue>(MarkSaeReportOverdue.Decide(unreported, Trial, new MarkSaeReportOverdue(Id, AwareAt.AddHours(12)), Scheduler, AwareAt.AddHours(25))).DueAt);
+    }
+
+    [Fact]
     public void the_re_assessment_names_no_treatment()
     {
         var json = new EventTypeRegistry().Serialize(Event<AdverseEventExpectednessReassessed>(Reassess(Assessed(Expectedness.Expected), Expectedness.Unexpected)));
