@@ -88,7 +88,7 @@ public sealed record RecordDosePreparation(
         }
 
         // No RecordSigned here: DosePrepared itself is the signed record of the check (checker, meaning,
-        // time; ADR 0020), and it sits on the participant's stream that blinded roles read (ADR 0026).
+        // time; ADR 0020), and it sits on the participant's stream that blinded roles read (ADR 0023).
         return Decision
             .Append(
                 ParticipantStreams.For(trial.Code, command.Subject),
