@@ -26,7 +26,7 @@ public interface IInlineProjection
 /// <c>event_hashes</c> (computed here from the data this process serialized) and runs the inline
 /// projections, so nothing partial is ever written.
 /// </summary>
-public sealed class EventStore : IAsyncDisposable
+public sealed partial class EventStore : IAsyncDisposable
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly EventTypeRegistry registry;
@@ -310,6 +310,24 @@ public sealed class EventStore : IAsyncDisposable
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM {Relation} WHERE m.seq_id = ANY($1) ORDER BY m.seq_id");
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = positions });
         return await ReadEventsAsync(command, ct);
+    }
+
+    /// <summary>
+    /// The hash rows of the given positions: the events among them that went through the append
+    /// path (one written around it has none), for a reader that already holds the events.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, string>> HashesAsync(long[] positions, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT seq_id, hash FROM event_hashes WHERE seq_id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = positions });
+        var hashes = new Dictionary<long, string>(positions.Length);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            hashes[reader.GetInt64(0)] = reader.GetString(1);
+        }
+
+        return hashes;
     }
 
     internal static string AsOfSequence(string parameter) =>

@@ -72,6 +72,9 @@ public sealed class EventTypeRegistry
             ? entry.Alias
             : throw new InvalidOperationException($"{type.FullName} has no [EventType] alias and cannot be stored.");
 
+    /// <summary>The type registered under <paramref name="alias"/>, or null.</summary>
+    public Type? TypeOf(string alias) => _types.GetValueOrDefault(alias);
+
     public bool RequiresReason(Type type) => _aliases.TryGetValue(type, out var entry) && entry.RequiresReason;
 
     public string Serialize(object data) => JsonSerializer.Serialize(data, data.GetType(), JsonOptions);

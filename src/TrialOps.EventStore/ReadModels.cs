@@ -76,7 +76,7 @@ public sealed class MartenReadModel(IReadModelProjection projection, Func<EventS
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var store = storeOf();
-        var stored = await store.ReadPositionsAsync(events.Select(e => e.Sequence).ToArray(), cancellation);
+        var stored = await AppendedAsync(store, events, cancellation);
         if (stored.Count == 0)
         {
             return;
@@ -112,6 +112,35 @@ public sealed class MartenReadModel(IReadModelProjection projection, Func<EventS
             operations.QueueOperation(new QueuedStatement(command));
         }
     }
+
+    /// <summary>
+    /// The page's events that went through our append path (those with a hash row), as our records.
+    /// Marten has read and deserialized them with the same JSON options and type aliases; an event
+    /// whose alias Marten does not know is read again through our registry (<see cref="UnknownEvent"/>).
+    /// </summary>
+    internal static async Task<IReadOnlyList<StoredEvent>> AppendedAsync(EventStore store, IReadOnlyList<IEvent> events, CancellationToken ct)
+    {
+        var positions = events.Select(e => e.Sequence).ToArray();
+        if (events.Any(e => e.Data is null || store.Registry.TypeOf(e.EventTypeName) != e.Data.GetType()))
+        {
+            return await store.ReadPositionsAsync(positions, ct);
+        }
+
+        var hashes = await store.HashesAsync(positions, ct);
+        var stored = new List<StoredEvent>(hashes.Count);
+        foreach (var e in events.OrderBy(e => e.Sequence))
+        {
+            if (hashes.TryGetValue(e.Sequence, out var hash))
+            {
+                var metadata = new StoredMetadata(e.UserName, Header(e, EventStoreSchema.RoleHeader), Header(e, EventStoreSchema.ReasonHeader), e.CorrelationId, e.CausationId, Header(e, EventStoreSchema.CommandIdHeader));
+                stored.Add(new StoredEvent(e.Sequence, e.StreamKey!, (int)e.Version, e.EventTypeName, e.Data, metadata.ToEventMetadata(), e.Timestamp, hash));
+            }
+        }
+
+        return stored;
+    }
+
+    private static string? Header(IEvent e, string key) => e.GetHeader(key)?.ToString();
 
     private NpgsqlBatchCommand Park(StoredEvent e, Exception error)
     {

@@ -45,6 +45,10 @@ public static class AdamChecks
             epoch = pandas.Timestamp('1960-01-01')
             def iso(seconds):
                 return None if value(seconds) is None else (epoch + pandas.Timedelta(seconds=float(seconds))).isoformat()
+            def wall(text):
+                # A SAS datetime has no zone: it is the wall clock the --DTC shows, its offset (a site off UTC) dropped.
+                t = pandas.Timestamp(text)
+                return (t.tz_localize(None) if t.tzinfo is not None else t).isoformat()
 
             randomized = set(ds[ds.DSDECOD == 'RANDOMIZED'].USUBJID)
             if sorted(randomized) != sorted(adsl.USUBJID) or len(adsl) != len(set(adsl.USUBJID)):
@@ -82,7 +86,7 @@ public static class AdamChecks
                     if (dose.EXTRT if dose is not None else None) != actual or elements.get((r.USUBJID, p)) != actual:
                         problems.append(f"{r.USUBJID}: TR{xx}A {actual!r}, EX {dose.EXTRT if dose is not None else None!r}, SE {elements.get((r.USUBJID, p))!r}")
                     start = iso(getattr(r, f"TR{xx}SDTM"))
-                    if start != (pandas.Timestamp(dose.EXSTDTC).isoformat() if dose is not None else None):
+                    if start != (wall(dose.EXSTDTC) if dose is not None else None):
                         problems.append(f"{r.USUBJID}: TR{xx}SDTM {start}, EX {dose.EXSTDTC if dose is not None else None}")
                     if p > 1:
                         before = ended.get((r.USUBJID, p - 1))
@@ -111,7 +115,7 @@ public static class AdamChecks
                 expected[(r.USUBJID, r.QSTESTCD, period, r.QSTPT)] = {
                     'AVAL': aval, 'BASE': base, 'CHG': chg, 'PCHG': pchg, 'flags': flags,
                     'ABLFL': None if post else 'Y', 'ANL01FL': 'Y' if r.QSELTM == primary[r.QSTESTCD] else None,
-                    'TRTA': dose.EXTRT if dose is not None else None, 'ADTM': pandas.Timestamp(r.QSDTC).isoformat(),
+                    'TRTA': dose.EXTRT if dose is not None else None, 'ADTM': wall(r.QSDTC),
                 }
 
             seen = set()

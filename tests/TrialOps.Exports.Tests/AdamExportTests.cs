@@ -251,7 +251,7 @@ public sealed class AdamExportTests(AdamTrialFixture fixture) : IClassFixture<Ad
         var histories = new List<SubjectHistory>();
         await foreach (var subject in source.ReadSubjectsAsync(fixture.Protocol.Code, asOf))
         {
-            histories.Add(SubjectHistory.From(subject, design.PeriodCount, design.Observation, asOf.RecordedAt));
+            histories.Add(SubjectHistory.From(subject, design.PeriodCount, design.Observation, asOf.RecordedAt, design.Protocol));
         }
 
         var recorded = histories.SelectMany(h => h.AdverseEvents.Select(c => (Id: c.Id, c.State.Period, Subject: h.Subject))).ToDictionary(c => c.Id, StringComparer.Ordinal);

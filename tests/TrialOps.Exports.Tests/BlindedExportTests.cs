@@ -366,13 +366,17 @@ public sealed class BlindedExportTests(ExportTrialFixture fixture) : IClassFixtu
         var document = OdmChecks.Load(export.Directory!);
         var odm = OdmChecks.Odm;
 
-        // Not locked yet: the only kind of signature in the file is the code break's.
-        var definition = Assert.Single(document.Descendants(odm + "SignatureDef"));
+        // Not locked yet: the kinds of signature in the file are the code break's and the second
+        // pharmacist's check of each preparation (the demo signs no sign-off).
+        Assert.Equal(
+            [Odm.OdmSignatures.CodeBreak, Odm.OdmSignatures.DoseCheck],
+            document.Descendants(odm + "SignatureDef").Select(d => (string)d.Attribute("OID")!));
+        var definition = document.Descendants(odm + "SignatureDef").First();
         Assert.Equal((Odm.OdmSignatures.CodeBreak, "Electronic"), ((string)definition.Attribute("OID")!, (string)definition.Attribute("Methodology")!));
         Assert.Equal("Emergency unblinding", definition.Element(odm + "Meaning")!.Value);
         Assert.NotEmpty(definition.Element(odm + "LegalReason")!.Value);
         var users = document.Descendants(odm + "User").Select(u => (string)u.Attribute("OID")!).ToHashSet();
-        Assert.Equal(breaks.Length, document.Descendants(odm + "Signature").Count());
+        Assert.Equal(breaks.Length, document.Descendants(odm + "Signature").Count(s => (string)s.Element(odm + "SignatureRef")!.Attribute("SignatureOID")! == Odm.OdmSignatures.CodeBreak));
         Assert.DoesNotContain(document.Descendants(odm + "SubjectData"), s => s.Element(odm + "AuditRecord") is not null);
         foreach (var (subject, stored) in breaks)
         {

@@ -111,7 +111,7 @@ public sealed class UnblindedExportTests(LockedTrialFixture fixture) : IClassFix
         var unblindedOdm = OdmChecks.Load(directory);
         Assert.Empty(OdmChecks.OutOfOrder(unblindedOdm));
         Assert.Equal(
-            [Odm.OdmSignatures.CodeBreak, Odm.OdmSignatures.Lock, Odm.OdmSignatures.Unblind],
+            [Odm.OdmSignatures.CodeBreak, Odm.OdmSignatures.Lock, Odm.OdmSignatures.Unblind, Odm.OdmSignatures.DoseCheck],
             unblindedOdm.Descendants(OdmChecks.Odm + "SignatureDef").Select(d => (string)d.Attribute("OID")!));
         var subjects = unblindedOdm.Descendants(OdmChecks.Odm + "SubjectData").Select(s => (string)s.Attribute("SubjectKey")!).Distinct().ToArray();
         Assert.Equal(fixture.Demo.Participants.Count, subjects.Length);

@@ -126,14 +126,45 @@ public sealed class ReadModelDaemonTests(DatabaseFixture db) : IClassFixture<Dat
         Assert.Equal([e1.Position, e2.Position, e3.Position], await SeenAsync(readModel.Name, e1.Position, e2.Position, e3.Position));
     }
 
-    private async Task<(EventStore.EventStore Store, ReadModelDaemon Daemon, SeenReadModel ReadModel)> StartAsync(string name, ReadModelDaemonOptions? options = null, SeenReadModel? readModel = null)
+    [Fact]
+    public async Task a_read_model_gets_each_event_with_its_recorded_metadata_and_hash_and_never_one_written_around_the_append_path()
     {
-        await ExecuteAsync(db.DataSource, "CREATE TABLE IF NOT EXISTS read_model_seen (projection text NOT NULL, position bigint NOT NULL, PRIMARY KEY (projection, position))");
+        // Its own database: the event written around the append path would fail every other test's verify.
+        await using var fresh = await PostgresServer.CreateDatabaseAsync();
+        var (store, daemon, readModel) = await StartAsync("as-recorded", database: fresh.DataSource);
+        var stream = NewStream();
+        var metadata = Metadata("the source document says 41");
+        var appended = await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "VAS 42"), new NoteCorrected(stream, "VAS 41")], metadata);
+        var around = NewStream();
+        await using (var session = store.Marten.LightweightSession())
+        {
+            session.LastModifiedBy = "someone";
+            session.CorrelationId = Guid.NewGuid().ToString();
+            session.CausationId = Guid.NewGuid().ToString();
+            session.SetHeader(EventStoreSchema.RoleHeader, "Coordinator");
+            session.SetHeader(EventStoreSchema.CommandIdHeader, Guid.NewGuid().ToString());
+            session.Events.StartStream(around, new Noted(around, "written around TrialOps"));
+            await session.SaveChangesAsync();
+        }
+
+        var after = await store.AppendAsync(stream, 2, [new Noted(stream, "VAS 40")], Metadata());
+        await daemon.CatchUpAsync(readModel.Name);
+        await daemon.DisposeAsync();
+
+        var seen = readModel.Applied.Where(e => e.StreamId == stream || e.StreamId == around).ToArray();
+        Assert.Equal([.. appended, .. after], seen);
+        Assert.DoesNotContain(readModel.Applied, e => e.StreamId == around);
+    }
+
+    private async Task<(EventStore.EventStore Store, ReadModelDaemon Daemon, SeenReadModel ReadModel)> StartAsync(string name, ReadModelDaemonOptions? options = null, SeenReadModel? readModel = null, Npgsql.NpgsqlDataSource? database = null)
+    {
+        database ??= db.DataSource;
+        await ExecuteAsync(database, "CREATE TABLE IF NOT EXISTS read_model_seen (projection text NOT NULL, position bigint NOT NULL, PRIMARY KEY (projection, position))");
         readModel ??= new SeenReadModel(name);
         options ??= new ReadModelDaemonOptions { LeadershipPolling = TimeSpan.FromMilliseconds(500) };
         EventStore.EventStore? store = null;
         var martenReadModel = new MartenReadModel(readModel, () => store!);
-        store = new EventStore.EventStore(db.DataSource, Registry, TimeProvider.System, null, o => options.Configure(o, [martenReadModel]));
+        store = new EventStore.EventStore(database, Registry, TimeProvider.System, null, o => options.Configure(o, [martenReadModel]));
         return (store, new ReadModelDaemon(store, [readModel], options), readModel);
     }
 
@@ -175,6 +206,9 @@ public sealed class ReadModelDaemonTests(DatabaseFixture db) : IClassFixture<Dat
 
         public IReadOnlyList<string> ResetStatements => [$"DELETE FROM read_model_seen WHERE projection = '{name}'"];
 
+        /// <summary>The events of every page it applied, as they were given to it.</summary>
+        public List<StoredEvent> Applied { get; } = [];
+
         public Task ApplyAsync(ReadModelBatch batch, IReadOnlyList<StoredEvent> events, CancellationToken ct)
         {
             if (!Fixed && events.Any(e => e.Data is Noted { Text: "indigestible" }))
@@ -182,6 +216,7 @@ public sealed class ReadModelDaemonTests(DatabaseFixture db) : IClassFixture<Dat
                 throw new FormatException("cannot digest that");
             }
 
+            Applied.AddRange(events);
             var command = new Npgsql.NpgsqlBatchCommand("INSERT INTO read_model_seen (projection, position) SELECT $1, unnest($2::bigint[])");
             command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = name });
             command.Parameters.Add(new Npgsql.NpgsqlParameter<long[]> { TypedValue = events.Select(e => e.Position).ToArray() });

@@ -1,6 +1,7 @@
 using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using TrialOps.Protocols;
 
 namespace TrialOps.AdverseEvents;
 
@@ -21,8 +22,11 @@ public sealed record AdverseEventInput(
 /// <summary>Rules every adverse-event record obeys, whoever enters it and however often it is corrected.</summary>
 public static class AdverseEventRules
 {
-    /// <summary>Checks the input against CTCAE and against itself; returns the details to record.</summary>
-    public static (AdverseEventDetails? Details, Rejection? Rejection) Validate(AdverseEventInput input, DateTimeOffset now, CtcaeDictionary? dictionary = null)
+    /// <summary>
+    /// Checks the input against CTCAE and against itself; returns the details to record. Dates
+    /// without a time are the site's calendar dates (<paramref name="clock"/>).
+    /// </summary>
+    public static (AdverseEventDetails? Details, Rejection? Rejection) Validate(AdverseEventInput input, DateTimeOffset now, SiteClock clock, CtcaeDictionary? dictionary = null)
     {
         var ctcae = dictionary ?? CtcaeDictionary.V5;
         if (ctcae.FindByCode(input.MeddraCode) is not { } term)
@@ -47,18 +51,18 @@ public static class AdverseEventRules
             input.Seriousness.Distinct().Order().ToArray(),
             input.Causality,
             input.ActionTaken,
-            input.Outcome), now);
+            input.Outcome), now, clock);
     }
 
-    /// <summary>Dates, outcome and seriousness agree with each other.</summary>
-    public static (AdverseEventDetails? Details, Rejection? Rejection) Consistent(AdverseEventDetails details, DateTimeOffset now)
+    /// <summary>Dates, outcome and seriousness agree with each other; a date is in the future when the site's day has not begun.</summary>
+    public static (AdverseEventDetails? Details, Rejection? Rejection) Consistent(AdverseEventDetails details, DateTimeOffset now, SiteClock clock)
     {
         if (!details.Onset.IsValid())
         {
             return Fail("adverse-event.onset-required", "Give the onset date (YYYY, YYYY-MM or YYYY-MM-DD).", "onset");
         }
 
-        if (details.Onset.Earliest > now)
+        if (details.Onset.EarliestOn(clock) > now)
         {
             return Fail("adverse-event.onset-in-future", $"The onset {details.Onset} lies in the future.", "onset");
         }
@@ -70,7 +74,7 @@ public static class AdverseEventRules
                 return Fail("adverse-event.end-before-onset", $"The end {end} lies before the onset {details.Onset}.", "end");
             }
 
-            if (end.Earliest > now)
+            if (end.EarliestOn(clock) > now)
             {
                 return Fail("adverse-event.end-in-future", $"The end {end} lies in the future.", "end");
             }
@@ -114,9 +118,9 @@ public static class AdverseEventRules
     public static OutgoingMessage DueMessage(string adverseEventId, DateTimeOffset dueAt) =>
         new(SaeReportDueMessage.MessageType, new SaeReportDueMessage(adverseEventId, dueAt), dueAt, AdverseEventStreams.For(adverseEventId));
 
-    /// <summary>An adverse event is collected from consent on; an earlier onset is medical history.</summary>
-    public static Rejection? AfterConsent(ParticipantState participant, PartialDate onset) =>
-        participant.ConsentDate is { } consent && onset.Latest < new DateTimeOffset(consent.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+    /// <summary>An adverse event is collected from consent on (the site's consent date); an earlier onset is medical history.</summary>
+    public static Rejection? AfterConsent(ParticipantState participant, PartialDate onset, SiteClock clock) =>
+        participant.ConsentDate is { } consent && onset.LatestOn(clock) < clock.StartOfDay(consent)
             ? new Rejection("adverse-event.onset-before-consent", $"The onset {onset} lies before the consent date {consent:yyyy-MM-dd}: record it as medical history, not as an adverse event.", "onset")
             : null;
 

@@ -1,6 +1,7 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using Wolverine;
+using TrialOps.Protocols;
 
 namespace TrialOps.AdverseEvents;
 
@@ -31,13 +32,14 @@ public sealed record CorrectAdverseEvent(string AdverseEventId, AdverseEventInpu
             return Decision.Reject(causality);
         }
 
-        var (details, invalid) = AdverseEventRules.Validate(command.Event, now);
+        var clock = SiteClock.Of(trial.Protocol, state.Subject.Site);
+        var (details, invalid) = AdverseEventRules.Validate(command.Event, now, clock);
         if (invalid is not null)
         {
             return Decision.Reject(invalid);
         }
 
-        if (AdverseEventRules.AfterConsent(participant, details!.Onset) is { } beforeConsent)
+        if (AdverseEventRules.AfterConsent(participant, details!.Onset, clock) is { } beforeConsent)
         {
             return Decision.Reject(beforeConsent);
         }
@@ -58,7 +60,7 @@ public sealed record CorrectAdverseEvent(string AdverseEventId, AdverseEventInpu
                 by.UserId,
                 now,
                 details,
-                PeriodAttribution.PeriodAt(participant, details.Onset),
+                PeriodAttribution.PeriodAt(participant, details.Onset, clock),
                 dueAt,
                 changed,
                 command.Reason.Trim()));

@@ -1,5 +1,6 @@
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using TrialOps.Protocols;
 using Wolverine;
 
 namespace TrialOps.AdverseEvents;
@@ -25,7 +26,7 @@ public sealed record RecordAdverseEventOutcome(string AdverseEventId, AdverseEve
             return Decision.Reject("adverse-event.outcome-unchanged", $"The outcome is already {command.Outcome}.", "outcome");
         }
 
-        var (_, invalid) = AdverseEventRules.Consistent(before with { Outcome = command.Outcome, End = command.End }, now);
+        var (_, invalid) = AdverseEventRules.Consistent(before with { Outcome = command.Outcome, End = command.End }, now, SiteClock.Of(trial.Protocol, state.Subject.Site));
         if (invalid is not null)
         {
             return Decision.Reject(invalid);

@@ -36,18 +36,19 @@ public sealed record ReportAdverseEvent(string AdverseEventId, ProtocolCode Prot
             return Decision.Reject("adverse-event.exists", $"Adverse event {command.AdverseEventId} is already reported.", "adverseEventId");
         }
 
-        var (details, invalid) = AdverseEventRules.Validate(command.Event, now);
+        var clock = SiteClock.Of(trial.Protocol, command.Subject.Site);
+        var (details, invalid) = AdverseEventRules.Validate(command.Event, now, clock);
         if (invalid is not null)
         {
             return Decision.Reject(invalid);
         }
 
-        if (AdverseEventRules.AfterConsent(participant, details!.Onset) is { } beforeConsent)
+        if (AdverseEventRules.AfterConsent(participant, details!.Onset, clock) is { } beforeConsent)
         {
             return Decision.Reject(beforeConsent);
         }
 
-        if (command.AwareAt < details.Onset.Earliest)
+        if (command.AwareAt < details.Onset.EarliestOn(clock))
         {
             return Decision.Reject("adverse-event.aware-before-onset", $"The site cannot have become aware ({JourneyRules.Utc(command.AwareAt)}) before the onset {details.Onset}.", "awareAt");
         }
@@ -62,7 +63,7 @@ public sealed record ReportAdverseEvent(string AdverseEventId, ProtocolCode Prot
                 by.UserId,
                 command.AwareAt,
                 details,
-                PeriodAttribution.PeriodAt(participant, details.Onset),
+                PeriodAttribution.PeriodAt(participant, details.Onset, clock),
                 dueAt));
         return dueAt is { } due ? decision.Send(AdverseEventRules.DueMessage(command.AdverseEventId, due)) : decision;
     }

@@ -49,10 +49,11 @@ public sealed record AdverseEventCase(string Id, AdverseEventState State, IReadO
 /// </summary>
 public sealed class SubjectHistory
 {
-    private SubjectHistory(SubjectEvents events, ParticipantState state)
+    private SubjectHistory(SubjectEvents events, ParticipantState state, ProtocolDefinition protocol)
     {
         Events = events;
         State = state;
+        Clock = SiteClock.Of(protocol, Site);
     }
 
     public SubjectEvents Events { get; }
@@ -62,6 +63,12 @@ public sealed class SubjectHistory
     public ParticipantState State { get; }
 
     public string? Site => State.Site ?? (SubjectNumber.TryParse(Subject, out var number) ? number.Site : null);
+
+    /// <summary>
+    /// The subject's site clock (the protocol's <c>sites[].timeZone</c>): SDTM and ADaM show times
+    /// and count study days on it; a date-only value (consent, an AE onset date) is a date on it.
+    /// </summary>
+    public SiteClock Clock { get; }
 
     public DateTimeOffset? ScreenedAt { get; private set; }
 
@@ -106,9 +113,10 @@ public sealed class SubjectHistory
     /// that every post-dose measurement of a period has its EPOCH.
     /// </param>
     /// <param name="asOf">The export's point in time: elements that would start later are not there yet.</param>
-    public static SubjectHistory From(SubjectEvents events, int periodCount, TimeSpan observation, DateTimeOffset asOf)
+    /// <param name="protocol">The protocol whose sites give the subject's clock (the version in force at the export's point).</param>
+    public static SubjectHistory From(SubjectEvents events, int periodCount, TimeSpan observation, DateTimeOffset asOf, ProtocolDefinition protocol)
     {
-        var history = new SubjectHistory(events, ParticipantState.From(events.Participant.Select(e => e.Data)));
+        var history = new SubjectHistory(events, ParticipantState.From(events.Participant.Select(e => e.Data)), protocol);
         foreach (var stored in events.Participant)
         {
             switch (stored.Data)
@@ -165,11 +173,14 @@ public sealed class SubjectHistory
         return found?.Epoch;
     }
 
-    /// <summary>The EPOCH of a partial date: the element when the whole range lies in one, else null (unknown).</summary>
+    /// <summary>
+    /// The EPOCH of a partial date: the element when the whole range lies in one, else null
+    /// (unknown). A date-only value spans its local day(s) on the site's clock.
+    /// </summary>
     public string? EpochAt(PartialDate date)
     {
-        var earliest = EpochAt(date.Earliest);
-        return earliest == EpochAt(date.Latest) ? earliest : null;
+        var earliest = EpochAt(date.EarliestOn(Clock));
+        return earliest == EpochAt(date.LatestOn(Clock)) ? earliest : null;
     }
 
     private IReadOnlyList<SubjectElement> BuildElements(int periods, TimeSpan observation, DateTimeOffset asOf)
@@ -182,7 +193,8 @@ public sealed class SubjectHistory
         var elements = new List<SubjectElement>();
         var ended = EndedAt;
         DateTimeOffset? Known(DateTimeOffset? time) => time is { } t && t <= asOf ? t : null;
-        var consentStart = new DateTimeOffset(consent.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // Consent is a date the site wrote: screening starts at that local date's first instant.
+        var consentStart = Clock.StartOfDay(consent);
 
         if (DosedPeriods.Count == 0)
         {

@@ -317,6 +317,9 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
             actors.UnionWith(trial.Allocations.Values.Select(a => a.Assigned.Metadata.ActorId));
         }
 
+        var signed = await OdmSignedRecords.ReadAsync(runtime.DataSource, runtime.Registry, trial.Code, asOf, blinded, ct);
+        signed.AdjustUsers(actors, blinded);
+
         var users = new Dictionary<string, UserCreated>(StringComparer.Ordinal);
         foreach (var actor in actors.Where(a => UserName().IsMatch(a)))
         {
@@ -339,7 +342,7 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
         }
 
         using var odmFile = new HashingFileStream(Path.Combine(directory, OdmFileName));
-        using var odm = new OdmExportWriter(odmFile, design, asOf, SoftwareVersion, actors, users);
+        using var odm = new OdmExportWriter(odmFile, design, asOf, SoftwareVersion, actors, users, signed);
         sdtm.WriteTrialDesign();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -371,7 +374,7 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
         {
             await foreach (var subject in _source.ReadSubjectsAsync(trial.Code, asOf, stop.Token))
             {
-                var history = SubjectHistory.From(subject, periodCount, design.Observation, asOf.RecordedAt);
+                var history = SubjectHistory.From(subject, periodCount, design.Observation, asOf.RecordedAt, design.Protocol);
                 events += subject.Participant.Count + subject.AdverseEvents.Count;
                 await toSdtm.Writer.WriteAsync(history, stop.Token);
                 await toOdm.Writer.WriteAsync(history, stop.Token);
@@ -459,7 +462,7 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
         var subjects = new List<AdamSubject>();
         await foreach (var subject in _source.ReadSubjectsAsync(code, asOf, ct))
         {
-            subjects.Add(AdamDerivation.Derive(design, SubjectHistory.From(subject, periodCount, design.Observation, asOf.RecordedAt), meddra));
+            subjects.Add(AdamDerivation.Derive(design, SubjectHistory.From(subject, periodCount, design.Observation, asOf.RecordedAt, design.Protocol), meddra));
         }
 
         var data = new AdamData(

@@ -44,6 +44,22 @@ public sealed class SiteClock
     /// <summary>The site's calendar date at that instant.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant).DateTime);
 
+    /// <summary>
+    /// The first instant of a local calendar date on this clock (its midnight, or the first time the
+    /// clock showed that day where it skipped midnight): where a date-only value begins.
+    /// </summary>
+    public DateTimeOffset StartOfDay(DateOnly date)
+    {
+        var wall = date.ToDateTime(TimeOnly.MinValue);
+        while (_zone.IsInvalidTime(wall))
+        {
+            wall = wall.AddMinutes(1);
+        }
+
+        var offset = _zone.IsAmbiguousTime(wall) ? _zone.GetAmbiguousTimeOffsets(wall).Max() : _zone.GetUtcOffset(wall);
+        return new DateTimeOffset(wall, offset).ToUniversalTime();
+    }
+
     /// <summary>For people: <c>2026-03-29 03:30 +02:00</c>; a UTC site keeps <c>… UTC</c>.</summary>
     public string Show(DateTimeOffset instant)
     {

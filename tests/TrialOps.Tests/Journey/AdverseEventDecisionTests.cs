@@ -72,6 +72,32 @@ public class AdverseEventDecisionTests
         Rejected(Report(Input(onset: "2026-10-15", end: "2026-10-16")), "adverse-event.onset-before-consent");
     }
 
+    /// <summary>KET-NP-01 with its sites at UTC+14, where a calendar day starts ten hours before the UTC one.</summary>
+    private static readonly TrialContext FarEast = new(Ket with { Sites = [.. Ket.Sites.Select(site => site with { TimeZone = "Pacific/Kiritimati" })] }, Locked: false);
+
+    private static Decision ReportAt(TrialContext trial, AdverseEventInput input, DateTimeOffset awareAt) =>
+        ReportAdverseEvent.Decide(AdverseEventState.Initial, State(Period1Dosed()), trial, new ReportAdverseEvent(Id, Code, Subject, awareAt, input), Investigator, Now);
+
+    [Fact]
+    public void a_date_without_a_time_is_the_sites_calendar_date_for_future_awareness_and_period_checks()
+    {
+        // Now is 2026-12-01 12:00 UTC, already 2 December at the site: today's date is not in the future there.
+        var today = Input(onset: "2026-12-02", end: null, outcome: AdverseEventOutcome.RecoveringResolving);
+        Assert.Equal("2026-12-02", Event<AdverseEventReported>(ReportAt(FarEast, today, Now)).Details.Onset.Text);
+        Rejected(ReportAt(Trial, today, Now), "adverse-event.onset-in-future");
+
+        // Dosing started 2026-11-21 10:00 UTC, 00:00 on 22 November at the site: an onset on the
+        // site's 21 November precedes it; read as a UTC day it would have been put in period 1.
+        var dayBefore = Input(onset: "2026-11-21", end: "2026-11-21");
+        Assert.Null(Event<AdverseEventReported>(ReportAt(FarEast, dayBefore, AwareAt)).Period);
+        Assert.Equal(1, Event<AdverseEventReported>(ReportAt(Trial, dayBefore, AwareAt)).Period);
+
+        // Aware an hour after dosing started, on the site's 22 November: an onset that day is not after the awareness.
+        var dosingDay = Input(onset: "2026-11-22", end: "2026-11-22");
+        Assert.Equal(1, Event<AdverseEventReported>(ReportAt(FarEast, dosingDay, AwareAt)).Period);
+        Rejected(ReportAt(Trial, dosingDay, AwareAt), "adverse-event.aware-before-onset");
+    }
+
     [Fact]
     public void outcome_end_date_and_seriousness_must_agree()
     {

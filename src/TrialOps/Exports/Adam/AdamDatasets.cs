@@ -11,7 +11,8 @@ namespace TrialOps.Exports.Adam;
 /// maximum lengths, and how a typed row becomes a dataset row. The layout depends on the design:
 /// TRxxP… for each period, WASHxxH from period 2, CRITy/CRITyFL for each responder threshold.
 /// Dates and times are SAS numerics (ADR 0016): *DT days since 1960-01-01 with DATE9., *DTM
-/// seconds since 1960-01-01T00:00:00 UTC with DATETIME20.; copied SDTM --DTC stay ISO 8601 text.
+/// seconds since 1960-01-01T00:00:00 with DATETIME20., both on the subject's site clock as the
+/// SDTM --DTC show them (ADR 0031; UTC for a UTC site); copied SDTM --DTC stay ISO 8601 text.
 /// </summary>
 public sealed class AdamDatasets
 {
@@ -48,10 +49,14 @@ public sealed class AdamDatasets
     /// <summary>A SAS date: days since 1 January 1960.</summary>
     public static double? SasDate(DateOnly? date) => date is { } d ? d.DayNumber - DateOnly.FromDateTime(SasEpoch).DayNumber : null;
 
-    /// <summary>A SAS datetime: whole seconds since 1 January 1960 00:00:00, in UTC as the store records time.</summary>
-    public static double? SasDateTime(DateTimeOffset? time) => time is { } t ? Math.Floor((t.UtcDateTime - SasEpoch).TotalSeconds) : null;
+    /// <summary>
+    /// A SAS datetime: whole seconds since 1 January 1960 00:00:00 of the wall clock the time is
+    /// given on (SAS datetimes have no zone; the derivation gives times on the site's clock).
+    /// </summary>
+    public static double? SasDateTime(DateTimeOffset? time) => time is { } t ? Math.Floor((t.DateTime - SasEpoch).TotalSeconds) : null;
 
-    public static double? SasDate(DateTimeOffset? time) => time is { } t ? SasDate(DateOnly.FromDateTime(t.UtcDateTime)) : null;
+    /// <summary>A SAS date: the calendar date of the wall clock the time is given on.</summary>
+    public static double? SasDate(DateTimeOffset? time) => time is { } t ? SasDate(DateOnly.FromDateTime(t.DateTime)) : null;
 
     /// <summary>APERIODC of a period.</summary>
     public static string PeriodText(int period) => $"PERIOD {period.ToString(CultureInfo.InvariantCulture)}";

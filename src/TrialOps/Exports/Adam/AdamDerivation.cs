@@ -33,6 +33,10 @@ public static class AdamDerivation
         var identity = new Identity(design.StudyId, design.UsubjidOf(subject.Subject), subject.Subject, subject.Site, string.Join("-", codes));
         var state = subject.State;
 
+        // Times on the subject's site clock (the same local time SDTM's --DTC show), so a SAS
+        // datetime is the local wall clock and a SAS date the site's calendar date (ADR 0031).
+        var clock = subject.Clock;
+        DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } t ? clock.Local(t) : null;
         var periods = new List<AdslPeriod>();
         for (var period = 1; period <= codes.Count; period++)
         {
@@ -47,10 +51,10 @@ public static class AdamDerivation
                 period,
                 planned,
                 session.StartedAt is null ? null : planned,
-                session.StartedAt,
-                session.StoppedAt,
-                session.StartedAt,
-                periodEnd,
+                Local(session.StartedAt),
+                Local(session.StoppedAt),
+                Local(session.StartedAt),
+                Local(periodEnd),
                 session.StartedAt is { } start && previousEnd is { } end ? start - end : null));
         }
 
@@ -167,7 +171,7 @@ public static class AdamDerivation
             withdrawn is null ? null : Sdtm.CdiscTerms.Withdrawal(withdrawn.Reason),
             codeBreak is not null,
             codeBreak is null ? null : PeriodAt(periods, codeBreak.PerformedAt),
-            codeBreak?.PerformedAt);
+            codeBreak is null ? null : subject.Clock.Local(codeBreak.PerformedAt));
     }
 
     /// <summary>The latest period whose dosing started at or before the instant; null before the first dose.</summary>
@@ -217,7 +221,7 @@ public static class AdamDerivation
                 time is null ? assessment.Key.Timepoint : ExportDesign.TimepointName(time.AfterDosingStart),
                 time is null ? null : timeIndex + 1,
                 time?.AfterDosingStart,
-                assessment.ClinicalTime,
+                subject.Clock.Local(assessment.ClinicalTime),
                 value,
                 baseline,
                 isBaseline,
@@ -249,7 +253,7 @@ public static class AdamDerivation
             var details = adverseEvent.State.Details!;
             var ctcae = CtcaeDictionary.V5.FindByCode(details.MeddraCode);
             var coded = meddra?.Code(details.MeddraCode);
-            var period = PeriodAttribution.PeriodAt(subject.State, details.Onset);
+            var period = PeriodAttribution.PeriodAt(subject.State, details.Onset, subject.Clock);
             var onset = details.Onset;
             rows.Add(new AdaeRow(
                 identity.StudyId,
@@ -267,11 +271,11 @@ public static class AdamDerivation
                 Sdtm.CdiscTerms.Causality(details.Causality),
                 details.Grade,
                 Sdtm.CdiscTerms.Outcome(details.Outcome),
-                onset.Text,
-                details.End?.Text,
-                onset.Text.Length > 10 ? onset.Earliest : null,
-                onset.IsComplete ? DateOnly.FromDateTime(onset.Earliest.UtcDateTime) : null,
-                details.End is { IsComplete: true } end ? DateOnly.FromDateTime(end.Earliest.UtcDateTime) : null,
+                onset.IsoOn(subject.Clock),
+                details.End?.IsoOn(subject.Clock),
+                onset.HasTime() ? subject.Clock.Local(onset.Earliest) : null,
+                onset.LocalDate(subject.Clock),
+                details.End?.LocalDate(subject.Clock),
                 period,
                 period is { } p && p <= periods.Count ? periods[p - 1].Actual : null,
                 period is not null));
@@ -280,6 +284,12 @@ public static class AdamDerivation
         return rows;
     }
 
+    /// <summary>
+    /// The rule of <see cref="PeriodAttribution"/> (the latest period whose dosing started at or
+    /// before the latest instant the onset may stand for) with a date-only onset read as the site's
+    /// local day, as SDTM AE's EPOCH reads it: in Sydney an onset on the date of a 00:30 dose may
+    /// follow that dose, an onset the day before may not.
+    /// </summary>
     private static int IndexOf<T>(IReadOnlyList<T> items, Func<T, bool> match)
     {
         for (var i = 0; i < items.Count; i++)

@@ -66,7 +66,7 @@ public static partial class AdamMetadata
                 "PN" => $"Number of TR{xx}P: its place in the protocol's list of treatments, from 1.",
                 "A" => $"Label of the treatment given in period {xx}: TR{xx}P when dosing started in period {xx} (EX), else missing.",
                 "AN" => $"Number of TR{xx}A: its place in the protocol's list of treatments, from 1.",
-                "SDTM" => $"Start of dosing in period {xx} (EX.EXSTDTC), as a SAS datetime (seconds since 1960-01-01 00:00:00 UTC).",
+                "SDTM" => $"Start of dosing in period {xx} (EX.EXSTDTC), as a SAS datetime (seconds since 1960-01-01 00:00:00 on the site's clock, as EX.EXSTDTC shows it).",
                 "EDTM" => $"End of dosing in period {xx} (EX.EXENDTC), as a SAS datetime; missing while dosing runs.",
                 _ => "",
             };

@@ -91,7 +91,7 @@ public sealed record ResponderCriterion(decimal ReductionPercent, bool? Met)
 /// <param name="Timepoint">ATPT: PRE-DOSE or the time after dosing start (QSTPT).</param>
 /// <param name="TimepointNumber">ATPTN: the time's place in the protocol's list, from 1 (QSTPTNUM).</param>
 /// <param name="AfterDosingStart">The planned time after dosing start (QSELTM); null for a time no longer in the protocol.</param>
-/// <param name="AnalysisTime">ADTM: when the value was measured (QSDTC).</param>
+/// <param name="AnalysisTime">ADTM: when the value was measured (QSDTC), on the site's clock.</param>
 /// <param name="Baseline">BASE: the same period's pre-dose (PT0M) value; null when there is none.</param>
 /// <param name="IsBaseline">ABLFL: this is the pre-dose record that is the period's baseline.</param>
 /// <param name="Change">CHG = AVAL − BASE, post-dose records only.</param>
@@ -126,9 +126,9 @@ public sealed record BdsRow(
 /// </summary>
 /// <param name="Period">APERIOD: the period active at onset (a washout counts to the period before it); null before the first dose.</param>
 /// <param name="Actual">TRTA: the treatment given in that period.</param>
-/// <param name="OnsetTime">ASTDTM: the onset when recorded with a time.</param>
-/// <param name="OnsetDate">ASTDT: the onset date when complete.</param>
-/// <param name="EndDate">AENDT: the end date when complete.</param>
+/// <param name="OnsetTime">ASTDTM: the onset when recorded with a time, on the site's clock.</param>
+/// <param name="OnsetDate">ASTDT: the onset date when complete, the site's calendar date.</param>
+/// <param name="EndDate">AENDT: the end date when complete, the site's calendar date.</param>
 public sealed record AdaeRow(
     string StudyId,
     string Usubjid,

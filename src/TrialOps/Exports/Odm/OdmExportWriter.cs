@@ -35,6 +35,24 @@ namespace TrialOps.Exports.Odm;
 /// these records so the file keeps the order in which things happened: data recorded after an
 /// unlock follows the lock's signature.
 /// </para>
+/// <para>
+/// Sign-offs (ADR 0025, meaning "approved") are signed where their record is: the Investigator's
+/// eligibility sign-off on IG.ELIG, the causality sign-off on the case's IG.AE, each as an Update
+/// of the group that changes no value and carries the signing event's AuditRecord and Signature;
+/// the casebook sign-off on the whole SubjectData, like a lock. The second pharmacist's signed
+/// check of a preparation (meaning "verified") is the Signature of the preparation's IG.DOSING
+/// Insert. A later change is a later transaction: the signature stays in the file where it was
+/// given. Which kinds the file uses and who signed them are read before AdminData is written
+/// (<see cref="OdmSignedRecords"/>), so AdminData defines exactly the kinds used.
+/// </para>
+/// <para>
+/// Expedited safety reporting (ADR 0026) is in the case's form: expectedness on IG.AE (its
+/// AuditRecord names the medical monitor, when, and the reason given), the SUSAR clock as the
+/// case's data gave it after each event (day 0, due days), and each expedited report in IG.SUSAR.
+/// A safety officer's look at the treatment at onset, and the text submitted to an authority, are
+/// in unblinded files only; blinded files neither declare those items nor list a user whose only
+/// act was that look.
+/// </para>
 /// </remarks>
 public sealed class OdmExportWriter : IDisposable
 {
@@ -46,13 +64,16 @@ public sealed class OdmExportWriter : IDisposable
     private readonly int _periodCount;
     private readonly IReadOnlyCollection<string> _criterionCodes;
     private readonly IReadOnlyList<OdmTrialAction> _trialActions;
+    private readonly OdmSignedRecords _signed;
 
     /// <summary>Writes everything up to the start of ClinicalData.</summary>
     /// <param name="actors">Every user id that recorded an event the file will hold.</param>
     /// <param name="users">The accounts among them (for display names), as of the export's point.</param>
-    public OdmExportWriter(Stream output, ExportDesign design, LedgerPoint asOf, string softwareVersion, IEnumerable<string> actors, IReadOnlyDictionary<string, UserCreated> users)
+    /// <param name="signed">The signatures on participant and case streams (<see cref="OdmSignedRecords.ReadAsync"/>); none when null.</param>
+    public OdmExportWriter(Stream output, ExportDesign design, LedgerPoint asOf, string softwareVersion, IEnumerable<string> actors, IReadOnlyDictionary<string, UserCreated> users, OdmSignedRecords? signed = null)
     {
         _design = design;
+        _signed = signed ?? OdmSignedRecords.None;
         _periodCount = design.Trial.Versions.Max(v => v.Definition.PeriodCount);
         _criterionCodes = design.Trial.Versions
             .SelectMany(v => v.Definition.Eligibility.Inclusion.Concat(v.Definition.Eligibility.Exclusion))
@@ -64,10 +85,17 @@ public sealed class OdmExportWriter : IDisposable
         _sites.UnionWith(siteNames.Keys);
         _trialActions = design.Trial.LockActions.Select(OdmSignatures.TrialAction).OfType<OdmTrialAction>().OrderBy(a => a.Source.Position).ToArray();
         var codeBreakSigners = design.Trial.CodeBreaks.Values.SelectMany(e => e).Select(e => ((Blinding.EmergencyUnblindingPerformed)e.Data).PerformedBy);
-        var signers = _trialActions.Select(a => a.Signing.SignedBy).Concat(codeBreakSigners);
+        var signers = _trialActions.Select(a => a.Signing.SignedBy).Concat(codeBreakSigners).Concat(_signed.Signers);
         var signatureKinds = _trialActions.Select(a => a.Signing.SignatureOid)
             .Concat(design.Trial.CodeBreaks.Count > 0 ? [OdmSignatures.CodeBreak] : [])
+            .Concat(_signed.Kinds)
             .ToHashSet(StringComparer.Ordinal);
+        if (design.IsBlinded)
+        {
+            // Nothing from a safety officer's look at a SUSAR's treatment, not even their name (ADR 0026).
+            actors = actors.Where(a => !_signed.RevealOnlyActors.Contains(a));
+        }
+
 
         var protocol = design.Protocol;
         var studyOid = $"ST.{protocol.Code}";
@@ -122,7 +150,7 @@ public sealed class OdmExportWriter : IDisposable
     /// </summary>
     public void AddSubject(SubjectHistory subject)
     {
-        var transactions = OdmSubjectData.For(_design, subject);
+        var transactions = OdmSubjectData.For(_design, subject, _signed);
         if (transactions.Count == 0)
         {
             return;
@@ -135,6 +163,8 @@ public sealed class OdmExportWriter : IDisposable
             .Select(action => (action.Source.Position, Write: (Action)(() => WriteTrialAction(subject.Subject, action))))
             .Concat(OdmMonitoring.For(subject, stored => unblindedAt is not { } unblinded || stored.Position < unblinded)
                 .Select(annotated => (annotated.Source.Position, Write: (Action)(() => WriteAnnotated(subject.Subject, location, annotated)))))
+            .Concat(OdmSubjectData.SubjectSignatures(subject)
+                .Select(signed => (signed.Source.Position, Write: (Action)(() => WriteSubjectSignature(subject.Subject, location, signed)))))
             .OrderBy(r => r.Position);
         var after = long.MinValue;
         foreach (var (before, write) in records)
@@ -228,6 +258,23 @@ public sealed class OdmExportWriter : IDisposable
         var source = annotated.Source;
         _odm.BeginSubjectData(subjectKey, OdmTransactionType.Update, new OdmAuditRecord(UserOid(source.Metadata.ActorId), location, source.RecordedAt, null, Position(source)));
         _odm.WriteAnnotation(annotated.Annotation);
+        _odm.EndSubjectData();
+    }
+
+    /// <summary>
+    /// A signature of the participant's whole record (the Investigator's casebook sign-off): an
+    /// Update that changes no data, whose AuditRecord is the signing event's and whose Signature
+    /// binds the signer and the meaning to the record as it then was. A later change does not remove
+    /// it: the file keeps it where it happened, before the change.
+    /// </summary>
+    private void WriteSubjectSignature(string subjectKey, string location, OdmSignedRecord signed)
+    {
+        var source = signed.Source;
+        _odm.BeginSubjectData(
+            subjectKey,
+            OdmTransactionType.Update,
+            new OdmAuditRecord(UserOid(source.Metadata.ActorId), location, source.RecordedAt, null, Position(source)),
+            new OdmSignature(UserOid(signed.Signing.SignedBy), location, signed.Signing.SignatureOid, source.RecordedAt));
         _odm.EndSubjectData();
     }
 

@@ -44,6 +44,7 @@ public static class OdmModel
     public const string Scales = "IG.QS";
     public const string AdverseEvent = "IG.AE";
     public const string SaeReport = "IG.SAE";
+    public const string SusarReport = "IG.SUSAR";
     public const string Disposition = "IG.DS";
 
     public static string PeriodEvent(int period) => $"SE.P{period}";
@@ -133,7 +134,8 @@ public static class OdmModel
             ("OVERDUE", OdmDataType.Text, "Marked overdue (Y)"),
             ("QSSTAT", OdmDataType.Text, "Completion status (NOT DONE)"),
             ("QSREASND", OdmDataType.Text, "Reason not done"));
-        var adverseEvent = Group(AdverseEvent, "Adverse event", false, "AE",
+        var adverseEventItems = new List<(string, OdmDataType, string)>
+        {
             ("AETERM", OdmDataType.Text, "CTCAE v5.0 term"),
             ("AELLTCD", OdmDataType.Integer, "MedDRA code"),
             ("AESTDTC", OdmDataType.Text, "Onset (ISO 8601, may be partial)"),
@@ -147,7 +149,40 @@ public static class OdmModel
             ("AWAREDTC", OdmDataType.DateTime, "Site aware at"),
             ("PERIOD", OdmDataType.Integer, "Period at onset"),
             ("SAEDUE", OdmDataType.DateTime, "Report to sponsor due at"),
-            ("SAEOVERDUE", OdmDataType.Text, "Sponsor report overdue (Y)"));
+            ("SAEOVERDUE", OdmDataType.Text, "Sponsor report overdue (Y)"),
+            ("AEEXPECT", OdmDataType.Text, "Expectedness assessed by the medical monitor against the reference safety information (EXPECTED/UNEXPECTED)"),
+            ("AEEXPSUG", OdmDataType.Text, "Expectedness the protocol's expected terms suggested (EXPECTED/UNEXPECTED)"),
+            ("AEEXPTRM", OdmDataType.Integer, "Expected term (MedDRA code) that matched"),
+            ("AEEXPDTC", OdmDataType.DateTime, "Expectedness assessed at"),
+            ("AEEXPRSN", OdmDataType.Text, "Reason for an expectedness other than suggested"),
+            ("SUSAR", OdmDataType.Text, "Suspected unexpected serious adverse reaction (Y)"),
+            ("SUSDAY0", OdmDataType.Date, "Expedited reporting day 0 (sponsor aware, UTC)"),
+            ("SUSFATAL", OdmDataType.Text, "Fatal or life-threatening: 7-day report and follow-up (Y/N)"),
+            ("SUSIDUE", OdmDataType.Date, "Initial expedited report due by the end of (UTC)"),
+            ("SUSFDUE", OdmDataType.Date, "Follow-up expedited report due by the end of (UTC)"),
+        };
+        if (!design.IsBlinded)
+        {
+            adverseEventItems.Add(("SUSREVDTC", OdmDataType.DateTime, "Treatment at onset opened by the safety officer at, unblinded"));
+            adverseEventItems.Add(("SUSREVRSN", OdmDataType.Text, "Reason the safety officer opened the treatment at onset, unblinded"));
+        }
+
+        var adverseEvent = Group(AdverseEvent, "Adverse event", false, "AE", [.. adverseEventItems]);
+        var susarItems = new List<(string, OdmDataType, string)>
+        {
+            ("SUSDTC", OdmDataType.Date, "Submitted on"),
+            ("SUSAUTH", OdmDataType.Text, "Authority"),
+            ("SUSREF", OdmDataType.Text, "Authority or safety database reference"),
+            ("SUSDUE", OdmDataType.Date, "Due by the end of (UTC)"),
+            ("SUSLATE", OdmDataType.Text, "Submitted late (Y/N)"),
+            ("SUSOVER", OdmDataType.Text, "Marked overdue (Y)"),
+        };
+        if (!design.IsBlinded)
+        {
+            susarItems.Add(("SUSTEXT", OdmDataType.Text, "What was submitted, unblinded"));
+        }
+
+        var susarReport = Group(SusarReport, "Expedited SUSAR report to an authority", true, null, [.. susarItems]);
         var saeReport = Group(SaeReport, "Report to the sponsor", true, null,
             ("SAEDTC", OdmDataType.DateTime, "Sent at"),
             ("SAEREF", OdmDataType.Text, "Sponsor reference"),
@@ -167,7 +202,7 @@ public static class OdmModel
         events.AddRange(Enumerable.Range(1, periodCount).Select(p =>
             new EventSpec(PeriodEvent(p), $"Period {p}", false, OdmEventType.Scheduled, [dosingForm, vitalsForm, scalesForm])));
         events.Add(new EventSpec(AdverseEvents, "Adverse events", false, OdmEventType.Common,
-            [new FormSpec(AdverseEventForm, "Adverse event", true, [adverseEvent, saeReport])]));
+            [new FormSpec(AdverseEventForm, "Adverse event", true, [adverseEvent, saeReport, susarReport])]));
         events.Add(new EventSpec(End, "End of participation", false, OdmEventType.Scheduled,
             [new FormSpec(DispositionForm, "Disposition", false, [disposition])]));
         return events;

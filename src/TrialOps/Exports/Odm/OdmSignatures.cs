@@ -1,6 +1,8 @@
 using TrialOps.Blinding;
 using TrialOps.Cdisc;
+using TrialOps.Dosing;
 using TrialOps.EventStore;
+using TrialOps.Signatures;
 
 namespace TrialOps.Exports.Odm;
 
@@ -30,6 +32,14 @@ public static class OdmSignatures
     public const string Lock = "SD.LOCK";
     public const string Unlock = "SD.UNLOCK";
     public const string Unblind = "SD.UNBLIND";
+    public const string Eligibility = "SD.ELIGIBILITY";
+    public const string Causality = "SD.CAUSALITY";
+    public const string Casebook = "SD.CASEBOOK";
+    public const string DoseCheck = "SD.DOSECHECK";
+
+    /// <summary>A signature of a record TrialOps does not sign today, by its meaning alone (<see cref="SignatureMeanings"/>): SD.REVIEWED, SD.APPROVED, …</summary>
+    public static string ByMeaning(string meaning) =>
+        "SD." + new string(meaning.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
 
     /// <summary>Every kind, in the order AdminData lists those a file uses.</summary>
     public static IReadOnlyList<OdmSignatureDef> All { get; } =
@@ -42,7 +52,32 @@ public static class OdmSignatures
             "The signer accepts responsibility for making the locked clinical data changeable again, for the reason recorded."),
         new(Unblind, OdmSignatureMethod.Electronic, "Trial unblinding",
             "The signer confirms that the database is locked and accepts responsibility for revealing every participant's treatment allocation for analysis."),
+        new(Eligibility, OdmSignatureMethod.Electronic, "Approved: eligibility",
+            "The Investigator has reviewed and approves the participant's eligibility decision and the informed consent it rests on, as recorded at the time of signing."),
+        new(Causality, OdmSignatureMethod.Electronic, "Approved: causality of an adverse event",
+            "The Investigator has reviewed and approves the causality judgement of this adverse event, and the event as recorded at the time of signing."),
+        new(Casebook, OdmSignatureMethod.Electronic, "Approved: complete casebook",
+            "The Investigator has reviewed the participant's complete casebook and approves it as a complete and accurate record of the participant's data at the time of signing."),
+        new(DoseCheck, OdmSignatureMethod.Electronic, "Verified: second check of the dose preparation",
+            "A second pharmacist verified that the prepared kit and the dose calculated from the session weight are the ones recorded, and accepts responsibility for the check."),
+        .. SignatureMeanings.All.Select(meaning => new OdmSignatureDef(ByMeaning(meaning), OdmSignatureMethod.Electronic, $"Signed: {meaning}",
+            $"The signer's electronic signature, with the meaning \"{meaning}\", binds them to the record signed as it was at the time of signing.")),
     ];
+
+    /// <summary>The SignatureDef of a sign-off or other signature recorded on a participant's or an adverse event's stream.</summary>
+    public static string KindOf(RecordSigned signed) => signed.Record switch
+    {
+        SignedRecords.Eligibility => Eligibility,
+        SignedRecords.Causality => Causality,
+        SignedRecords.Casebook => Casebook,
+        _ => ByMeaning(signed.Meaning),
+    };
+
+    /// <summary>The signature a sign-off records: the signer's.</summary>
+    public static OdmSigning Of(RecordSigned signed) => new(KindOf(signed), signed.SignedBy);
+
+    /// <summary>The second pharmacist's signed check of a preparation, or null when the checker was only named (older events).</summary>
+    public static OdmSigning? Of(DosePrepared prepared) => prepared.IsCheckSigned() ? new OdmSigning(DoseCheck, prepared.CheckedBy) : null;
 
     /// <summary>The signature an emergency code break carries.</summary>
     public static OdmSigning Of(EmergencyUnblindingPerformed performed) => new(CodeBreak, performed.PerformedBy);

@@ -7,6 +7,7 @@ using TrialOps.Dosing;
 using TrialOps.EventStore;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using TrialOps.Signatures;
 using TrialOps.Washouts;
 
 namespace TrialOps.Exports.Odm;
@@ -35,6 +36,9 @@ public sealed record OdmItemChange(string ItemOid, string? Value, OdmTransaction
 /// </summary>
 public sealed record OdmTransaction(OdmPath Path, OdmTransactionType Transaction, StoredEvent Source, IReadOnlyList<OdmItemChange> Items, int Order, OdmSigning? Signing = null);
 
+/// <summary>A signature written on the subject's record itself (SubjectData), with the event that recorded it.</summary>
+public sealed record OdmSignedRecord(StoredEvent Source, OdmSigning Signing);
+
 /// <summary>
 /// Turns one subject's events into the ItemGroupData of their ODM SubjectData: one per event and
 /// item group, holding every value the event recorded there, as an Insert the first time and an
@@ -44,14 +48,27 @@ public sealed record OdmTransaction(OdmPath Path, OdmTransactionType Transaction
 public sealed class OdmSubjectData
 {
     private readonly ExportDesign _design;
-    private readonly List<(OdmPath Path, string Item, string? Value, StoredEvent Source)> _raw = [];
+    private readonly List<(OdmPath Path, string? Item, string? Value, StoredEvent Source)> _raw = [];
     private readonly Dictionary<(int Period, string Group), int> _counters = [];
     private readonly Dictionary<string, int> _caseOrder = new(StringComparer.Ordinal);
     private readonly Dictionary<StoredEvent, OdmSigning> _signings = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, AdverseEventState> _cases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OdmPath> _caseForms = new(StringComparer.Ordinal);
 
     private OdmSubjectData(ExportDesign design) => _design = design;
 
-    public static IReadOnlyList<OdmTransaction> For(ExportDesign design, SubjectHistory subject)
+    /// <summary>
+    /// The signatures on the participant's stream that sign the whole record (the casebook, and any
+    /// sign-off of a record this export has no closer element for), in stream order.
+    /// </summary>
+    public static IReadOnlyList<OdmSignedRecord> SubjectSignatures(SubjectHistory subject) =>
+        subject.Events.Participant
+            .Where(stored => stored.Data is RecordSigned { Record: not SignedRecords.Eligibility })
+            .Select(stored => new OdmSignedRecord(stored, OdmSignatures.Of((RecordSigned)stored.Data)))
+            .ToArray();
+
+    /// <param name="signed">Where the sign-offs on the subject's adverse-event cases come from; none when null.</param>
+    public static IReadOnlyList<OdmTransaction> For(ExportDesign design, SubjectHistory subject, OdmSignedRecords? signed = null)
     {
         var data = new OdmSubjectData(design);
         foreach (var stored in subject.Events.Participant)
@@ -97,6 +114,15 @@ public sealed class OdmSubjectData
             data.AddAdverseEventEvent(stored);
         }
 
+        // An Investigator's sign-off of a case signs the case's item group as it then was (ADR 0025).
+        foreach (var (stream, form) in data._caseForms)
+        {
+            foreach (var stored in (signed ?? OdmSignedRecords.None).OnCase(stream))
+            {
+                data.Sign(form, stored, OdmSignatures.Of((RecordSigned)stored.Data));
+            }
+        }
+
         return data.Entries();
     }
 
@@ -119,6 +145,12 @@ public sealed class OdmSubjectData
             for (; index < raw.Count && raw[index].Path == path && ReferenceEquals(raw[index].Source, source); index++)
             {
                 var (_, item, value, _) = raw[index];
+                if (item is null)
+                {
+                    // A signature of the group that changes no value (a sign-off).
+                    continue;
+                }
+
                 var key = (path, item);
                 OdmTransactionType transaction;
                 if (!last.TryGetValue(key, out var previous))
@@ -143,7 +175,7 @@ public sealed class OdmSubjectData
                 changes.Add(new OdmItemChange(OdmModel.Item(path.GroupOid, item), value, transaction));
             }
 
-            if (changes.Count > 0)
+            if (changes.Count > 0 || _signings.ContainsKey(source))
             {
                 var groupTransaction = filled.Add(path) ? OdmTransactionType.Insert : OdmTransactionType.Update;
                 transactions.Add(new OdmTransaction(path, groupTransaction, source, changes, transactions.Count, _signings.GetValueOrDefault(source)));
@@ -248,9 +280,21 @@ public sealed class OdmSubjectData
             case SessionWeightCorrected e:
                 AddWeight(e.Period, e.WeightKg, e.MeasuredAt, stored);
                 break;
+            case RecordSigned { Record: SignedRecords.Eligibility } e:
+                // The Investigator's sign-off of the eligibility decision signs its item group.
+                Sign(Screening(OdmModel.Eligibility, 1), stored, OdmSignatures.Of(e));
+                break;
             case DosePrepared e:
             {
                 var path = Period(e.Period, OdmModel.Dosing, 0);
+                // The second pharmacist's signed check (ADR 0020): the file already names the
+                // checker (CHECKEDBY) in blinded exports too; the signature adds its meaning and
+                // reveals nothing of the allocation.
+                if (OdmSignatures.Of(e) is { } check)
+                {
+                    _signings[stored] = check;
+                }
+
                 Add(path, "KIT", e.Kit.ToString(), stored);
                 Add(path, "PREPDTC", Time(e.PreparedAt), stored);
                 Add(path, "PREPWT", Number(e.WeightKg), stored);
@@ -342,6 +386,15 @@ public sealed class OdmSubjectData
         }
 
         var form = new OdmPath(1000, OdmModel.AdverseEvents, OdmModel.AdverseEventForm, 0, caseEvent.AdverseEventId, caseNumber, OdmModel.AdverseEvent, 0, null, 0);
+        _caseForms[stored.StreamId] = form;
+        if (stored.Data is SusarTreatmentRevealed && _design.IsBlinded)
+        {
+            // The safety officer looked at the treatment of the period of onset: a blinded file
+            // carries nothing of it, nor anything derived from it (ADR 0026).
+            return;
+        }
+
+        var state = _cases[stored.StreamId] = _cases.GetValueOrDefault(stored.StreamId, AdverseEventState.Initial).Apply(stored.Data);
         switch (stored.Data)
         {
             case AdverseEventReported e:
@@ -381,8 +434,63 @@ public sealed class OdmSubjectData
                 Add(path, "SAEINFO", e.Information, stored);
                 break;
             }
+
+            case AdverseEventExpectednessAssessed e:
+                // Who and when are the AuditRecord's (the medical monitor, blinded); why is its
+                // ReasonForChange and the reason item.
+                Add(form, "AEEXPECT", ExpectednessTerm(e.Expectedness), stored);
+                Add(form, "AEEXPSUG", ExpectednessTerm(e.Suggested), stored);
+                Add(form, "AEEXPTRM", e.MatchedTerm?.ToString(CultureInfo.InvariantCulture), stored);
+                Add(form, "AEEXPDTC", Time(e.AssessedAt), stored);
+                Add(form, "AEEXPRSN", string.IsNullOrWhiteSpace(e.Reason) ? null : e.Reason, stored);
+                break;
+            case SusarReportSubmitted e:
+            {
+                var path = SusarReport(form, e.Kind == SusarReportKind.Initial ? 0 : state.SusarReports.Count(r => r.Kind == SusarReportKind.FollowUp));
+                Add(path, "SUSDTC", Date(e.SubmittedOn), stored);
+                Add(path, "SUSAUTH", e.Authority, stored);
+                Add(path, "SUSREF", e.Reference, stored);
+                // What was submitted to the authority is written after the SUSAR's treatment may
+                // have been opened for it: only unblinded files carry the text.
+                if (!_design.IsBlinded)
+                {
+                    Add(path, "SUSTEXT", e.Text, stored);
+                }
+
+                Add(path, "SUSDUE", e.DueOn is { } dueOn ? Date(dueOn) : null, stored);
+                Add(path, "SUSLATE", YesNo(e.Late), stored);
+                break;
+            }
+
+            case SusarReportOverdue e:
+            {
+                var path = SusarReport(form, e.Kind == SusarReportKind.Initial ? 0 : 1);
+                Add(path, "SUSDUE", Date(e.DueOn), stored);
+                Add(path, "SUSOVER", "Y", stored);
+                break;
+            }
+
+            case SusarTreatmentRevealed e:
+                Add(form, "SUSREVDTC", Time(e.RevealedAt), stored);
+                Add(form, "SUSREVRSN", e.Reason, stored);
+                break;
         }
+
+        // The expedited report clock as the case's data then gave it (ADR 0026): recomputed after
+        // each event, so the file shows when a case became a SUSAR and each change of its due days.
+        var clock = ExpeditedReporting.ClockOf(state);
+        Add(form, "SUSAR", clock is null ? null : "Y", stored);
+        Add(form, "SUSDAY0", clock is null ? null : Date(clock.AwareOn), stored);
+        Add(form, "SUSFATAL", clock is null ? null : YesNo(clock.FatalOrLifeThreatening), stored);
+        Add(form, "SUSIDUE", clock is null ? null : Date(clock.InitialDueOn), stored);
+        Add(form, "SUSFDUE", clock?.FollowUpDueOn is { } followUpDue ? Date(followUpDue) : null, stored);
     }
+
+    /// <summary>An expedited report of a SUSAR: the initial one (0) or the n-th follow-up.</summary>
+    private static OdmPath SusarReport(OdmPath form, int followUp) =>
+        form with { GroupOid = OdmModel.SusarReport, GroupOrder = 2, GroupRepeat = followUp == 0 ? "INITIAL" : $"FU{followUp}", GroupRepeatOrder = followUp };
+
+    private static string ExpectednessTerm(Expectedness expectedness) => expectedness == Expectedness.Expected ? "EXPECTED" : "UNEXPECTED";
 
     private void AddDetails(OdmPath form, AdverseEventDetails details, StoredEvent stored)
     {
@@ -495,6 +603,13 @@ public sealed class OdmSubjectData
         new(period, OdmModel.PeriodEvent(period), OdmModel.DosingForm, 0, null, 0, group, groupOrder, null, 0);
 
     private void Add(OdmPath path, string item, string? value, StoredEvent source) => _raw.Add((path, item, value, source));
+
+    /// <summary>A signature of the group at <paramref name="path"/> by the event <paramref name="source"/>, which changes no value there.</summary>
+    private void Sign(OdmPath path, StoredEvent source, OdmSigning signing)
+    {
+        _signings[source] = signing;
+        _raw.Add((path, null, null, source));
+    }
 
     private static string Key(int number) => number.ToString(CultureInfo.InvariantCulture);
 

@@ -1,16 +1,19 @@
 using System.Globalization;
-using TrialOps.AdverseEvents;
+using TrialOps.Protocols;
 
 namespace TrialOps.Exports.Sdtm;
 
 /// <summary>
-/// ISO 8601 text for SDTM --DTC variables. Times are UTC, as the store records them, written
-/// without an offset (<c>2026-11-28T10:40:00</c>); dates alone where only a date is known (the
-/// consent date); partial dates exactly as recorded (<c>2026-11</c>), never padded.
+/// ISO 8601 text for SDTM: dates alone where only a date is known (the consent date), numbers in
+/// invariant form. Times and study days of a subject are on their site's clock: <see cref="SubjectTimes"/>.
 /// </summary>
 public static class Iso
 {
-    public static string Dtc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A time as a UTC site's --DTC shows it (<c>2026-11-28T10:40:00</c>, no offset). A subject's
+    /// times go through <see cref="SubjectTimes"/>, which uses their site's clock.
+    /// </summary>
+    public static string Dtc(DateTimeOffset time) => SiteClock.Utc.Iso(time);
 
     public static string? Dtc(DateTimeOffset? time) => time is { } t ? Dtc(t) : null;
 
@@ -27,21 +30,8 @@ public static class Iso
 
     public static string? Number(int? value) => value is { } number ? Number(number) : null;
 
-    /// <summary>
-    /// SDTM study day of a date relative to the reference start (RFSTDTC): day 1 is the reference
-    /// day, the day before is -1; there is no day 0.
-    /// </summary>
-    public static int? StudyDay(DateTimeOffset? time, DateTimeOffset? reference) =>
-        time is { } t && reference is { } r ? Day(DateOnly.FromDateTime(t.UtcDateTime), DateOnly.FromDateTime(r.UtcDateTime)) : null;
-
-    public static int? StudyDay(DateOnly? date, DateTimeOffset? reference) =>
-        date is { } d && reference is { } r ? Day(d, DateOnly.FromDateTime(r.UtcDateTime)) : null;
-
-    /// <summary>Only for a date known to the day; a partial date has no study day.</summary>
-    public static int? StudyDay(PartialDate? date, DateTimeOffset? reference) =>
-        date is { IsComplete: true } d ? StudyDay(DateOnly.FromDateTime(d.Earliest.UtcDateTime), reference) : null;
-
-    private static int Day(DateOnly date, DateOnly reference)
+    /// <summary>SDTM study day: day 1 is the reference date, the day before is -1; there is no day 0.</summary>
+    public static int StudyDay(DateOnly date, DateOnly reference)
     {
         var days = date.DayNumber - reference.DayNumber;
         return days >= 0 ? days + 1 : days;

@@ -5,7 +5,7 @@ namespace TrialOps.Exports.Sdtm;
 /// <summary>
 /// The SDTM datasets of an export: SDTMIG 3.x variable names, order and labels (≤ 40 characters),
 /// with the maximum length of every character variable, chosen to hold every value TrialOps can
-/// record (protocol codes ≤ 20, ISO 8601 --DTC ≤ 19, free text ≤ 200, the v5 maximum). A value
+/// record (protocol codes ≤ 20, ISO 8601 --DTC ≤ 25 with the site's offset, free text ≤ 200, the v5 maximum). A value
 /// that does not fit stops the export with a message naming the dataset, variable and subject;
 /// nothing is ever truncated. The files themselves carry the length of the longest value of each
 /// column (FDA rule FDAC036, see <see cref="DomainFile"/>), in the XPT, Dataset-JSON and define.xml
@@ -13,7 +13,7 @@ namespace TrialOps.Exports.Sdtm;
 /// </summary>
 public static class SdtmDomains
 {
-    public const int DtcLength = 19;
+    public const int DtcLength = 25;
 
     /// <summary>The longest character value XPORT v5 holds.</summary>
     public const int MaxValueLength = 200;

@@ -184,11 +184,12 @@ public sealed class SdtmWriter : IDisposable
     {
         var state = subject.State;
         var firstDose = subject.FirstDose;
+        var at = TimesOf(subject);
         var lastDoseEnd = subject.DosedPeriods.Select(p => state.Session(p).StoppedAt).Where(t => t is not null).Max();
         var randomized = subject.Randomization is not null;
         var dosed = subject.DosedPeriods.Count > 0;
         var arm = randomized ? _design.ArmOf(subject.Subject) : null;
-        var (deathFlag, deathDate) = Death(subject);
+        var (deathFlag, deathDate) = Death(subject, at);
 
         // AGE in completed years at informed consent (RFICDTC), or as collected where the protocol collects age.
         var demographics = state.Demographics;
@@ -200,12 +201,12 @@ public sealed class SdtmWriter : IDisposable
             SdtmDomains.DM.NewRow(StudyId)
                 .Set("USUBJID", usubjid)
                 .Set("SUBJID", subject.Subject)
-                .Set("RFSTDTC", Iso.Dtc(firstDose))
-                .Set("RFENDTC", dosed ? Iso.Dtc(subject.EndedAt) : null)
-                .Set("RFXSTDTC", Iso.Dtc(firstDose))
-                .Set("RFXENDTC", Iso.Dtc(lastDoseEnd))
+                .Set("RFSTDTC", at.Dtc(firstDose))
+                .Set("RFENDTC", dosed ? at.Dtc(subject.EndedAt) : null)
+                .Set("RFXSTDTC", at.Dtc(firstDose))
+                .Set("RFXENDTC", at.Dtc(lastDoseEnd))
                 .Set("RFICDTC", Iso.Date(state.ConsentDate))
-                .Set("RFPENDTC", Iso.Dtc(subject.EndedAt))
+                .Set("RFPENDTC", at.Dtc(subject.EndedAt))
                 .Set("DTHDTC", deathDate)
                 .Set("DTHFL", deathFlag)
                 .Set("SITEID", subject.Site)
@@ -221,25 +222,26 @@ public sealed class SdtmWriter : IDisposable
                 .Set("ACTARMCD", dosed ? arm?.Code : null)
                 .Set("ACTARM", dosed ? arm?.Description : null)
                 .Set("ARMNRS", armNullReason)
-                .Set("DMDTC", Iso.Dtc(subject.ScreenedAt))
-                .Set("DMDY", Iso.StudyDay(subject.ScreenedAt, firstDose)),
+                .Set("DMDTC", at.Dtc(subject.ScreenedAt))
+                .Set("DMDY", at.Day(subject.ScreenedAt)),
             usubjid);
     }
 
-    private static (string? Flag, string? Date) Death(SubjectHistory subject)
+    private static (string? Flag, string? Date) Death(SubjectHistory subject, SubjectTimes at)
     {
         if (subject.Withdrawal?.Data is ParticipantWithdrawn { Reason: WithdrawalReason.Death } withdrawn)
         {
-            return ("Y", Iso.Dtc(withdrawn.WithdrawnAt));
+            return ("Y", at.Dtc(withdrawn.WithdrawnAt));
         }
 
         var fatal = subject.AdverseEvents.FirstOrDefault(c => c.State.Details!.Outcome == AdverseEventOutcome.Fatal);
-        return fatal is null ? (null, null) : ("Y", fatal.State.Details!.End?.Text);
+        return fatal is null ? (null, null) : ("Y", at.Dtc(fatal.State.Details!.End));
     }
 
     private void WriteSe(SubjectHistory subject, string usubjid)
     {
         var sequence = 0;
+        var at = TimesOf(subject);
         foreach (var element in subject.Elements)
         {
             var (code, name) = _design.ElementOf(element, subject.Subject);
@@ -251,10 +253,10 @@ public sealed class SdtmWriter : IDisposable
                     .Set("ELEMENT", name)
                     .Set("TAETORD", element.TaetOrd(_design.PeriodCount))
                     .Set("EPOCH", element.Epoch)
-                    .Set("SESTDTC", element.StartIsDate ? Iso.Date(DateOnly.FromDateTime(element.Start.UtcDateTime)) : Iso.Dtc(element.Start))
-                    .Set("SEENDTC", Iso.Dtc(element.End))
-                    .Set("SESTDY", Iso.StudyDay(element.Start, subject.FirstDose))
-                    .Set("SEENDY", Iso.StudyDay(element.End, subject.FirstDose)),
+                    .Set("SESTDTC", element.StartIsDate ? at.Date(element.Start) : at.Dtc(element.Start))
+                    .Set("SEENDTC", at.Dtc(element.End))
+                    .Set("SESTDY", at.Day(element.Start))
+                    .Set("SEENDY", at.Day(element.End)),
                 usubjid);
         }
     }
@@ -262,7 +264,7 @@ public sealed class SdtmWriter : IDisposable
     private void WriteSv(SubjectHistory subject, string usubjid)
     {
         var state = subject.State;
-        var firstDose = subject.FirstDose;
+        var at = TimesOf(subject);
         if (state.ConsentDate is { } consent)
         {
             // Screening ends at randomization, on the clinical date the site recorded; a participant
@@ -273,11 +275,11 @@ public sealed class SdtmWriter : IDisposable
                 .Set("VISIT", "SCREENING")
                 .Set("EPOCH", "SCREENING")
                 .Set("SVSTDTC", Iso.Date(consent))
-                .Set("SVSTDY", Iso.StudyDay(consent, firstDose));
+                .Set("SVSTDY", at.Day(consent));
             if (subject.Randomization?.Data is ParticipantRandomized randomized)
             {
                 var randomizedOn = randomized.ClinicalDate();
-                row.Set("SVENDTC", Iso.Date(randomizedOn)).Set("SVENDY", Iso.StudyDay(randomizedOn, firstDose));
+                row.Set("SVENDTC", Iso.Date(randomizedOn)).Set("SVENDY", at.Day(randomizedOn));
             }
             else
             {
@@ -286,7 +288,7 @@ public sealed class SdtmWriter : IDisposable
                     subject.Eligibility?.ConfirmedAt,
                     (subject.ScreenFailure?.Data as ParticipantScreenFailed)?.RecordedAt,
                 }.Where(t => t is not null).Max() ?? subject.ScreenedAt;
-                row.Set("SVENDTC", Iso.Dtc(screeningEnd)).Set("SVENDY", Iso.StudyDay(screeningEnd, firstDose));
+                row.Set("SVENDTC", at.Dtc(screeningEnd)).Set("SVENDY", at.Day(screeningEnd));
             }
 
             _files["SV"].Write(row, usubjid);
@@ -315,10 +317,10 @@ public sealed class SdtmWriter : IDisposable
                     .Set("VISITNUM", number)
                     .Set("VISIT", name)
                     .Set("EPOCH", subject.EpochAt(session.StartedAt ?? start))
-                    .Set("SVSTDTC", Iso.Dtc(start))
-                    .Set("SVENDTC", Iso.Dtc(end))
-                    .Set("SVSTDY", Iso.StudyDay(start, firstDose))
-                    .Set("SVENDY", Iso.StudyDay(end, firstDose)),
+                    .Set("SVSTDTC", at.Dtc(start))
+                    .Set("SVENDTC", at.Dtc(end))
+                    .Set("SVSTDY", at.Day(start))
+                    .Set("SVENDY", at.Day(end)),
                 usubjid);
         }
     }
@@ -334,6 +336,7 @@ public sealed class SdtmWriter : IDisposable
     private void WriteEx(SubjectHistory subject, string usubjid)
     {
         var sequence = 0;
+        var at = TimesOf(subject);
         foreach (var period in subject.DosedPeriods)
         {
             var session = subject.State.Session(period);
@@ -415,10 +418,10 @@ public sealed class SdtmWriter : IDisposable
                         .Set("VISITNUM", visitNumber)
                         .Set("VISIT", visitName)
                         .Set("EPOCH", subject.EpochAt(interval.Start))
-                        .Set("EXSTDTC", Iso.Dtc(interval.Start))
-                        .Set("EXENDTC", Iso.Dtc(interval.End))
-                        .Set("EXSTDY", Iso.StudyDay(interval.Start, subject.FirstDose))
-                        .Set("EXENDY", Iso.StudyDay(interval.End, subject.FirstDose)),
+                        .Set("EXSTDTC", at.Dtc(interval.Start))
+                        .Set("EXENDTC", at.Dtc(interval.End))
+                        .Set("EXSTDY", at.Day(interval.Start))
+                        .Set("EXENDY", at.Day(interval.End)),
                     usubjid);
             }
         }
@@ -441,6 +444,7 @@ public sealed class SdtmWriter : IDisposable
     private void WriteEc(SubjectHistory subject, string usubjid)
     {
         var sequence = 0;
+        var at = TimesOf(subject);
         foreach (var period in subject.DosedPeriods)
         {
             var session = subject.State.Session(period);
@@ -480,10 +484,10 @@ public sealed class SdtmWriter : IDisposable
                         .Set("VISITNUM", visitNumber)
                         .Set("VISIT", visitName)
                         .Set("EPOCH", subject.EpochAt(interval.Start))
-                        .Set("ECSTDTC", Iso.Dtc(interval.Start))
-                        .Set("ECENDTC", Iso.Dtc(interval.End))
-                        .Set("ECSTDY", Iso.StudyDay(interval.Start, subject.FirstDose))
-                        .Set("ECENDY", Iso.StudyDay(interval.End, subject.FirstDose)),
+                        .Set("ECSTDTC", at.Dtc(interval.Start))
+                        .Set("ECENDTC", at.Dtc(interval.End))
+                        .Set("ECSTDY", at.Day(interval.Start))
+                        .Set("ECENDY", at.Day(interval.End)),
                     usubjid);
 
                 // The pump rate staff set, where they changed it (SDTM EC has no rate variable).
@@ -527,6 +531,7 @@ public sealed class SdtmWriter : IDisposable
     private void WriteAe(SubjectHistory subject, string usubjid)
     {
         var sequence = 0;
+        var at = TimesOf(subject);
         var ordered = subject.AdverseEvents
             .OrderBy(c => c.State.Details!.Onset.Earliest)
             .ThenBy(c => c.Id, StringComparer.Ordinal);
@@ -572,10 +577,10 @@ public sealed class SdtmWriter : IDisposable
                     // A date-only onset can span two elements (a dosing day begins in the washout): then
                     // the period the site recorded for the event tells which.
                     .Set("EPOCH", subject.EpochAt(details.Onset) ?? (adverseEvent.State.Period is { } recordedPeriod ? $"TREATMENT {recordedPeriod}" : null))
-                    .Set("AESTDTC", details.Onset.Text)
-                    .Set("AEENDTC", details.End?.Text)
-                    .Set("AESTDY", Iso.StudyDay(details.Onset, subject.FirstDose))
-                    .Set("AEENDY", Iso.StudyDay(details.End, subject.FirstDose)),
+                    .Set("AESTDTC", at.Dtc(details.Onset))
+                    .Set("AEENDTC", at.Dtc(details.End))
+                    .Set("AESTDY", at.Day(details.Onset))
+                    .Set("AEENDY", at.Day(details.End)),
                 usubjid);
             if (adverseEvent.State.Period is { } period)
             {
@@ -593,6 +598,7 @@ public sealed class SdtmWriter : IDisposable
     private void WriteVs(SubjectHistory subject, string usubjid)
     {
         var sequence = 0;
+        var at = TimesOf(subject);
         var state = subject.State;
         var rows = new List<FindingRow>();
         foreach (var period in PeriodsWithData(subject))
@@ -615,8 +621,8 @@ public sealed class SdtmWriter : IDisposable
                         .Set("VISITNUM", visitNumber)
                         .Set("VISIT", visitName)
                         .Set("EPOCH", session.WeightMeasuredAt is { } measured ? subject.EpochAt(measured) : null)
-                        .Set("VSDTC", Iso.Dtc(session.WeightMeasuredAt))
-                        .Set("VSDY", Iso.StudyDay(session.WeightMeasuredAt, subject.FirstDose)),
+                        .Set("VSDTC", at.Dtc(session.WeightMeasuredAt))
+                        .Set("VSDY", at.Day(session.WeightMeasuredAt)),
                     "WEIGHT",
                     session.WeightMeasuredAt,
                     period));
@@ -646,11 +652,11 @@ public sealed class SdtmWriter : IDisposable
                         .Set("VSSTRESU", value is null ? null : unit)
                         .Set("VISITNUM", visitNumber)
                         .Set("VISIT", visitName)
-                        .Set("EPOCH", time is { } at ? subject.EpochAt(at) : null)
-                        .Set("VSDTC", Iso.Dtc(time))
-                        .Set("VSDY", Iso.StudyDay(time, subject.FirstDose));
+                        .Set("EPOCH", time is { } taken ? subject.EpochAt(taken) : null)
+                        .Set("VSDTC", at.Dtc(time))
+                        .Set("VSDY", at.Day(time));
                     SetNotDone(row, "VS", entry.NotDoneReason);
-                    SetTimepoint(row, "VS", entry.Planned, entry.Number, entry.Key.Timepoint, session.StartedAt);
+                    SetTimepoint(row, "VS", entry.Planned, entry.Number, entry.Key.Timepoint, session.StartedAt, at);
                     rows.Add(new FindingRow(row, code, entry.Recorded?.ClinicalTime, period));
                 }
             }
@@ -662,6 +668,7 @@ public sealed class SdtmWriter : IDisposable
     private void WriteQs(SubjectHistory subject, string usubjid)
     {
         var sequence = 0;
+        var at = TimesOf(subject);
         var rows = new List<FindingRow>();
         foreach (var period in PeriodsWithData(subject))
         {
@@ -687,11 +694,11 @@ public sealed class SdtmWriter : IDisposable
                     .Set("QSSTRESU", unit)
                     .Set("VISITNUM", visitNumber)
                     .Set("VISIT", visitName)
-                    .Set("EPOCH", time is { } at ? subject.EpochAt(at) : null)
-                    .Set("QSDTC", Iso.Dtc(time))
-                    .Set("QSDY", Iso.StudyDay(time, subject.FirstDose));
+                    .Set("EPOCH", time is { } taken ? subject.EpochAt(taken) : null)
+                    .Set("QSDTC", at.Dtc(time))
+                    .Set("QSDY", at.Day(time));
                 SetNotDone(row, "QS", entry.NotDoneReason);
-                SetTimepoint(row, "QS", entry.Planned, entry.Number, entry.Key.Timepoint, session.StartedAt);
+                SetTimepoint(row, "QS", entry.Planned, entry.Number, entry.Key.Timepoint, session.StartedAt, at);
                 rows.Add(new FindingRow(row, entry.Key.Code, entry.Recorded?.ClinicalTime, period));
             }
         }
@@ -743,7 +750,7 @@ public sealed class SdtmWriter : IDisposable
     {
         var sequence = 0;
         var file = _files["DS"];
-        var firstDose = subject.FirstDose;
+        var at = TimesOf(subject);
         void Write(string term, string decoded, string category, string? epoch, DateTimeOffset collected, string? start, int? day)
         {
             // A term longer than 200 characters (a withdrawal explained at length): its first part
@@ -757,7 +764,7 @@ public sealed class SdtmWriter : IDisposable
                     .Set("DSDECOD", decoded)
                     .Set("DSCAT", category)
                     .Set("EPOCH", epoch)
-                    .Set("DSDTC", Iso.Dtc(collected))
+                    .Set("DSDTC", at.Dtc(collected))
                     .Set("DSSTDTC", start)
                     .Set("DSSTDY", day),
                 usubjid);
@@ -775,13 +782,13 @@ public sealed class SdtmWriter : IDisposable
 
         if (subject.State.ConsentDate is { } consent && subject.ScreenedAt is { } screenedAt)
         {
-            Write("INFORMED CONSENT OBTAINED", "INFORMED CONSENT OBTAINED", "PROTOCOL MILESTONE", "SCREENING", screenedAt, Iso.Date(consent), Iso.StudyDay(consent, firstDose));
+            Write("INFORMED CONSENT OBTAINED", "INFORMED CONSENT OBTAINED", "PROTOCOL MILESTONE", "SCREENING", screenedAt, Iso.Date(consent), at.Day(consent));
         }
 
         if (subject.ScreenFailure is { Data: ParticipantScreenFailed failed } failure)
         {
             var criteria = failed.FailedCriteria.Count == 0 ? "" : $": criteria {string.Join(", ", failed.FailedCriteria)} not met";
-            Write($"SCREEN FAILURE{criteria}", "SCREEN FAILURE", "DISPOSITION EVENT", "SCREENING", failure.RecordedAt, Iso.Dtc(failed.RecordedAt), Iso.StudyDay(failed.RecordedAt, firstDose));
+            Write($"SCREEN FAILURE{criteria}", "SCREEN FAILURE", "DISPOSITION EVENT", "SCREENING", failure.RecordedAt, at.Dtc(failed.RecordedAt), at.Day(failed.RecordedAt));
         }
 
         if (subject.Randomization is { Data: ParticipantRandomized randomized } randomization)
@@ -789,7 +796,7 @@ public sealed class SdtmWriter : IDisposable
             // The clinical date the site recorded (the recording date for events from before it was asked).
             var date = randomized.ClinicalDate();
             var epoch = subject.EpochAt(PartialDate.FromDate(date)) ?? subject.EpochAt(randomized.RandomizedAt);
-            Write("RANDOMIZED", "RANDOMIZED", "PROTOCOL MILESTONE", epoch, randomization.RecordedAt, Iso.Date(date), Iso.StudyDay(date, firstDose));
+            Write("RANDOMIZED", "RANDOMIZED", "PROTOCOL MILESTONE", epoch, randomization.RecordedAt, Iso.Date(date), at.Day(date));
         }
 
         // An emergency code break is an event of the subject's disposition (it names no treatment,
@@ -798,20 +805,20 @@ public sealed class SdtmWriter : IDisposable
         {
             if (codeBreak.Data is Blinding.EmergencyUnblindingPerformed performed)
             {
-                Write("SUBJECT UNBLINDED (EMERGENCY CODE BREAK)", "TREATMENT UNBLINDED", "OTHER EVENT", subject.EpochAt(performed.PerformedAt), codeBreak.RecordedAt, Iso.Dtc(performed.PerformedAt), Iso.StudyDay(performed.PerformedAt, firstDose));
+                Write("SUBJECT UNBLINDED (EMERGENCY CODE BREAK)", "TREATMENT UNBLINDED", "OTHER EVENT", subject.EpochAt(performed.PerformedAt), codeBreak.RecordedAt, at.Dtc(performed.PerformedAt), at.Day(performed.PerformedAt));
             }
         }
 
         if (subject.Completion is { Data: ParticipantCompleted completed } completion)
         {
-            Write("COMPLETED", "COMPLETED", "DISPOSITION EVENT", subject.EpochAt(completed.CompletedAt), completion.RecordedAt, Iso.Dtc(completed.CompletedAt), Iso.StudyDay(completed.CompletedAt, firstDose));
+            Write("COMPLETED", "COMPLETED", "DISPOSITION EVENT", subject.EpochAt(completed.CompletedAt), completion.RecordedAt, at.Dtc(completed.CompletedAt), at.Day(completed.CompletedAt));
         }
 
         if (subject.Withdrawal is { Data: ParticipantWithdrawn withdrawn } withdrawal)
         {
             var decoded = CdiscTerms.Withdrawal(withdrawn.Reason);
             var term = string.IsNullOrWhiteSpace(withdrawn.Details) ? decoded : withdrawn.Details.Trim();
-            Write(term, decoded, "DISPOSITION EVENT", subject.EpochAt(withdrawn.WithdrawnAt), withdrawal.RecordedAt, Iso.Dtc(withdrawn.WithdrawnAt), Iso.StudyDay(withdrawn.WithdrawnAt, firstDose));
+            Write(term, decoded, "DISPOSITION EVENT", subject.EpochAt(withdrawn.WithdrawnAt), withdrawal.RecordedAt, at.Dtc(withdrawn.WithdrawnAt), at.Day(withdrawn.WithdrawnAt));
         }
     }
 
@@ -829,6 +836,7 @@ public sealed class SdtmWriter : IDisposable
         var version = _design.Trial.Versions.LastOrDefault(v => v.Definition.Version == eligibility.ProtocolVersion)?.Definition ?? Protocol;
         var texts = Criteria(version).ToDictionary(c => c.Criterion.Code, c => c.Criterion.Text, StringComparer.Ordinal);
         var sequence = 0;
+        var at = TimesOf(subject);
         foreach (var answer in eligibility.Answers.Where(a => a.Fails))
         {
             var result = answer.Met ? "Y" : "N";
@@ -844,8 +852,8 @@ public sealed class SdtmWriter : IDisposable
                     .Set("VISITNUM", 1)
                     .Set("VISIT", "SCREENING")
                     .Set("EPOCH", subject.EpochAt(eligibility.ConfirmedAt) ?? "SCREENING")
-                    .Set("IEDTC", Iso.Dtc(eligibility.ConfirmedAt))
-                    .Set("IEDY", Iso.StudyDay(eligibility.ConfirmedAt, subject.FirstDose)),
+                    .Set("IEDTC", at.Dtc(eligibility.ConfirmedAt))
+                    .Set("IEDY", at.Day(eligibility.ConfirmedAt)),
                 usubjid);
         }
     }
@@ -903,6 +911,7 @@ public sealed class SdtmWriter : IDisposable
         }
 
         var sequence = 0;
+        var at = TimesOf(subject);
         foreach (var deviation in deviations.OrderBy(d => d.At).ThenBy(d => d.Reference, StringComparer.Ordinal))
         {
             var (visitNumber, visitName) = ExportDesign.Visit(deviation.Period);
@@ -917,8 +926,8 @@ public sealed class SdtmWriter : IDisposable
                     .Set("VISITNUM", visitNumber)
                     .Set("VISIT", visitName)
                     .Set("EPOCH", subject.EpochAt(deviation.At))
-                    .Set("DVSTDTC", Iso.Dtc(deviation.At))
-                    .Set("DVSTDY", Iso.StudyDay(deviation.At, subject.FirstDose)),
+                    .Set("DVSTDTC", at.Dtc(deviation.At))
+                    .Set("DVSTDY", at.Day(deviation.At)),
                 usubjid);
 
             // The justification the site gave (SDTM DV has no variable for it), in parts of 200.
@@ -1061,6 +1070,9 @@ public sealed class SdtmWriter : IDisposable
         Write("SSTDTC", "Study Start Date", Iso.Date(_firstConsent));
     }
 
+    /// <summary>The subject's times on their site's clock, study days from their first dose (RFSTDTC).</summary>
+    private static SubjectTimes TimesOf(SubjectHistory subject) => new(subject.Clock, subject.FirstDose);
+
     /// <summary>The protocol version in force when the period's dosing was recorded (its dose rules applied).</summary>
     private ProtocolDefinition VersionAt(SubjectHistory subject, int period)
     {
@@ -1068,13 +1080,13 @@ public sealed class SdtmWriter : IDisposable
         return started is null ? Protocol : _design.Trial.VersionAt(started.Position);
     }
 
-    private static void SetTimepoint(SdtmRow row, string prefix, AssessmentTime? timepoint, int? number, string recorded, DateTimeOffset? dosingStart)
+    private static void SetTimepoint(SdtmRow row, string prefix, AssessmentTime? timepoint, int? number, string recorded, DateTimeOffset? dosingStart, SubjectTimes at)
     {
         row.Set(prefix + "TPT", timepoint is null ? recorded : ExportDesign.TimepointName(timepoint.AfterDosingStart))
             .Set(prefix + "TPTNUM", number)
             .Set(prefix + "ELTM", recorded)
             .Set(prefix + "TPTREF", "DOSING START")
-            .Set(prefix + "RFTDTC", Iso.Dtc(dosingStart));
+            .Set(prefix + "RFTDTC", at.Dtc(dosingStart));
     }
 
     /// <summary>

@@ -1,0 +1,38 @@
+using System.Globalization;
+using TrialOps.Protocols;
+
+namespace TrialOps.AdverseEvents;
+
+/// <summary>
+/// A <see cref="PartialDate"/> read on a site's clock. A date-only value (<c>2026-03-29</c>,
+/// <c>2026-03</c>, <c>2026</c>) is what the site wrote: a local calendar date, so it spans that
+/// date's local day(s). A value with a time is stored in UTC and is shown on the site's clock.
+/// </summary>
+public static class PartialDatesOnClock
+{
+    public static bool HasTime(this PartialDate date) => date.Text.Length > 10;
+
+    /// <summary>The first instant the date may stand for at the site.</summary>
+    public static DateTimeOffset EarliestOn(this PartialDate date, SiteClock clock) =>
+        date.HasTime() ? date.Earliest : clock.StartOfDay(DateOnly.FromDateTime(date.Earliest.UtcDateTime));
+
+    /// <summary>The last instant the date may stand for at the site (the next local day's start minus one tick).</summary>
+    public static DateTimeOffset LatestOn(this PartialDate date, SiteClock clock) =>
+        date.HasTime() ? date.Latest : clock.StartOfDay(DateOnly.FromDateTime(date.Latest.AddTicks(1).UtcDateTime)).AddTicks(-1);
+
+    /// <summary>The site's calendar date of a date known to the day; null for a partial date.</summary>
+    public static DateOnly? LocalDate(this PartialDate date, SiteClock clock) =>
+        !date.IsComplete ? null
+        : date.HasTime() ? clock.LocalDate(date.Earliest)
+        : DateOnly.FromDateTime(date.Earliest.UtcDateTime);
+
+    /// <summary>
+    /// ISO 8601 as SDTM --DTC holds it, to the precision recorded: a date-only value as written, a
+    /// time as the site's local time with its offset (<c>2026-03-30T00:30+11:00</c>); a UTC site
+    /// keeps the offset-less text it always had.
+    /// </summary>
+    public static string IsoOn(this PartialDate date, SiteClock clock) =>
+        !date.HasTime() || clock.IsUtc
+            ? date.Text
+            : clock.Local(date.Earliest).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
+}
