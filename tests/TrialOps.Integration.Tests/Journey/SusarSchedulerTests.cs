@@ -21,16 +21,21 @@ public sealed class SusarSchedulerTests(JourneyFixture fixture) : IClassFixture<
 
     private DateTimeOffset Now => fixture.Runtime.Clock.GetUtcNow();
 
+    /// <summary>A trial with one participant dosed in period 1 twenty days ago, and an onset two hours after that dosing started.</summary>
+    private async Task<(ProtocolCode Protocol, SubjectNumber Subject, DateTimeOffset Onset)> DosedTwentyDaysAgoAsync(string code)
+    {
+        await ImportAsync(fixture, TrialDesignSupport.WithCode(code));
+        var subject = await EnrollAsync(fixture, code, "S01", DateOnly.FromDateTime(Now.UtcDateTime.AddDays(-25)));
+        var start = Now.AddDays(-20);
+        await DoseAsync(fixture, code, subject, 1, start, TimeSpan.FromMinutes(40));
+        return (ProtocolCode.Parse(code), subject, start.AddHours(2));
+    }
+
     [Fact]
     public async Task a_susar_not_submitted_by_day_15_is_marked_overdue_and_notified_once_even_when_the_message_comes_again()
     {
         const string code = "SUSAR-DUE-01";
-        await ImportAsync(fixture, TrialDesignSupport.WithCode(code));
-        var protocol = ProtocolCode.Parse(code);
-        var subject = await EnrollAsync(fixture, code, "S01", DateOnly.FromDateTime(Now.UtcDateTime.AddDays(-25)));
-        var start = Now.AddDays(-20);
-        await DoseAsync(fixture, code, subject, 1, start, TimeSpan.FromMinutes(40));
-        var onset = start.AddHours(2);
+        var (protocol, subject, onset) = await DosedTwentyDaysAgoAsync(code);
         var serious = new AdverseEventInput(10020772, PartialDate.FromInstant(onset), null, 3, [SeriousnessCriterion.Hospitalization], Causality.Probable, ActionTaken.NotApplicable, AdverseEventOutcome.RecoveringResolving);
         var late = AdverseEventStreams.NewId();
         var submitted = AdverseEventStreams.NewId();
@@ -104,12 +109,7 @@ public sealed class SusarSchedulerTests(JourneyFixture fixture) : IClassFixture<
     public async Task the_overdue_check_follows_a_due_day_moved_later_or_earlier_and_stops_with_a_re_assessment_as_expected()
     {
         const string code = "SUSAR-MOVE-01";
-        await ImportAsync(fixture, TrialDesignSupport.WithCode(code));
-        var protocol = ProtocolCode.Parse(code);
-        var subject = await EnrollAsync(fixture, code, "S01", DateOnly.FromDateTime(Now.UtcDateTime.AddDays(-25)));
-        var start = Now.AddDays(-20);
-        await DoseAsync(fixture, code, subject, 1, start, TimeSpan.FromMinutes(40));
-        var onset = start.AddHours(2);
+        var (protocol, subject, onset) = await DosedTwentyDaysAgoAsync(code);
 
         // Later: life-threatening (day 7, already past) corrected to grade 3 (day 15, still ahead).
         var (later, laterDayZero) = await SusarAsync(protocol, subject, onset, grade: 4);
