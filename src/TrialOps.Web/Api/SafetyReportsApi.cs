@@ -9,7 +9,11 @@ using Wolverine;
 
 namespace TrialOps.Web.Api;
 
-/// <summary>An adverse-event case's expedited reporting: the medical monitor's assessment, the suggestion, the SUSAR clock (null when not a SUSAR) and the case's history.</summary>
+/// <summary>
+/// An adverse-event case's expedited reporting: the medical monitor's first assessment, the
+/// suggestion, the SUSAR clock (null when not a SUSAR) and the case's history; then the
+/// re-assessments in order and the expectedness as it stands after them.
+/// </summary>
 public sealed record ExpeditedReportResponse(
     string AdverseEventId,
     string Protocol,
@@ -20,9 +24,13 @@ public sealed record ExpeditedReportResponse(
     int? MatchedTerm,
     AdverseEventExpectednessAssessed? Assessment,
     SusarClock? Clock,
-    IReadOnlyList<TimelineEntry> History);
+    IReadOnlyList<TimelineEntry> History,
+    IReadOnlyList<AdverseEventExpectednessReassessed> Reassessments,
+    Expectedness? CurrentExpectedness);
 
 public sealed record ExpectednessRequest(Expectedness Expectedness, string? Reason = null);
+
+public sealed record ExpectednessReassessmentRequest(Expectedness Expectedness, string Reason);
 
 public sealed record SusarSubmissionRequest(SusarReportKind Kind, DateOnly SubmittedOn, string Authority, string? Reference = null, string? Text = null);
 
@@ -65,6 +73,12 @@ public static class SafetyReportsApi
                 CommandAsync(http, host, history, code, id, ct, context => commands.SendCommandAsync(context, new AssessExpectedness(id, request.Expectedness, request.Reason), ct)))
             .WithName("AssessExpectedness")
             .WithSummary("Record whether a serious related event was expected from the reference safety information (medical monitor); unexpected starts the SUSAR clock.")
+            .ProducesCommand();
+
+        group.MapPost("/trials/{code}/adverse-events/{id}/expectedness-reassessments", (string code, string id, ExpectednessReassessmentRequest request, HttpContext http, IMessageBus commands, TrialOpsRuntimeHost host, ProtocolHistory history, CancellationToken ct) =>
+                CommandAsync(http, host, history, code, id, ct, context => commands.SendCommandAsync(context, new ReassessExpectedness(id, request.Expectedness, request.Reason ?? string.Empty), ct)))
+            .WithName("ReassessExpectedness")
+            .WithSummary("Change the expectedness decision, with the reason (medical monitor): expected → unexpected starts the SUSAR clock on the re-assessment day, unexpected → expected stops it.")
             .ProducesCommand();
 
         group.MapPost("/trials/{code}/adverse-events/{id}/susar-submissions", (string code, string id, SusarSubmissionRequest request, HttpContext http, IMessageBus commands, TrialOpsRuntimeHost host, ProtocolHistory history, CancellationToken ct) =>
@@ -131,7 +145,7 @@ public static class SafetyReportsApi
         var definition = await history.DefinitionAsync(code, ct);
         var (suggested, matched) = ExpeditedReporting.Suggest(state.Details!.MeddraCode, definition?.Safety.ExpectedTerms ?? []);
         return TypedResults.Ok(new ExpeditedReportResponse(
-            id, code, state.Subject.ToString(), state.Serious, state.Details.Causality, suggested, matched, state.Expectedness, ExpeditedReporting.ClockOf(state), found.History));
+            id, code, state.Subject.ToString(), state.Serious, state.Details.Causality, suggested, matched, state.Expectedness, ExpeditedReporting.ClockOf(state), found.History, state.Reassessments, state.CurrentExpectedness));
     }
 
     private static async Task<IResult> CommandAsync(HttpContext http, TrialOpsRuntimeHost host, ProtocolHistory history, string code, string id, CancellationToken ct, Func<CommandContext, Task<CommandResult>> command)

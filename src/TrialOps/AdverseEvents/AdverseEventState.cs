@@ -25,8 +25,17 @@ public sealed record AdverseEventState(
     /// <summary>When the causality became related after the report (judged or corrected); null when it was related from the report on, or is not.</summary>
     public DateTimeOffset? RelatedSince { get; init; }
 
-    /// <summary>The medical monitor's expectedness assessment (ADR 0026).</summary>
+    /// <summary>The medical monitor's first expectedness assessment (ADR 0026).</summary>
     public AdverseEventExpectednessAssessed? Expectedness { get; init; }
+
+    /// <summary>The medical monitor's later changes of expectedness, in order.</summary>
+    public IReadOnlyList<AdverseEventExpectednessReassessed> Reassessments { get; init; } = [];
+
+    /// <summary>Expectedness as it stands: the latest re-assessment, else the first assessment; null before any.</summary>
+    public Expectedness? CurrentExpectedness => Reassessments.Count > 0 ? Reassessments[^1].Expectedness : Expectedness?.Expectedness;
+
+    /// <summary>When the latest re-assessment made the event unexpected; null when it is expected, or unexpected from the first assessment on.</summary>
+    public DateTimeOffset? UnexpectedSince => Reassessments.Count > 0 && Reassessments[^1].Expectedness == AdverseEvents.Expectedness.Unexpected ? Reassessments[^1].ReassessedAt : null;
 
     /// <summary>Expedited SUSAR reports recorded, in order.</summary>
     public IReadOnlyList<SusarReportSubmitted> SusarReports { get; init; } = [];
@@ -68,6 +77,7 @@ public sealed record AdverseEventState(
         SaeFollowUpReported => this with { FollowUps = FollowUps + 1 },
         SaeReportOverdue => this with { MarkedOverdue = true },
         AdverseEventExpectednessAssessed e => this with { Expectedness = e },
+        AdverseEventExpectednessReassessed e => this with { Reassessments = [.. Reassessments, e] },
         SusarReportSubmitted e => this with { SusarReports = [.. SusarReports, e] },
         SusarReportOverdue e => this with { SusarOverdue = [.. SusarOverdue, e.Kind] },
         SusarTreatmentRevealed e => this with { TreatmentRevealedTo = [.. TreatmentRevealedTo, e.RevealedBy] },

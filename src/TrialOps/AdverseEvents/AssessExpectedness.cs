@@ -38,7 +38,7 @@ public sealed record AssessExpectedness(string AdverseEventId, Expectedness Expe
 
         if (state.Expectedness is { } assessed)
         {
-            return Decision.Reject("adverse-event.expectedness-assessed", $"Expectedness is already assessed ({assessed.Expectedness}).");
+            return Decision.Reject("adverse-event.expectedness-assessed", $"Expectedness is already assessed ({(state.CurrentExpectedness ?? assessed.Expectedness).ToString().ToLowerInvariant()}): re-assess it with a reason to change it.");
         }
 
         if (!details.Serious)
@@ -73,10 +73,7 @@ public sealed record AssessExpectedness(string AdverseEventId, Expectedness Expe
 
         var assessment = new AdverseEventExpectednessAssessed(
             command.AdverseEventId, state.Protocol!.Value, state.Subject, by.UserId, now, command.Expectedness, suggested, details.MeddraCode, matched, reason);
-        var decision = Decision.Append(AdverseEventStreams.For(command.AdverseEventId), assessment);
-        return ExpeditedReporting.ClockOf(state.Apply(assessment)) is { } clock
-            ? decision.Send(ExpeditedReporting.DueMessage(command.AdverseEventId, SusarReportKind.Initial, clock.InitialDueOn))
-            : decision;
+        return ExpeditedReporting.FollowClock(state, Decision.Append(AdverseEventStreams.For(command.AdverseEventId), assessment), command.AdverseEventId);
     }
 }
 

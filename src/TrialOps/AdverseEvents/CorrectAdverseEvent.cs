@@ -63,9 +63,12 @@ public sealed record CorrectAdverseEvent(string AdverseEventId, AdverseEventInpu
                 dueAt,
                 changed,
                 command.Reason.Trim()));
-        return !state.Serious && dueAt is { } due && state.ReportedToSponsorAt is null
+        decision = !state.Serious && dueAt is { } due && state.ReportedToSponsorAt is null
             ? decision.Send(AdverseEventRules.DueMessage(command.AdverseEventId, due))
             : decision;
+
+        // Seriousness, grade, outcome or causality may move a SUSAR's due day (ADR 0026).
+        return ExpeditedReporting.FollowClock(state, decision, command.AdverseEventId);
     }
 
     private static IReadOnlyList<string> ChangedFields(AdverseEventDetails before, AdverseEventDetails after)

@@ -87,16 +87,31 @@ public static class ExpeditedReporting
 
     /// <summary>
     /// Day 0: the sponsor learns of the SAE from the site's report to the sponsor; if the
-    /// Investigator judged it related only later, from that judgement. Null before the report.
+    /// Investigator judged it related only later, from that judgement; if the medical monitor
+    /// re-assessed an expected event as unexpected, from that re-assessment (the day the sponsor
+    /// first held the minimum information for a SUSAR; the latest of the three). Null before the report.
     /// </summary>
-    public static DateOnly? AwareOn(AdverseEventState state) =>
-        state.ReportedToSponsorAt is { } reported
-            ? Day(state.RelatedSince is { } related && related > reported ? related : reported)
-            : null;
+    public static DateOnly? AwareOn(AdverseEventState state)
+    {
+        if (state.ReportedToSponsorAt is not { } aware)
+        {
+            return null;
+        }
 
-    /// <summary>Serious, related and assessed unexpected by the medical monitor.</summary>
+        foreach (var later in new[] { state.RelatedSince, state.UnexpectedSince })
+        {
+            if (later is { } at && at > aware)
+            {
+                aware = at;
+            }
+        }
+
+        return Day(aware);
+    }
+
+    /// <summary>Serious, related and (as it stands after any re-assessment) unexpected by the medical monitor.</summary>
     public static bool IsSusar(AdverseEventState state) =>
-        state.Details is { } details && details.Serious && Related(details.Causality) && state.Expectedness?.Expectedness == Expectedness.Unexpected;
+        state.Details is { } details && details.Serious && Related(details.Causality) && state.CurrentExpectedness == Expectedness.Unexpected;
 
     /// <summary>The clock of a SUSAR case; null for any other case.</summary>
     public static SusarClock? ClockOf(AdverseEventState state)
@@ -116,6 +131,34 @@ public static class ExpeditedReporting
             fatal && initial is not null ? FollowUpDueOn(initial.SubmittedOn) : null,
             state.SusarReports.FirstOrDefault(r => r.Kind == SusarReportKind.FollowUp),
             state.SusarOverdue);
+    }
+
+    /// <summary>
+    /// Lets the scheduled check follow a decision that may move the clock: when the case's clock
+    /// after <paramref name="decision"/>'s events waits for a report that it did not wait for
+    /// before, or is due earlier than before, the check is scheduled for the new due day. A due
+    /// day that moved later needs nothing new: the check already scheduled for the earlier day
+    /// finds the later one and re-schedules itself (<see cref="MarkSusarReportOverdue"/>). A check
+    /// that comes twice records nothing twice.
+    /// </summary>
+    public static Decision FollowClock(AdverseEventState before, Decision decision, string adverseEventId)
+    {
+        if (decision.IsRejected)
+        {
+            return decision;
+        }
+
+        var stream = AdverseEventStreams.For(adverseEventId);
+        var after = decision.Events.Where(e => e.StreamId == stream).Aggregate(before, (state, e) => state.Apply(e.Data));
+        if (ClockOf(after) is not { Next: { } next, NextDueOn: { } due })
+        {
+            return decision;
+        }
+
+        var earlier = ClockOf(before);
+        return earlier?.Next == next && earlier.NextDueOn <= due
+            ? decision
+            : decision.Send(DueMessage(adverseEventId, next, due));
     }
 
     /// <summary>The scheduled check at the end of a report's due day.</summary>

@@ -46,6 +46,34 @@ public sealed record AdverseEventExpectednessAssessed(
     int? MatchedTerm,
     string? Reason) : IAdverseEventEvent;
 
+/// <summary>
+/// The medical monitor changed an earlier expectedness decision (the first assessment was wrong,
+/// the reference safety information changed, or the event's term was corrected), with the reason.
+/// The first assessment and every earlier re-assessment stay. Expected → unexpected on a serious
+/// related event starts the SUSAR clock with this day as day 0; unexpected → expected stops an open
+/// clock (reports already submitted stay recorded). Blinded like the assessment.
+/// </summary>
+/// <param name="ReassessedAt">Server time; its UTC day is day 0 of a clock this re-assessment starts.</param>
+/// <param name="Expectedness">The monitor's new decision.</param>
+/// <param name="Previous">The decision it replaces.</param>
+/// <param name="Suggested">What the protocol's expected terms suggest for the event's MedDRA code now.</param>
+/// <param name="MeddraCode">The event's MedDRA code at the re-assessment.</param>
+/// <param name="MatchedTerm">The expected term that matched, or null when none did.</param>
+/// <param name="Reason">Why the decision changed (always given).</param>
+[EventType("adverse-event.expectedness-reassessed.v1", RequiresReason = true)]
+public sealed record AdverseEventExpectednessReassessed(
+    string AdverseEventId,
+    ProtocolCode Protocol,
+    SubjectNumber Subject,
+    string ReassessedBy,
+    DateTimeOffset ReassessedAt,
+    Expectedness Expectedness,
+    Expectedness Previous,
+    Expectedness Suggested,
+    int MeddraCode,
+    int? MatchedTerm,
+    string Reason) : IAdverseEventEvent;
+
 /// <summary>The safety officer recorded that an expedited report of a SUSAR was submitted to a regulatory authority.</summary>
 /// <param name="RecordedAt">Server time.</param>
 /// <param name="SubmittedOn">The calendar day of the submission.</param>

@@ -6,17 +6,27 @@ namespace TrialOps.AdverseEvents;
 
 /// <summary>
 /// Sent by the scheduler at a serious adverse event's report deadline: marks it overdue when it has
-/// not been reported to the sponsor. Does nothing when it was reported, is no longer serious, is
-/// already marked, or its deadline moved later.
+/// not been reported to the sponsor by its CURRENT deadline. Does nothing when it was reported, is
+/// no longer serious, or is already marked; when the deadline moved later than
+/// <paramref name="DueAt"/> (the one the check was scheduled for), the check re-schedules itself
+/// for it. The same pattern as the SUSAR report check (<see cref="MarkSusarReportOverdue"/>, ADR 0026).
 /// </summary>
-public sealed record MarkSaeReportOverdue(string AdverseEventId)
+/// <param name="DueAt">The deadline the check was scheduled for; null (a check scheduled before this field existed) never re-schedules.</param>
+public sealed record MarkSaeReportOverdue(string AdverseEventId, DateTimeOffset? DueAt = null)
 {
     public static Decision Decide(AdverseEventState state, TrialContext trial, MarkSaeReportOverdue command, Actor by, DateTimeOffset now)
     {
         // After database lock nothing is recorded, bookkeeping included: the locked record is final.
-        if (trial.Locked || !state.Serious || state.ReportedToSponsorAt is not null || state.MarkedOverdue || state.SponsorReportDueAt is not { } dueAt || dueAt > now)
+        if (trial.Locked || !state.Serious || state.ReportedToSponsorAt is not null || state.MarkedOverdue || state.SponsorReportDueAt is not { } dueAt)
         {
             return Decision.None;
+        }
+
+        if (dueAt > now)
+        {
+            return command.DueAt is { } scheduledFor && dueAt > scheduledFor
+                ? Decision.None.Send(AdverseEventRules.DueMessage(command.AdverseEventId, dueAt))
+                : Decision.None;
         }
 
         return Decision.Append(

@@ -8,11 +8,15 @@ namespace TrialOps.AdverseEvents;
 
 /// <summary>
 /// Sent by the scheduler at the end of a SUSAR report's due day: marks the report overdue and
-/// notifies the sponsor's safety contacts when it has not been submitted. Does nothing when it was
-/// submitted, the case is no longer a SUSAR, it is already marked (so a redelivered message records
-/// nothing twice), or its due day moved later.
+/// notifies the sponsor's safety contacts when it has not been submitted by the end of its
+/// CURRENT due day (the clock as recorded data gives it now, ADR 0026). Does nothing when it was
+/// submitted, the clock stopped (the case is no longer a SUSAR, e.g. re-assessed expected), or it
+/// is already marked (so a redelivered or duplicate check records nothing twice). When the due day
+/// moved later than <paramref name="DueOn"/> (the day the check was scheduled for), the check
+/// re-schedules itself for the new day instead.
 /// </summary>
-public sealed record MarkSusarReportOverdue(string AdverseEventId, SusarReportKind Kind)
+/// <param name="DueOn">The due day the check was scheduled for; null (a check scheduled before this field existed) never re-schedules.</param>
+public sealed record MarkSusarReportOverdue(string AdverseEventId, SusarReportKind Kind, DateOnly? DueOn = null)
 {
     public static Decision Decide(AdverseEventState state, TrialContext trial, MarkSusarReportOverdue command, Actor by, DateTimeOffset now)
     {
@@ -23,9 +27,17 @@ public sealed record MarkSusarReportOverdue(string AdverseEventId, SusarReportKi
         }
 
         var (submitted, dueOn) = command.Kind == SusarReportKind.Initial ? (clock.Initial, (DateOnly?)clock.InitialDueOn) : (clock.FollowUp, clock.FollowUpDueOn);
-        if (submitted is not null || dueOn is not { } due || now < ExpeditedReporting.EndOf(due))
+        if (submitted is not null || dueOn is not { } due)
         {
             return Decision.None;
+        }
+
+        if (now < ExpeditedReporting.EndOf(due))
+        {
+            // Only a check for an earlier day moves on, so each re-scheduling is strictly later: no loop.
+            return command.DueOn is { } scheduledFor && due > scheduledFor
+                ? Decision.None.Send(ExpeditedReporting.DueMessage(command.AdverseEventId, command.Kind, due))
+                : Decision.None;
         }
 
         return Decision
@@ -51,7 +63,7 @@ public static class SusarReportDueHandler
 {
     public static async Task Handle(SusarReportDueMessage message, Envelope envelope, TrialOpsRuntime runtime, CancellationToken ct) =>
         MessageOutcome.Ensure(envelope, await runtime.SendAsync(
-            DurableMessages.SystemContext(envelope), new MarkSusarReportOverdue(message.AdverseEventId, message.Kind), ct));
+            DurableMessages.SystemContext(envelope), new MarkSusarReportOverdue(message.AdverseEventId, message.Kind, message.DueOn), ct));
 }
 
 /// <summary>Records the overdue SUSAR report in the sponsor notification log, once per message (like the code-break notification).</summary>

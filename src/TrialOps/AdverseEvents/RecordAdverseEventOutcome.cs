@@ -31,9 +31,13 @@ public sealed record RecordAdverseEventOutcome(string AdverseEventId, AdverseEve
             return Decision.Reject(invalid);
         }
 
-        return Decision.Append(
-            AdverseEventStreams.For(command.AdverseEventId),
-            new AdverseEventOutcomeRecorded(command.AdverseEventId, state.Protocol!.Value, state.Subject, by.UserId, now, command.Outcome, command.End));
+        // A fatal outcome makes a SUSAR a 7-day report: the overdue check follows the earlier due day.
+        return ExpeditedReporting.FollowClock(
+            state,
+            Decision.Append(
+                AdverseEventStreams.For(command.AdverseEventId),
+                new AdverseEventOutcomeRecorded(command.AdverseEventId, state.Protocol!.Value, state.Subject, by.UserId, now, command.Outcome, command.End)),
+            command.AdverseEventId);
     }
 }
 

@@ -98,10 +98,7 @@ public sealed record RecordSusarSubmission(string AdverseEventId, SusarReportKin
             string.IsNullOrWhiteSpace(command.Text) ? null : command.Text.Trim(),
             dueOn,
             dueOn is { } due && command.SubmittedOn > due);
-        var decision = Decision.Append(AdverseEventStreams.For(command.AdverseEventId), submitted);
-        return command.Kind == SusarReportKind.Initial && ExpeditedReporting.ClockOf(state.Apply(submitted))?.FollowUpDueOn is { } followUpDue
-            ? decision.Send(ExpeditedReporting.DueMessage(command.AdverseEventId, SusarReportKind.FollowUp, followUpDue))
-            : decision;
+        return ExpeditedReporting.FollowClock(state, Decision.Append(AdverseEventStreams.For(command.AdverseEventId), submitted), command.AdverseEventId);
     }
 }
 

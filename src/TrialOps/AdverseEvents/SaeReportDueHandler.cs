@@ -9,5 +9,5 @@ public static class SaeReportDueHandler
 {
     public static async Task Handle(SaeReportDueMessage message, Envelope envelope, TrialOpsRuntime runtime, CancellationToken ct) =>
         MessageOutcome.Ensure(envelope, await runtime.SendAsync(
-            DurableMessages.SystemContext(envelope), new MarkSaeReportOverdue(message.AdverseEventId), ct));
+            DurableMessages.SystemContext(envelope), new MarkSaeReportOverdue(message.AdverseEventId, message.DueAt), ct));
 }

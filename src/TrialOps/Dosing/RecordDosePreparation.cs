@@ -5,6 +5,7 @@ using TrialOps.Participants;
 using TrialOps.Protocols;
 using TrialOps.Randomization;
 using TrialOps.Runtime;
+using TrialOps.Signatures;
 using Wolverine;
 
 namespace TrialOps.Dosing;
@@ -34,6 +35,9 @@ public sealed record RecordDosePreparation(
 
     /// <summary>The checker's user name as the account is keyed.</summary>
     public string Checker => UserRules.NormalizeUserName(CheckedBy);
+
+    /// <summary>The checker's signature as the one signature rule reads it.</summary>
+    public SignatureRequest CheckerSignature() => new(CheckedBy, CheckerPassword, CheckerCode);
 
     /// <param name="checker">The checker's account (<see cref="UserState.Initial"/> when the name is not an account).</param>
     /// <param name="secrets">The installation's second-factor key, to check the checker's code.</param>
@@ -75,109 +79,64 @@ public sealed record RecordDosePreparation(
                 "kit");
         }
 
-        if (DoseCheck.Check(command, by, checker, state.Subject, now, secrets) is { } check)
+        // The signed-stream version is for RecordSigned, which the check does not write (see below).
+        var (signature, refused) = Signing.Verify(
+            command.CheckerSignature(), new SignatureContext(checker, secrets, SignedStreamVersion: 0), by, now, DoseCheck.What, new SecondPerson(Roles.Pharmacist, state.Subject.ToString()), DoseCheck.Wording);
+        if (refused is not null)
         {
-            return check;
+            return Decision.Reject(refused);
         }
 
-        var signed = Decision.Append(
-            ParticipantStreams.For(trial.Code, command.Subject),
-            new DosePrepared(trial.Code, command.Subject, command.Period, by.UserId, command.PreparedAt, command.Kit, command.Checker, weightKg, DoseCheck.Verified, now));
-        return DoseCheck.SecondFactorUsed(command, checker, now, secrets) is { } step
-            ? signed.And(UserStreams.For(command.Checker), new SecondFactorVerified(command.Checker, now, step))
-            : signed;
+        // No RecordSigned here: DosePrepared itself is the signed record of the check (checker, meaning,
+        // time; ADR 0020), and it sits on the participant's stream that blinded roles read (ADR 0023).
+        return Decision
+            .Append(
+                ParticipantStreams.For(trial.Code, command.Subject),
+                new DosePrepared(trial.Code, command.Subject, command.Period, by.UserId, command.PreparedAt, command.Kit, command.Checker, weightKg, DoseCheck.Verified, now))
+            .UsingUp(signature!, now);
     }
 }
 
 /// <summary>
-/// The second check of a preparation as an electronic signature (21 CFR 11.50, 11.200; ADR 0020):
-/// only another active Pharmacist account that may reach the participant's site can sign it, with
-/// its password and, where the account has a second factor, a current authenticator code. Blinded
-/// roles can never be named. A wrong password or code is recorded on the checker's account by the
-/// handler (<see cref="VerifySignature.Failure"/>) and counts towards its lock-out.
+/// The second check of a preparation is an electronic signature (21 CFR 11.50, 11.200; ADR 0020)
+/// checked by the one signature rule, <see cref="Signing.Verify(SignatureRequest?, SignatureContext, Actor, DateTimeOffset, string, SecondPerson?, SignatureWording?)"/>,
+/// as a second person's: only another active Pharmacist account that may reach the participant's
+/// site can sign it, with its password and, where the account has a second factor, a current
+/// authenticator code or an unused recovery code. Blinded roles can never be named. A wrong
+/// password or code is recorded on the checker's account by the handler and counts towards its
+/// lock-out. Here are only its words: the codes and fields the preparation page and API answer with.
 /// </summary>
 public static class DoseCheck
 {
     /// <summary>The meaning of the checker's signature.</summary>
-    public const string Verified = "verified";
+    public const string Verified = SignatureMeanings.Verified;
+
+    /// <summary>What the checker signs, in the signature rule's messages.</summary>
+    public const string What = "the check";
 
     /// <summary>Rejection codes whose attempt is recorded as a failed signature of the checker.</summary>
     public const string WrongPassword = "dosing.checker-password-wrong";
 
     public const string WrongCode = "dosing.checker-code-wrong";
 
-    /// <summary>A rejection when the checker cannot sign, or null when the signature holds.</summary>
-    public static Decision? Check(RecordDosePreparation command, Actor by, UserState checker, SubjectNumber subject, DateTimeOffset now, SecondFactorSecrets secrets)
+    /// <summary>The refusals of the check, in the words the pharmacy has always used.</summary>
+    public static SignatureWording Wording { get; } = new CheckWording();
+
+    private sealed class CheckWording : SignatureWording
     {
-        var name = command.Checker;
-        if (name.Length == 0)
+        public override Rejection For(SignatureFailure failure, string signer, string what, Actor by) => failure switch
         {
-            return Decision.Reject("dosing.check-required", "Name the second pharmacist who checked the preparation; they sign the check with their password.", "checkedBy");
-        }
-
-        if (string.Equals(name, by.UserId, StringComparison.OrdinalIgnoreCase))
-        {
-            return Decision.Reject("dosing.same-checker", "The preparation must be checked by a second pharmacist, not by the pharmacist who prepared it.", "checkedBy");
-        }
-
-        // One answer for unknown, deactivated, blinded and other-site accounts: a name is not confirmed.
-        if (!checker.Exists || !checker.Active || checker.Role != Roles.Pharmacist
-            || !Participants.SiteRules.MayReach(SiteGrants.AccessOf(checker.Role, checker.Sites), subject.ToString()))
-        {
-            return Decision.Reject(
-                "dosing.checker-not-pharmacist",
-                $"{name} cannot sign this check: the second check is signed by another active pharmacist of this participant's site.",
-                "checkedBy");
-        }
-
-        if (checker.IsLockedOutAt(now))
-        {
-            return Decision.Reject("dosing.checker-cannot-sign", $"{name}'s account is locked after wrong passwords and cannot sign now.", "checkerPassword");
-        }
-
-        if (string.IsNullOrEmpty(command.CheckerPassword))
-        {
-            return Decision.Reject("dosing.checker-password-required", $"{name} signs the check with their password.", "checkerPassword");
-        }
-
-        if (!PasswordHashing.Verify(checker.PasswordHash, command.CheckerPassword))
-        {
-            return Decision.Reject(WrongPassword, $"The password of {name} is not correct; the check is not signed.", "checkerPassword");
-        }
-
-        if (checker.SecondFactorSecret is { } sealedSecret)
-        {
-            var typed = SignInCodeMessages.Digits(command.CheckerCode);
-            if (typed.Length == 0)
-            {
-                return Decision.Reject("dosing.checker-code-required", $"{name} has a second factor: enter the current code of their authenticator app.", "checkerCode");
-            }
-
-            if (secrets.Unseal(sealedSecret, name) is null)
-            {
-                return Decision.Reject(SecondFactorRejections.KeyUnavailable, "The checker's second factor cannot be checked: this installation's second-factor key does not open it. Ask an administrator.", "checkerCode");
-            }
-
-            if (SecondFactorUsed(command, checker, now, secrets) is null)
-            {
-                return Decision.Reject(WrongCode, $"The code of {name} is not correct or was used already; the check is not signed.", "checkerCode");
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The time step of the checker's accepted code (recorded so it cannot be used again), or null.</summary>
-    public static long? SecondFactorUsed(RecordDosePreparation command, UserState checker, DateTimeOffset now, SecondFactorSecrets secrets)
-    {
-        var typed = SignInCodeMessages.Digits(command.CheckerCode);
-        if (checker.SecondFactorSecret is not { } sealedSecret || typed.Length != Totp.Digits || !typed.All(char.IsAsciiDigit)
-            || secrets.Unseal(sealedSecret, command.Checker) is not { } secret)
-        {
-            return null;
-        }
-
-        return Totp.MatchingStep(secret, typed, now) is { } step && !(step <= checker.LastTimeStep) ? step : null;
+            SignatureFailure.SignerMissing => new("dosing.check-required", "Name the second pharmacist who checked the preparation; they sign the check with their password.", "checkedBy"),
+            SignatureFailure.SameAsActor or SignatureFailure.NotTheSigner => new("dosing.same-checker", "The preparation must be checked by a second pharmacist, not by the pharmacist who prepared it.", "checkedBy"),
+            // One answer for unknown, deactivated, blinded and other-site accounts: a name is not confirmed.
+            SignatureFailure.NotEligible => new("dosing.checker-not-pharmacist", $"{signer} cannot sign this check: the second check is signed by another active pharmacist of this participant's site.", "checkedBy"),
+            SignatureFailure.CannotSign => new("dosing.checker-cannot-sign", $"{signer}'s account is locked after wrong passwords and cannot sign now.", "checkerPassword"),
+            SignatureFailure.PasswordRequired => new("dosing.checker-password-required", $"{signer} signs the check with their password.", "checkerPassword"),
+            SignatureFailure.WrongPassword => new(WrongPassword, $"The password of {signer} is not correct; the check is not signed.", "checkerPassword"),
+            SignatureFailure.CodeRequired => new("dosing.checker-code-required", $"{signer} has a second factor: enter the current code of their authenticator app.", "checkerCode"),
+            SignatureFailure.KeyUnavailable => new(SecondFactorRejections.KeyUnavailable, "The checker's second factor cannot be checked: this installation's second-factor key does not open it. Use one of their recovery codes or ask an administrator.", "checkerCode"),
+            _ => new(WrongCode, $"The code of {signer} is not correct or was used already; the check is not signed.", "checkerCode"),
+        };
     }
 }
 
@@ -191,26 +150,16 @@ public static class RecordDosePreparationHandler
 {
     public static async Task<CommandResult> Handle(RecordDosePreparation command, Envelope envelope, ParticipantDecisions decisions, TrialOpsRuntime runtime, CancellationToken ct)
     {
-        var checker = command.Checker;
-        var account = UserRules.CheckUserName(checker) is null ? UserStreams.For(checker) : null;
+        var signature = command.CheckerSignature();
         var result = await decisions.DecideAsync(
             envelope,
             command.Protocol,
             command.Subject,
             (state, trial, by, now, streams) => RecordDosePreparation.Decide(
-                state, trial, command, by, now, account is null ? UserState.Initial : UserState.From(streams.Data(account)), runtime.SecondFactorSecrets),
+                state, trial, command, by, now, signature.AccountStream is { } account ? UserState.From(streams.Data(account)) : UserState.Initial, runtime.SecondFactorSecrets),
             ct,
-            moreStreams: account is null ? [] : [account]);
-
-        if (account is not null && !result.Duplicate && result.Rejection?.Code is DoseCheck.WrongPassword or DoseCheck.WrongCode)
-        {
-            await runtime.Executor.ExecuteAsync(
-                CommandContext.New(VerifySignature.Signer(checker)),
-                [account],
-                (streams, now) => VerifySignature.Failure(UserState.From(streams.Data(account)), checker, now),
-                ct);
-        }
-
+            moreStreams: [.. Signing.AccountStreams(signature)]);
+        await Signing.RecordFailureAsync(runtime, signature, result, ct, DoseCheck.Wording);
         return result;
     }
 }

@@ -111,6 +111,23 @@ public class DoseCheckSignatureTests
     }
 
     [Fact]
+    public void a_checker_without_their_authenticator_signs_once_with_an_unused_recovery_code_and_no_record_signed_is_added()
+    {
+        var codes = RecoveryCodes.Generate();
+        var withFactor = DoseCheckFixtures.Technician
+            .Apply(new SecondFactorEnrolled("u-technician", "u-technician", Now.AddDays(-2), DoseCheckFixtures.Secrets.Seal(Totp.GenerateSecret(), "u-technician")))
+            .Apply(new SecondFactorConfirmed("u-technician", "u-technician", Now.AddDays(-2), Totp.TimeStepAt(Now.AddDays(-2)), codes.Select(RecoveryCodes.Sha256).ToArray()));
+
+        var signed = Decide(Prepare(code: codes[0]), withFactor);
+        Assert.Equal("verified", Event<DosePrepared>(signed).CheckMeaning);
+        Assert.DoesNotContain(signed.Events, e => e.Data is TrialOps.Signatures.RecordSigned);
+        var used = Event<RecoveryCodeUsed>(signed);
+        Assert.Equal(codes.Count - 1, used.RemainingCodes);
+
+        Rejected(Decide(Prepare(code: codes[0]), withFactor.Apply(used)), DoseCheck.WrongCode);
+    }
+
+    [Fact]
     public void a_preparation_recorded_before_the_signature_still_reads_as_named_not_signed()
     {
         var old = Prepared(1);

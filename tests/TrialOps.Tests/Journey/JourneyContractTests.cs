@@ -57,6 +57,7 @@ public class JourneyContractTests
                 ["SaeFollowUpReported"] = "adverse-event.sae-follow-up-reported.v1",
                 ["SaeReportOverdue"] = "adverse-event.sae-report-overdue.v1",
                 ["AdverseEventExpectednessAssessed"] = "adverse-event.expectedness-assessed.v1",
+                ["AdverseEventExpectednessReassessed"] = "adverse-event.expectedness-reassessed.v1",
                 ["SusarReportSubmitted"] = "adverse-event.susar-report-submitted.v1",
                 ["SusarReportOverdue"] = "adverse-event.susar-report-overdue.v1",
                 ["SusarTreatmentRevealed"] = "adverse-event.susar-treatment-revealed.v1",
@@ -72,9 +73,10 @@ public class JourneyContractTests
     [Fact]
     public void every_correction_event_needs_a_reason_and_carries_it()
     {
-        var corrections = JourneyEvents.Where(t => t.Name.EndsWith("Corrected", StringComparison.Ordinal)).ToArray();
+        // A re-assessment changes a recorded decision (expectedness, ADR 0026): a correction by another name.
+        var corrections = JourneyEvents.Where(t => t.Name.EndsWith("Corrected", StringComparison.Ordinal) || t.Name.EndsWith("Reassessed", StringComparison.Ordinal)).ToArray();
 
-        Assert.Equal(8, corrections.Length);
+        Assert.Equal(9, corrections.Length);
         Assert.All(corrections, t =>
         {
             Assert.True(t.GetCustomAttribute<EventTypeAttribute>()!.RequiresReason, t.Name);

@@ -11,7 +11,7 @@ public class SigningTests
 {
     private const string What = "the database lock";
 
-    private static (VerifiedSignature? Signature, Rejection? Rejection) Verify(SignatureRequest? request, SignatureContext account, Actor? by = null, bool secondPerson = false) =>
+    private static (VerifiedSignature? Signature, Rejection? Rejection) Verify(SignatureRequest? request, SignatureContext account, Actor? by = null, SecondPerson? secondPerson = null) =>
         Signing.Verify(request, account, by ?? Coordinator, Now, What, secondPerson);
 
     [Fact]
@@ -46,7 +46,7 @@ public class SigningTests
     [Fact]
     public void a_second_persons_check_may_be_signed_by_another_user()
     {
-        var (signature, rejection) = Verify(SignedBy(Investigator), AccountOf(Investigator), by: Coordinator, secondPerson: true);
+        var (signature, rejection) = Verify(SignedBy(Investigator), AccountOf(Investigator), by: Coordinator, secondPerson: new SecondPerson(Roles.Investigator, "S01-001"));
 
         Assert.Null(rejection);
         Assert.Equal(Investigator.UserId, signature!.UserId);
