@@ -26,6 +26,37 @@ public static class PartialDatesOnClock
         : date.HasTime() ? clock.LocalDate(date.Earliest)
         : DateOnly.FromDateTime(date.Earliest.UtcDateTime);
 
+    /// <summary>For people: a date as written; a time on the site's clock with its offset (<c>2026-03-30 00:30 +11:00</c>).</summary>
+    public static string ShowOn(this PartialDate date, SiteClock clock) =>
+        date.HasTime() ? clock.Show(date.Earliest) : date.Text;
+
+    /// <summary>For a form field: a date as written; a time as the site's wall clock (<c>2026-03-30T00:30</c>).</summary>
+    public static string InputOn(this PartialDate date, SiteClock clock) =>
+        date.HasTime() ? clock.Input(date.Earliest) : date.Text;
+
+    /// <summary>
+    /// A date typed at the site: <c>YYYY</c>, <c>YYYY-MM</c>, <c>YYYY-MM-DD</c> as written, or a time
+    /// on the site's clock (<c>YYYY-MM-DDTHH:MM</c>, an offset may be typed), stored as UTC to the
+    /// minute. A time the site's clock skipped or showed twice is refused with the reason.
+    /// </summary>
+    public static bool TryParseOn(string? text, SiteClock clock, out PartialDate date, out string? problem)
+    {
+        problem = null;
+        var trimmed = text?.Trim();
+        if (trimmed is null || trimmed.Length <= 10)
+        {
+            return PartialDate.TryParse(trimmed, out date);
+        }
+
+        date = default;
+        if (!clock.TryParse(trimmed, out var instant, out problem))
+        {
+            return false;
+        }
+
+        return PartialDate.TryParse(instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), out date);
+    }
+
     /// <summary>
     /// ISO 8601 as SDTM --DTC holds it, to the precision recorded: a date-only value as written, a
     /// time as the site's local time with its offset (<c>2026-03-30T00:30+11:00</c>); a UTC site

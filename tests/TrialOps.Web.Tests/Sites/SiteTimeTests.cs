@@ -106,6 +106,41 @@ public sealed class SiteTimeTests(SiteTimeFixture trial) : IClassFixture<SiteTim
     }
 
     [Fact]
+    public async Task an_adverse_event_onset_time_typed_in_sydney_is_stored_in_utc_and_shown_and_offered_back_on_the_sydney_clock()
+    {
+        var subject = await trial.RandomizedAtAsync("S02", new DateOnly(2026, 4, 1));
+        var report = $"{Zoned}/participants/{subject}/adverse-events/new?term=10013573";
+        using var nurse = await trial.SignedInAsync(Roles.DataEntry);
+
+        var form = WebUtility.HtmlDecode(await nurse.GetStringAsync(report));
+        Assert.Contains("with THH:MM if known (local time, Australia/Sydney)", form, StringComparison.Ordinal);
+
+        // 00:30 on 2 May in Sydney (+10:00) is 14:30 on 1 May in UTC.
+        var response = await Forms.PostAsync(nurse, report, "report", new()
+        {
+            ["Input.Grade"] = "1",
+            ["Input.Onset"] = "2026-05-02T00:30",
+            ["Input.End"] = "2026-05-02T01:15",
+            ["Input.ActionTaken"] = "DoseNotChanged",
+            ["Input.Outcome"] = "RecoveredResolved",
+            ["Input.AwareAt"] = "2026-05-02T08:00",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var casePath = response.RedirectPath()!.Split('?')[0];
+        var id = casePath[(casePath.LastIndexOf('/') + 1)..];
+
+        var reported = (await trial.Runtime.Store.ReadStreamAsync(TrialOps.AdverseEvents.AdverseEventStreams.For(id))).Select(e => e.Data).OfType<TrialOps.AdverseEvents.AdverseEventReported>().Single();
+        Assert.Equal(("2026-05-01T14:30", "2026-05-01T15:15"), (reported.Details.Onset.Text, reported.Details.End?.Text));
+
+        var page = WebUtility.HtmlDecode(await nurse.GetStringAsync(casePath));
+        Assert.Contains("<dt>Onset</dt><dd>2026-05-02 00:30 +10:00</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>End</dt><dd>2026-05-02 01:15 +10:00</dd>", page, StringComparison.Ordinal);
+        Assert.Equal("2026-05-02T00:30", Forms.InputValue(page, "Correction.Onset"));
+        var participant = WebUtility.HtmlDecode(await nurse.GetStringAsync($"{Zoned}/participants/{subject}"));
+        Assert.Contains("<td>2026-05-02 00:30 +10:00</td>", participant, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_wall_time_amsterdam_skipped_is_refused_on_the_form_and_nothing_is_recorded()
     {
         var subject = await trial.RandomizedAtAsync("S01", new DateOnly(2026, 1, 10));

@@ -18,7 +18,7 @@ public sealed class AdverseEventFormInput
 
     public string? MeddraCode { get; set; }
 
-    /// <summary>YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM.</summary>
+    /// <summary>YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (a time on the site's clock).</summary>
     public string? Onset { get; set; }
 
     public string? End { get; set; }
@@ -43,12 +43,12 @@ public sealed class AdverseEventFormInput
 
     public bool IsSerious(SeriousnessCriterion criterion) => Seriousness?.ContainsKey(criterion.ToString()) == true;
 
-    public static AdverseEventFormInput From(AdverseEventDetails details, string commandId) => new()
+    public static AdverseEventFormInput From(AdverseEventDetails details, string commandId, SiteClock clock) => new()
     {
         CommandId = commandId,
         MeddraCode = details.MeddraCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Onset = details.Onset.Text,
-        End = details.End?.Text,
+        Onset = details.Onset.InputOn(clock),
+        End = details.End?.InputOn(clock),
         Grade = details.Grade.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Seriousness = details.Seriousness.ToDictionary(s => s.ToString(), _ => "on"),
         Causality = details.Causality?.ToString(),
@@ -56,8 +56,11 @@ public sealed class AdverseEventFormInput
         Outcome = details.Outcome.ToString(),
     };
 
-    /// <summary>The input as the command takes it, or null with the problems of shape in <paramref name="errors"/>.</summary>
-    public AdverseEventInput? Parse(FormErrors errors)
+    /// <summary>
+    /// The input as the command takes it, or null with the problems of shape in <paramref name="errors"/>;
+    /// a time in the onset or end is on the participant's site clock.
+    /// </summary>
+    public AdverseEventInput? Parse(FormErrors errors, SiteClock clock)
     {
         var valid = true;
         void Problem(string field, string message)
@@ -71,21 +74,21 @@ public sealed class AdverseEventFormInput
             Problem("meddraCode", "Choose a CTCAE term (search by term or MedDRA code).");
         }
 
-        if (!PartialDate.TryParse(Onset, out var onset))
+        if (!PartialDatesOnClock.TryParseOn(Onset, clock, out var onset, out var onsetProblem))
         {
-            Problem("onset", "Enter the onset as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC).");
+            Problem("onset", onsetProblem ?? $"Enter the onset as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM ({TrialText.Zone(clock)}).");
         }
 
         PartialDate? end = null;
         if (!string.IsNullOrWhiteSpace(End))
         {
-            if (PartialDate.TryParse(End, out var parsedEnd))
+            if (PartialDatesOnClock.TryParseOn(End, clock, out var parsedEnd, out var endProblem))
             {
                 end = parsedEnd;
             }
             else
             {
-                Problem("end", "Enter the end as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM, or leave it empty while ongoing.");
+                Problem("end", endProblem ?? $"Enter the end as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM ({TrialText.Zone(clock)}), or leave it empty while ongoing.");
             }
         }
 

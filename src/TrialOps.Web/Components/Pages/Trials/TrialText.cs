@@ -34,6 +34,10 @@ public static class TrialText
     public static string TimeLabel(SiteClock clock, string label) => $"{label} ({Zone(clock)})";
 
     /// <summary><c>local time, Australia/Sydney</c>, or <c>UTC</c>.</summary>
+    /// <summary>A stored adverse-event date (YYYY… text, a time in UTC) as the site reads it.</summary>
+    public static string PartialDate(SiteClock clock, string? text) =>
+        TrialOps.AdverseEvents.PartialDate.TryParse(text, out var date) ? TrialOps.AdverseEvents.PartialDatesOnClock.ShowOn(date, clock) : text ?? Missing;
+
     public static string Zone(SiteClock clock) => clock.IsUtc ? "UTC" : $"local time, {clock.TimeZone}";
 
     /// <summary>
