@@ -190,5 +190,18 @@ public sealed class OdmSusarOverdueTests(SmallExportTrialFixture fixture) : ICla
         Assert.Equal(("EXPECTED", "UNEXPECTED", reason), (Value(group, "IT.AE.AEEXPECT"), Value(group, "IT.AE.AEEXPSUG"), Value(group, "IT.AE.AEEXPRSN")));
         Assert.DoesNotContain(GroupsOf(document, subject.ToString(), OdmModel.AdverseEvent, id).SelectMany(g => g.Elements(OdmNs + "ItemData")), i => ((string)i.Attribute("ItemOID")!).StartsWith("IT.AE.SUS", StringComparison.Ordinal));
         Assert.Empty(GroupsOf(document, subject.ToString(), OdmModel.SusarReport, id));
+
+        // Re-assessed as unexpected: the change, its reason and the clock it starts are in the file; the first value stays in the history.
+        const string why = "The brochure's listing covers grade 2 only";
+        var reassessed = await fixture.Runtime.SendAsync(CommandContext.New(new Actor("medmon.mia", Roles.MedicalMonitor)), new ReassessExpectedness(id, Expectedness.Unexpected, why));
+        Assert.True(reassessed.Accepted, reassessed.Rejection?.Message);
+        await fixture.Runtime.Projections.CatchUpAsync(LedgerProjection.ProjectionName);
+        var later = OdmChecks.Load((await fixture.ExportAsync("reassessed", asOf: reassessed.Positions.Max())).Directory!);
+        var groups = GroupsOf(later, subject.ToString(), OdmModel.AdverseEvent, id).ToArray();
+        var change = Assert.Single(groups, g => SourceId(g) == Position(reassessed.Positions.Single()));
+        Assert.Equal("U.medmon.mia", AuditUser(change));
+        Assert.Equal(why, (string?)change.Element(OdmNs + "AuditRecord")!.Element(OdmNs + "ReasonForChange"));
+        Assert.Equal(("UNEXPECTED", why, "Y"), (Value(change, "IT.AE.AEEXPECT"), Value(change, "IT.AE.AEEXPRSN"), Value(change, "IT.AE.SUSAR")));
+        Assert.Equal("EXPECTED", Value(Assert.Single(groups, g => SourceId(g) == Position(assessed.Positions.Single())), "IT.AE.AEEXPECT"));
     }
 }

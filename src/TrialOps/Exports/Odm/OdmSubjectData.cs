@@ -444,6 +444,15 @@ public sealed class OdmSubjectData
                 Add(form, "AEEXPDTC", Time(e.AssessedAt), stored);
                 Add(form, "AEEXPRSN", string.IsNullOrWhiteSpace(e.Reason) ? null : e.Reason, stored);
                 break;
+            case AdverseEventExpectednessReassessed e:
+                // A re-assessment changes the same items; the reason is required (the AuditRecord's
+                // ReasonForChange too), the previous value stays in the audit history.
+                Add(form, "AEEXPECT", ExpectednessTerm(e.Expectedness), stored);
+                Add(form, "AEEXPSUG", ExpectednessTerm(e.Suggested), stored);
+                Add(form, "AEEXPTRM", e.MatchedTerm?.ToString(CultureInfo.InvariantCulture), stored);
+                Add(form, "AEEXPDTC", Time(e.ReassessedAt), stored);
+                Add(form, "AEEXPRSN", e.Reason, stored);
+                break;
             case SusarReportSubmitted e:
             {
                 var path = SusarReport(form, e.Kind == SusarReportKind.Initial ? 0 : state.SusarReports.Count(r => r.Kind == SusarReportKind.FollowUp));
