@@ -56,9 +56,9 @@ public static class TimelineText
             SafetyAlertRaised e => ($"Safety alert, period {e.Period} {e.AssessmentCode} {e.Timepoint}: {string.Join("; ", e.Findings)}", e.MeasuredAt, null, null, false),
             AssessmentNotDone e => ($"Period {e.Period}: {e.AssessmentCode} {e.Timepoint} not done: {e.Reason}", null, Key(e.Period, e.AssessmentCode, e.Timepoint), "not done", false),
             AssessmentsMarkedOverdue e => ($"Period {e.Period}: overdue {string.Join(", ", e.Items.Select(i => $"{i.AssessmentCode} {i.Timepoint}"))}", null, null, null, false),
-            AdverseEventReported e => ($"Adverse event {e.AdverseEventId}: {Details(e.Details)}{PeriodText(e.Period)}", e.AwareAt, $"AE {e.AdverseEventId}", Details(e.Details), false),
-            AdverseEventCorrected e => ($"Adverse event {e.AdverseEventId} corrected ({string.Join(", ", e.ChangedFields)}): {Details(e.Details)}", null, $"AE {e.AdverseEventId}", Details(e.Details), true),
-            AdverseEventOutcomeRecorded e => ($"Adverse event {e.AdverseEventId}: outcome {e.Outcome}{(e.End is { } end ? $", ended {end}" : string.Empty)}", null, null, null, false),
+            AdverseEventReported e => ($"Adverse event {e.AdverseEventId}: {Details(e.Details, clock)}{PeriodText(e.Period)}", e.AwareAt, $"AE {e.AdverseEventId}", Details(e.Details, clock), false),
+            AdverseEventCorrected e => ($"Adverse event {e.AdverseEventId} corrected ({string.Join(", ", e.ChangedFields)}): {Details(e.Details, clock)}", null, $"AE {e.AdverseEventId}", Details(e.Details, clock), true),
+            AdverseEventOutcomeRecorded e => ($"Adverse event {e.AdverseEventId}: outcome {e.Outcome}{(e.End is { } end ? $", ended {end.ShowOn(clock)}" : string.Empty)}", null, null, null, false),
             AdverseEventCausalityAssessed e => ($"Adverse event {e.AdverseEventId}: causality {e.Causality}", null, null, null, false),
             SaeReportedToSponsor e => ($"SAE {e.AdverseEventId} reported to the sponsor{(e.Late ? " (late)" : string.Empty)}{(e.SponsorReference is { } reference ? $", reference {reference}" : string.Empty)}", e.ReportedAt, null, null, false),
             SaeFollowUpReported e => ($"SAE {e.AdverseEventId} follow-up {e.FollowUpNumber}: {e.Information}", e.ReportedAt, null, null, false),
@@ -93,8 +93,8 @@ public static class TimelineText
 
     private static string Key(int period, string code, string timepoint) => $"P{period} {code} {timepoint}";
 
-    private static string Details(AdverseEventDetails d) =>
-        $"{d.Term} grade {d.Grade}, onset {d.Onset}{(d.End is { } end ? $", end {end}" : string.Empty)}"
+    private static string Details(AdverseEventDetails d, SiteClock clock) =>
+        $"{d.Term} grade {d.Grade}, onset {d.Onset.ShowOn(clock)}{(d.End is { } end ? $", end {end.ShowOn(clock)}" : string.Empty)}"
         + (d.Serious ? $", serious ({string.Join(", ", d.Seriousness)})" : string.Empty)
         + $", causality {d.Causality?.ToString() ?? "not judged"}, {d.ActionTaken}, {d.Outcome}";
 

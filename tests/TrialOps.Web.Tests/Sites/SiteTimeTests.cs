@@ -136,8 +136,11 @@ public sealed class SiteTimeTests(SiteTimeFixture trial) : IClassFixture<SiteTim
         Assert.Contains("<dt>Onset</dt><dd>2026-05-02 00:30 +10:00</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<dt>End</dt><dd>2026-05-02 01:15 +10:00</dd>", page, StringComparison.Ordinal);
         Assert.Equal("2026-05-02T00:30", Forms.InputValue(page, "Correction.Onset"));
+        // The participant page's AE list is a read model: it follows the report within about a second.
+        await trial.WaitForReadModelsAsync();
         var participant = WebUtility.HtmlDecode(await nurse.GetStringAsync($"{Zoned}/participants/{subject}"));
         Assert.Contains("<td>2026-05-02 00:30 +10:00</td>", participant, StringComparison.Ordinal);
+        Assert.Contains("Dizziness grade 1, onset 2026-05-02 00:30 +10:00, end 2026-05-02 01:15 +10:00", page[page.IndexOf("<h2>History</h2>", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 
     [Fact]
