@@ -1,6 +1,7 @@
 using System.Globalization;
 using TrialOps.AdverseEvents;
 using TrialOps.Assessments;
+using TrialOps.Common;
 using TrialOps.Dosing;
 using TrialOps.EventStore;
 using TrialOps.Participants;
@@ -35,7 +36,7 @@ public static class TimelineText
                 : $"Eligibility confirmed: not eligible ({string.Join(", ", e.FailedCriteria)})", null, null, null, false),
             ParticipantScreenFailed e => ($"Screen failure: {string.Join(", ", e.FailedCriteria)}", null, null, null, false),
             ParticipantRandomized e => ($"Randomized; kits {string.Join(", ", e.Periods.Select(p => $"P{p.Period} {p.Kit}"))}", null, null, null, false),
-            ParticipantWithdrawn e => ($"Withdrawn ({e.Reason}): {e.Details}", e.WithdrawnAt, null, null, false),
+            ParticipantWithdrawn e => ($"Withdrawn ({EnumWords.Words(e.Reason).ToLowerInvariant()}): {e.Details}", e.WithdrawnAt, null, null, false),
             ParticipantCompleted e => ($"Completed all {e.PeriodsCompleted} periods", e.CompletedAt, null, null, false),
             ProtocolDeviationRecorded e => ($"Protocol deviation ({e.Kind}): {e.Description}", e.OccurredAt, null, null, false),
             SessionWeightRecorded e => ($"Period {e.Period}: weight {Number(e.WeightKg)} kg", e.MeasuredAt, $"P{e.Period} weight", $"{Number(e.WeightKg)} kg", false),
@@ -58,8 +59,8 @@ public static class TimelineText
             AssessmentsMarkedOverdue e => ($"Period {e.Period}: overdue {string.Join(", ", e.Items.Select(i => $"{i.AssessmentCode} {i.Timepoint}"))}", null, null, null, false),
             AdverseEventReported e => ($"Adverse event {e.AdverseEventId}: {Details(e.Details, clock)}{PeriodText(e.Period)}", e.AwareAt, $"AE {e.AdverseEventId}", Details(e.Details, clock), false),
             AdverseEventCorrected e => ($"Adverse event {e.AdverseEventId} corrected ({string.Join(", ", e.ChangedFields)}): {Details(e.Details, clock)}", null, $"AE {e.AdverseEventId}", Details(e.Details, clock), true),
-            AdverseEventOutcomeRecorded e => ($"Adverse event {e.AdverseEventId}: outcome {e.Outcome}{(e.End is { } end ? $", ended {end.ShowOn(clock)}" : string.Empty)}", null, null, null, false),
-            AdverseEventCausalityAssessed e => ($"Adverse event {e.AdverseEventId}: causality {e.Causality}", null, null, null, false),
+            AdverseEventOutcomeRecorded e => ($"Adverse event {e.AdverseEventId}: outcome {Lower(e.Outcome)}{(e.End is { } end ? $", ended {end.ShowOn(clock)}" : string.Empty)}", null, null, null, false),
+            AdverseEventCausalityAssessed e => ($"Adverse event {e.AdverseEventId}: causality {Lower(e.Causality)}", null, null, null, false),
             SaeReportedToSponsor e => ($"SAE {e.AdverseEventId} reported to the sponsor{(e.Late ? " (late)" : string.Empty)}{(e.SponsorReference is { } reference ? $", reference {reference}" : string.Empty)}", e.ReportedAt, null, null, false),
             SaeFollowUpReported e => ($"SAE {e.AdverseEventId} follow-up {e.FollowUpNumber}: {e.Information}", e.ReportedAt, null, null, false),
             SaeReportOverdue e => ($"SAE {e.AdverseEventId} report to the sponsor overdue (due {Time(clock, e.DueAt)})", null, null, null, false),
@@ -95,8 +96,12 @@ public static class TimelineText
 
     private static string Details(AdverseEventDetails d, SiteClock clock) =>
         $"{d.Term} grade {d.Grade}, onset {d.Onset.ShowOn(clock)}{(d.End is { } end ? $", end {end.ShowOn(clock)}" : string.Empty)}"
-        + (d.Serious ? $", serious ({string.Join(", ", d.Seriousness)})" : string.Empty)
-        + $", causality {d.Causality?.ToString() ?? "not judged"}, {d.ActionTaken}, {d.Outcome}";
+        + (d.Serious ? $", serious ({string.Join(", ", d.Seriousness.Select(Lower))})" : string.Empty)
+        + $", causality {(d.Causality is { } causality ? Lower(causality) : "not judged")}, {Lower(d.ActionTaken)}, {Lower(d.Outcome)}";
+
+    private static string Lower<T>(T value)
+        where T : struct, Enum =>
+        EnumWords.Words(value).ToLowerInvariant();
 
     private static string PeriodText(int? period) => period is { } p ? $" (period {p})" : " (before first dosing)";
 

@@ -138,27 +138,10 @@ public static class TrialText
     /// <summary>An enum member's name as words: <c>RecoveredResolved</c> → <c>Recovered resolved</c>.</summary>
     public static string Words<T>(T value)
         where T : struct, Enum =>
-        Words(value.ToString());
+        TrialOps.Common.EnumWords.Words(value);
 
     /// <summary>An enum member's name kept as text by a read model, as words (<c>DoseNotChanged</c> → <c>Dose not changed</c>).</summary>
-    public static string Words(string name)
-    {
-        var builder = new System.Text.StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (i > 0 && char.IsUpper(c))
-            {
-                builder.Append(' ').Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static string Words(string name) => TrialOps.Common.EnumWords.Words(name);
 
     /// <summary>An ISO 8601 timepoint as people say it: <c>PT0M</c> → <c>pre-dose</c>, <c>PT20M</c> → <c>20 min</c>, <c>PT2H</c> → <c>2 h</c>.</summary>
     public static string Timepoint(string iso)
