@@ -62,7 +62,10 @@ public sealed partial class WorklistBrowserTests(JourneyBrowserFixture journey) 
         await page.ClickAsync("form[role=search] button:has-text('Show')");
         await BrowserFixture.AtAsync(page, new Regex("/calendar\\?site=S01$"));
         await Expect(page.Locator(".calendar-entries a", new PageLocatorOptions { HasTextRegex = new Regex("^S02-") })).ToHaveCountAsync(0);
-        await page.ClickAsync("a:has-text('List for printing')");
+        // Enhanced navigation moves the address before it patches the page: follow the link once it carries the filter.
+        var printList = page.Locator("a:has-text('List for printing')");
+        await Expect(printList).ToHaveAttributeAsync("href", new Regex("site=S01"));
+        await printList.ClickAsync();
         await BrowserFixture.AtAsync(page, new Regex("/calendar\\?site=S01&view=list$"));
         await Expect(page.Locator("h2#calendar-list")).ToBeVisibleAsync();
         await Expect(page.Locator("#site")).ToHaveValueAsync("S01");
