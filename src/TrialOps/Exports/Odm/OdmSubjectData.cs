@@ -438,20 +438,12 @@ public sealed class OdmSubjectData
             case AdverseEventExpectednessAssessed e:
                 // Who and when are the AuditRecord's (the medical monitor, blinded); why is its
                 // ReasonForChange and the reason item.
-                Add(form, "AEEXPECT", ExpectednessTerm(e.Expectedness), stored);
-                Add(form, "AEEXPSUG", ExpectednessTerm(e.Suggested), stored);
-                Add(form, "AEEXPTRM", e.MatchedTerm?.ToString(CultureInfo.InvariantCulture), stored);
-                Add(form, "AEEXPDTC", Time(e.AssessedAt), stored);
-                Add(form, "AEEXPRSN", string.IsNullOrWhiteSpace(e.Reason) ? null : e.Reason, stored);
+                AddExpectedness(form, e.Expectedness, e.Suggested, e.MatchedTerm, e.AssessedAt, e.Reason, stored);
                 break;
             case AdverseEventExpectednessReassessed e:
                 // A re-assessment changes the same items; the reason is required (the AuditRecord's
                 // ReasonForChange too), the previous value stays in the audit history.
-                Add(form, "AEEXPECT", ExpectednessTerm(e.Expectedness), stored);
-                Add(form, "AEEXPSUG", ExpectednessTerm(e.Suggested), stored);
-                Add(form, "AEEXPTRM", e.MatchedTerm?.ToString(CultureInfo.InvariantCulture), stored);
-                Add(form, "AEEXPDTC", Time(e.ReassessedAt), stored);
-                Add(form, "AEEXPRSN", e.Reason, stored);
+                AddExpectedness(form, e.Expectedness, e.Suggested, e.MatchedTerm, e.ReassessedAt, e.Reason, stored);
                 break;
             case SusarReportSubmitted e:
             {
@@ -498,6 +490,15 @@ public sealed class OdmSubjectData
     /// <summary>An expedited report of a SUSAR: the initial one (0) or the n-th follow-up.</summary>
     private static OdmPath SusarReport(OdmPath form, int followUp) =>
         form with { GroupOid = OdmModel.SusarReport, GroupOrder = 2, GroupRepeat = followUp == 0 ? "INITIAL" : $"FU{followUp}", GroupRepeatOrder = followUp };
+
+    private void AddExpectedness(OdmPath form, Expectedness expectedness, Expectedness suggested, int? matchedTerm, DateTimeOffset at, string? reason, StoredEvent stored)
+    {
+        Add(form, "AEEXPECT", ExpectednessTerm(expectedness), stored);
+        Add(form, "AEEXPSUG", ExpectednessTerm(suggested), stored);
+        Add(form, "AEEXPTRM", matchedTerm?.ToString(CultureInfo.InvariantCulture), stored);
+        Add(form, "AEEXPDTC", Time(at), stored);
+        Add(form, "AEEXPRSN", string.IsNullOrWhiteSpace(reason) ? null : reason, stored);
+    }
 
     private static string ExpectednessTerm(Expectedness expectedness) => expectedness == Expectedness.Expected ? "EXPECTED" : "UNEXPECTED";
 
