@@ -37,6 +37,16 @@ public sealed class TrialClocks
         return bySite.TryGetValue(site, out var clock) ? clock : SiteClock.Utc;
     }
 
+    /// <summary>
+    /// The date "today" for a list of <paramref name="site"/> (or of all sites when null): that
+    /// site's date, the sites' date when they share one zone, otherwise the UTC date.
+    /// </summary>
+    public DateOnly Today(string? site, DateTimeOffset now)
+    {
+        var zones = site is not null ? [For(site)] : bySite.Values.DistinctBy(clock => clock.TimeZone).ToArray();
+        return zones.Length == 1 ? zones[0].LocalDate(now) : DateOnly.FromDateTime(now.UtcDateTime);
+    }
+
     /// <summary>A time of a participant or site, on its site's clock.</summary>
     public string Time(string? siteOrSubject, DateTimeOffset? time) => TrialText.Time(For(siteOrSubject), time);
 }

@@ -20,7 +20,7 @@ public sealed record CalendarDays(IReadOnlyList<CalendarEntry> Overdue, IReadOnl
 
     public static CalendarDays From(IEnumerable<ScheduleItem> items, string? site, DateTimeOffset now, TrialClocks? clocks = null)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = (clocks ?? TrialClocks.Utc).Today(site, now);
         var entries = items
             .Where(i => i.DueAt is not null)
             .Select(i => new CalendarEntry((clocks ?? TrialClocks.Utc).For(i.Subject).LocalDate(i.DueAt!.Value), SubjectNumber.TryParse(i.Subject, out var s) ? s.Site : string.Empty, i))
