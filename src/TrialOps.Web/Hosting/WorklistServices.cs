@@ -12,7 +12,7 @@ public static class WorklistServices
 {
     public static IServiceCollection AddTrialOpsWorklist(this IServiceCollection services)
     {
-        services.AddSingleton<IWorklistSource>(sp => new DueSessionsSource(sp.GetRequiredService<ParticipantSchedule>()));
+        services.AddSingleton<IWorklistSource>(sp => new DueSessionsSource(sp.GetRequiredService<ParticipantSchedule>(), sp.GetRequiredService<ProtocolHistory>()));
         services.AddSingleton<IWorklistSource>(sp => new SaeReportsSource(sp.GetRequiredService<AdverseEventRegister>()));
         services.AddSingleton<IWorklistSource>(sp => new SaeCausalitySource(sp.GetRequiredService<AdverseEventRegister>()));
         services.AddSingleton<IWorklistSource>(sp => new QueriesToAnswerSource(sp.GetRequiredService<MonitoringViews>()));
@@ -21,7 +21,7 @@ public static class WorklistServices
         services.AddSingleton<IWorklistSource>(sp => new SafetyAlertsSource(sp.GetRequiredService<SafetyAlertWorklist>()));
         services.AddSingleton<IWorklistSource>(sp => new SignOffSource(sp.GetRequiredService<TrialOps.SignOff.InvestigatorSignOff>()));
         services.AddSingleton<IWorklistSource>(sp => new SusarClocksSource(sp.GetRequiredService<TrialOps.AdverseEvents.SafetyReports>()));
-        services.AddSingleton<IWorklistSource>(sp => new PreparationsSource(sp.GetRequiredService<ParticipantSchedule>(), sp.GetRequiredService<ParticipantRegister>()));
+        services.AddSingleton<IWorklistSource>(sp => new PreparationsSource(sp.GetRequiredService<ParticipantSchedule>(), sp.GetRequiredService<ParticipantRegister>(), sp.GetRequiredService<ProtocolHistory>()));
 
         services.AddSingleton(sp => new Worklist(
             sp.GetRequiredService<ProtocolViews>(),

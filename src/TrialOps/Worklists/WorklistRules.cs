@@ -2,6 +2,7 @@ using TrialOps.AdverseEvents;
 using TrialOps.Assessments;
 using TrialOps.Messaging;
 using TrialOps.Participants;
+using TrialOps.Protocols;
 using TrialOps.Queries;
 
 namespace TrialOps.Worklists;
@@ -15,16 +16,21 @@ public static class WorklistRules
 {
     /// <summary>
     /// Dosing sessions and assessments that are overdue, due, or fall due before the end of the
-    /// day (UTC, as the schedule holds its times); not those done, recorded as not done, or of a
-    /// participant no longer in the trial.
+    /// day at the participant's site (<paramref name="clockOf"/>, by subject; UTC when not given);
+    /// not those done, recorded as not done, or of a participant no longer in the trial.
     /// </summary>
-    public static IReadOnlyList<WorkItem> Sessions(string trial, IEnumerable<ScheduleItem> schedule, Actor viewer, DateTimeOffset now)
+    public static IReadOnlyList<WorkItem> Sessions(string trial, IEnumerable<ScheduleItem> schedule, Actor viewer, DateTimeOffset now, Func<string, SiteClock>? clockOf = null)
     {
-        var endOfDay = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+        DateTimeOffset EndOfDay(string subject)
+        {
+            var clock = clockOf?.Invoke(subject) ?? SiteClock.Utc;
+            return clock.StartOfDay(clock.LocalDate(now).AddDays(1));
+        }
+
         return schedule
             .Where(i => i.Kind is ScheduleItemKind.Dosing or ScheduleItemKind.Assessment)
             .Where(i => i.Status is ScheduleStatus.Due or ScheduleStatus.Overdue
-                        || (i.Status == ScheduleStatus.Planned && i.DueAt is { } due && due < endOfDay))
+                        || (i.Status == ScheduleStatus.Planned && i.DueAt is { } due && due < EndOfDay(i.Subject)))
             .Where(i => SiteRules.MayReach(viewer.Access, i.Subject))
             .Select(i => new WorkItem(
                 trial,
@@ -115,8 +121,8 @@ public static class WorklistRules
             .ToArray();
 
     /// <summary>Dosing sessions due (or due today) of participants whose preparation is not recorded: the pharmacist's list.</summary>
-    public static IReadOnlyList<WorkItem> Preparations(string trial, IEnumerable<ScheduleItem> schedule, Func<ScheduleItem, bool> prepared, Actor viewer, DateTimeOffset now) =>
-        Sessions(trial, schedule.Where(i => i.Kind == ScheduleItemKind.Dosing && !prepared(i)), viewer, now)
+    public static IReadOnlyList<WorkItem> Preparations(string trial, IEnumerable<ScheduleItem> schedule, Func<ScheduleItem, bool> prepared, Actor viewer, DateTimeOffset now, Func<string, SiteClock>? clockOf = null) =>
+        Sessions(trial, schedule.Where(i => i.Kind == ScheduleItemKind.Dosing && !prepared(i)), viewer, now, clockOf)
             .Select(i => i with { Kind = WorkKind.Preparation, What = $"Prepare the infusion of period {i.Period}" })
             .ToArray();
 

@@ -11,14 +11,22 @@ namespace TrialOps.Worklists;
 // The worklist's sources: each reads one feature's read model and keeps what WorklistRules calls work.
 
 /// <summary>Dosing sessions and assessments due today or overdue, for the staff who record them.</summary>
-public sealed class DueSessionsSource(ParticipantSchedule schedule) : IWorklistSource
+public sealed class DueSessionsSource(ParticipantSchedule schedule, ProtocolHistory protocols) : IWorklistSource
 {
     public IReadOnlyList<string> Roles { get; } = [Common.Roles.Coordinator, Common.Roles.DataEntry];
 
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(string trial, Actor viewer, DateTimeOffset now, CancellationToken ct) =>
-        WorklistRules.Sessions(trial, await schedule.GetDueAsync(trial, EndOfDay(now), viewer.Access, ct), viewer, now);
+        WorklistRules.Sessions(trial, await schedule.GetDueAsync(trial, LatestEndOfDay(now), viewer.Access, ct), viewer, now, await ClocksAsync(protocols, trial, ct));
 
-    internal static DateTimeOffset EndOfDay(DateTimeOffset now) => new(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+    /// <summary>Every site's day has ended by then: what may be due today anywhere (each item is then held to its own site's day).</summary>
+    internal static DateTimeOffset LatestEndOfDay(DateTimeOffset now) => now.AddDays(1);
+
+    /// <summary>The participants' site clocks of a trial, by subject number.</summary>
+    internal static async Task<Func<string, SiteClock>> ClocksAsync(ProtocolHistory protocols, string trial, CancellationToken ct)
+    {
+        var protocol = await protocols.DefinitionAsync(trial, ct);
+        return subject => protocol is null ? SiteClock.Utc : SiteClock.Of(protocol, SubjectNumber.TryParse(subject, out var number) ? number.Site : null);
+    }
 }
 
 /// <summary>Serious adverse events awaiting the site's report to the sponsor, with their clocks.</summary>
@@ -79,7 +87,7 @@ public sealed class SafetyAlertsSource(SafetyAlertWorklist alerts) : IWorklistSo
 /// Infusions to prepare: dosing sessions due today or overdue whose preparation is not recorded.
 /// The items name no treatment (the pharmacy page shows it).
 /// </summary>
-public sealed class PreparationsSource(ParticipantSchedule schedule, ParticipantRegister register) : IWorklistSource
+public sealed class PreparationsSource(ParticipantSchedule schedule, ParticipantRegister register, ProtocolHistory protocols) : IWorklistSource
 {
     public IReadOnlyList<string> Roles { get; } = [Common.Roles.Pharmacist];
 
@@ -90,7 +98,7 @@ public sealed class PreparationsSource(ParticipantSchedule schedule, Participant
             return [];
         }
 
-        var due = (await schedule.GetDueAsync(trial, DueSessionsSource.EndOfDay(now), viewer.Access, ct)).Where(i => i.Kind == ScheduleItemKind.Dosing).ToArray();
+        var due = (await schedule.GetDueAsync(trial, DueSessionsSource.LatestEndOfDay(now), viewer.Access, ct)).Where(i => i.Kind == ScheduleItemKind.Dosing).ToArray();
         var prepared = new HashSet<(string, int)>();
         foreach (var item in due)
         {
@@ -100,7 +108,7 @@ public sealed class PreparationsSource(ParticipantSchedule schedule, Participant
             }
         }
 
-        return WorklistRules.Preparations(trial, due, i => prepared.Contains((i.Subject, i.Period)), viewer, now);
+        return WorklistRules.Preparations(trial, due, i => prepared.Contains((i.Subject, i.Period)), viewer, now, await DueSessionsSource.ClocksAsync(protocols, trial, ct));
     }
 }
 

@@ -48,6 +48,24 @@ public class WorklistRulesTests
     }
 
     [Fact]
+    public void due_today_means_before_the_end_of_the_day_at_the_participants_site()
+    {
+        // 21:00 UTC on 1 December is 08:00 on 2 December in Sydney and 22:00 on 1 December in Amsterdam.
+        var now = new DateTimeOffset(2026, 12, 1, 21, 0, 0, TimeSpan.Zero);
+        var schedule = new[]
+        {
+            Item("S01-001", ScheduleItemKind.Dosing, ScheduleStatus.Planned, now.AddHours(5)),
+            Item("S02-001", ScheduleItemKind.Dosing, ScheduleStatus.Planned, now.AddHours(5)),
+            Item("S02-002", ScheduleItemKind.Dosing, ScheduleStatus.Planned, now.AddHours(16)),
+        };
+        SiteClock ClockOf(string subject) => SiteClock.Of(subject.StartsWith("S02", StringComparison.Ordinal) ? "Australia/Sydney" : "Europe/Amsterdam");
+
+        // 02:00 the next day in Amsterdam is tomorrow there; 13:00 in Sydney is today; 00:00 the next day in Sydney is not.
+        Assert.Equal(["S02-001"], WorklistRules.Sessions(Trial, schedule, MonitorOfAll, now, ClockOf).Select(w => w.Subject));
+        Assert.Empty(WorklistRules.Sessions(Trial, schedule, MonitorOfAll, now));
+    }
+
+    [Fact]
     public void another_sites_participants_never_reach_the_worklist()
     {
         var schedule = new[]
