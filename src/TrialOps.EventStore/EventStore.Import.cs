@@ -22,6 +22,8 @@ public sealed partial class EventStore
     /// </summary>
     public async Task<IReadOnlyList<StoredEvent>> ImportAsync(NpgsqlTransaction transaction, IReadOnlyList<ImportedStream> streams, EventMetadata metadata, CancellationToken ct = default)
     {
+        // A stream exists from its first event on, as with an append.
+        streams = [.. streams.Where(s => s.Events.Count > 0)];
         var count = 0;
         foreach (var stream in streams)
         {
