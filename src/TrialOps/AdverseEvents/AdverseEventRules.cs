@@ -64,19 +64,19 @@ public static class AdverseEventRules
 
         if (details.Onset.EarliestOn(clock) > now)
         {
-            return Fail("adverse-event.onset-in-future", $"The onset {details.Onset} lies in the future.", "onset");
+            return Fail("adverse-event.onset-in-future", $"The onset {details.Onset.ShowOn(clock)} lies in the future.", "onset");
         }
 
         if (details.End is { } end)
         {
             if (end.IsCertainlyBefore(details.Onset))
             {
-                return Fail("adverse-event.end-before-onset", $"The end {end} lies before the onset {details.Onset}.", "end");
+                return Fail("adverse-event.end-before-onset", $"The end {end.ShowOn(clock)} lies before the onset {details.Onset.ShowOn(clock)}.", "end");
             }
 
             if (end.EarliestOn(clock) > now)
             {
-                return Fail("adverse-event.end-in-future", $"The end {end} lies in the future.", "end");
+                return Fail("adverse-event.end-in-future", $"The end {end.ShowOn(clock)} lies in the future.", "end");
             }
         }
 
@@ -121,7 +121,7 @@ public static class AdverseEventRules
     /// <summary>An adverse event is collected from consent on (the site's consent date); an earlier onset is medical history.</summary>
     public static Rejection? AfterConsent(ParticipantState participant, PartialDate onset, SiteClock clock) =>
         participant.ConsentDate is { } consent && onset.LatestOn(clock) < clock.StartOfDay(consent)
-            ? new Rejection("adverse-event.onset-before-consent", $"The onset {onset} lies before the consent date {consent:yyyy-MM-dd}: record it as medical history, not as an adverse event.", "onset")
+            ? new Rejection("adverse-event.onset-before-consent", $"The onset {onset.ShowOn(clock)} lies before the consent date {consent:yyyy-MM-dd}: record it as medical history, not as an adverse event.", "onset")
             : null;
 
     private static (AdverseEventDetails?, Rejection?) Fail(string code, string message, string field) => (null, new Rejection(code, message, field));

@@ -50,7 +50,7 @@ public sealed record ReportAdverseEvent(string AdverseEventId, ProtocolCode Prot
 
         if (command.AwareAt < details.Onset.EarliestOn(clock))
         {
-            return Decision.Reject("adverse-event.aware-before-onset", $"The site cannot have become aware ({clock.Show(command.AwareAt)}) before the onset {details.Onset}.", "awareAt");
+            return Decision.Reject("adverse-event.aware-before-onset", $"The site cannot have become aware ({clock.Show(command.AwareAt)}) before the onset {details.Onset.ShowOn(clock)}.", "awareAt");
         }
 
         var dueAt = AdverseEventRules.SponsorReportDueAt(details, command.AwareAt, trial);
