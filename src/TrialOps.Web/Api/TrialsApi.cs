@@ -79,6 +79,11 @@ public static class TrialsApi
                 using var body = new MemoryStream();
                 await http.Request.Body.CopyToAsync(body, ct);
                 var outcome = await commands.SendCommandAsync<ImportProtocolFile, ProtocolImportOutcome>(context, new ImportProtocolFile(body.ToArray()), ct);
+                if (outcome.Status is ProtocolImportStatus.Imported or ProtocolImportStatus.Amended)
+                {
+                    await http.RequestServices.GetRequiredService<Hosting.TrialOpsRuntimeHost>().AwaitTrialDesignAsync(ct);
+                }
+
                 return outcome.Status switch
                 {
                     ProtocolImportStatus.Invalid => TypedResults.ValidationProblem(

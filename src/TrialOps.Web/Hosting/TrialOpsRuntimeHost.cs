@@ -16,6 +16,23 @@ public sealed class TrialOpsRuntimeHost(IConfiguration configuration, ILogger<Tr
 
     public TrialOpsRuntime Runtime => runtime ?? throw new InvalidOperationException("The TrialOps runtime is not started yet.");
 
+    /// <summary>
+    /// After a protocol import: waits (a few seconds at most) until the trial design read model has
+    /// applied it, so the importer's next request finds the trial (read models follow writes by up
+    /// to about a second, ADR 0028). The import itself is recorded either way.
+    /// </summary>
+    public async Task AwaitTrialDesignAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Runtime.Projections.CatchUpAsync(TrialOps.Protocols.TrialDesignProjection.ProjectionName, ct, TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is InvalidOperationException or TrialOps.EventStore.ProjectionPausedException)
+        {
+            logger.LogWarning("The trial design read model has not caught up after an import yet: {Reason}", e.Message);
+        }
+    }
+
     public bool IsStarted => runtime is not null;
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -223,6 +223,20 @@ public sealed class TrialsApiTests(DemoTrialFixture trial) : IClassFixture<DemoT
     }
 
     [Fact]
+    public async Task the_importer_can_screen_a_participant_at_once_after_the_import_answers()
+    {
+        using var coordinator = await trial.ApiClientAsync(Roles.Coordinator);
+        var file = System.Text.Encoding.UTF8.GetString(TrialOps.Web.Tests.Sites.SiteTimeFixture.ZonedFile()).Replace("\"KET-NP-02\"", "\"KET-NP-RW\"", StringComparison.Ordinal);
+
+        var imported = await coordinator.PostAsync("/api/v1/trials", Json(file));
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+
+        // No waiting here: the import answers once the trial's read model has it.
+        var screened = await coordinator.PostAsync("/api/v1/trials/KET-NP-RW/participants", JsonContent.Create(new { site = "S02", consentDate = "2026-04-01", consentFormVersion = "2.1" }));
+        Assert.Equal(HttpStatusCode.Created, screened.StatusCode);
+    }
+
+    [Fact]
     public async Task the_dashboard_data_and_the_ctcae_search_answer_every_role()
     {
         using var client = await trial.ApiClientAsync(Roles.DataEntry);
