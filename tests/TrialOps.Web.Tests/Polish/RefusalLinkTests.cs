@@ -37,6 +37,8 @@ public sealed class RefusalLinkTests(DemoTrialFixture trial) : IClassFixture<Dem
 
         Assert.Contains("is exhausted", page, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{Trial}/randomization#extend\">Extend the list</a>", page, StringComparison.Ordinal);
+        // The dashboard's stratum counts are a read model: it follows the last enrolment within about a second.
+        await trial.WaitForReadModelsAsync();
         var dashboard = await coordinator.GetStringAsync(Trial);
         Assert.Contains($"exhausted</span> <a href=\"{Trial}/randomization#extend\">extend the list</a>", dashboard, StringComparison.Ordinal);
         var lists = await coordinator.GetStringAsync($"{Trial}/randomization");
