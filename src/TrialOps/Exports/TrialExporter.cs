@@ -383,6 +383,9 @@ public sealed partial class TrialExporter(TrialOpsRuntime runtime)
             toSdtm.Writer.Complete();
             toOdm.Writer.Complete();
             await Task.WhenAll(consumers);
+
+            // The sign-offs on the cases' own streams go into the file with their cases.
+            events += signed.CaseSignatures.Values.Sum(s => s.Count);
         }
         catch (Exception reading)
         {

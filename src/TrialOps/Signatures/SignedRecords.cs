@@ -27,9 +27,11 @@ public static class SignedRecords
     /// <paramref name="signed"/> signed. Signatures never do. An eligibility sign-off changes with a
     /// corrected consent or demographics; a causality sign-off with a corrected or newly judged case;
     /// a casebook with any recorded fact except monitoring (queries, source data verification) and
-    /// bookkeeping (overdue marks). A signed action changes with any later event of its stream,
-    /// except a code break: it is an act, not a record, and later events of its list are other
-    /// participants' allocations (ADR 0023).
+    /// bookkeeping (overdue marks). A signed lock ends with the next unlock and a signed unlock with
+    /// the next lock: the state signed no longer holds. The trial's unblinding and a code break are
+    /// acts that nothing undoes: later events of their stream (the lock's own history, other
+    /// participants' allocations) leave them current (ADR 0023). Any other signed action changes
+    /// with any later event of its stream.
     /// </summary>
     public static bool Changes(RecordSigned signed, object? signedEvent, object later) =>
         later is not RecordSigned && signed.Record switch
@@ -37,7 +39,13 @@ public static class SignedRecords
             Eligibility => later is ConsentCorrected or DemographicsCorrected or EligibilityConfirmed or ParticipantScreenFailed,
             Causality => later is AdverseEventCorrected or AdverseEventCausalityAssessed,
             Casebook => ChangesCasebook(later),
-            _ => signedEvent is not EmergencyUnblindingPerformed,
+            _ => signedEvent switch
+            {
+                TrialLocked => later is TrialUnlocked,
+                TrialUnlocked => later is TrialLocked,
+                TrialUnblinded or EmergencyUnblindingPerformed => false,
+                _ => true,
+            },
         };
 
     /// <summary>A recorded fact of the participant; not monitoring, bookkeeping or a signature.</summary>

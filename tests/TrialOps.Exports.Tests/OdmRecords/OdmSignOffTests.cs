@@ -56,6 +56,7 @@ public sealed class OdmSignOffTests(SmallExportTrialFixture fixture) : IClassFix
         await fixture.Runtime.Projections.CatchUpAsync(LedgerProjection.ProjectionName);
 
         var export = await fixture.ExportAsync("sign-offs", asOf: corrected.Positions.Last());
+        Assert.Equal(await TrialEventsUpToAsync(export.Manifest!.AsOfPosition), export.Manifest.EventCount);
         var path = Path.Combine(export.Directory!, TrialExporter.OdmFileName);
         Assert.Empty(OdmSchemas.CreateValidator().Validate(path));
         var document = XDocument.Load(path);
@@ -108,6 +109,27 @@ public sealed class OdmSignOffTests(SmallExportTrialFixture fixture) : IClassFix
         AssertSignedBy(casebookSigned, OdmSignatures.Casebook, signings[SignedRecords.Casebook]);
         var correction = subjectRecords.Single(s => s.Descendants(OdmNs + "ItemGroupData").Any(g => SourceId(g) == Position(corrected.Positions.Single())));
         Assert.True(Array.IndexOf(subjectRecords, casebookSigned) < Array.IndexOf(subjectRecords, correction));
+    }
+
+    /// <summary>
+    /// The events of the trial a blinded export reads, counted in SQL: the protocol stream, the
+    /// participants' and the cases' streams (each named by its first event), and the code breaks on
+    /// the randomization lists, up to the position in the ledger's order.
+    /// </summary>
+    private async Task<long> TrialEventsUpToAsync(long position)
+    {
+        await using var command = fixture.Runtime.DataSource.CreateCommand(
+            """
+            SELECT count(*) FROM mt_events e JOIN ledger l ON l.position = e.seq_id
+            WHERE l.sequence <= (SELECT sequence FROM ledger WHERE position = $1)
+              AND (e.stream_id = 'protocol-' || $2
+                   OR ((e.stream_id LIKE 'participant-%' OR e.stream_id LIKE 'adverse-event-%')
+                       AND EXISTS (SELECT 1 FROM mt_events f WHERE f.stream_id = e.stream_id AND f.version = 1 AND f.data->>'protocol' = $2))
+                   OR (e.stream_id LIKE 'randomization-' || $2 || '-%' AND e.type = 'blinding.emergency-unblinding-performed.v1'))
+            """);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<long> { TypedValue = position });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = fixture.TrialCode });
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]

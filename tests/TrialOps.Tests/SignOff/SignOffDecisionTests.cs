@@ -168,6 +168,23 @@ public class SignOffDecisionTests
     }
 
     [Fact]
+    public void a_lock_signature_stays_current_when_the_trial_is_unblinded_under_the_lock()
+    {
+        var stream = "protocol-KET-NP-01";
+        var locked = new TrialLocked(Code, Coordinator.UserId, Now);
+        var lockSigned = new RecordSigned(stream, 1, Coordinator.UserId, "Dr C", Coordinator.Role, SignatureMeanings.Approved, "trial lock", Now);
+        var unblinded = new TrialUnblinded(Code, "stat", Now.AddMinutes(5));
+        var unblindSigned = new RecordSigned(stream, 3, "stat", "Dr S", "Statistician", SignatureMeanings.ResponsibleFor, "trial unblinding", Now.AddMinutes(5));
+        var unlocked = new TrialUnlocked(Code, Coordinator.UserId, Now.AddDays(1), "Late query");
+
+        var underLock = SignatureHistory.Of(Stream(stream, locked, lockSigned, unblinded, unblindSigned));
+        var afterUnlock = SignatureHistory.Of(Stream(stream, locked, lockSigned, unblinded, unblindSigned, unlocked));
+
+        Assert.Equal([true, true], underLock.Select(s => s.Current));
+        Assert.Equal([false, true], afterUnlock.Select(s => s.Current));
+    }
+
+    [Fact]
     public void an_investigator_signs_the_causality_of_an_adverse_event_once_judged()
     {
         var stream = AdverseEventStreams.For(AdverseEventId);
