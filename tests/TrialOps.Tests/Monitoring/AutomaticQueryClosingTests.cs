@@ -179,6 +179,22 @@ public class AutomaticQueryClosingTests
     }
 
     [Fact]
+    public void a_finding_that_holds_again_after_its_query_closed_itself_raises_a_new_query()
+    {
+        var history = BeyondLimits();
+        var backInRange = CorrectVitals20(history, new VitalSigns(132, 80, 72, 97));
+        object[] closed = [.. history, .. backInRange.Events.Select(e => e.Data),
+            new VitalSignsCorrected(Code, Subject, 1, Nurse.UserId, Now.AddMinutes(5), "VITALS", "PT20M", new VitalSigns(195, 90, 80, 97), Period1Start.AddMinutes(20), "The first value was right after all")];
+        var first = MonitoringState.From(history).Queries[1].Raised;
+        var again = new RaiseAutomaticQuery(Code, Subject, Vitals20, MonitoringState.From(history).Queries[1].Finding!, first.Text!);
+
+        var raised = Single<QueryRaised>(RaiseAutomaticQuery.Decide(State(closed), MonitoringState.From(closed), Trial, again, Actor.System, Now.AddMinutes(6)));
+
+        Assert.Equal(2, raised.Query);
+        Assert.True(MonitoringState.From(closed).Queries[1].ClosedItself);
+    }
+
+    [Fact]
     public void a_finding_the_record_already_resolves_raises_no_query()
     {
         object[] history = [.. Period1Dosed(),
