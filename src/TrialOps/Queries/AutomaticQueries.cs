@@ -90,7 +90,7 @@ public static class AutomaticQueries
         if (finding.StartsWith(VitalLimits + " ", StringComparison.Ordinal))
         {
             return state.Assessments.TryGetValue(key, out var recorded) && recorded.Vitals is { } vitals
-                && Assessments.AssessmentRules.LimitFindings(protocol, vitals).Count == 0;
+                && AssessmentRules.LimitFindings(protocol, vitals).Count == 0;
         }
 
         return OrderPair(finding, period, code) is { } pair

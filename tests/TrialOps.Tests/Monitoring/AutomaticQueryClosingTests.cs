@@ -124,6 +124,14 @@ public class AutomaticQueryClosingTests
     }
 
     [Fact]
+    public void a_locked_trial_records_nothing_so_nothing_closes()
+    {
+        var history = Missed();
+
+        Rejected(RecordScaleAssessment.Decide(State(history), Trial with { Locked = true }, new RecordScaleAssessment(Code, Subject, 1, "PAIN", "PT20M", Period1Start.AddMinutes(22), 35m), Nurse, Now, MonitoringState.From(history)));
+    }
+
+    [Fact]
     public void a_closed_automatic_query_is_not_closed_again_by_a_later_correction()
     {
         var history = Missed();
