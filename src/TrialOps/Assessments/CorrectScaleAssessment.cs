@@ -8,7 +8,11 @@ namespace TrialOps.Assessments;
 /// <summary>Correct a recorded scale value or its clinical time, with the reason; the original stays.</summary>
 public sealed record CorrectScaleAssessment(ProtocolCode Protocol, SubjectNumber Subject, int Period, string AssessmentCode, string Timepoint, decimal Value, DateTimeOffset AssessedAt, string Reason)
 {
-    public static Decision Decide(ParticipantState state, TrialContext trial, CorrectScaleAssessment command, Actor by, DateTimeOffset now)
+    /// <param name="monitoring">The participant's queries: an open automatic query this recording resolves closes itself in the same decision (ADR 0025).</param>
+    public static Decision Decide(ParticipantState state, TrialContext trial, CorrectScaleAssessment command, Actor by, DateTimeOffset now, Queries.MonitoringState? monitoring = null) =>
+        Queries.AutomaticQueries.WithResolvedQueriesClosed(DecideValue(state, trial, command, by, now), state, monitoring, trial, command.Subject, now);
+
+    private static Decision DecideValue(ParticipantState state, TrialContext trial, CorrectScaleAssessment command, Actor by, DateTimeOffset now)
     {
         if ((JourneyRules.Role(by, JourneyRules.SiteStaff, "correct an assessment") ?? JourneyRules.Open(trial) ?? JourneyRules.Reason(command.Reason)) is { } refused)
         {
@@ -48,5 +52,6 @@ public sealed record CorrectScaleAssessment(ProtocolCode Protocol, SubjectNumber
 public static class CorrectScaleAssessmentHandler
 {
     public static Task<CommandResult> Handle(CorrectScaleAssessment command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
-        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => CorrectScaleAssessment.Decide(state, trial, command, by, now), ct, command.Reason);
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
+            CorrectScaleAssessment.Decide(state, trial, command, by, now, Queries.MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)])), ct, command.Reason);
 }

@@ -11,7 +11,11 @@ namespace TrialOps.Assessments;
 /// </summary>
 public sealed record CorrectVitalSigns(ProtocolCode Protocol, SubjectNumber Subject, int Period, string AssessmentCode, string Timepoint, VitalSigns Values, DateTimeOffset MeasuredAt, string Reason)
 {
-    public static Decision Decide(ParticipantState state, TrialContext trial, CorrectVitalSigns command, Actor by, DateTimeOffset now)
+    /// <param name="monitoring">The participant's queries: an open automatic query this recording resolves closes itself in the same decision (ADR 0025).</param>
+    public static Decision Decide(ParticipantState state, TrialContext trial, CorrectVitalSigns command, Actor by, DateTimeOffset now, Queries.MonitoringState? monitoring = null) =>
+        Queries.AutomaticQueries.WithResolvedQueriesClosed(DecideValue(state, trial, command, by, now), state, monitoring, trial, command.Subject, now);
+
+    private static Decision DecideValue(ParticipantState state, TrialContext trial, CorrectVitalSigns command, Actor by, DateTimeOffset now)
     {
         if ((JourneyRules.Role(by, JourneyRules.SiteStaff, "correct vital signs") ?? JourneyRules.Open(trial) ?? JourneyRules.Reason(command.Reason)) is { } refused)
         {
@@ -53,5 +57,6 @@ public sealed record CorrectVitalSigns(ProtocolCode Protocol, SubjectNumber Subj
 public static class CorrectVitalSignsHandler
 {
     public static Task<CommandResult> Handle(CorrectVitalSigns command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
-        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => CorrectVitalSigns.Decide(state, trial, command, by, now), ct, command.Reason);
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
+            CorrectVitalSigns.Decide(state, trial, command, by, now, Queries.MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)])), ct, command.Reason);
 }

@@ -17,7 +17,11 @@ public sealed record RecordAssessmentNotDone(ProtocolCode Protocol, SubjectNumbe
     /// <summary>The longest reason: SDTM QSREASND/VSREASND holds at most 200 characters (XPORT v5), so a longer one would stop the export after lock.</summary>
     public const int MaxReasonLength = 200;
 
-    public static Decision Decide(ParticipantState state, TrialContext trial, RecordAssessmentNotDone command, Actor by, DateTimeOffset now)
+    /// <param name="monitoring">The participant's queries: an open automatic query this recording resolves closes itself in the same decision (ADR 0025).</param>
+    public static Decision Decide(ParticipantState state, TrialContext trial, RecordAssessmentNotDone command, Actor by, DateTimeOffset now, Queries.MonitoringState? monitoring = null) =>
+        Queries.AutomaticQueries.WithResolvedQueriesClosed(DecideValue(state, trial, command, by, now), state, monitoring, trial, command.Subject, now);
+
+    private static Decision DecideValue(ParticipantState state, TrialContext trial, RecordAssessmentNotDone command, Actor by, DateTimeOffset now)
     {
         if ((JourneyRules.Role(by, JourneyRules.SiteStaff, "record an assessment as not done") ?? JourneyRules.Open(trial)) is { } refused)
         {
@@ -87,5 +91,6 @@ public sealed record RecordAssessmentNotDone(ProtocolCode Protocol, SubjectNumbe
 public static class RecordAssessmentNotDoneHandler
 {
     public static Task<CommandResult> Handle(RecordAssessmentNotDone command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
-        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => RecordAssessmentNotDone.Decide(state, trial, command, by, now), ct, command.Reason);
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
+            RecordAssessmentNotDone.Decide(state, trial, command, by, now, Queries.MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)])), ct, command.Reason);
 }

@@ -9,7 +9,11 @@ namespace TrialOps.Assessments;
 /// <param name="Timepoint">The protocol's time after dosing start (<c>PT20M</c>).</param>
 public sealed record RecordScaleAssessment(ProtocolCode Protocol, SubjectNumber Subject, int Period, string AssessmentCode, string Timepoint, DateTimeOffset AssessedAt, decimal Value)
 {
-    public static Decision Decide(ParticipantState state, TrialContext trial, RecordScaleAssessment command, Actor by, DateTimeOffset now)
+    /// <param name="monitoring">The participant's queries: an open automatic query this recording resolves closes itself in the same decision (ADR 0025).</param>
+    public static Decision Decide(ParticipantState state, TrialContext trial, RecordScaleAssessment command, Actor by, DateTimeOffset now, Queries.MonitoringState? monitoring = null) =>
+        Queries.AutomaticQueries.WithResolvedQueriesClosed(DecideValue(state, trial, command, by, now), state, monitoring, trial, command.Subject, now);
+
+    private static Decision DecideValue(ParticipantState state, TrialContext trial, RecordScaleAssessment command, Actor by, DateTimeOffset now)
     {
         if ((JourneyRules.Role(by, JourneyRules.SiteStaff, "record an assessment") ?? JourneyRules.Open(trial)) is { } refused)
         {
@@ -43,5 +47,6 @@ public sealed record RecordScaleAssessment(ProtocolCode Protocol, SubjectNumber 
 public static class RecordScaleAssessmentHandler
 {
     public static Task<CommandResult> Handle(RecordScaleAssessment command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
-        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => RecordScaleAssessment.Decide(state, trial, command, by, now), ct);
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
+            RecordScaleAssessment.Decide(state, trial, command, by, now, Queries.MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)])), ct);
 }

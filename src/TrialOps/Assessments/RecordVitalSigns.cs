@@ -11,7 +11,11 @@ namespace TrialOps.Assessments;
 /// </summary>
 public sealed record RecordVitalSigns(ProtocolCode Protocol, SubjectNumber Subject, int Period, string AssessmentCode, string Timepoint, DateTimeOffset MeasuredAt, VitalSigns Values)
 {
-    public static Decision Decide(ParticipantState state, TrialContext trial, RecordVitalSigns command, Actor by, DateTimeOffset now)
+    /// <param name="monitoring">The participant's queries: an open automatic query this recording resolves closes itself in the same decision (ADR 0025).</param>
+    public static Decision Decide(ParticipantState state, TrialContext trial, RecordVitalSigns command, Actor by, DateTimeOffset now, Queries.MonitoringState? monitoring = null) =>
+        Queries.AutomaticQueries.WithResolvedQueriesClosed(DecideValue(state, trial, command, by, now), state, monitoring, trial, command.Subject, now);
+
+    private static Decision DecideValue(ParticipantState state, TrialContext trial, RecordVitalSigns command, Actor by, DateTimeOffset now)
     {
         if ((JourneyRules.Role(by, JourneyRules.SiteStaff, "record vital signs") ?? JourneyRules.Open(trial)) is { } refused)
         {
@@ -47,5 +51,6 @@ public sealed record RecordVitalSigns(ProtocolCode Protocol, SubjectNumber Subje
 public static class RecordVitalSignsHandler
 {
     public static Task<CommandResult> Handle(RecordVitalSigns command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
-        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now) => RecordVitalSigns.Decide(state, trial, command, by, now), ct);
+        decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
+            RecordVitalSigns.Decide(state, trial, command, by, now, Queries.MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)])), ct);
 }

@@ -44,6 +44,9 @@ public sealed record QueryThread(int Number, DataItem Target, QueryStatus Status
 
     public QueryStep Latest => Steps[^1];
 
+    /// <summary>Closed by the system because the record resolved its finding (ADR 0025), and not re-opened since.</summary>
+    public bool ClosedItself => Status == QueryStatus.Closed && Latest.Step == "closed" && Latest.By == Messaging.Actor.System.UserId;
+
     /// <summary>Open or answered: not yet closed by the monitor.</summary>
     public bool Unresolved => Status != QueryStatus.Closed;
 }
@@ -109,8 +112,13 @@ public sealed record MonitoringState(ImmutableDictionary<string, MonitoredValue>
 
     public IEnumerable<QueryThread> Unresolved => Queries.Values.Where(q => q.Unresolved);
 
-    /// <summary>Whether a rule check already raised a query for this finding (open or closed).</summary>
-    public bool Raised(string finding) => Queries.Values.Any(q => string.Equals(q.Finding, finding, StringComparison.Ordinal));
+    /// <summary>
+    /// Whether a rule check already raised a query for this finding (open, or closed by a person).
+    /// A query that closed itself because the record resolved the finding does not count: when the
+    /// finding holds again (a value corrected back beyond the limits), it is a new question.
+    /// </summary>
+    public bool Raised(string finding) =>
+        Queries.Values.Any(q => string.Equals(q.Finding, finding, StringComparison.Ordinal) && !q.ClosedItself);
 
     public MonitoringState Apply(object data, int version)
     {

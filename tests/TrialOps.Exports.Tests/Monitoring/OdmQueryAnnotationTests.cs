@@ -75,4 +75,51 @@ public sealed class OdmQueryAnnotationTests(SmallExportTrialFixture fixture) : I
         var correctionVersion = (await fixture.Runtime.Store.ReadStreamAsync(ParticipantStreams.For(code, subject))).Single(e => e.Position == steps[1].Positions.Single()).Version;
         Assert.Contains($"version {correctionVersion}:", comments[1].Value, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task an_automatic_query_that_closed_itself_is_an_annotation_naming_the_correction_that_resolved_it()
+    {
+        var code = fixture.Protocol.Code;
+        var elsewhere = fixture.Demo.Participants.First(p => p.Status == ParticipantStatus.Completed).Subject;
+        SubjectNumber? subject = null;
+        VitalSignsRecorded? original = null;
+        foreach (var candidate in fixture.Demo.Participants.Where(p => p.Subject != elsewhere).Select(p => SubjectNumber.Parse(p.Subject)))
+        {
+            original = (await fixture.Runtime.Store.ReadStreamAsync(ParticipantStreams.For(code, candidate))).Select(e => e.Data).OfType<VitalSignsRecorded>()
+                .FirstOrDefault(e => e.Period == 1 && e.Timepoint == "PT20M");
+            if (original is not null)
+            {
+                subject = candidate;
+                break;
+            }
+        }
+
+        Assert.True(subject is not null && original is not null, "No other participant of the small demo has vital signs at P1 PT20M.");
+        CommandContext Nurse() => CommandContext.New(new Actor("nurse.nia", Roles.DataEntry));
+        var target = new DataItem(DataItemKind.Assessment, 1, "VITALS", "PT20M");
+        var beyond = new VitalSigns(195, 90, 80, 97);
+        Assert.True((await fixture.Runtime.SendAsync(Nurse(), new CorrectVitalSigns(code, subject.Value, 1, "VITALS", "PT20M", beyond, original.MeasuredAt, "Typed in the wrong row"))).Accepted);
+
+        // The safety alert raises the same query on its own; whichever comes first, the finding raises one.
+        var (finding, text) = AutomaticQueries.ForVitalLimits(target, AssessmentRules.LimitFindings(fixture.Protocol, beyond));
+        Assert.True((await fixture.Runtime.SendAsync(CommandContext.New(Actor.System), new RaiseAutomaticQuery(code, subject.Value, target, finding, text))).Accepted);
+        var number = (await fixture.Runtime.Store.ReadStreamAsync(ParticipantStreams.For(code, subject.Value))).Select(e => e.Data).OfType<QueryRaised>().Single(q => q.Finding == finding).Query;
+
+        var corrected = await fixture.Runtime.SendAsync(Nurse(), new CorrectVitalSigns(code, subject.Value, 1, "VITALS", "PT20M", new VitalSigns(132, 80, 72, 97), original.MeasuredAt, "Checked against the monitor print-out"));
+        Assert.True(corrected.Accepted, corrected.Rejection?.Message);
+        var closing = (await fixture.Runtime.Store.ReadStreamAsync(ParticipantStreams.For(code, subject.Value))).Single(e => e.Data is QueryClosed closed && closed.Query == number);
+        Assert.Contains(closing.Position, corrected.Positions);
+        await fixture.Runtime.Projections.CatchUpAsync(LedgerProjection.ProjectionName);
+
+        var export = await fixture.ExportAsync("automatic-close", asOf: corrected.Positions.Last());
+        var path = Path.Combine(export.Directory!, TrialExporter.OdmFileName);
+        Assert.Empty(OdmSchemas.CreateValidator().Validate(path));
+        var annotation = XDocument.Load(path).Descendants(Odm + "SubjectData")
+            .Where(s => (string)s.Attribute("SubjectKey")! == subject.Value.ToString())
+            .Single(s => (string?)s.Element(Odm + "AuditRecord")?.Element(Odm + "SourceID") == closing.Position.ToString(CultureInfo.InvariantCulture));
+        var comment = annotation.Element(Odm + "Annotation")!.Element(Odm + "Comment")!;
+        Assert.StartsWith($"Query {number} closed: Closed automatically: VITALS at PT20M of period 1 was corrected on ", comment.Value, StringComparison.Ordinal);
+        Assert.EndsWith("by nurse.nia to BP 132/80 mmHg, HR 72/min, SpO2 97%, within the protocol's limits.", comment.Value, StringComparison.Ordinal);
+        Assert.Equal("Sponsor", (string?)comment.Attribute("SponsorOrSite"));
+    }
 }

@@ -210,4 +210,59 @@ public sealed class MonitoringApiTests(DemoTrialFixture trial) : IClassFixture<D
         // The missed time points of the dosed period raised automatic queries of their own (ADR 0025).
         Assert.Equal(QueryStatus.Closed, Assert.Single(state!.Queries.Values, q => !q.Automatic).Status);
     }
+
+    private static bool On(JsonElement query, SubjectNumber subject, int number) =>
+        query.GetProperty("subject").GetString() == subject.ToString() && query.GetProperty("number").GetInt32() == number;
+
+    [Fact]
+    public async Task a_missed_time_point_query_closes_itself_when_the_site_records_the_value_late_and_leaves_the_worklist()
+    {
+        var subject = await trial.RandomizedParticipantAsync();
+        var start = new DateTimeOffset(DateTime.UtcNow.AddHours(-3).Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        await trial.PreparedAsync(subject, 1, start.AddMinutes(-30));
+        await TrialAppFixture.Must(trial.Commands.SendCommandAsync(CommandContext.New(trial.ActorOf(Roles.DataEntry)), new Dosing.StartDosing(TrialAppFixture.Demo.Code, subject, 1, start)));
+        using var monitor = await trial.ApiClientAsync(Roles.Monitor);
+        using var nurse = await trial.ApiClientAsync(Roles.DataEntry);
+
+        // Dosing started three hours ago: the scheduled deadline check marks the missed time points and queries each.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonElement? missed;
+        while ((missed = (await OkAsync(await monitor.GetAsync($"{Api}/participants/{subject}/queries"))).EnumerateArray()
+            .Where(q => q.GetProperty("item").GetString() == "P1 VITALS PT10M").Select(q => (JsonElement?)q).FirstOrDefault()) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The missed time point was not queried within 30 s.");
+            await Task.Delay(50);
+        }
+
+        var number = missed.Value.GetProperty("number").GetInt32();
+        Assert.Equal(("Open", "system"), (missed.Value.GetProperty("status").GetString(), missed.Value.GetProperty("steps")[0].GetProperty("by").GetString()));
+        Assert.Contains((await OkAsync(await monitor.GetAsync($"{Api}/queries"))).EnumerateArray(), q => On(q, subject, number));
+
+        // The site records the value late, through the API as any recording.
+        await OkAsync(await nurse.PostAsync($"{Api}/participants/{subject}/assessments", Json($$$"""{"period":1,"assessmentCode":"VITALS","timepoint":"PT10M","assessedAt":"{{{Time(start.AddMinutes(11))}}}","vitalSigns":{"systolicMmHg":132,"diastolicMmHg":81,"heartRatePerMin":77,"spo2Percent":97}}""")), HttpStatusCode.Created);
+
+        var closed = await OkAsync(await monitor.GetAsync($"{Api}/participants/{subject}/queries/{number}"));
+        Assert.Equal("Closed", closed.GetProperty("status").GetString());
+        var step = closed.GetProperty("steps")[closed.GetProperty("steps").GetArrayLength() - 1];
+        Assert.Equal(("closed", "system"), (step.GetProperty("step").GetString(), step.GetProperty("by").GetString()));
+        var comment = step.GetProperty("text").GetString()!;
+        Assert.StartsWith($"Closed automatically: VITALS at PT10M of period 1 was recorded late on ", comment, StringComparison.Ordinal);
+        Assert.Contains($"by {trial.UserOf(Roles.DataEntry)} (clinical time ", comment, StringComparison.Ordinal);
+
+        // Gone from the open-query worklists (the monitor's and the site's); the other missed time points are still asked.
+        var open = await OkAsync(await monitor.GetAsync($"{Api}/queries"));
+        Assert.DoesNotContain(open.EnumerateArray(), q => On(q, subject, number));
+        Assert.Contains(open.EnumerateArray(), q => q.GetProperty("subject").GetString() == subject.ToString());
+        Assert.DoesNotContain((await OkAsync(await nurse.GetAsync($"{Api}/queries"))).EnumerateArray(), q => On(q, subject, number));
+        Assert.Contains((await OkAsync(await monitor.GetAsync($"{Api}/queries?status=Closed"))).EnumerateArray(), q => On(q, subject, number));
+
+        // The pages show who closed it, when and why; the Monitor may still re-open it.
+        using var pages = await trial.SignedInAsync(Roles.Monitor);
+        var participantPage = System.Net.WebUtility.HtmlDecode(await pages.GetStringAsync($"{Pages}/participants/{subject}"));
+        Assert.Contains($"Closed by system", participantPage, StringComparison.Ordinal);
+        Assert.Contains(comment, participantPage, StringComparison.Ordinal);
+        var queryPage = System.Net.WebUtility.HtmlDecode(await pages.GetStringAsync($"{Pages}/participants/{subject}/queries/{number}"));
+        Assert.Contains(comment, queryPage, StringComparison.Ordinal);
+        Assert.Contains("Re-open the query", queryPage, StringComparison.Ordinal);
+    }
 }
