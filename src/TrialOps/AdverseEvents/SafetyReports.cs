@@ -30,6 +30,31 @@ public sealed record SusarCaseView(
 /// <param name="DaysLeft">Calendar days to <paramref name="DueOn"/>: 0 on the day, negative when overdue.</param>
 public sealed record OpenSusarClock(string Protocol, string AdverseEventId, string Subject, string Term, SusarReportKind Report, DateOnly DueOn, int DaysLeft, bool Overdue);
 
+/// <summary>
+/// A case whose expectedness should be re-assessed because an amendment changed whether the
+/// reference safety information lists its term (ADR 0026). Blinded: a term and a protocol version,
+/// never a treatment.
+/// </summary>
+/// <param name="MeddraCode">The case's MedDRA code, whose listing changed.</param>
+/// <param name="NowListed">True: the protocol now lists the term (it did not when expectedness was decided); false: it no longer does.</param>
+/// <param name="Current">The expectedness as it stands, decided against the earlier listing.</param>
+/// <param name="DecidedAt">When that decision was recorded.</param>
+/// <param name="ChangedInVersion">The protocol version whose amendment made the listing what it is now.</param>
+/// <param name="AmendedAt">When that version was recorded (server time).</param>
+/// <param name="AmendedBy">Who imported it (user id).</param>
+public sealed record RsiReassessmentPrompt(
+    string Protocol,
+    string AdverseEventId,
+    string Subject,
+    string Term,
+    int MeddraCode,
+    bool NowListed,
+    Expectedness Current,
+    DateTimeOffset DecidedAt,
+    int? ChangedInVersion,
+    DateTimeOffset? AmendedAt,
+    string? AmendedBy);
+
 /// <summary>The treatment of the period of onset of a SUSAR case, for the safety officer who opened it.</summary>
 /// <param name="Period">The period of onset; null when the onset lay before the first dosing (no study treatment given yet).</param>
 public sealed record SusarTreatment(string Protocol, string AdverseEventId, string Subject, int? Period, string? TreatmentCode, string? TreatmentLabel, bool? Placebo);
@@ -68,6 +93,85 @@ public sealed class SafetyReports(TrialOpsRuntime runtime)
             .ThenBy(c => c.AdverseEventId, StringComparer.Ordinal)
             .ToArray();
     }
+
+    /// <summary>
+    /// The serious cases of the trial (<paramref name="protocol"/> null: of every trial) at the
+    /// viewer's sites whose term's listing in the reference safety information changed since their
+    /// latest expectedness decision, oldest decision first. Derived at the query from the case's
+    /// stream and the protocol in force; none for a locked trial (nothing can be recorded there).
+    /// </summary>
+    public async Task<IReadOnlyList<RsiReassessmentPrompt>> RsiPromptsAsync(string? protocol, Actor viewer, CancellationToken ct = default)
+    {
+        var protocols = new Dictionary<string, RsiContext?>(StringComparer.Ordinal);
+        var prompts = new List<RsiReassessmentPrompt>();
+        foreach (var (id, subject) in await SeriousCasesAsync(protocol, ct))
+        {
+            if (!SiteRules.MayReach(viewer, subject))
+            {
+                continue;
+            }
+
+            var state = AdverseEventState.From((await runtime.Store.ReadStreamAsync(AdverseEventStreams.For(id), null, ct)).Select(e => e.Data));
+            if (state.Protocol is not { } code)
+            {
+                continue;
+            }
+
+            if (!protocols.TryGetValue(code.Value, out var context))
+            {
+                protocols[code.Value] = context = await RsiContextAsync(code.Value, ct);
+            }
+
+            if (context is not null && Prompt(state, context) is { } prompt)
+            {
+                prompts.Add(prompt);
+            }
+        }
+
+        return prompts.OrderBy(p => p.DecidedAt).ThenBy(p => p.AdverseEventId, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The prompt for one case already loaded (and reached) by the caller; null when there is none.</summary>
+    public async Task<RsiReassessmentPrompt?> RsiPromptAsync(AdverseEventState state, CancellationToken ct = default) =>
+        state.Protocol is { } code && ReferenceSafetyInformation.LatestDecision(state) is not null && await RsiContextAsync(code.Value, ct) is { } context
+            ? Prompt(state, context)
+            : null;
+
+    private static RsiReassessmentPrompt? Prompt(AdverseEventState state, RsiContext context)
+    {
+        if (ReferenceSafetyInformation.ChangeSinceDecision(state, context.Versions[^1].Definition.Safety.ExpectedTerms) is not { } change)
+        {
+            return null;
+        }
+
+        var changedIn = ReferenceSafetyInformation.ChangedIn(context.Versions, change.MeddraCode);
+        return new RsiReassessmentPrompt(
+            state.Protocol!.Value.Value,
+            state.AdverseEventId!,
+            state.Subject.ToString(),
+            state.Details!.Term,
+            change.MeddraCode,
+            change.NowListed,
+            change.Decided,
+            change.DecidedAt,
+            changedIn?.Version,
+            changedIn?.RecordedAt,
+            changedIn?.ImportedBy);
+    }
+
+    private async Task<RsiContext?> RsiContextAsync(string protocol, CancellationToken ct)
+    {
+        if (!ProtocolCode.TryParse(protocol, out var code))
+        {
+            return null;
+        }
+
+        var versions = await new ProtocolHistory(runtime.Store).VersionsAsync(protocol, ct);
+        var locked = ProtocolState.From((await runtime.Store.ReadStreamAsync(ProtocolStreams.For(code), null, ct)).Select(e => e.Data)).Locked;
+        return versions.Count == 0 || locked ? null : new RsiContext(versions);
+    }
+
+    private sealed record RsiContext(IReadOnlyList<ProtocolVersionRecord> Versions);
 
     /// <summary>The running clocks only, as simple records.</summary>
     public async Task<IReadOnlyList<OpenSusarClock>> OpenClocksAsync(string? protocol, Actor viewer, CancellationToken ct = default) =>
