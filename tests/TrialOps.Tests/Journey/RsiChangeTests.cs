@@ -164,6 +164,20 @@ public class RsiChangeTests
         Assert.Null(ReferenceSafetyInformation.ChangeSinceDecision(corrected, Listing(Hypertension, Nausea).Protocol.Safety.ExpectedTerms));
     }
 
+    [Fact]
+    public void the_medical_monitors_worklist_names_the_term_and_the_version_and_waits_since_the_amendment()
+    {
+        var amendedAt = Now.AddHours(-5);
+        var prompt = new RsiReassessmentPrompt(Code.Value, Id, Subject.ToString(), "Hypertension", Hypertension, true, Expectedness.Unexpected, AwareAt.AddDays(1), 2, amendedAt, "u-coordinator");
+
+        var item = Assert.Single(Worklists.WorklistRules.ExpectednessReassessments([prompt]));
+
+        Assert.Equal(
+            (Worklists.WorkKind.ExpectednessReassessment, "S01-001", "S01", "Re-assess expectedness: Hypertension now listed in protocol version 2", amendedAt, false, Id),
+            (item.Kind, item.Subject, item.Site, item.What, item.DueAt, item.Overdue, item.AdverseEventId));
+        Assert.Equal([Roles.MedicalMonitor], new Worklists.ExpectednessReassessmentsSource(null!).Roles);
+    }
+
     private static ProtocolVersionRecord Version(int version, int[] terms) =>
         new(Code, version, $"sha-{version}", "u-coordinator", Now.AddDays(version), version * 10, Listing(terms).Protocol);
 }

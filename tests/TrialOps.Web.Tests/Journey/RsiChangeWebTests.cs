@@ -134,6 +134,12 @@ public sealed class RsiChangeWebTests(DemoTrialFixture trial) : IClassFixture<De
         Assert.Matches("<details[^>]*\\bopen\\b[^>]*id=\"expectedness-reassessment\"", monitorPage);
         Assert.Contains("Reassessment.Value", monitorPage, StringComparison.Ordinal);
         Assert.Contains(id, RsiList(await medicalMonitor.GetStringAsync($"{Pages}/safety-reports")), StringComparison.Ordinal);
+        var caseLink = $"href=\"{url}#susar\"";
+        Assert.Contains(caseLink, await medicalMonitor.GetStringAsync("/"), StringComparison.Ordinal);
+        using (var safetyOfficer = await trial.SignedInAsync(Roles.SafetyOfficer))
+        {
+            Assert.DoesNotContain(caseLink, await safetyOfficer.GetStringAsync("/"), StringComparison.Ordinal);
+        }
 
         foreach (var role in new[] { Roles.MedicalMonitor, Roles.SafetyOfficer, Roles.Investigator, Roles.DataEntry, Roles.Monitor })
         {
@@ -165,6 +171,7 @@ public sealed class RsiChangeWebTests(DemoTrialFixture trial) : IClassFixture<De
         Assert.DoesNotContain("id=\"rsi-changed\"", after, StringComparison.Ordinal);
         Assert.Contains("unexpected → expected", after, StringComparison.Ordinal);
         Assert.DoesNotContain(id, RsiList(await medicalMonitor.GetStringAsync($"{Pages}/safety-reports")), StringComparison.Ordinal);
+        Assert.DoesNotContain(caseLink, await medicalMonitor.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
     /// <summary>The safety-reports page's table of cases to re-assess (empty when there is none).</summary>
