@@ -4,6 +4,7 @@ using TrialOps.Common;
 using TrialOps.Messaging;
 using TrialOps.Participants;
 using TrialOps.Protocols;
+using TrialOps.Worklists;
 using static TrialOps.Tests.Journey.JourneyFixtures;
 
 namespace TrialOps.Tests.Journey;
@@ -170,12 +171,12 @@ public class RsiChangeTests
         var amendedAt = Now.AddHours(-5);
         var prompt = new RsiReassessmentPrompt(Code.Value, Id, Subject.ToString(), "Hypertension", Hypertension, true, Expectedness.Unexpected, AwareAt.AddDays(1), 2, amendedAt, "u-coordinator");
 
-        var item = Assert.Single(Worklists.WorklistRules.ExpectednessReassessments([prompt]));
+        var item = Assert.Single(WorklistRules.ExpectednessReassessments([prompt]));
 
         Assert.Equal(
-            (Worklists.WorkKind.ExpectednessReassessment, "S01-001", "S01", "Re-assess expectedness: Hypertension now listed in protocol version 2", amendedAt, false, Id),
+            (WorkKind.ExpectednessReassessment, "S01-001", "S01", "Re-assess expectedness: Hypertension now listed in protocol version 2", amendedAt, false, Id),
             (item.Kind, item.Subject, item.Site, item.What, item.DueAt, item.Overdue, item.AdverseEventId));
-        Assert.Equal([Roles.MedicalMonitor], new Worklists.ExpectednessReassessmentsSource(null!).Roles);
+        Assert.Equal([Roles.MedicalMonitor], new ExpectednessReassessmentsSource(null!).Roles);
     }
 
     private static ProtocolVersionRecord Version(int version, int[] terms) =>
