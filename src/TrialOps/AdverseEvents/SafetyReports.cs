@@ -72,7 +72,7 @@ public sealed class SafetyReports(TrialOpsRuntime runtime)
         var now = runtime.Clock.GetUtcNow();
         var today = ExpeditedReporting.Day(now);
         var cases = new List<SusarCaseView>();
-        foreach (var (id, subject) in await SeriousCasesAsync(protocol, ct))
+        foreach (var (id, subject, _) in await SeriousCasesAsync(protocol, ct))
         {
             if (!SiteRules.MayReach(viewer, subject))
             {
@@ -104,25 +104,26 @@ public sealed class SafetyReports(TrialOpsRuntime runtime)
     {
         var protocols = new Dictionary<string, RsiContext?>(StringComparer.Ordinal);
         var prompts = new List<RsiReassessmentPrompt>();
-        foreach (var (id, subject) in await SeriousCasesAsync(protocol, ct))
+        foreach (var (id, subject, trial) in await SeriousCasesAsync(protocol, ct))
         {
             if (!SiteRules.MayReach(viewer, subject))
             {
                 continue;
             }
 
-            var state = AdverseEventState.From((await runtime.Store.ReadStreamAsync(AdverseEventStreams.For(id), null, ct)).Select(e => e.Data));
-            if (state.Protocol is not { } code)
+            if (!protocols.TryGetValue(trial, out var context))
+            {
+                protocols[trial] = context = await RsiContextAsync(trial, ct);
+            }
+
+            // A trial never amended (or locked) has nothing to flag: its cases' streams are not read.
+            if (context is null)
             {
                 continue;
             }
 
-            if (!protocols.TryGetValue(code.Value, out var context))
-            {
-                protocols[code.Value] = context = await RsiContextAsync(code.Value, ct);
-            }
-
-            if (context is not null && Prompt(state, context) is { } prompt)
+            var state = AdverseEventState.From((await runtime.Store.ReadStreamAsync(AdverseEventStreams.For(id), null, ct)).Select(e => e.Data));
+            if (state.Protocol?.Value == trial && Prompt(state, context) is { } prompt)
             {
                 prompts.Add(prompt);
             }
@@ -168,7 +169,7 @@ public sealed class SafetyReports(TrialOpsRuntime runtime)
 
         var versions = await new ProtocolHistory(runtime.Store).VersionsAsync(protocol, ct);
         var locked = ProtocolState.From((await runtime.Store.ReadStreamAsync(ProtocolStreams.For(code), null, ct)).Select(e => e.Data)).Locked;
-        return versions.Count == 0 || locked ? null : new RsiContext(versions);
+        return versions.Count < 2 || locked ? null : new RsiContext(versions);
     }
 
     private sealed record RsiContext(IReadOnlyList<ProtocolVersionRecord> Versions);
@@ -231,16 +232,16 @@ public sealed class SafetyReports(TrialOpsRuntime runtime)
         return new SusarTreatment(protocol, adverseEventId, subject, period, null, null, null);
     }
 
-    private async Task<IReadOnlyList<(string Id, string Subject)>> SeriousCasesAsync(string? protocol, CancellationToken ct)
+    private async Task<IReadOnlyList<(string Id, string Subject, string Protocol)>> SeriousCasesAsync(string? protocol, CancellationToken ct)
     {
         await using var command = runtime.DataSource.CreateCommand(
-            "SELECT adverse_event_id, subject_number FROM journey_adverse_events WHERE serious AND ($1::text IS NULL OR protocol_code = $1) ORDER BY adverse_event_id");
+            "SELECT adverse_event_id, subject_number, protocol_code FROM journey_adverse_events WHERE serious AND ($1::text IS NULL OR protocol_code = $1) ORDER BY adverse_event_id");
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)protocol ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        var result = new List<(string, string)>();
+        var result = new List<(string, string, string)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result.Add((reader.GetString(0), reader.GetString(1)));
+            result.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
 
         return result;

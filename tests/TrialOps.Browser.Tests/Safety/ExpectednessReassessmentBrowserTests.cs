@@ -93,6 +93,11 @@ public sealed class ExpectednessReassessmentBrowserTests(JourneyBrowserFixture j
         // The coordinator imports an amendment whose reference safety information lists nausea.
         var version = await AmendListingAsync(Nausea);
 
+        // Home's worklist has it; the safety-reports page lists it with the amendment.
+        await monitor.GotoAsync(Url("/"));
+        await Expect(monitor.Locator($"#worklist a[href='{caseUrl}#susar']")).ToHaveTextAsync($"Re-assess expectedness: Nausea now listed in protocol version {version}");
+        await shots.TakeAsync("home-worklist");
+
         await monitor.GotoAsync(Url($"{Trial}/safety-reports"));
         var row = monitor.Locator("#rsi-change-list tr", new PageLocatorOptions { HasText = id });
         await Expect(row).ToContainTextAsync($"{Nausea} (Nausea)");
@@ -124,6 +129,9 @@ public sealed class ExpectednessReassessmentBrowserTests(JourneyBrowserFixture j
         await Expect(monitor.Locator("h1")).ToContainTextAsync("Expedited safety reports");
         await Expect(monitor.Locator("#rsi-change-list tr", new PageLocatorOptions { HasText = id })).ToHaveCountAsync(0);
         await shots.TakeAsync("safety-reports-after");
+        await monitor.GotoAsync(Url("/"));
+        await Expect(monitor.Locator("#worklist-heading")).ToBeVisibleAsync();
+        await Expect(monitor.Locator($"#worklist a[href='{caseUrl}#susar']")).ToHaveCountAsync(0);
         await context.DisposeAsync();
     }
 
