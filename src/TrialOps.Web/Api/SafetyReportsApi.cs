@@ -12,7 +12,9 @@ namespace TrialOps.Web.Api;
 /// <summary>
 /// An adverse-event case's expedited reporting: the medical monitor's first assessment, the
 /// suggestion, the SUSAR clock (null when not a SUSAR) and the case's history; then the
-/// re-assessments in order and the expectedness as it stands after them.
+/// re-assessments in order and the expectedness as it stands after them; and, when an amendment
+/// changed whether the reference safety information lists the case's term since the latest
+/// decision, the prompt to re-assess (<see cref="RsiChange"/>, null otherwise).
 /// </summary>
 public sealed record ExpeditedReportResponse(
     string AdverseEventId,
@@ -26,7 +28,8 @@ public sealed record ExpeditedReportResponse(
     SusarClock? Clock,
     IReadOnlyList<TimelineEntry> History,
     IReadOnlyList<AdverseEventExpectednessReassessed> Reassessments,
-    Expectedness? CurrentExpectedness);
+    Expectedness? CurrentExpectedness,
+    RsiReassessmentPrompt? RsiChange = null);
 
 public sealed record ExpectednessRequest(Expectedness Expectedness, string? Reason = null);
 
@@ -60,6 +63,15 @@ public static class SafetyReportsApi
             .WithName("ListSusars")
             .WithSummary("The trial's SUSARs with their report clocks (due day, days left, overdue), at the caller's sites.")
             .Produces<IReadOnlyList<SusarCaseView>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/trials/{code}/safety-reports/rsi-changes", async Task<IResult> (string code, HttpContext http, ProtocolViews protocols, SafetyReports reports, CancellationToken ct) =>
+                await protocols.GetProtocolAsync(code, http.User.Actor(), ct) is null
+                    ? TrialsApi.NotFound("protocol.not-found", $"There is no trial {code}.")
+                    : TypedResults.Ok(await reports.RsiPromptsAsync(code, http.User.Actor(), ct)))
+            .WithName("ListRsiReassessmentPrompts")
+            .WithSummary("The trial's assessed cases (at the caller's sites) whose term an amendment listed or unlisted in the reference safety information since their latest expectedness decision: re-assess them.")
+            .Produces<IReadOnlyList<RsiReassessmentPrompt>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/trials/{code}/adverse-events/{id}/expedited-report", async Task<IResult> (string code, string id, HttpContext http, TrialOpsRuntimeHost host, ProtocolHistory history, CancellationToken ct) =>
@@ -145,7 +157,8 @@ public static class SafetyReportsApi
         var definition = await history.DefinitionAsync(code, ct);
         var (suggested, matched) = ExpeditedReporting.Suggest(state.Details!.MeddraCode, definition?.Safety.ExpectedTerms ?? []);
         return TypedResults.Ok(new ExpeditedReportResponse(
-            id, code, state.Subject.ToString(), state.Serious, state.Details.Causality, suggested, matched, state.Expectedness, ExpeditedReporting.ClockOf(state), found.History, state.Reassessments, state.CurrentExpectedness));
+            id, code, state.Subject.ToString(), state.Serious, state.Details.Causality, suggested, matched, state.Expectedness, ExpeditedReporting.ClockOf(state), found.History, state.Reassessments, state.CurrentExpectedness,
+            await http.RequestServices.GetRequiredService<SafetyReports>().RsiPromptAsync(state, ct)));
     }
 
     private static async Task<IResult> CommandAsync(HttpContext http, TrialOpsRuntimeHost host, ProtocolHistory history, string code, string id, CancellationToken ct, Func<CommandContext, Task<CommandResult>> command)

@@ -21,6 +21,7 @@ public static class WorklistServices
         services.AddSingleton<IWorklistSource>(sp => new SafetyAlertsSource(sp.GetRequiredService<SafetyAlertWorklist>()));
         services.AddSingleton<IWorklistSource>(sp => new SignOffSource(sp.GetRequiredService<TrialOps.SignOff.InvestigatorSignOff>()));
         services.AddSingleton<IWorklistSource>(sp => new SusarClocksSource(sp.GetRequiredService<TrialOps.AdverseEvents.SafetyReports>()));
+        services.AddSingleton<IWorklistSource>(sp => new ExpectednessReassessmentsSource(sp.GetRequiredService<TrialOps.AdverseEvents.SafetyReports>()));
         services.AddSingleton<IWorklistSource>(sp => new PreparationsSource(sp.GetRequiredService<ParticipantSchedule>(), sp.GetRequiredService<ParticipantRegister>(), sp.GetRequiredService<ProtocolHistory>()));
 
         services.AddSingleton(sp => new Worklist(

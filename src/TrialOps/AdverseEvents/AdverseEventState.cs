@@ -34,8 +34,13 @@ public sealed record AdverseEventState(
     /// <summary>Expectedness as it stands: the latest re-assessment, else the first assessment; null before any.</summary>
     public Expectedness? CurrentExpectedness => Reassessments.Count > 0 ? Reassessments[^1].Expectedness : Expectedness?.Expectedness;
 
-    /// <summary>When the latest re-assessment made the event unexpected; null when it is expected, or unexpected from the first assessment on.</summary>
-    public DateTimeOffset? UnexpectedSince => Reassessments.Count > 0 && Reassessments[^1].Expectedness == AdverseEvents.Expectedness.Unexpected ? Reassessments[^1].ReassessedAt : null;
+    /// <summary>
+    /// When the latest re-assessment that changed the value made the event unexpected; null when it
+    /// is expected, or unexpected from the first assessment on. A re-assessment that kept the value
+    /// (after a change of the reference safety information) confirms, and does not restart day 0.
+    /// </summary>
+    public DateTimeOffset? UnexpectedSince =>
+        Reassessments.LastOrDefault(r => r.Expectedness != r.Previous) is { Expectedness: AdverseEvents.Expectedness.Unexpected } changed ? changed.ReassessedAt : null;
 
     /// <summary>Expedited SUSAR reports recorded, in order.</summary>
     public IReadOnlyList<SusarReportSubmitted> SusarReports { get; init; } = [];

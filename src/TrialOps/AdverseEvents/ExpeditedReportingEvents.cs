@@ -55,7 +55,7 @@ public sealed record AdverseEventExpectednessAssessed(
 /// </summary>
 /// <param name="ReassessedAt">Server time; its UTC day is day 0 of a clock this re-assessment starts.</param>
 /// <param name="Expectedness">The monitor's new decision.</param>
-/// <param name="Previous">The decision it replaces.</param>
+/// <param name="Previous">The decision it replaces (the same value when the re-assessment confirmed it after the reference safety information changed for the term).</param>
 /// <param name="Suggested">What the protocol's expected terms suggest for the event's MedDRA code now.</param>
 /// <param name="MeddraCode">The event's MedDRA code at the re-assessment.</param>
 /// <param name="MatchedTerm">The expected term that matched, or null when none did.</param>

@@ -8,6 +8,10 @@ namespace TrialOps.AdverseEvents;
 /// <summary>
 /// The medical monitor changes an earlier expectedness decision, always with the reason (the first
 /// assessment was wrong, the reference safety information changed, the event's term was corrected).
+/// After an amendment changed whether the event's term is listed in the reference safety
+/// information, the monitor may also keep the value: the re-assessment then confirms the decision
+/// against the new RSI (<see cref="ReferenceSafetyInformation.ChangeSinceDecision"/>), which clears
+/// the prompt and moves no clock.
 /// Expected → unexpected on a serious related event starts the SUSAR clock with the re-assessment
 /// day as day 0; unexpected → expected stops an open clock, so no overdue is recorded afterwards
 /// (ADR 0026). Blinded: nothing about the allocation is read or shown.
@@ -36,7 +40,8 @@ public sealed record ReassessExpectedness(string AdverseEventId, Expectedness Ex
             return Decision.Reject("adverse-event.expectedness-not-assessed", "Expectedness is not assessed yet: assess it first.");
         }
 
-        if (command.Expectedness == previous)
+        var expectedTerms = trial.Protocol.Safety.ExpectedTerms;
+        if (command.Expectedness == previous && ReferenceSafetyInformation.ChangeSinceDecision(state, expectedTerms) is null)
         {
             return Decision.Reject("adverse-event.expectedness-unchanged", $"Expectedness is already {previous.ToString().ToLowerInvariant()}.", "expectedness");
         }
@@ -52,7 +57,7 @@ public sealed record ReassessExpectedness(string AdverseEventId, Expectedness Ex
             return Decision.Reject("adverse-event.reason-invalid", $"The reason {problem}.", "reason");
         }
 
-        var (suggested, matched) = ExpeditedReporting.Suggest(details.MeddraCode, trial.Protocol.Safety.ExpectedTerms);
+        var (suggested, matched) = ExpeditedReporting.Suggest(details.MeddraCode, expectedTerms);
         var reassessment = new AdverseEventExpectednessReassessed(
             command.AdverseEventId, state.Protocol!.Value, state.Subject, by.UserId, now, command.Expectedness, previous, suggested, details.MeddraCode, matched, reason);
         return ExpeditedReporting.FollowClock(state, Decision.Append(AdverseEventStreams.For(command.AdverseEventId), reassessment), command.AdverseEventId);

@@ -30,6 +30,31 @@ public sealed record SusarCaseView(
 /// <param name="DaysLeft">Calendar days to <paramref name="DueOn"/>: 0 on the day, negative when overdue.</param>
 public sealed record OpenSusarClock(string Protocol, string AdverseEventId, string Subject, string Term, SusarReportKind Report, DateOnly DueOn, int DaysLeft, bool Overdue);
 
+/// <summary>
+/// A case whose expectedness should be re-assessed because an amendment changed whether the
+/// reference safety information lists its term (ADR 0026). Blinded: a term and a protocol version,
+/// never a treatment.
+/// </summary>
+/// <param name="MeddraCode">The case's MedDRA code, whose listing changed.</param>
+/// <param name="NowListed">True: the protocol now lists the term (it did not when expectedness was decided); false: it no longer does.</param>
+/// <param name="Current">The expectedness as it stands, decided against the earlier listing.</param>
+/// <param name="DecidedAt">When that decision was recorded.</param>
+/// <param name="ChangedInVersion">The protocol version whose amendment made the listing what it is now.</param>
+/// <param name="AmendedAt">When that version was recorded (server time).</param>
+/// <param name="AmendedBy">Who imported it (user id).</param>
+public sealed record RsiReassessmentPrompt(
+    string Protocol,
+    string AdverseEventId,
+    string Subject,
+    string Term,
+    int MeddraCode,
+    bool NowListed,
+    Expectedness Current,
+    DateTimeOffset DecidedAt,
+    int? ChangedInVersion,
+    DateTimeOffset? AmendedAt,
+    string? AmendedBy);
+
 /// <summary>The treatment of the period of onset of a SUSAR case, for the safety officer who opened it.</summary>
 /// <param name="Period">The period of onset; null when the onset lay before the first dosing (no study treatment given yet).</param>
 public sealed record SusarTreatment(string Protocol, string AdverseEventId, string Subject, int? Period, string? TreatmentCode, string? TreatmentLabel, bool? Placebo);
@@ -47,7 +72,7 @@ public sealed class SafetyReports(TrialOpsRuntime runtime)
         var now = runtime.Clock.GetUtcNow();
         var today = ExpeditedReporting.Day(now);
         var cases = new List<SusarCaseView>();
-        foreach (var (id, subject) in await SeriousCasesAsync(protocol, ct))
+        foreach (var (id, subject, _) in await SeriousCasesAsync(protocol, ct))
         {
             if (!SiteRules.MayReach(viewer, subject))
             {
@@ -68,6 +93,86 @@ public sealed class SafetyReports(TrialOpsRuntime runtime)
             .ThenBy(c => c.AdverseEventId, StringComparer.Ordinal)
             .ToArray();
     }
+
+    /// <summary>
+    /// The serious cases of the trial (<paramref name="protocol"/> null: of every trial) at the
+    /// viewer's sites whose term's listing in the reference safety information changed since their
+    /// latest expectedness decision, oldest decision first. Derived at the query from the case's
+    /// stream and the protocol in force; none for a locked trial (nothing can be recorded there).
+    /// </summary>
+    public async Task<IReadOnlyList<RsiReassessmentPrompt>> RsiPromptsAsync(string? protocol, Actor viewer, CancellationToken ct = default)
+    {
+        var protocols = new Dictionary<string, RsiContext?>(StringComparer.Ordinal);
+        var prompts = new List<RsiReassessmentPrompt>();
+        foreach (var (id, subject, trial) in await SeriousCasesAsync(protocol, ct))
+        {
+            if (!SiteRules.MayReach(viewer, subject))
+            {
+                continue;
+            }
+
+            if (!protocols.TryGetValue(trial, out var context))
+            {
+                protocols[trial] = context = await RsiContextAsync(trial, ct);
+            }
+
+            // A trial never amended (or locked) has nothing to flag: its cases' streams are not read.
+            if (context is null)
+            {
+                continue;
+            }
+
+            var state = AdverseEventState.From((await runtime.Store.ReadStreamAsync(AdverseEventStreams.For(id), null, ct)).Select(e => e.Data));
+            if (state.Protocol?.Value == trial && Prompt(state, context) is { } prompt)
+            {
+                prompts.Add(prompt);
+            }
+        }
+
+        return prompts.OrderBy(p => p.DecidedAt).ThenBy(p => p.AdverseEventId, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The prompt for one case already loaded (and reached) by the caller; null when there is none.</summary>
+    public async Task<RsiReassessmentPrompt?> RsiPromptAsync(AdverseEventState state, CancellationToken ct = default) =>
+        state.Protocol is { } code && ReferenceSafetyInformation.LatestDecision(state) is not null && await RsiContextAsync(code.Value, ct) is { } context
+            ? Prompt(state, context)
+            : null;
+
+    private static RsiReassessmentPrompt? Prompt(AdverseEventState state, RsiContext context)
+    {
+        if (ReferenceSafetyInformation.ChangeSinceDecision(state, context.Versions[^1].Definition.Safety.ExpectedTerms) is not { } change)
+        {
+            return null;
+        }
+
+        var changedIn = ReferenceSafetyInformation.ChangedIn(context.Versions, change.MeddraCode);
+        return new RsiReassessmentPrompt(
+            state.Protocol!.Value.Value,
+            state.AdverseEventId!,
+            state.Subject.ToString(),
+            state.Details!.Term,
+            change.MeddraCode,
+            change.NowListed,
+            change.Decided,
+            change.DecidedAt,
+            changedIn?.Version,
+            changedIn?.RecordedAt,
+            changedIn?.ImportedBy);
+    }
+
+    private async Task<RsiContext?> RsiContextAsync(string protocol, CancellationToken ct)
+    {
+        if (!ProtocolCode.TryParse(protocol, out var code))
+        {
+            return null;
+        }
+
+        var versions = await new ProtocolHistory(runtime.Store).VersionsAsync(protocol, ct);
+        var locked = ProtocolState.From((await runtime.Store.ReadStreamAsync(ProtocolStreams.For(code), null, ct)).Select(e => e.Data)).Locked;
+        return versions.Count < 2 || locked ? null : new RsiContext(versions);
+    }
+
+    private sealed record RsiContext(IReadOnlyList<ProtocolVersionRecord> Versions);
 
     /// <summary>The running clocks only, as simple records.</summary>
     public async Task<IReadOnlyList<OpenSusarClock>> OpenClocksAsync(string? protocol, Actor viewer, CancellationToken ct = default) =>
@@ -127,16 +232,16 @@ public sealed class SafetyReports(TrialOpsRuntime runtime)
         return new SusarTreatment(protocol, adverseEventId, subject, period, null, null, null);
     }
 
-    private async Task<IReadOnlyList<(string Id, string Subject)>> SeriousCasesAsync(string? protocol, CancellationToken ct)
+    private async Task<IReadOnlyList<(string Id, string Subject, string Protocol)>> SeriousCasesAsync(string? protocol, CancellationToken ct)
     {
         await using var command = runtime.DataSource.CreateCommand(
-            "SELECT adverse_event_id, subject_number FROM journey_adverse_events WHERE serious AND ($1::text IS NULL OR protocol_code = $1) ORDER BY adverse_event_id");
+            "SELECT adverse_event_id, subject_number, protocol_code FROM journey_adverse_events WHERE serious AND ($1::text IS NULL OR protocol_code = $1) ORDER BY adverse_event_id");
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)protocol ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        var result = new List<(string, string)>();
+        var result = new List<(string, string, string)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result.Add((reader.GetString(0), reader.GetString(1)));
+            result.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
 
         return result;

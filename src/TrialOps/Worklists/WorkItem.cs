@@ -37,6 +37,9 @@ public enum WorkKind
 
     /// <summary>A running expedited (SUSAR) report clock (ADR 0026).</summary>
     SusarReport,
+
+    /// <summary>A case whose term an amendment listed or unlisted in the reference safety information since its expectedness was decided (ADR 0026).</summary>
+    ExpectednessReassessment,
 }
 
 /// <summary>

@@ -153,6 +153,21 @@ public static class WorklistRules
             })
             .ToArray();
 
+    /// <summary>One item per case to re-assess after a change of the reference safety information, waiting since the amendment that changed it.</summary>
+    public static IReadOnlyList<WorkItem> ExpectednessReassessments(IEnumerable<AdverseEvents.RsiReassessmentPrompt> prompts) =>
+        prompts
+            .Select(p =>
+            {
+                var site = SubjectNumber.TryParse(p.Subject, out var subject) ? subject.Site : string.Empty;
+                var version = p.ChangedInVersion is { } v ? $" in protocol version {v}" : string.Empty;
+                var listing = p.NowListed ? "now listed" : "no longer listed";
+                return new WorkItem(p.Protocol, WorkKind.ExpectednessReassessment, p.Subject, site, $"Re-assess expectedness: {p.Term} {listing}{version}", p.AmendedAt ?? p.DecidedAt, Overdue: false)
+                {
+                    AdverseEventId = p.AdverseEventId,
+                };
+            })
+            .ToArray();
+
     public static IReadOnlyList<WorkItem> Order(IEnumerable<WorkItem> items) =>
         items
             .OrderByDescending(i => i.Overdue)

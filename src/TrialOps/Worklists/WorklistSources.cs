@@ -122,6 +122,18 @@ public sealed class SignOffSource(TrialOps.SignOff.InvestigatorSignOff signOff) 
 }
 
 /// <summary>
+/// Cases whose term's listing in the reference safety information an amendment changed since their
+/// expectedness was decided, for the medical monitor who re-assesses them (ADR 0026): terms only.
+/// </summary>
+public sealed class ExpectednessReassessmentsSource(AdverseEvents.SafetyReports reports) : IWorklistSource
+{
+    public IReadOnlyList<string> Roles { get; } = AdverseEvents.AssessExpectedness.Assessors;
+
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(string trial, Actor viewer, DateTimeOffset now, CancellationToken ct) =>
+        WorklistRules.ExpectednessReassessments(await reports.RsiPromptsAsync(trial, viewer, ct));
+}
+
+/// <summary>
 /// Running SUSAR report clocks (ADR 0026) for the sponsor's medical monitor and safety officer and
 /// for the site's investigator and coordinator: the clock and the due day only, never the allocation.
 /// </summary>

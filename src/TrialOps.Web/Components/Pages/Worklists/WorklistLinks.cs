@@ -16,6 +16,7 @@ public static class WorklistLinks
         WorkKind.SourceVerification => QueryText.VerificationUrl(item.Trial, item.Subject),
         WorkKind.SafetyAlert => $"/trials/{TrialText.Url(item.Trial)}#safety-worklist",
         WorkKind.Preparation => $"/trials/{TrialText.Url(item.Trial)}/pharmacy/{TrialText.Url(item.Subject)}/{item.Period ?? 1}",
+        WorkKind.ExpectednessReassessment => $"/trials/{TrialText.Url(item.Trial)}/adverse-events/{TrialText.Url(item.AdverseEventId ?? string.Empty)}#susar",
         WorkKind.SignOff => item.SignOff switch
         {
             TrialOps.SignOff.SignOffKind.Eligibility => SignOff.SignOffText.EligibilityUrl(item.Trial, item.Subject),
@@ -39,6 +40,7 @@ public static class WorklistLinks
         WorkKind.Preparation => "Infusions to prepare",
         WorkKind.SignOff => "Records to sign",
         WorkKind.SusarReport => "SUSAR reports due",
+        WorkKind.ExpectednessReassessment => "Expectedness to re-assess (reference safety information changed)",
         _ => kind.ToString(),
     };
 }
