@@ -10,6 +10,7 @@ using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Postgresql;
 using Wolverine.Runtime;
+using Wolverine.Runtime.Agents;
 
 namespace TrialOps.Runtime;
 
@@ -39,6 +40,14 @@ public sealed record MessagingOptions
     public TimeSpan? StaleNodeTimeout { get; init; }
 
     /// <summary>
+    /// Whether this process hosts the read models (the web app, a worker): Wolverine's leader then
+    /// assigns read-model agents to it (ADR 0032). A CLI command leaves this off: it exits seconds
+    /// later, so it is never assigned one, and catches a read model up itself only when no process
+    /// runs it. Read by Wolverine once, when the node starts.
+    /// </summary>
+    public bool HostReadModels { get; init; }
+
+    /// <summary>
     /// For tests that drive the scheduler: every message is scheduled this much later than due and
     /// released by <see cref="DurableMessageQueue.ReleaseHeldAsync"/>. Null in the product.
     /// </summary>
@@ -55,7 +64,8 @@ public sealed record MessagingOptions
 /// <summary>
 /// Wolverine inside the runtime: the handlers of the domain assembly, the durable outbox, inbox,
 /// scheduled messages and dead letters in PostgreSQL (schema <c>wolverine</c>), and this process
-/// as one node of the cluster that shares them (any node handles any message, each once).
+/// as one node of the cluster that shares them (any node handles any message, each once) and the
+/// read models (each on one node, <see cref="ReadModelAgentFamily"/>).
 /// </summary>
 internal static class MessageBusHost
 {
@@ -76,6 +86,9 @@ internal static class MessageBusHost
         builder.Services.AddSingleton(new ParticipantDecisions(runtime));
         builder.Services.AddSingleton(new TrialOps.Protocols.ProtocolDecisions(runtime));
         builder.Services.AddSingleton(new TrialOps.Identity.UserDecisions(runtime));
+        // Every node knows the family (a leader that did not would never re-assign a dead node's read
+        // models); only a node with HostReadModels declares, and is assigned, its agents.
+        builder.Services.AddSingleton<IAgentFamily>(new ReadModelAgentFamily(runtime.Projections.ReadModels, options.HostReadModels));
         builder.UseWolverine(opts =>
         {
             opts.ServiceName = "trialops";
