@@ -32,6 +32,7 @@ if (args.Length > 3 && args[1] == "schedule")
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 var projections = args.Length > 1 && args[1] == "project" ? runtime.Projections.RunAsync(stop.Token) : Task.CompletedTask;
+Console.WriteLine($"wolverine node {runtime.NodeId}");
 Console.WriteLine("worker ready");
 try
 {

@@ -34,10 +34,18 @@ public sealed record MessagingOptions
         [.. new[] { 5, 10, 20, 30, 40, 50, 75, 100, 150, 200 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
 
     /// <summary>
-    /// After how long without a heartbeat another node takes over a stopped node's agents and
-    /// messages (Wolverine's stale-node timeout); null keeps Wolverine's default.
+    /// After how long without a heartbeat another node takes over a killed node's agents (its read
+    /// models) and messages (Wolverine's stale-node timeout, 60 s by default in Wolverine); null keeps
+    /// Wolverine's default. A node that stops cleanly hands them over at once (ADR 0032).
     /// </summary>
-    public TimeSpan? StaleNodeTimeout { get; init; }
+    public TimeSpan? StaleNodeTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How often a node writes its heartbeat and the leader re-evaluates which node runs which agent
+    /// (Wolverine's health-check polling, 10 s by default in Wolverine); at most a third of
+    /// <see cref="StaleNodeTimeout"/>.
+    /// </summary>
+    public TimeSpan HealthCheckPolling { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Whether this process hosts the read models (the web app, a worker): Wolverine's leader then
@@ -111,10 +119,17 @@ internal static class MessageBusHost
             opts.Policies.MessageSuccessLogLevel(LogLevel.Debug);
             opts.Policies.MessageExecutionLogLevel(LogLevel.Debug);
             opts.Durability.ScheduledJobPollingTime = options.ScheduledPolling;
+            // Heartbeats and the leader's agent assignment (read models, ADR 0032): the first check a
+            // second after start, so a starting web app is assigned its read models within seconds.
+            opts.Durability.FirstHealthCheckExecution = TimeSpan.FromSeconds(1);
+            opts.Durability.HealthCheckPollingTime = options.HealthCheckPolling;
             if (options.StaleNodeTimeout is { } stale)
             {
                 opts.Durability.StaleNodeTimeout = stale;
-                opts.Durability.HealthCheckPollingTime = stale / 3;
+                if (stale / 3 < options.HealthCheckPolling)
+                {
+                    opts.Durability.HealthCheckPollingTime = stale / 3;
+                }
             }
 
             // A concurrent writer moved a stream the handler read: run the handler again on fresh
