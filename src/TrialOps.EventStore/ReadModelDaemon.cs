@@ -149,8 +149,10 @@ public sealed class ReadModelDaemon : IAsyncDisposable
                         await fence.UnlockAsync();
                     }
                 }
-                catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException && !token.IsCancellationRequested)
+                catch (Exception e) when (e is not OperationCanceledException && !token.IsCancellationRequested)
                 {
+                    // The database is unreachable, or the shard failed to start: keep trying (a
+                    // shard that starts and then fails on an event is paused by Marten instead).
                     _log?.Invoke($"read models: cannot run '{name}' here yet ({e.GetType().Name}: {e.Message}); trying again.");
                     await Task.Delay(_options.FencePolling, token);
                 }

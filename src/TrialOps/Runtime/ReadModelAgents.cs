@@ -19,7 +19,7 @@ namespace TrialOps.Runtime;
 /// <see cref="MessagingOptions.HostReadModels"/> (every CLI command) names none, and
 /// <see cref="EvaluateAssignmentsAsync"/> never assigns a read model to a node that does not name it.
 /// </remarks>
-internal sealed class ReadModelAgentFamily(ReadModelDaemon readModels, bool hostsReadModels) : IStaticAgentFamily
+public sealed class ReadModelAgentFamily(ReadModelDaemon readModels, bool hostsReadModels) : IStaticAgentFamily
 {
     public const string SchemeName = "trialops-read-models";
 
@@ -118,7 +118,14 @@ internal sealed class ReadModelAgent(Uri uri, string name, ReadModelDaemon readM
         if (_stop is { } stop && _hosting is { } hosting)
         {
             await stop.CancelAsync();
-            await hosting;
+            try
+            {
+                await hosting;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
             stop.Dispose();
         }
 
