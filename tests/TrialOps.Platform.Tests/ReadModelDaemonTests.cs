@@ -161,7 +161,7 @@ public sealed class ReadModelDaemonTests(DatabaseFixture db) : IClassFixture<Dat
         database ??= db.DataSource;
         await ExecuteAsync(database, "CREATE TABLE IF NOT EXISTS read_model_seen (projection text NOT NULL, position bigint NOT NULL, PRIMARY KEY (projection, position))");
         readModel ??= new SeenReadModel(name);
-        options ??= new ReadModelDaemonOptions { LeadershipPolling = TimeSpan.FromMilliseconds(500) };
+        options ??= new ReadModelDaemonOptions { FencePolling = TimeSpan.FromMilliseconds(500) };
         EventStore.EventStore? store = null;
         var martenReadModel = new MartenReadModel(readModel, () => store!);
         store = new EventStore.EventStore(database, Registry, TimeProvider.System, null, o => options.Configure(o, [martenReadModel]));

@@ -2,7 +2,8 @@
 // another, then check that a scheduled message took effect exactly once.
 //   worker CONNECTION                      a node that handles due messages
 //   worker CONNECTION schedule CODE SECS   also schedules a sponsor notification for CODE in SECS seconds
-//   worker CONNECTION project              also runs the read-model projections (as the web app does)
+//   worker CONNECTION project              also hosts the read models (Wolverine assigns their agents to it,
+//                                          as to the web app) and runs the ledger
 using System.Globalization;
 using TrialOps.Blinding;
 using TrialOps.Messaging;
@@ -14,6 +15,7 @@ await using var runtime = await TrialOpsRuntime.StartAsync(connectionString, Con
 {
     ScheduledPolling = TimeSpan.FromMilliseconds(250),
     StaleNodeTimeout = TimeSpan.FromSeconds(6),
+    HostReadModels = args.Length > 1 && args[1] == "project",
 });
 
 if (args.Length > 3 && args[1] == "schedule")
@@ -30,6 +32,7 @@ if (args.Length > 3 && args[1] == "schedule")
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 var projections = args.Length > 1 && args[1] == "project" ? runtime.Projections.RunAsync(stop.Token) : Task.CompletedTask;
+Console.WriteLine($"wolverine node {runtime.NodeId}");
 Console.WriteLine("worker ready");
 try
 {

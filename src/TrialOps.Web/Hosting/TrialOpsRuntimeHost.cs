@@ -44,6 +44,8 @@ public sealed class TrialOpsRuntimeHost(IConfiguration configuration, ILogger<Tr
             connectionString,
             line => logger.LogInformation("{Line}", line),
             ct: cancellationToken,
+            // The web app hosts the read models: Wolverine assigns their agents to its node (ADR 0032).
+            messaging: new MessagingOptions { HostReadModels = true },
             seedSealer: new DeferredSeedSealer(() => SeedKeyStore.CreateSealer(name => configuration[name])),
             secondFactorSecrets: SecondFactorSecrets.FromHome(name => configuration[name]));
 
@@ -61,7 +63,7 @@ public sealed class TrialOpsRuntimeHost(IConfiguration configuration, ILogger<Tr
     }
 }
 
-/// <summary>Runs the projection daemon for as long as the host runs (durable messages run in the runtime's Wolverine node).</summary>
+/// <summary>Runs the ledger's daemon for as long as the host runs (durable messages and the read models run in the runtime's Wolverine node).</summary>
 public sealed class BackgroundWorkers(TrialOpsRuntimeHost host, ILogger<BackgroundWorkers> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -10,6 +10,7 @@ using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Postgresql;
 using Wolverine.Runtime;
+using Wolverine.Runtime.Agents;
 
 namespace TrialOps.Runtime;
 
@@ -33,10 +34,26 @@ public sealed record MessagingOptions
         [.. new[] { 5, 10, 20, 30, 40, 50, 75, 100, 150, 200 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
 
     /// <summary>
-    /// After how long without a heartbeat another node takes over a stopped node's agents and
-    /// messages (Wolverine's stale-node timeout); null keeps Wolverine's default.
+    /// After how long without a heartbeat another node takes over a killed node's agents (its read
+    /// models) and messages (Wolverine's stale-node timeout, 60 s by default in Wolverine); null keeps
+    /// Wolverine's default. A node that stops cleanly hands them over at once (ADR 0032).
     /// </summary>
-    public TimeSpan? StaleNodeTimeout { get; init; }
+    public TimeSpan? StaleNodeTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How often a node writes its heartbeat and the leader re-evaluates which node runs which agent
+    /// (Wolverine's health-check polling, 10 s by default in Wolverine); at most a third of
+    /// <see cref="StaleNodeTimeout"/>.
+    /// </summary>
+    public TimeSpan HealthCheckPolling { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Whether this process hosts the read models (the web app, a worker): Wolverine's leader then
+    /// assigns read-model agents to it (ADR 0032). A CLI command leaves this off: it exits seconds
+    /// later, so it is never assigned one, and catches a read model up itself only when no process
+    /// runs it. Read by Wolverine once, when the node starts.
+    /// </summary>
+    public bool HostReadModels { get; init; }
 
     /// <summary>
     /// For tests that drive the scheduler: every message is scheduled this much later than due and
@@ -55,7 +72,8 @@ public sealed record MessagingOptions
 /// <summary>
 /// Wolverine inside the runtime: the handlers of the domain assembly, the durable outbox, inbox,
 /// scheduled messages and dead letters in PostgreSQL (schema <c>wolverine</c>), and this process
-/// as one node of the cluster that shares them (any node handles any message, each once).
+/// as one node of the cluster that shares them (any node handles any message, each once) and the
+/// read models (each on one node, <see cref="ReadModelAgentFamily"/>).
 /// </summary>
 internal static class MessageBusHost
 {
@@ -76,6 +94,9 @@ internal static class MessageBusHost
         builder.Services.AddSingleton(new ParticipantDecisions(runtime));
         builder.Services.AddSingleton(new TrialOps.Protocols.ProtocolDecisions(runtime));
         builder.Services.AddSingleton(new TrialOps.Identity.UserDecisions(runtime));
+        // Every node knows the family (a leader that did not would never re-assign a dead node's read
+        // models); only a node with HostReadModels declares, and is assigned, its agents.
+        builder.Services.AddSingleton<IAgentFamily>(new ReadModelAgentFamily(runtime.Projections.ReadModels, options.HostReadModels));
         builder.UseWolverine(opts =>
         {
             opts.ServiceName = "trialops";
@@ -98,10 +119,17 @@ internal static class MessageBusHost
             opts.Policies.MessageSuccessLogLevel(LogLevel.Debug);
             opts.Policies.MessageExecutionLogLevel(LogLevel.Debug);
             opts.Durability.ScheduledJobPollingTime = options.ScheduledPolling;
+            // Heartbeats and the leader's agent assignment (read models, ADR 0032): the first check a
+            // second after start, so a starting web app is assigned its read models within seconds.
+            opts.Durability.FirstHealthCheckExecution = TimeSpan.FromSeconds(1);
+            opts.Durability.HealthCheckPollingTime = options.HealthCheckPolling;
             if (options.StaleNodeTimeout is { } stale)
             {
                 opts.Durability.StaleNodeTimeout = stale;
-                opts.Durability.HealthCheckPollingTime = stale / 3;
+                if (stale / 3 < options.HealthCheckPolling)
+                {
+                    opts.Durability.HealthCheckPollingTime = stale / 3;
+                }
             }
 
             // A concurrent writer moved a stream the handler read: run the handler again on fresh

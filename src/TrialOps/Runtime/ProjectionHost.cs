@@ -5,7 +5,8 @@ namespace TrialOps.Runtime;
 
 /// <summary>
 /// Every async projection of a process: the read models on Marten's async daemon
-/// (<see cref="ReadModelDaemon"/>, each on one node by HotCold advisory lock) and the tamper-evidence
+/// (<see cref="ReadModelDaemon"/>, each on one node: Wolverine's agent assignment, fenced by an
+/// advisory lock, ADR 0032) and the tamper-evidence
 /// ledger on TrialOps' own daemon (<see cref="ProjectionDaemon"/>, ADR 0012). Callers name a
 /// projection; this sends the call to the daemon that runs it.
 /// </summary>
@@ -20,7 +21,11 @@ public sealed class ProjectionHost(ProjectionDaemon ledger, ReadModelDaemon read
 
     private bool IsReadModel(string name) => readModels.Names.Contains(name);
 
-    public Task RunAsync(CancellationToken ct) => Task.WhenAll(ledger.RunAsync(ct), readModels.RunAsync(ct));
+    /// <summary>
+    /// Runs the ledger on this process until <paramref name="ct"/> is cancelled. The read models run
+    /// where Wolverine assigns their agents (<see cref="MessagingOptions.HostReadModels"/>), not here.
+    /// </summary>
+    public Task RunAsync(CancellationToken ct) => ledger.RunAsync(ct);
 
     /// <summary>Brings one projection up to every event committed before the call (see <see cref="ProjectionDaemon.CatchUpAsync"/> and <see cref="ReadModelDaemon.CatchUpAsync"/>).</summary>
     public Task<long> CatchUpAsync(string name, CancellationToken ct = default, TimeSpan? wait = null) =>
@@ -50,7 +55,7 @@ public sealed class ProjectionHost(ProjectionDaemon ledger, ReadModelDaemon read
 
     public Task<IReadOnlyList<ParkedEvent>> ParkedAsync(CancellationToken ct = default) => ledger.ParkedAsync(ct);
 
-    /// <summary>A clean exit: the ledger's lease and the read models' advisory locks go at once.</summary>
+    /// <summary>A clean exit: the ledger's lease and the read models' fences go at once.</summary>
     public async Task ReleaseAsync()
     {
         try

@@ -80,7 +80,7 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
 
     public CommandExecutor Executor { get; }
 
-    /// <summary>The ledger (our daemon) and the read models (Marten's async daemon).</summary>
+    /// <summary>The ledger (our daemon) and the read models (Marten's async daemon, on Wolverine's agents).</summary>
     public ProjectionHost Projections { get; }
 
     private IHost? _messageBus;
@@ -99,6 +99,9 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
     public Task<CommandResult> SendAsync<TCommand>(CommandContext context, TCommand command, CancellationToken ct = default)
         where TCommand : notnull =>
         Bus.SendCommandAsync(context, command, ct);
+
+    /// <summary>This process's node in Wolverine's cluster (<c>wolverine.wolverine_nodes.id</c>): where its agents are recorded.</summary>
+    public Guid NodeId => (_messageBus ?? throw new InvalidOperationException("The message bus is not started.")).Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>().Options.UniqueNodeId;
 
     /// <summary>Wolverine's message store: scheduled messages, inbox, outbox and dead letters.</summary>
     public IMessageStore MessageStore => (_messageBus ?? throw new InvalidOperationException("The message bus is not started.")).Services.GetRequiredService<IMessageStore>();
