@@ -853,7 +853,7 @@ public static class ParticipantsApi
         }
 
         // The protocol's spelling of the code and time is what was recorded; the request may differ in case.
-        var state = await register.StateAsync(protocol, number, ct);
+        var state = CommittedState(http, protocol, number, result) ?? await register.StateAsync(protocol, number, ct);
         var recorded = Assessments(state).FirstOrDefault(a => a.Period == period
             && string.Equals(a.AssessmentCode, assessmentCode, StringComparison.OrdinalIgnoreCase)
             && string.Equals(a.Timepoint, timepoint, StringComparison.OrdinalIgnoreCase));
@@ -889,6 +889,17 @@ public static class ParticipantsApi
     /// handler's decision, made in the command's own read: it answers <c>participant.not-found</c>
     /// (404), so nothing is read twice before a command.
     /// </summary>
+    /// <summary>
+    /// The participant as this command left it, from the events this process has seen committed
+    /// (the command's own included), without reading the stream again; null when they do not
+    /// reach the command's last event (a repeated key, events on other streams): read it then.
+    /// </summary>
+    private static ParticipantState? CommittedState(HttpContext http, ProtocolCode protocol, SubjectNumber subject, CommandResult result) =>
+        result.Positions.Count > 0 && !result.Duplicate
+        && http.RequestServices.GetRequiredService<TrialOpsRuntimeHost>().Runtime.Store.CachedThrough(ParticipantStreams.For(protocol, subject), result.Positions.Max()) is { } events
+            ? ParticipantState.From(events.Select(e => e.Data))
+            : null;
+
     private static (CommandContext Context, ProtocolCode Protocol, SubjectNumber Subject)? Prepare(HttpContext http, string code, string subject) =>
         ApiResults.TryGetCommandContext(http, out var context, out _)
         && ProtocolCode.TryParse(code, out var protocol)
