@@ -68,9 +68,10 @@ internal sealed class StreamCache(int maxEvents = StreamCache.DefaultMaxEvents)
         var whole = new List<StoredEvent>(cached.Count + appended.Count);
         whole.AddRange(cached);
         whole.AddRange(appended);
-        if (_streams.TryUpdate(streamId, whole, cached))
+        if (_streams.TryUpdate(streamId, whole, cached) && Interlocked.Add(ref _events, appended.Count) > maxEvents)
         {
-            Interlocked.Add(ref _events, appended.Count);
+            _streams.Clear();
+            Interlocked.Exchange(ref _events, 0);
         }
     }
 
