@@ -31,7 +31,14 @@ fi
 app=$!
 echo "$app" >"$TRIALOPS_HOME/web.pid"
 echo "home: $TRIALOPS_HOME, app pid $app" >&2
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
+# The app stops its embedded cluster when it exits; then the scratch home and its cluster folder go.
+cleanup() {
+  kill $app 2>/dev/null; wait $app 2>/dev/null || true
+  if [ "${TRIALOPS_BENCH_KEEP:-0}" != 1 ]; then
+    rm -rf "$(readlink -f "$TRIALOPS_HOME/pgdata")" "$TRIALOPS_HOME"
+  fi
+}
+trap cleanup EXIT
 for _ in $(seq 120); do
   curl -fs "$url/health" >/dev/null 2>&1 && break
   sleep 1
