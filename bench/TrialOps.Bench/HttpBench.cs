@@ -47,6 +47,9 @@ public static class HttpBench
         }
 
         // Throughput: 50 clients, one participant each, for the duration.
+        await ResetStatementsAsync();
+        var cpuBefore = CpuSeconds();
+        Console.Error.WriteLine("bench: throughput phase starts");
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var failures = 0;
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
@@ -67,6 +70,9 @@ public static class HttpBench
             }
         }));
         var rate = latencies.Count / stopwatch.Elapsed.TotalSeconds;
+        Console.Error.WriteLine("bench: throughput phase ends");
+        var cpuAfter = CpuSeconds();
+        await ReportStatementsAsync(latencies.Count);
         var sorted = latencies.Order().ToArray();
         var (p50, p99) = (Percentile(sorted, 0.50), Percentile(sorted, 0.99));
 
@@ -74,6 +80,13 @@ public static class HttpBench
         Console.WriteLine($"| http: correct a scale assessment, {Clients} clients ({latencies.Count} commands, {failed}) | {rate:N0} commands/s | {raw:N0} raw INSERT commits/s at {Clients} connections | {rate / raw:P1} | {(rate / raw >= 0.10 ? "meets ≥ 10 %" : "misses ≥ 10 %")} |");
         Console.WriteLine($"| http: latency at {Clients} clients | p50 {p50:N0} ms, p99 {p99:N0} ms | — | p99 = {p99 / p50:N1} × p50 | {(p99 <= 3 * p50 ? "meets ≤ 3×" : "misses ≤ 3×")} |");
         var (shortP50, longP50) = (Percentile(shortLatencies.Order().ToArray(), 0.5), Percentile(longLatencies.Order().ToArray(), 0.5));
+        if (cpuBefore is not null && cpuAfter is not null)
+        {
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            Console.WriteLine($"CPU during the throughput phase ({seconds:N1} s × {Environment.ProcessorCount} cores = {seconds * Environment.ProcessorCount:N1} core-s): "
+                + string.Join(", ", cpuAfter.Select(c => $"{c.Key} {c.Value - cpuBefore.GetValueOrDefault(c.Key):N1} s ({1000 * (c.Value - cpuBefore.GetValueOrDefault(c.Key)) / latencies.Count:N2} ms/command)")));
+        }
+
         Console.WriteLine($"| http: p50 on a ~500-event participant vs a short one (one client) | {longP50:N1} ms | {shortP50:N1} ms | {longP50 / shortP50:N2} × | {(longP50 <= 1.2 * shortP50 ? "meets ≤ 1.2×" : "misses ≤ 1.2×")} |");
     }
 
@@ -93,6 +106,118 @@ public static class HttpBench
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = """{"subject":"S01-001","value":42}""" });
             await command.ExecuteNonQueryAsync();
         });
+    }
+
+    /// <summary>
+    /// CPU seconds (user + system) so far of the web app (its pid in <c>$TRIALOPS_HOME/web.pid</c>),
+    /// the embedded PostgreSQL of <c>$TRIALOPS_HOME</c> (postmaster and its backends), this bench,
+    /// and the whole machine (others' builds included); null off Linux or without the files.
+    /// </summary>
+    private static Dictionary<string, double>? CpuSeconds()
+    {
+        try
+        {
+            var home = Environment.GetEnvironmentVariable("TRIALOPS_HOME");
+            if (home is null || !File.Exists("/proc/stat"))
+            {
+                return null;
+            }
+
+            var ticks = 100.0;
+            var appPid = File.Exists(Path.Combine(home, "web.pid")) ? int.Parse(File.ReadAllText(Path.Combine(home, "web.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture) : -1;
+            var postmasterFile = Path.Combine(home, "pgdata", "postmaster.pid");
+            var postmaster = !File.Exists(postmasterFile) ? -1 : int.Parse(File.ReadLines(postmasterFile).First().Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            var result = new Dictionary<string, double> { ["app"] = 0, ["postgres"] = 0, ["bench"] = 0 };
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                {
+                    continue;
+                }
+
+                string stat;
+                try
+                {
+                    stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                }
+                catch (IOException)
+                {
+                    continue;
+                }
+
+                // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ppid = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+                var cpu = (double.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + double.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / ticks;
+                var key = pid == appPid ? "app" : pid == postmaster || ppid == postmaster ? "postgres" : pid == Environment.ProcessId ? "bench" : null;
+                if (key is not null)
+                {
+                    result[key] += cpu;
+                }
+            }
+
+            var machine = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // user nice system (idle iowait excluded) irq softirq steal
+            result["machine busy"] = new[] { 1, 2, 3, 6, 7, 8 }.Sum(i => double.Parse(machine[i], System.Globalization.CultureInfo.InvariantCulture)) / ticks;
+            return result;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static bool StatementsWanted => Environment.GetEnvironmentVariable("TRIALOPS_BENCH_STATEMENTS") == "1";
+
+    /// <summary>With <c>TRIALOPS_BENCH_STATEMENTS=1</c> (and pg_stat_statements preloaded): forget the statements so far.</summary>
+    private static async Task ResetStatementsAsync()
+    {
+        if (!StatementsWanted)
+        {
+            return;
+        }
+
+        await using var connection = await OpenSingleAsync();
+        await using var create = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The statements of the throughput phase: calls per command and time, most time first.</summary>
+    private static async Task ReportStatementsAsync(int commands)
+    {
+        if (!StatementsWanted)
+        {
+            return;
+        }
+
+        await using var connection = await OpenSingleAsync();
+        await using var query = new NpgsqlCommand(
+            """
+            SELECT calls, total_exec_time, mean_exec_time, rows, regexp_replace(query, '\s+', ' ', 'g')
+            FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'
+            ORDER BY total_exec_time DESC LIMIT 40
+            """, connection);
+        await using var reader = await query.ExecuteReaderAsync();
+        Console.WriteLine($"Statements during the throughput phase ({commands} commands), most execution time first:");
+        Console.WriteLine("calls/command | total ms | mean ms | rows | statement");
+        while (await reader.ReadAsync())
+        {
+            var text = reader.GetString(4);
+            Console.WriteLine($"{reader.GetInt64(0) / (double)commands,6:N2} | {reader.GetDouble(1),9:N0} | {reader.GetDouble(2),7:N3} | {reader.GetInt64(3),7} | {text[..Math.Min(text.Length, 220)]}");
+        }
+    }
+
+    private static async Task<NpgsqlConnection> OpenSingleAsync()
+    {
+        await using var database = await TrialOpsDatabase.OpenAsync(new TrialOpsDatabaseOptions
+        {
+            ConfiguredConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__TrialOps"),
+            ApplyMigrations = false,
+        });
+        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     private sealed record Target(string Subject, int Period, string AssessmentCode, string Timepoint, DateTimeOffset AssessedAt, decimal Value);

@@ -236,38 +236,144 @@ public sealed partial class EventStore : IAsyncDisposable
             return await ReadEventsAsync(asOf, ct);
         }
 
-        // The tail from the last cached event on: that event must come back unchanged, or the
-        // cached prefix is not this stream's any more and the whole stream is read.
-        if (_cache.Get(streamId) is { } cached)
+        var read = await ReadStreamsAsync(connection, transaction, [streamId], null, null, ct);
+        return read[0];
+    }
+
+    /// <summary>
+    /// Reads several streams in version order in one round trip (one batch), after
+    /// <paramref name="first"/> if given (a command's idempotency check), whose rows
+    /// <paramref name="readFirst"/> reads. A stream read before is read from its last cached event
+    /// on: that event must come back unchanged (same version, position and hash), or the cached
+    /// prefix is not this stream's any more and the whole stream is read again. The cached event's
+    /// data is not sent again (it is known), so a stream whose last event is large (a protocol
+    /// file) costs a row of keys per read, not its body.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<StoredEvent>>> ReadStreamsAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        IReadOnlyList<string> streamIds,
+        NpgsqlBatchCommand? first,
+        Func<NpgsqlDataReader, CancellationToken, Task>? readFirst,
+        CancellationToken ct = default)
+    {
+        var cached = new IReadOnlyList<StoredEvent>?[streamIds.Count];
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (first is not null)
         {
-            var last = cached[^1];
-            await using var tail = new NpgsqlCommand($"SELECT {Columns} FROM {Relation} WHERE m.stream_id = $1 AND m.version >= $2 ORDER BY m.version", connection, transaction);
-            tail.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-            tail.Parameters.Add(new NpgsqlParameter<long> { TypedValue = last.Version });
-            var read = await ReadEventsAsync(tail, ct);
-            if (read.Count > 0 && read[0].Version == last.Version && read[0].Hash == last.Hash && read[0].Position == last.Position)
-            {
-                if (read.Count == 1)
-                {
-                    return cached;
-                }
-
-                var whole = new List<StoredEvent>(cached.Count + read.Count - 1);
-                whole.AddRange(cached);
-                whole.AddRange(read.Skip(1));
-                _cache.Put(streamId, whole);
-                return whole;
-            }
-
-            _cache.Forget(streamId);
+            batch.BatchCommands.Add(first);
         }
 
-        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {Relation} WHERE m.stream_id = $1 ORDER BY m.version", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        var events = await ReadEventsAsync(command, ct);
-        _cache.Put(streamId, events);
-        return events;
+        for (var i = 0; i < streamIds.Count; i++)
+        {
+            cached[i] = _cache.Get(streamIds[i]);
+            var command = cached[i] is { } known
+                ? new NpgsqlBatchCommand($"SELECT {TailColumns} FROM {Relation} WHERE m.stream_id = $1 AND m.version >= $2 ORDER BY m.version")
+                {
+                    Parameters =
+                    {
+                        new NpgsqlParameter<string> { TypedValue = streamIds[i] },
+                        new NpgsqlParameter<long> { TypedValue = known[^1].Version },
+                    },
+                }
+                : new NpgsqlBatchCommand($"SELECT {Columns} FROM {Relation} WHERE m.stream_id = $1 ORDER BY m.version")
+                {
+                    Parameters = { new NpgsqlParameter<string> { TypedValue = streamIds[i] } },
+                };
+            batch.BatchCommands.Add(command);
+        }
+
+        var result = new IReadOnlyList<StoredEvent>?[streamIds.Count];
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            if (first is not null)
+            {
+                if (readFirst is not null)
+                {
+                    await readFirst(reader, ct);
+                }
+
+                await reader.NextResultAsync(ct);
+            }
+
+            for (var i = 0; i < streamIds.Count; i++)
+            {
+                if (i > 0)
+                {
+                    await reader.NextResultAsync(ct);
+                }
+
+                if (cached[i] is not { } known)
+                {
+                    var events = new List<StoredEvent>();
+                    while (await reader.ReadAsync(ct))
+                    {
+                        events.Add(ReadEvent(reader));
+                    }
+
+                    result[i] = events;
+                    continue;
+                }
+
+                var last = known[^1];
+                if (!await reader.ReadAsync(ct)
+                    || reader.GetInt64(0) != last.Position || reader.GetInt32(2) != last.Version || reader.GetString(12) != last.Hash)
+                {
+                    // Not the stream we cached (a rolled-back append read in its own transaction, a restored database): read it whole below.
+                    continue;
+                }
+
+                List<StoredEvent>? whole = null;
+                while (await reader.ReadAsync(ct))
+                {
+                    if (whole is null)
+                    {
+                        whole = new List<StoredEvent>(known.Count + 4);
+                        whole.AddRange(known);
+                    }
+
+                    whole.Add(ReadEvent(reader));
+                }
+
+                result[i] = whole ?? known;
+            }
+        }
+
+        for (var i = 0; i < streamIds.Count; i++)
+        {
+            if (result[i] is null)
+            {
+                _cache.Forget(streamIds[i]);
+                await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {Relation} WHERE m.stream_id = $1 ORDER BY m.version", connection, transaction);
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamIds[i] });
+                result[i] = await ReadEventsAsync(command, ct);
+            }
+
+            if (!ReferenceEquals(result[i], cached[i]))
+            {
+                _cache.Put(streamIds[i], result[i]!);
+            }
+        }
+
+        return result!;
     }
+
+    /// <summary>
+    /// After the caller committed <paramref name="appended"/> to a stream it had read up to
+    /// <paramref name="readLast"/> (and appended at that version): the cache holds the stream with
+    /// them, so the next read sends only a check of the last event, and a command's answer can be
+    /// built from <see cref="CachedThrough"/> without reading again.
+    /// </summary>
+    public void RememberCommitted(StoredEvent readLast, IReadOnlyList<StoredEvent> appended) =>
+        _cache.Extend(readLast.StreamId, readLast, appended);
+
+    /// <summary>
+    /// The stream as far as this process has seen it committed, if that reaches
+    /// <paramref name="position"/>; else null (read it). For a command's answer: the record as of
+    /// that command's commit or later, never a state without the command's events.
+    /// </summary>
+    public IReadOnlyList<StoredEvent>? CachedThrough(string streamId, long position) =>
+        _cache.Through(streamId, position);
 
     /// <summary>
     /// Events of committed transactions only, in commit order (transaction id, then position),
@@ -338,6 +444,14 @@ public sealed partial class EventStore : IAsyncDisposable
 
     internal const string Columns =
         "m.seq_id, m.stream_id, m.version::int, m.type, m.data::text, m.user_name, m.headers->>'role', m.headers->>'reason', " +
+        "m.correlation_id, m.causation_id, m.headers->>'commandId', m.timestamp, h.hash";
+
+    /// <summary>
+    /// <see cref="Columns"/> for a read from a cached event on (<c>$2</c> its version): that
+    /// event's data is known and is not sent again.
+    /// </summary>
+    private const string TailColumns =
+        "m.seq_id, m.stream_id, m.version::int, m.type, CASE WHEN m.version > $2 THEN m.data::text END, m.user_name, m.headers->>'role', m.headers->>'reason', " +
         "m.correlation_id, m.causation_id, m.headers->>'commandId', m.timestamp, h.hash";
 
     private const int ColumnCount = 13;

@@ -53,6 +53,32 @@ internal sealed class StreamCache(int maxEvents = StreamCache.DefaultMaxEvents)
         }
     }
 
+    /// <summary>
+    /// After a commit: the stream is what its writer read (ending in <paramref name="readLast"/>)
+    /// followed by what it appended, since the append checked the version it read. Kept only when
+    /// the cache still ends in exactly that event; otherwise the next read finds out for itself.
+    /// </summary>
+    public void Extend(string streamId, StoredEvent readLast, IReadOnlyList<StoredEvent> appended)
+    {
+        if (appended.Count == 0 || Get(streamId) is not { } cached || !ReferenceEquals(cached[^1], readLast) || appended[0].Version != readLast.Version + 1)
+        {
+            return;
+        }
+
+        var whole = new List<StoredEvent>(cached.Count + appended.Count);
+        whole.AddRange(cached);
+        whole.AddRange(appended);
+        if (_streams.TryUpdate(streamId, whole, cached) && Interlocked.Add(ref _events, appended.Count) > maxEvents)
+        {
+            _streams.Clear();
+            Interlocked.Exchange(ref _events, 0);
+        }
+    }
+
+    /// <summary>The cached events of a stream if they reach <paramref name="position"/> (a commit's last event of the stream).</summary>
+    public IReadOnlyList<StoredEvent>? Through(string streamId, long position) =>
+        Get(streamId) is { } cached && cached[^1].Position >= position ? cached : null;
+
     public void Forget(string streamId)
     {
         if (_streams.TryRemove(streamId, out var removed))

@@ -110,15 +110,19 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (await FindResultAsync(connection, transaction, context.CommandId, ct) is { } earlier)
+        // The idempotency check and the streams' reads in one round trip.
+        var distinct = streamIds.Distinct(StringComparer.Ordinal).ToArray();
+        ProcessedCommand? earlier = null;
+        var read = await store.ReadStreamsAsync(connection, transaction, distinct, FindResultCommand(context.CommandId), async (reader, token) => earlier = await ReadResultAsync(reader, token), ct);
+        if (earlier is not null)
         {
             return Repeat(earlier, context);
         }
 
         var loaded = new Dictionary<string, IReadOnlyList<StoredEvent>>(StringComparer.Ordinal);
-        foreach (var streamId in streamIds.Distinct())
+        for (var i = 0; i < distinct.Length; i++)
         {
-            loaded[streamId] = await store.ReadStreamAsync(connection, transaction, streamId, null, ct);
+            loaded[distinct[i]] = read[i];
         }
 
         var streams = new StreamSet(loaded);
@@ -132,12 +136,17 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
         var metadata = new EventMetadata(
             context.Actor.UserId, context.Actor.Role, context.Reason, context.CorrelationId, context.CausationId ?? context.CommandId, context.CommandId);
         var positions = new List<long>();
+        var appended = new List<(StoredEvent ReadLast, IReadOnlyList<StoredEvent> Stored)>();
         foreach (var group in decision.Events.GroupBy(e => e.StreamId))
         {
             var expected = streams.IsLoaded(group.Key) ? streams.VersionOf(group.Key) : ExpectedVersion.Any;
             var head = streams.IsLoaded(group.Key) && streams[group.Key].Count > 0 ? streams[group.Key][^1].Hash : null;
             var stored = await store.AppendAsync(transaction, group.Key, expected, group.Select(e => e.Data).ToArray(), metadata, ct, head);
             positions.AddRange(stored.Select(s => s.Position));
+            if (head is not null)
+            {
+                appended.Add((streams[group.Key][^1], stored));
+            }
         }
 
         var outbox = await Messages.EnlistAsync(transaction, decision.Messages, context, clock.GetUtcNow());
@@ -159,6 +168,10 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
 
         await transaction.CommitAsync(ct);
         store.Committed.Signal();
+        foreach (var (readLast, stored) in appended)
+        {
+            store.RememberCommitted(readLast, stored);
+        }
         await outbox.FlushAsync();
 
         return result;
@@ -176,16 +189,24 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
 
     private sealed record ProcessedCommand(CommandResult Result, string? ActorId, string? Fingerprint);
 
+    private const string FindResultSql = "SELECT result::text, actor_id, fingerprint FROM processed_commands WHERE command_id = $1";
+
+    private static NpgsqlBatchCommand FindResultCommand(Guid commandId) =>
+        new(FindResultSql) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = commandId } } };
+
     private static async Task<ProcessedCommand?> FindResultAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid commandId, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT result::text, actor_id, fingerprint FROM processed_commands WHERE command_id = $1", connection, transaction);
+        await using var command = new NpgsqlCommand(FindResultSql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = commandId });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct)
+        return await ReadResultAsync(reader, ct);
+    }
+
+    private static async Task<ProcessedCommand?> ReadResultAsync(NpgsqlDataReader reader, CancellationToken ct) =>
+        await reader.ReadAsync(ct)
             ? new ProcessedCommand(
                 JsonSerializer.Deserialize<CommandResult>(reader.GetString(0), EventTypeRegistry.JsonOptions)!,
                 reader.IsDBNull(1) ? null : reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2))
             : null;
-    }
 }

@@ -1,4 +1,6 @@
+using Npgsql;
 using TrialOps.EventStore;
+using TrialOps.Messaging;
 using TrialOps.Testing;
 using static TrialOps.Platform.Tests.Platform;
 
@@ -81,6 +83,68 @@ public sealed class StreamCacheTests(DatabaseFixture db) : IClassFixture<Databas
         var asOf = await store.ReadStreamAsync(stream, first[0].Position);
 
         Assert.True(asOf.Count <= 1, "a read as of the first event's position must not hold the later one");
+    }
+
+    [Fact]
+    public async Task streams_read_together_with_a_leading_query_are_each_exactly_what_the_tables_hold()
+    {
+        var (store, other) = (Store(db.DataSource), Store(db.DataSource));
+        var (moved, unchanged, unread) = (NewStream(), NewStream(), NewStream());
+        await other.AppendAsync(moved, ExpectedVersion.NoStream, [new Noted(moved, "1")], Metadata());
+        await other.AppendAsync(unchanged, ExpectedVersion.NoStream, [new Noted(unchanged, "only")], Metadata());
+        await other.AppendAsync(unread, ExpectedVersion.NoStream, [new Noted(unread, "x"), new Noted(unread, "y")], Metadata());
+        await store.ReadStreamAsync(moved);
+        await store.ReadStreamAsync(unchanged);
+        await other.AppendAsync(moved, 1, [new Noted(moved, "2"), new Noted(moved, "3")], Metadata());
+
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        long? leading = null;
+        var read = await store.ReadStreamsAsync(
+            connection,
+            null,
+            [moved, unchanged, unread, NewStream()],
+            new NpgsqlBatchCommand("SELECT 41 + 1"),
+            async (reader, ct) => leading = await reader.ReadAsync(ct) ? reader.GetInt32(0) : null);
+
+        Assert.Equal(42, leading);
+        Assert.Equal(["1", "2", "3"], Texts(read[0]));
+        Assert.Equal(["only"], Texts(read[1]));
+        Assert.Equal(["x", "y"], Texts(read[2]));
+        Assert.Empty(read[3]);
+        var fresh = Store(db.DataSource);
+        Assert.Equal(Shape(await fresh.ReadStreamAsync(moved)), Shape(read[0]));
+        Assert.Equal(Shape(await fresh.ReadStreamAsync(unchanged)), Shape(read[1]));
+        Assert.Equal(Shape(await fresh.ReadStreamAsync(unread)), Shape(read[2]));
+    }
+
+    [Fact]
+    public async Task what_a_command_committed_is_answered_from_memory_exactly_as_the_tables_hold_it()
+    {
+        var executor = new CommandExecutor(Store(db.DataSource), TimeProvider.System);
+        var stream = NewStream();
+        Decision Note(StreamSet streams, DateTimeOffset now) => Decision.Append(stream, new Noted(stream, $"note {streams[stream].Count + 1}"));
+        var first = await executor.ExecuteAsync(Context(), [stream], Note);
+        var second = await executor.ExecuteAsync(Context(), [stream], Note);
+
+        var answered = executor.Store.CachedThrough(stream, second.Positions.Max());
+
+        Assert.NotNull(answered);
+        Assert.Equal(["note 1", "note 2"], Texts(answered));
+        Assert.Equal(Shape(await Store(db.DataSource).ReadStreamAsync(stream)), Shape(answered));
+        Assert.True(first.Positions.Max() < second.Positions.Max());
+    }
+
+    [Fact]
+    public async Task a_command_answer_is_not_taken_from_memory_that_does_not_reach_the_command()
+    {
+        var (store, other) = (Store(db.DataSource), Store(db.DataSource));
+        var stream = NewStream();
+        await store.AppendAsync(stream, ExpectedVersion.NoStream, [new Noted(stream, "read")], Metadata());
+        await store.ReadStreamAsync(stream);
+        var later = await other.AppendAsync(stream, 1, [new Noted(stream, "by another node")], Metadata());
+
+        Assert.Null(store.CachedThrough(stream, later[0].Position));
+        Assert.Null(store.CachedThrough(NewStream(), 1));
     }
 
     private static string[] Texts(IReadOnlyList<StoredEvent> events) => events.Select(e => ((Noted)e.Data).Text).ToArray();

@@ -853,7 +853,7 @@ public static class ParticipantsApi
         }
 
         // The protocol's spelling of the code and time is what was recorded; the request may differ in case.
-        var state = await register.StateAsync(protocol, number, ct);
+        var state = CommittedState(http, protocol, number, result) ?? await register.StateAsync(protocol, number, ct);
         var recorded = Assessments(state).FirstOrDefault(a => a.Period == period
             && string.Equals(a.AssessmentCode, assessmentCode, StringComparison.OrdinalIgnoreCase)
             && string.Equals(a.Timepoint, timepoint, StringComparison.OrdinalIgnoreCase));
@@ -889,6 +889,48 @@ public static class ParticipantsApi
     /// handler's decision, made in the command's own read: it answers <c>participant.not-found</c>
     /// (404), so nothing is read twice before a command.
     /// </summary>
+    /// <summary>
+    /// The participant as this command left it, from the events this process has seen committed
+    /// (the command's own included), without reading the stream again; null when they do not
+    /// reach the command's last event (a repeated key, events on other streams): read it then.
+    /// </summary>
+    private static ParticipantState? CommittedState(HttpContext http, ProtocolCode protocol, SubjectNumber subject, CommandResult result) =>
+        result.Positions.Count > 0 && !result.Duplicate
+        && http.RequestServices.GetRequiredService<TrialOpsRuntimeHost>().Runtime.Store.CachedThrough(ParticipantStreams.For(protocol, subject), result.Positions.Max()) is { } events
+            ? Fold(events)
+            : null;
+
+    /// <summary>
+    /// The participant folded through an event, by that event: the stream cache's lists share their
+    /// event objects, so an answer folds only the events since the previous answer on the same
+    /// participant (a long participant costs what a short one does). An event object stands for one
+    /// place in one stream with everything before it; one the cache dropped is not found again.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrialOps.EventStore.StoredEvent, ParticipantState> FoldedThrough = new();
+
+    private static ParticipantState Fold(IReadOnlyList<TrialOps.EventStore.StoredEvent> events)
+    {
+        var start = events.Count;
+        ParticipantState? state = null;
+        while (start > 0 && !FoldedThrough.TryGetValue(events[start - 1], out state))
+        {
+            start--;
+        }
+
+        state ??= ParticipantState.From([]);
+        for (var i = start; i < events.Count; i++)
+        {
+            state = state.Apply(events[i].Data);
+        }
+
+        if (events.Count > 0)
+        {
+            FoldedThrough.AddOrUpdate(events[^1], state);
+        }
+
+        return state;
+    }
+
     private static (CommandContext Context, ProtocolCode Protocol, SubjectNumber Subject)? Prepare(HttpContext http, string code, string subject) =>
         ApiResults.TryGetCommandContext(http, out var context, out _)
         && ProtocolCode.TryParse(code, out var protocol)
