@@ -97,6 +97,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         await AtAsync(page, App.BaseUrl + "/");
     }
 
+    /// <summary>
+    /// Creates staff accounts as the administrator does, through the users API (an account that
+    /// already exists, from an earlier test against the same app, is fine). Each is shown as
+    /// "<paramref name="displayPrefix"/> ROLE".
+    /// </summary>
+    public async Task CreateUsersAsync(string password, string displayPrefix, params (string Name, string Role, string[] Sites)[] users)
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "admin", AdminPassword);
+        foreach (var (name, role, sites) in users)
+        {
+            var response = await page.APIRequest.PostAsync(App.BaseUrl + "/api/v1/users", new APIRequestContextOptions
+            {
+                DataObject = new { userName = name, displayName = $"{displayPrefix} {role}", role, password, sites },
+            });
+            Assert.True(response.Status is 201 or 409, $"creating {name}: {response.Status} {await response.TextAsync()}");
+        }
+    }
+
     /// <summary>Fails the calling test (never skips it) when Chromium or the app is missing.</summary>
     public void RequireStarted()
     {

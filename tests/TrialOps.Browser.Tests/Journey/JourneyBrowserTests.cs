@@ -267,18 +267,13 @@ public sealed partial class JourneyBrowserTests(JourneyBrowserFixture journey) :
     }
 
     /// <summary>The site's staff, created by the administrator through the users API (once per app).</summary>
-    private async Task CreateStaffAsync()
-    {
-        await using var context = await Fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
-        foreach (var (name, role) in new[] { ("coordinator.b", "Coordinator"), ("investigator.b", "Investigator"), ("nurse.b", "DataEntry"), ("pharmacist.b", "Pharmacist"), ("pharmacist.c", "Pharmacist") })
-        {
-            var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
-            {
-                DataObject = new { userName = name, displayName = $"Browser {role}", role, password = Password, sites = new[] { "S01", "S02" } },
-            });
-            Assert.True(response.Status is 201 or 409, $"creating {name}: {response.Status} {await response.TextAsync()}");
-        }
-    }
+    private Task CreateStaffAsync() =>
+        Fixture.CreateUsersAsync(
+            Password,
+            "Browser",
+            ("coordinator.b", "Coordinator", new[] { "S01", "S02" }),
+            ("investigator.b", "Investigator", new[] { "S01", "S02" }),
+            ("nurse.b", "DataEntry", new[] { "S01", "S02" }),
+            ("pharmacist.b", "Pharmacist", new[] { "S01", "S02" }),
+            ("pharmacist.c", "Pharmacist", new[] { "S01", "S02" }));
 }

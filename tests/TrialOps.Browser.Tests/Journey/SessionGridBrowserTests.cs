@@ -206,20 +206,13 @@ public sealed class SessionGridBrowserTests(JourneyBrowserFixture journey) : ICl
     }
 
     /// <summary>The site's staff, created by the administrator through the users API (once per app).</summary>
-    private async Task CreateStaffAsync()
-    {
-        var admin = await Fixture.NewContextAsync();
-        var page = await admin.NewPageAsync();
-        await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
-        foreach (var (name, role) in new[] { ("coordinator.g", "Coordinator"), ("investigator.g", "Investigator"), ("nurse.g", "DataEntry"), ("pharmacist.g", "Pharmacist"), ("pharmacist.h", "Pharmacist") })
-        {
-            var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
-            {
-                DataObject = new { userName = name, displayName = $"Grid {role}", role, password = Password, sites = new[] { "S01" } },
-            });
-            Assert.True(response.Status is 201 or 409, $"creating {name}: {response.Status} {await response.TextAsync()}");
-        }
-
-        await admin.DisposeAsync();
-    }
+    private Task CreateStaffAsync() =>
+        Fixture.CreateUsersAsync(
+            Password,
+            "Grid",
+            ("coordinator.g", "Coordinator", new[] { "S01" }),
+            ("investigator.g", "Investigator", new[] { "S01" }),
+            ("nurse.g", "DataEntry", new[] { "S01" }),
+            ("pharmacist.g", "Pharmacist", new[] { "S01" }),
+            ("pharmacist.h", "Pharmacist", new[] { "S01" }));
 }

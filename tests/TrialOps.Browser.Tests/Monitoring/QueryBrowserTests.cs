@@ -105,18 +105,10 @@ public sealed class QueryBrowserTests(JourneyBrowserFixture journey) : IClassFix
     }
 
     /// <summary>The monitor and a nurse, created by the administrator through the users API (once per app).</summary>
-    private async Task CreateStaffAsync()
-    {
-        await using var context = await Fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
-        foreach (var (name, role) in new[] { ("monitor.q", "Monitor"), ("nurse.q", "DataEntry") })
-        {
-            var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
-            {
-                DataObject = new { userName = name, displayName = $"Browser {role}", role, password = Password, sites = new[] { "S01", "S02" } },
-            });
-            Assert.True(response.Status is 201 or 409, $"creating {name}: {response.Status} {await response.TextAsync()}");
-        }
-    }
+    private Task CreateStaffAsync() =>
+        Fixture.CreateUsersAsync(
+            Password,
+            "Browser",
+            ("monitor.q", "Monitor", new[] { "S01", "S02" }),
+            ("nurse.q", "DataEntry", new[] { "S01", "S02" }));
 }

@@ -209,24 +209,12 @@ public sealed class ExpectednessReassessmentBrowserTests(JourneyBrowserFixture j
     }
 
     /// <summary>The site's nurse and investigator, a coordinator and the sponsor's medical monitor, created by the administrator through the users API.</summary>
-    private async Task CreateStaffAsync()
-    {
-        await using var context = await Fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
-        foreach (var (name, role, sites) in new[]
-        {
+    private Task CreateStaffAsync() =>
+        Fixture.CreateUsersAsync(
+            Password,
+            "Browser",
             ("nurse.rsi", "DataEntry", new[] { "S01", "S02" }),
             ("investigator.rsi", "Investigator", new[] { "S01", "S02" }),
             ("coordinator.rsi", "Coordinator", new[] { "*" }),
-            ("medical-monitor.rsi", "MedicalMonitor", new[] { "*" }),
-        })
-        {
-            var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
-            {
-                DataObject = new { userName = name, displayName = $"Browser {role}", role, password = Password, sites },
-            });
-            Assert.True(response.Status is 201 or 409, $"creating {name}: {response.Status} {await response.TextAsync()}");
-        }
-    }
+            ("medical-monitor.rsi", "MedicalMonitor", new[] { "*" }));
 }

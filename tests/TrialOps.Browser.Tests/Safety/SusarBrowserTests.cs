@@ -115,24 +115,12 @@ public sealed class SusarBrowserTests(JourneyBrowserFixture journey) : IClassFix
     }
 
     /// <summary>The site's nurse and investigator and the sponsor's medical monitor and safety officer, created by the administrator through the users API.</summary>
-    private async Task CreateStaffAsync()
-    {
-        await using var context = await Fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
-        foreach (var (name, role, sites) in new[]
-        {
+    private Task CreateStaffAsync() =>
+        Fixture.CreateUsersAsync(
+            Password,
+            "Browser",
             ("nurse.susar", "DataEntry", new[] { "S01", "S02" }),
             ("investigator.susar", "Investigator", new[] { "S01", "S02" }),
             ("medical-monitor.susar", "MedicalMonitor", new[] { "*" }),
-            ("safety-officer.susar", "SafetyOfficer", new[] { "*" }),
-        })
-        {
-            var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
-            {
-                DataObject = new { userName = name, displayName = $"Browser {role}", role, password = Password, sites },
-            });
-            Assert.True(response.Status is 201 or 409, $"creating {name}: {response.Status} {await response.TextAsync()}");
-        }
-    }
+            ("safety-officer.susar", "SafetyOfficer", new[] { "*" }));
 }

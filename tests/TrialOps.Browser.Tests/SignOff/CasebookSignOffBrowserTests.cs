@@ -81,15 +81,9 @@ public sealed class CasebookSignOffBrowserTests(JourneyBrowserFixture journey) :
     }
 
     /// <summary>An investigator of both sites, created by the administrator through the users API.</summary>
-    private async Task CreateInvestigatorAsync()
-    {
-        await using var context = await Fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
-        var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
-        {
-            DataObject = new { userName = "inv.signoff", displayName = "Browser Investigator", role = "Investigator", password = Password, sites = new[] { "S01", "S02" } },
-        });
-        Assert.True(response.Status is 201 or 409, $"creating inv.signoff: {response.Status} {await response.TextAsync()}");
-    }
+    private Task CreateInvestigatorAsync() =>
+        Fixture.CreateUsersAsync(
+            Password,
+            "Browser",
+            ("inv.signoff", "Investigator", new[] { "S01", "S02" }));
 }

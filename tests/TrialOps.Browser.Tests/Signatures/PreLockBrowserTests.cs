@@ -104,15 +104,9 @@ public sealed class PreLockBrowserTests(JourneyBrowserFixture journey) : IClassF
         }
     }
 
-    private async Task CreateCoordinatorAsync()
-    {
-        await using var context = await Fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await Fixture.SignInAsync(page, "admin", BrowserFixture.AdminPassword);
-        var response = await page.APIRequest.PostAsync(Url("/api/v1/users"), new APIRequestContextOptions
-        {
-            DataObject = new { userName = "coord.lock", displayName = "Browser Coordinator", role = "Coordinator", password = Password, sites = new[] { "S01", "S02" } },
-        });
-        Assert.True(response.Status is 201 or 409, $"creating coord.lock: {response.Status} {await response.TextAsync()}");
-    }
+    private Task CreateCoordinatorAsync() =>
+        Fixture.CreateUsersAsync(
+            Password,
+            "Browser",
+            ("coord.lock", "Coordinator", new[] { "S01", "S02" }));
 }

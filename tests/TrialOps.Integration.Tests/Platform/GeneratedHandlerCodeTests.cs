@@ -4,10 +4,23 @@ using TrialOps.Testing;
 namespace TrialOps.Integration.Tests.Platform;
 
 /// <summary>
+/// Writing Wolverine's handler code sets a process-wide flag (JasperFx's
+/// <c>DynamicCodeBuilder.WithinCodegenCommand</c>) for as long as it writes; a Wolverine host
+/// started in that window takes itself for a code-generation command and starts in mediator-only
+/// mode, without its durable outbox. The test therefore runs alone, never beside another test class.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CodeGenerationCollection
+{
+    public const string Name = "code generation (alone)";
+}
+
+/// <summary>
 /// Wolverine's handler code is committed (src/TrialOps/Internal/Generated) and loaded statically
 /// outside development. This fails while the committed copy differs from what the handlers of
 /// this build generate: run <c>dotnet run --project src/TrialOps.Cli -- codegen write</c> and commit.
 /// </summary>
+[Collection(CodeGenerationCollection.Name)]
 public sealed class GeneratedHandlerCodeTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
 {
     [Fact]
