@@ -53,5 +53,5 @@ public static class CorrectScaleAssessmentHandler
 {
     public static Task<CommandResult> Handle(CorrectScaleAssessment command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
         decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
-            CorrectScaleAssessment.Decide(state, trial, command, by, now, Queries.MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)])), ct, command.Reason);
+            CorrectScaleAssessment.Decide(state, trial, command, by, now, Queries.MonitoringState.Of(streams, command.Protocol, command.Subject)), ct, command.Reason);
 }

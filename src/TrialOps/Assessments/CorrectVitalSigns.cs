@@ -58,5 +58,5 @@ public static class CorrectVitalSignsHandler
 {
     public static Task<CommandResult> Handle(CorrectVitalSigns command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
         decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
-            CorrectVitalSigns.Decide(state, trial, command, by, now, Queries.MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)])), ct, command.Reason);
+            CorrectVitalSigns.Decide(state, trial, command, by, now, Queries.MonitoringState.Of(streams, command.Protocol, command.Subject)), ct, command.Reason);
 }

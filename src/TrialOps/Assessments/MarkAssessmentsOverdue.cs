@@ -54,5 +54,5 @@ public static class MarkAssessmentsOverdueHandler
 {
     public static Task<CommandResult> Handle(MarkAssessmentsOverdue command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
         decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
-            MarkAssessmentsOverdue.Decide(state, trial, command, by, now, Queries.MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)])), ct);
+            MarkAssessmentsOverdue.Decide(state, trial, command, by, now, Queries.MonitoringState.Of(streams, command.Protocol, command.Subject)), ct);
 }

@@ -92,5 +92,5 @@ public static class RecordAssessmentNotDoneHandler
 {
     public static Task<CommandResult> Handle(RecordAssessmentNotDone command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
         decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
-            RecordAssessmentNotDone.Decide(state, trial, command, by, now, Queries.MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)])), ct, command.Reason);
+            RecordAssessmentNotDone.Decide(state, trial, command, by, now, Queries.MonitoringState.Of(streams, command.Protocol, command.Subject)), ct, command.Reason);
 }

@@ -48,5 +48,5 @@ public static class RecordScaleAssessmentHandler
 {
     public static Task<CommandResult> Handle(RecordScaleAssessment command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
         decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
-            RecordScaleAssessment.Decide(state, trial, command, by, now, Queries.MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)])), ct);
+            RecordScaleAssessment.Decide(state, trial, command, by, now, Queries.MonitoringState.Of(streams, command.Protocol, command.Subject)), ct);
 }

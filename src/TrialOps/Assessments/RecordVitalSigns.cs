@@ -52,5 +52,5 @@ public static class RecordVitalSignsHandler
 {
     public static Task<CommandResult> Handle(RecordVitalSigns command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
         decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
-            RecordVitalSigns.Decide(state, trial, command, by, now, Queries.MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)])), ct);
+            RecordVitalSigns.Decide(state, trial, command, by, now, Queries.MonitoringState.Of(streams, command.Protocol, command.Subject)), ct);
 }

@@ -245,7 +245,7 @@ public static class RaiseAutomaticQueryHandler
 {
     public static Task<CommandResult> Handle(RaiseAutomaticQuery command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
         decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
-            RaiseAutomaticQuery.Decide(state, MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)]), trial, command, by, now), ct);
+            RaiseAutomaticQuery.Decide(state, MonitoringState.Of(streams, command.Protocol, command.Subject), trial, command, by, now), ct);
 }
 
 /// <summary>A finding of a rule check becomes a query, once per message (its command id is derived from the message).</summary>

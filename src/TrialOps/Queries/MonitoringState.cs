@@ -65,6 +65,10 @@ public sealed record MonitoringState(ImmutableDictionary<string, MonitoredValue>
     public static MonitoringState From(IEnumerable<StoredEvent> stream) =>
         stream.Aggregate(Initial, (state, e) => state.Apply(e.Data, e.Version));
 
+    /// <summary>The queries and verifications of the participant's stream among the streams a decision was made on.</summary>
+    public static MonitoringState Of(Messaging.StreamSet streams, Protocols.ProtocolCode protocol, Participants.SubjectNumber subject) =>
+        From(streams[Participants.ParticipantStreams.For(protocol, subject)]);
+
     /// <summary>Events numbered 1, 2, … as a stream read from its start numbers them.</summary>
     public static MonitoringState From(IEnumerable<object> stream) =>
         stream.Select((data, index) => (data, index)).Aggregate(Initial, (state, e) => state.Apply(e.data, e.index + 1));

@@ -44,7 +44,7 @@ public static class RaiseQueryHandler
             command.Subject,
             (state, trial, by, now, streams) => RaiseQuery.Decide(
                 state,
-                MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)]),
+                MonitoringState.Of(streams, command.Protocol, command.Subject),
                 trial,
                 command,
                 by,

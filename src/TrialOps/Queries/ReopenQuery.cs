@@ -37,5 +37,5 @@ public static class ReopenQueryHandler
 {
     public static Task<CommandResult> Handle(ReopenQuery command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
         decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
-            ReopenQuery.Decide(state, MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)]), trial, command, by, now), ct);
+            ReopenQuery.Decide(state, MonitoringState.Of(streams, command.Protocol, command.Subject), trial, command, by, now), ct);
 }

@@ -73,5 +73,5 @@ public static class VerifySourceDataHandler
 {
     public static Task<CommandResult> Handle(VerifySourceData command, Envelope envelope, ParticipantDecisions decisions, CancellationToken ct) =>
         decisions.DecideAsync(envelope, command.Protocol, command.Subject, (state, trial, by, now, streams) =>
-            VerifySourceData.Decide(state, MonitoringState.From(streams[ParticipantStreams.For(command.Protocol, command.Subject)]), trial, command, by, now), ct);
+            VerifySourceData.Decide(state, MonitoringState.Of(streams, command.Protocol, command.Subject), trial, command, by, now), ct);
 }
