@@ -7,25 +7,36 @@ namespace TrialOps.Web.Tests;
 public sealed class AppLog : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> errors = new();
+    private readonly ConcurrentQueue<string> warnings = new();
 
     public IReadOnlyCollection<string> Errors => errors;
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, errors);
+    /// <summary>The newest lines below Error (at most 100), for a failure message that needs to say why.</summary>
+    public IReadOnlyCollection<string> Recent => warnings;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, errors, warnings);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> errors) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<string> errors, ConcurrentQueue<string> warnings) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            if (logLevel < LogLevel.Error)
+            {
+                warnings.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {category}: {formatter(state, exception)}");
+                while (warnings.Count > 100 && warnings.TryDequeue(out _))
+                {
+                }
+            }
+            else if (IsEnabled(logLevel))
             {
                 errors.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{Environment.NewLine}{exception}");
             }

@@ -170,8 +170,31 @@ public abstract class TrialAppFixture : IAsyncLifetime
                 return;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "The read models did not catch up within 30 s.");
+            if (DateTime.UtcNow >= deadline)
+            {
+                Assert.Fail($"The read models did not catch up within 30 s. Newest event {last}; {string.Join("; ", statuses.Select(s => $"{s.Name} {s.Status} at {s.LastPosition}{(Runtime.Projections.ReadModels.Names.Contains(s.Name) ? Runtime.Projections.ReadModels.IsHostedHere(s.Name) ? " (hosted here)" : " (not hosted here)" : string.Empty)}"))}."
+                    + $"{Environment.NewLine}Wolverine: {await WolverineStateAsync()}{Environment.NewLine}Recent log:{Environment.NewLine}{string.Join(Environment.NewLine, log.Recent)}");
+            }
+
             await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Wolverine's nodes (with their heartbeat and capabilities) and agent assignments, for a failure message.</summary>
+    private async Task<string> WolverineStateAsync()
+    {
+        try
+        {
+            await using var command = Runtime.DataSource.CreateCommand(
+                "SELECT (SELECT string_agg(id::text || ' #' || node_number || ' heartbeat ' || to_char(health_check, 'HH24:MI:SS.MS') || ' capabilities ' || coalesce(array_to_string(capabilities, ','), '-'), '; ') FROM wolverine.wolverine_nodes), "
+                + "(SELECT string_agg(id || ' on ' || node_id::text, '; ') FROM wolverine.wolverine_node_assignments), now()::text");
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return $"this node {Runtime.NodeId}; nodes: {(reader.IsDBNull(0) ? "none" : reader.GetString(0))}; assignments: {(reader.IsDBNull(1) ? "none" : reader.GetString(1))}; database time {reader.GetString(2)}";
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            return $"unreadable ({e.Message})";
         }
     }
 
