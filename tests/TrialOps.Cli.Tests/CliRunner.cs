@@ -69,7 +69,7 @@ public static class CliRunner
     /// </summary>
     public static async Task LockAndUnblindAsync(TrialOps.Testing.TestDatabase db, string trial, string password, string reason)
     {
-        await SucceedsAsync(db, password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--password-stdin");
+        await SucceedsAsync(db, password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--all-sites", "--password-stdin");
         await SucceedsAsync(db, password + "\n", "users", "add", "stan.statistician", "--role", "Statistician", "--password-stdin");
         await SucceedsAsync(db, password + "\n", ["lock", "--trial", trial, "--user", "cora.coordinator", "--password-stdin", .. ConfirmAll(reason)]);
         await SucceedsAsync(db, password + "\n", "unblind", "--trial", trial, "--user", "stan.statistician", "--password-stdin");

@@ -24,7 +24,7 @@ public sealed class CliSequenceTests
             Assert.Contains("(blinded)", blinded.Output);
             await AuditTrailIsBlindedForTheMonitorAsync(db);
 
-            await CliRunner.SucceedsAsync(db, Password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--password-stdin");
+            await CliRunner.SucceedsAsync(db, Password + "\n", "users", "add", "cora.coordinator", "--role", "Coordinator", "--all-sites", "--password-stdin");
             await CliRunner.SucceedsAsync(db, Password + "\n", "users", "add", "stan.statistician", "--role", "Statistician", "--password-stdin");
             // The pre-lock review (ADR 0023): a careless lock of a demo trial with unverified values is refused and lists what is open.
             var careless = await CliRunner.RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = db.ConnectionString }, Password + "\n", "lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin");
@@ -38,6 +38,12 @@ public sealed class CliSequenceTests
             Assert.DoesNotContain("   at ", careless.Error, StringComparison.Ordinal);
             var badConfirm = await CliRunner.RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = db.ConnectionString }, Password + "\n", "lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin", "--confirm", "everything");
             Assert.Contains("--confirm takes CATEGORY=REASON", badConfirm.Error, StringComparison.Ordinal);
+
+            // A Coordinator of one site cannot lock every site's data.
+            await CliRunner.SucceedsAsync(db, Password + "\n", "users", "add", "sita.coordinator", "--role", "Coordinator", "--site", "S01", "--password-stdin");
+            var oneSite = await CliRunner.RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = db.ConnectionString }, Password + "\n", ["lock", "--trial", Trial, "--user", "sita.coordinator", "--password-stdin", .. CliRunner.ConfirmAll("one site only")]);
+            Assert.NotEqual(0, oneSite.ExitCode);
+            Assert.Contains("does not reach S02", oneSite.Error, StringComparison.Ordinal);
 
             var locked = await CliRunner.SucceedsAsync(db, Password + "\n", ["lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin", .. CliRunner.ConfirmAll("SDV is sampled for this demo")]);
             Assert.Contains("confirmed: SDV is sampled for this demo", locked.Output, StringComparison.Ordinal);

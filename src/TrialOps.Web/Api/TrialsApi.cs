@@ -135,14 +135,27 @@ public static class TrialsApi
             .WithName("GetTrialStatus")
             .WithSummary("Lock, unblinding and emergency code breaks of a trial (no treatment named).");
 
-        trials.MapGet("/{code}/pre-lock-checklist", async Task<IResult> (string code, HttpContext http, ProtocolViews protocolViews, PreLockReview review, CancellationToken ct) =>
-                !TrialPermissions.LockTrial.Allows(http.User.Actor().Role)
-                    ? TypedResults.Problem(detail: "Only a Coordinator or an Investigator reviews a trial before its lock.", statusCode: StatusCodes.Status403Forbidden, title: "Not permitted")
-                    : await protocolViews.GetTrialStatusAsync(code, http.User.Actor(), ct) is null
-                        ? TrialNotFound(code)
-                        : TypedResults.Ok(await review.ComputeAsync(ProtocolCode.Parse(code), ct)))
+        trials.MapGet("/{code}/pre-lock-checklist", async Task<IResult> (string code, HttpContext http, ProtocolViews protocolViews, ProtocolHistory history, PreLockReview review, CancellationToken ct) =>
+            {
+                var viewer = http.User.Actor();
+                if (!TrialPermissions.LockTrial.Allows(viewer.Role))
+                {
+                    return TypedResults.Problem(detail: "Only a Coordinator or an Investigator reviews a trial before its lock.", statusCode: StatusCodes.Status403Forbidden, title: "Not permitted");
+                }
+
+                if (await protocolViews.GetTrialStatusAsync(code, viewer, ct) is null)
+                {
+                    return TrialNotFound(code);
+                }
+
+                // The checklist counts every site's open items; the lock it prepares needs every site (ADR 0010).
+                var sites = (await history.DefinitionAsync(code, ct))?.Sites.Select(s => s.Code).ToArray() ?? [];
+                return TrialWideAccess.Covers(viewer.Access, sites)
+                    ? TypedResults.Ok(await review.ComputeAsync(ProtocolCode.Parse(code), ct))
+                    : TypedResults.Problem(detail: $"The pre-lock review counts the open items of every site of {code} ({string.Join(", ", sites)}); your account reaches {viewer.Access}.", statusCode: StatusCodes.Status403Forbidden, title: "Not permitted");
+            })
             .WithName("GetPreLockChecklist")
-            .WithSummary("What is still open before the database lock: counts per category, trial-wide (Coordinator, Investigator).")
+            .WithSummary("What is still open before the database lock: counts per category, trial-wide (Coordinator, Investigator with access to every site).")
             .Produces<PreLockChecklist>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

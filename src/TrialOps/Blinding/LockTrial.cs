@@ -10,7 +10,8 @@ namespace TrialOps.Blinding;
 /// <summary>
 /// Lock the trial database: from now on no clinical data changes, and the trial can be unblinded
 /// for analysis. A Coordinator or an Investigator, signed with their password (checked by the
-/// handler; Part 11 §11.200, ADR 0023), after the pre-lock review: every category of
+/// handler; Part 11 §11.200, ADR 0023) whose account reaches every site of the trial
+/// (<see cref="TrialWideAccess"/>), after the pre-lock review: every category of
 /// <see cref="PreLockChecklist"/> that is not empty needs a reason, because the lock is what the
 /// analysis and every unblinded export rely on.
 /// </summary>
@@ -52,6 +53,11 @@ public sealed record LockTrial(
         if (state.Locked)
         {
             return Decision.Reject("trial.already-locked", $"The database of {command.Protocol} is already locked.");
+        }
+
+        if (TrialWideAccess.Refusal(state, signing.Account, "Locking the database") is { } notEverySite)
+        {
+            return Decision.Reject(notEverySite);
         }
 
         if (command.Shown is { } shown)

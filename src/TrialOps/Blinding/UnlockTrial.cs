@@ -8,7 +8,8 @@ namespace TrialOps.Blinding;
 
 /// <summary>
 /// Lift the database lock (for example to resolve a late query), for a stated reason and with an
-/// electronic signature checked by the handler, by a Coordinator or an Investigator. The reason is part of the event and
+/// electronic signature checked by the handler, by a Coordinator or an Investigator who reaches
+/// every site of the trial (<see cref="TrialWideAccess"/>). The reason is part of the event and
 /// of its metadata, so the audit trail shows why locked data became changeable again. Lifting
 /// the lock after trial unblinding is allowed but does not make anyone blind again.
 /// </summary>
@@ -46,6 +47,11 @@ public sealed record UnlockTrial(ProtocolCode Protocol, string Reason, Signature
         if (!state.Locked)
         {
             return Decision.Reject("trial.not-locked", $"The database of {command.Protocol} is not locked.");
+        }
+
+        if (TrialWideAccess.Refusal(state, signing.Account, "Lifting the database lock") is { } notEverySite)
+        {
+            return Decision.Reject(notEverySite);
         }
 
         return Decision.Append(command.StreamId, new TrialUnlocked(command.Protocol, command.By.UserId, now, command.Reason.Trim()))

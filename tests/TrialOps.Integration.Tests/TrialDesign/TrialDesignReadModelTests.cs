@@ -40,8 +40,8 @@ public sealed class TrialDesignReadModelTests(TrialDesignFixture fixture) : ICla
             root["treatments"]![0]!["label"] = "Ketamine hydrochloride 0.4 mg/kg IV over 40 minutes";
         }));
         Assert.True((await _commands.LockTrialAsync("RM-01", true, Coordinator, CancellationToken.None)).Accepted);
-        Assert.True((await _commands.UnlockTrialAsync("RM-01", "late query on P-002", true, Investigator, CancellationToken.None)).Accepted);
-        Assert.True((await _commands.LockTrialAsync("RM-01", true, Investigator, CancellationToken.None)).Accepted);
+        Assert.True((await _commands.UnlockTrialAsync("RM-01", "late query on P-002", true, TrialWideInvestigator, CancellationToken.None)).Accepted);
+        Assert.True((await _commands.LockTrialAsync("RM-01", true, TrialWideInvestigator, CancellationToken.None)).Accepted);
         Assert.True((await _commands.UnblindTrialAsync("RM-01", true, Statistician, CancellationToken.None)).Accepted);
 
         await _runtime.Projections.CatchUpAsync(TrialDesignProjection.ProjectionName);
@@ -53,7 +53,7 @@ public sealed class TrialDesignReadModelTests(TrialDesignFixture fixture) : ICla
         Assert.Equal([2, 1], status.Select(s => s.Used));
         Assert.Equal(1, status[0].Extensions);
         var trial = (await fixture.ProtocolViews.GetTrialStatusAsync("RM-01", Coordinator))!;
-        Assert.Equal((true, Investigator.UserId, true, Statistician.UserId, "late query on P-002"), (trial.Locked, trial.LockedBy, trial.Unblinded, trial.UnblindedBy, trial.LastUnlockReason));
+        Assert.Equal((true, TrialWideInvestigator.UserId, true, Statistician.UserId, "late query on P-002"), (trial.Locked, trial.LockedBy, trial.Unblinded, trial.UnblindedBy, trial.LastUnlockReason));
         var codeBreak = Assert.Single(trial.EmergencyUnblindings);
         Assert.Equal(("P-001", Investigator.UserId), (codeBreak.ParticipantId, codeBreak.PerformedBy));
         Assert.Equal([1, 2], codeBreak.CompromisedPeriods);

@@ -21,6 +21,10 @@ public static class TrialDesignSupport
     public static readonly Actor Administrator = new("u-admin", Roles.Administrator);
     public static readonly Actor Investigator = new("u-investigator", Roles.Investigator);
     public static readonly Actor OtherInvestigator = new("u-investigator-2", Roles.Investigator);
+
+    /// <summary>An Investigator whose account names every site these tests' protocols use (locking needs every site, ADR 0010).</summary>
+    public static readonly Actor TrialWideInvestigator = new("u-investigator-all", Roles.Investigator);
+
     public static readonly Actor Pharmacist = new("u-pharmacist", Roles.Pharmacist);
     public static readonly Actor Statistician = new("u-statistician", Roles.Statistician);
 
@@ -141,7 +145,7 @@ public sealed class DesignCommands(TrialOpsRuntime runtime)
         }
 
         var created = await new TrialOps.Identity.IdentityService(runtime).CreateUserAsync(
-            CommandContext.New(Actor.System), new TrialOps.Identity.NewUser(by.UserId, $"Test {by.Role}", by.Role, TrialOps.Identity.SiteGrants.RolesThatMayHaveAllSites.Contains(by.Role) ? ["*"] : ["S01"], SignerPassword), ct);
+            CommandContext.New(Actor.System), new TrialOps.Identity.NewUser(by.UserId, $"Test {by.Role}", by.Role, TrialOps.Identity.SiteGrants.RolesThatMayHaveAllSites.Contains(by.Role) ? ["*"] : by == TrialDesignSupport.TrialWideInvestigator ? ["S01", "S02"] : ["S01"], SignerPassword), ct);
         Assert.True(created.Accepted || created.Rejection?.Code == TrialOps.Identity.IdentityRejections.UserExists, created.Rejection?.Message);
         return new TrialOps.Signatures.SignatureRequest(by.UserId, SignerPassword);
     }

@@ -14,11 +14,11 @@ public class LockTrialTests
 
     private static ProtocolImported Imported => new(KetCode, Coordinator.UserId, Now.AddDays(-90), 1, Protocols.ProtocolFixtures.KetJson, new string('0', 64));
 
-    private static Decision Lock(ProtocolState state, Actor by, PreLockChecklist? checklist = null, IReadOnlyDictionary<string, string>? confirmations = null, IReadOnlyDictionary<string, int>? shown = null, SignatureRequest? signature = null) =>
-        LockTrial.Decide(state, new LockTrial(KetCode, signature ?? SignedBy(by), by, confirmations, shown), Now, AccountOf(by, version: 1), checklist ?? PreLockChecklist.Empty);
+    private static Decision Lock(ProtocolState state, Actor by, PreLockChecklist? checklist = null, IReadOnlyDictionary<string, string>? confirmations = null, IReadOnlyDictionary<string, int>? shown = null, SignatureRequest? signature = null, IReadOnlyList<string>? sites = null) =>
+        LockTrial.Decide(state, new LockTrial(KetCode, signature ?? SignedBy(by), by, confirmations, shown), Now, AccountOf(by, version: 1, sites: sites), checklist ?? PreLockChecklist.Empty);
 
-    private static Decision Unlock(ProtocolState state, Actor by, string reason = Reason, SignatureRequest? signature = null) =>
-        UnlockTrial.Decide(state, new UnlockTrial(KetCode, reason, signature ?? SignedBy(by), by), Now, AccountOf(by, version: 2));
+    private static Decision Unlock(ProtocolState state, Actor by, string reason = Reason, SignatureRequest? signature = null, IReadOnlyList<string>? sites = null) =>
+        UnlockTrial.Decide(state, new UnlockTrial(KetCode, reason, signature ?? SignedBy(by), by), Now, AccountOf(by, version: 2, sites: sites));
 
     private static Decision Unblind(ProtocolState state, Actor by) =>
         UnblindTrial.Decide(state, new UnblindTrial(KetCode, SignedBy(by), by), Now, AccountOf(by, version: 2));
@@ -57,6 +57,26 @@ public class LockTrialTests
     public void nobody_else_can_lock_the_trial(string role)
     {
         Assert.Equal("not-permitted", Rejected(Lock(ProtocolState.From([Imported]), new Actor("u", role))).Code);
+    }
+
+    [Theory]
+    [InlineData("Coordinator")]
+    [InlineData("Investigator")]
+    public void a_lock_or_its_lifting_needs_an_account_that_reaches_every_site_of_the_trial(string role)
+    {
+        var sites = TrialWideAccess.SitesOf(ProtocolState.From([Imported]));
+        Assert.True(sites.Count >= 2, "the example protocol has several sites");
+        var by = new Actor("u-site", role);
+
+        var refused = Rejected(Lock(ProtocolState.From([Imported]), by, sites: [sites[0]]));
+        Assert.Equal("site-not-granted", refused.Code);
+        Assert.Contains(sites[1], refused.Message, StringComparison.Ordinal);
+
+        // Every site named one by one is as good as the all-sites grant.
+        var (locked, signature) = Signed<TrialLocked>(Lock(ProtocolState.From([Imported]), by, sites: sites));
+        var state = ProtocolState.From([Imported, locked, signature]);
+        Assert.Equal("site-not-granted", Rejected(Unlock(state, by, sites: [sites[0]])).Code);
+        Signed<TrialUnlocked>(Unlock(state, by, sites: sites));
     }
 
     [Fact]

@@ -19,9 +19,10 @@ public static class SignatureFixtures
     public static SignatureRequest SignedBy(Actor actor, string password = Password, string? code = null) => new(actor.UserId, password, code);
 
     /// <summary>The account of <paramref name="actor"/> as a decider reads it; the signed stream at <paramref name="version"/>.</summary>
-    public static SignatureContext AccountOf(Actor actor, int version = 3, bool active = true, bool secondFactor = false, IReadOnlyList<string>? recoveryCodes = null)
+    /// <param name="sites">The account's site grants (every site, <c>*</c>, unless given).</param>
+    public static SignatureContext AccountOf(Actor actor, int version = 3, bool active = true, bool secondFactor = false, IReadOnlyList<string>? recoveryCodes = null, IReadOnlyList<string>? sites = null)
     {
-        var events = new List<object> { new UserCreated(actor.UserId, "admin", Now.AddDays(-30), $"Dr {actor.UserId}", actor.Role, ["*"], Hash.Value) };
+        var events = new List<object> { new UserCreated(actor.UserId, "admin", Now.AddDays(-30), $"Dr {actor.UserId}", actor.Role, sites ?? ["*"], Hash.Value) };
         if (!active)
         {
             events.Add(new UserDeactivated(actor.UserId, "admin", Now.AddDays(-1)));

@@ -140,6 +140,30 @@ public sealed class TrialsApiTests(DemoTrialFixture trial) : IClassFixture<DemoT
     }
 
     [Fact]
+    public async Task a_coordinator_who_reaches_only_some_sites_is_neither_shown_the_trial_wide_checklist_nor_able_to_lock()
+    {
+        using var api = await trial.ApiClientAtSitesAsync(Roles.Coordinator, "onesite", "S01");
+        var userName = "coordinator.onesite.s01";
+
+        await (await api.GetAsync($"/api/v1/trials/{Code}/pre-lock-checklist")).ProblemAsync(403);
+        var reasons = TrialOps.Blinding.PreLockCategories.All.ToDictionary(c => c, _ => "reviewed");
+        var refused = await (await api.PostAsJsonAsync($"/api/v1/trials/{Code}/lock", new { password = TrialAppFixture.Password, confirmations = reasons })).ProblemAsync(403);
+        Assert.Equal("site-not-granted", refused.GetProperty("code").GetString());
+        Assert.Contains("S02", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var browser = trial.Client();
+        var login = await Forms.PostAsync(browser, "/login", "login", new() { ["Input.UserName"] = userName, ["Input.Password"] = TrialAppFixture.Password });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var page = await browser.GetStringAsync($"/trials/{Code}/status");
+        Assert.Contains("id=\"lock-needs-every-site\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("pre-lock-checklist", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lock the database", page, StringComparison.Ordinal);
+
+        var status = await api.GetFromJsonAsync<JsonElement>($"/api/v1/trials/{Code}/status");
+        Assert.False(status.GetProperty("locked").GetBoolean());
+    }
+
+    [Fact]
     public async Task the_lock_form_shows_the_checklist_refuses_a_careless_or_stale_lock_and_keeps_the_reasons()
     {
         using var coordinator = await trial.SignedInAsync(Roles.Coordinator);
