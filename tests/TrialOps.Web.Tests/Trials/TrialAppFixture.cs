@@ -154,10 +154,14 @@ public abstract class TrialAppFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Waits until every async projection has applied every committed event (the dashboard and lists read them).</summary>
+    /// <summary>
+    /// Waits until every async projection has applied every committed event (the dashboard and lists
+    /// read them), at most 60 s: dozens of apps share the test cluster and two cores here, and a
+    /// failure says where each read model stood and who hosted it.
+    /// </summary>
     public async Task WaitForReadModelsAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
             // Every projection that is not paused (the ledger on ours, the read models on Marten's
@@ -172,7 +176,7 @@ public abstract class TrialAppFixture : IAsyncLifetime
 
             if (DateTime.UtcNow >= deadline)
             {
-                Assert.Fail($"The read models did not catch up within 30 s. Newest event {last}; {string.Join("; ", statuses.Select(s => $"{s.Name} {s.Status} at {s.LastPosition}{(Runtime.Projections.ReadModels.Names.Contains(s.Name) ? Runtime.Projections.ReadModels.IsHostedHere(s.Name) ? " (hosted here)" : " (not hosted here)" : string.Empty)}"))}."
+                Assert.Fail($"The read models did not catch up within 60 s. Newest event {last}; {string.Join("; ", statuses.Select(s => $"{s.Name} {s.Status} at {s.LastPosition}{(Runtime.Projections.ReadModels.Names.Contains(s.Name) ? Runtime.Projections.ReadModels.IsHostedHere(s.Name) ? " (hosted here)" : " (not hosted here)" : string.Empty)}"))}."
                     + $"{Environment.NewLine}Wolverine: {await WolverineStateAsync()}{Environment.NewLine}Recent log:{Environment.NewLine}{string.Join(Environment.NewLine, log.Recent)}");
             }
 
