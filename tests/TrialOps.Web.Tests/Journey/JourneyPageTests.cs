@@ -373,6 +373,8 @@ public sealed partial class JourneyPageTests(DemoTrialFixture trial) : IClassFix
         Assert.Contains($"Blind broken in an emergency by {trial.UserOf(Roles.Investigator)}", participant, StringComparison.Ordinal);
         // The signature is shown with the code break (ADR 0023): printed name, user id, meaning.
         Assert.Matches($"data-signature=\"code break of participant {subject}\">\\s*Signed by <strong>Test Investigator</strong> \\({Regex.Escape(trial.UserOf(Roles.Investigator))}, Investigator\\), meaning <em>responsible for</em>", participant);
+        // The trial's status page says what the signature is for, not just "responsible for".
+        Assert.Contains($"<td>Test Investigator, responsible for the code break of participant {subject}</td>", await monitor.GetStringAsync($"{Trial}/status"), StringComparison.Ordinal);
         var audit = await monitor.GetStringAsync($"{Trial}/participants/{subject}/audit");
         Assert.Contains("Emergency code break (signed)", audit, StringComparison.Ordinal);
         Assert.DoesNotContain(TrialAppFixture.Demo.Treatments, t => participant.Contains(t.Label, StringComparison.Ordinal) || audit.Contains(t.Label, StringComparison.Ordinal));
