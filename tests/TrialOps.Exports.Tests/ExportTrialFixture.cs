@@ -70,7 +70,7 @@ public class ExportTrialFixture : IAsyncLifetime
         var administrator = new Actor("cli:tests", Roles.Administrator);
         foreach (var person in new[] { Statistician, Coordinator, Investigator, Monitor })
         {
-            var created = await identity.CreateUserAsync(CommandContext.New(administrator), new NewUser(person.UserId, $"{person.Role} {person.UserId}", person.Role, [], Password));
+            var created = await identity.CreateUserAsync(CommandContext.New(administrator), new NewUser(person.UserId, $"{person.Role} {person.UserId}", person.Role, SitesFor(person), Password));
             Assert.True(created.Accepted, created.Rejection?.Message);
         }
 
@@ -95,7 +95,18 @@ public class ExportTrialFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A new, not yet existing folder for one export.</summary>
+    /// <summary>
+    /// The sites each person's account reaches: the Coordinator every site, the Investigator the
+    /// trial's sites (an Investigator may not be given "every site"), so both may lock and lift
+    /// the lock, which act on every site at once (ADR 0010); the others need no site.
+    /// </summary>
+    private IReadOnlyList<string> SitesFor(Actor person) => person.Role switch
+    {
+        Roles.Coordinator => [SiteGrants.AllSitesGrant],
+        Roles.Investigator => [.. Protocol.Sites.Select(s => s.Code)],
+        _ => [],
+    };
+
     /// <summary>
     /// Screens (consent <paramref name="consentDaysAgo"/> days ago), confirms and randomizes a new
     /// participant at S01 as the site would, extending the S01 list when the earlier tests used it up.
@@ -123,6 +134,7 @@ public class ExportTrialFixture : IAsyncLifetime
         Assert.True(result.Accepted, $"{typeof(T).Name}: {result.Rejection?.Code} {result.Rejection?.Message}");
     }
 
+    /// <summary>A new, not yet existing folder for one export.</summary>
     public string NewFolder(string name) => Path.Combine(Folder, $"{name}-{Guid.NewGuid():N}");
 
     /// <summary>Exports and asserts it succeeded.</summary>
