@@ -87,7 +87,7 @@ public static class LockCommands
 
             var code = parse.GetValue(trial)!.Trim();
             var signer = await SignerAsync(runtime, parse.GetValue(user)!, ct);
-            if (isLock && ProtocolCode.TryParse(code, out var protocol))
+            if (isLock && ProtocolCode.TryParse(code, out var protocol) && await ReachesEverySiteAsync(runtime, signer, code, ct))
             {
                 // The CLI has no running read-model loop: bring every read model up to what the
                 // previous commands wrote, so the checklist (and the lock's own recount) reads the
@@ -130,6 +130,16 @@ public static class LockCommands
 
         return SiteGrants.WithSites(new Actor(account.UserName, account.Role), account.Sites);
     }
+
+    /// <summary>
+    /// Whether the signer's account reaches every site of the trial (or the trial is unknown, for
+    /// the command to refuse). The pre-lock checklist counts every site's open items, so it is
+    /// printed only to someone who may lock; the lock itself then refuses the others, naming the
+    /// sites they lack (ADR 0010), as the status page and the API do.
+    /// </summary>
+    private static async Task<bool> ReachesEverySiteAsync(TrialOpsRuntime runtime, Actor signer, string code, CancellationToken ct) =>
+        await new ProtocolHistory(runtime.Store).DefinitionAsync(code, ct) is not { } definition
+        || TrialWideAccess.Covers(signer.Sites ?? SiteAccess.All, [.. definition.Sites.Select(s => s.Code)]);
 
     /// <summary><c>CATEGORY=REASON</c> pairs of <c>--confirm</c>.</summary>
     private static Dictionary<string, string> ParseConfirmations(IEnumerable<string> values)

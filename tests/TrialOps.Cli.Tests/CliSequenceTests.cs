@@ -44,6 +44,7 @@ public sealed class CliSequenceTests
             var oneSite = await CliRunner.RunAsync(new Dictionary<string, string?> { ["TRIALOPS_CONNECTION"] = db.ConnectionString }, Password + "\n", ["lock", "--trial", Trial, "--user", "sita.coordinator", "--password-stdin", .. CliRunner.ConfirmAll("one site only")]);
             Assert.NotEqual(0, oneSite.ExitCode);
             Assert.Contains("does not reach S02", oneSite.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Pre-lock checklist:", oneSite.Output, StringComparison.Ordinal);
 
             var locked = await CliRunner.SucceedsAsync(db, Password + "\n", ["lock", "--trial", Trial, "--user", "cora.coordinator", "--password-stdin", .. CliRunner.ConfirmAll("SDV is sampled for this demo")]);
             Assert.Contains("confirmed: SDV is sampled for this demo", locked.Output, StringComparison.Ordinal);
