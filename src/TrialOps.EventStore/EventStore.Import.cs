@@ -117,9 +117,10 @@ public sealed partial class EventStore
             {
                 await copy.CancelAsync();
             }
-            catch (PostgresException)
+            catch (NpgsqlException)
             {
-                // The server had refused a row before the cancellation: the reason is the caller's exception.
+                // The server had refused a row before the cancellation (or the connection broke): the
+                // reason to report is the one that stopped the writing.
             }
 
             await copy.DisposeAsync();
