@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -25,6 +26,56 @@ public static class EventHasher
             FormatTime(recordedAt));
 
     /// <summary>
+    /// The metadata and recorded time of <see cref="HashEvent(string, string, int, string, string, StoredMetadata, DateTimeOffset)"/>
+    /// as the bytes the hash covers after the data: the same for every event of an import, so
+    /// encoded once for it.
+    /// </summary>
+    public static byte[] MetadataPart(StoredMetadata metadata, DateTimeOffset recordedAt)
+    {
+        var builder = new StringBuilder();
+        foreach (var part in new[] { metadata.ActorId, metadata.ActorRole, metadata.Reason, metadata.CorrelationId, metadata.CausationId, metadata.CommandId, FormatTime(recordedAt) })
+        {
+            AppendPart(builder, part);
+        }
+
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+
+    /// <summary>
+    /// The same hash as <see cref="HashEvent(string, string, int, string, string, StoredMetadata, DateTimeOffset)"/>
+    /// with the canonical data given as UTF-8 (<paramref name="canonicalDataLength"/> is its length
+    /// in UTF-16 code units, as the string form prefixes it) and the rest as <see cref="MetadataPart"/>.
+    /// </summary>
+    public static string HashEvent(string previousHash, string streamId, int version, string type, ReadOnlySpan<byte> canonicalData, int canonicalDataLength, ReadOnlySpan<byte> metadataPart)
+    {
+        var prefix = new StringBuilder(previousHash.Length + streamId.Length + type.Length + 32);
+        AppendPart(prefix, previousHash);
+        AppendPart(prefix, streamId);
+        AppendPart(prefix, version.ToString(CultureInfo.InvariantCulture));
+        AppendPart(prefix, type);
+        prefix.Append(canonicalDataLength.ToString(CultureInfo.InvariantCulture)).Append(':');
+
+        var prefixLength = Encoding.UTF8.GetMaxByteCount(prefix.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(prefixLength + canonicalData.Length + 1 + metadataPart.Length);
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(prefix.ToString(), buffer);
+            canonicalData.CopyTo(buffer.AsSpan(length));
+            length += canonicalData.Length;
+            buffer[length++] = (byte)'\n';
+            metadataPart.CopyTo(buffer.AsSpan(length));
+            length += metadataPart.Length;
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
     /// The hash of an event written by TrialOps 0.1 (its own <c>events</c> table, kept as
     /// <c>v01_events</c>): over the exact stored JSON texts of data and metadata.
     /// </summary>
@@ -46,16 +97,22 @@ public static class EventHasher
         var builder = new StringBuilder();
         foreach (var part in parts)
         {
-            if (part is null)
-            {
-                builder.Append("-1:\n");
-                continue;
-            }
-
-            builder.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part).Append('\n');
+            AppendPart(builder, part);
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+    }
+
+    /// <summary>A field as the hash covers it: its length in UTF-16 code units, a colon, the text, a newline; -1 for none.</summary>
+    private static void AppendPart(StringBuilder builder, string? part)
+    {
+        if (part is null)
+        {
+            builder.Append("-1:\n");
+            return;
+        }
+
+        builder.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part).Append('\n');
     }
 }
 

@@ -9,6 +9,13 @@ public sealed record Noted(string StreamId, string Text);
 [EventType("test.corrected.v1", RequiresReason = true)]
 public sealed record NoteCorrected(string StreamId, string Text);
 
+/// <summary>Values that JSON writes in more than one way (decimals, escapes, non-ASCII, nesting), for the bulk import's encoder.</summary>
+[EventType("test.measured.v1")]
+public sealed record Measured(string StreamId, string Text, decimal Value, double Ratio, long Count, IReadOnlyList<string> Tags, IReadOnlyDictionary<string, decimal>? Extra, DateTimeOffset At);
+
+/// <summary>A record without an alias: the store refuses to write it.</summary>
+public sealed record Unregistered(string StreamId);
+
 public static class Platform
 {
     public static EventTypeRegistry Registry { get; } = EventTypeRegistry.FromAssemblies(typeof(Noted).Assembly);
