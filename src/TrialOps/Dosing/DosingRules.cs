@@ -73,7 +73,7 @@ public static class DosingRules
             ? new Rejection("dosing.time-out-of-order", $"The {what} ({clock.Show(time)}) cannot precede {earlier} ({clock.Show(earliest)}).", field)
             : null;
 
-    /// <summary>Refusal of a start while the weight in force differs from the weight the preparation in force was calculated for.</summary>
+    /// <summary>Refusal (a conflict with the session's state, 409) of a start while the weight in force differs from the weight the preparation in force was calculated for.</summary>
     public const string WeightChangedSincePreparation = "dosing.weight-changed-since-preparation";
 
     /// <summary>
@@ -87,8 +87,7 @@ public static class DosingRules
             ? new Rejection(
                 WeightChangedSincePreparation,
                 $"The weight was corrected after the dose was prepared ({Kg(session.Preparation!.WeightKg)} kg → {Kg(session.WeightKg!.Value)} kg): "
-                + "the pharmacy must re-prepare or confirm the dose before dosing of period " + session.Period + " can start.",
-                "period")
+                + "the pharmacy must re-prepare or confirm the dose before dosing of period " + session.Period + " can start.")
             : null;
 
     /// <summary>
@@ -118,8 +117,7 @@ public static class DosingRules
             ? null
             : new Rejection(
                 "dosing.preparation-current",
-                $"The preparation of period {period} is already right for the weight in force ({Kg(session.WeightKg ?? session.Preparation.WeightKg)} kg): there is nothing to re-prepare or confirm.",
-                "period");
+                $"The preparation of period {period} is already right for the weight in force ({Kg(session.WeightKg ?? session.Preparation.WeightKg)} kg): there is nothing to re-prepare or confirm.");
     }
 
     /// <summary>A weight as the pages show it: "80", "72.5".</summary>
