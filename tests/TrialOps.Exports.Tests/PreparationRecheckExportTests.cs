@@ -59,6 +59,7 @@ public sealed class PreparationRecheckExportTests(ExportTrialFixture fixture) : 
             .Sum(r => decimal.Parse(r["EXDOSE"], CultureInfo.InvariantCulture));
         Assert.Equal((30m, 40m), (Dose(replaced), Dose(confirmed)));
 
+        Assert.Empty(OdmSchemas.CreateValidator().Validate(Path.Combine(export.Directory!, "odm.xml")));
         var odm = XNamespace.Get(OdmWriter.Namespace);
         var document = XDocument.Load(Path.Combine(export.Directory!, "odm.xml"));
         string[] Values(SubjectNumber subject, string item) => document.Descendants(odm + "SubjectData").Single(s => (string)s.Attribute("SubjectKey")! == subject.ToString())
