@@ -33,13 +33,14 @@ public sealed record SessionResponse(
     bool StartedAsDeviation,
     DateTimeOffset? WashoutEndsAt,
     string? Washout,
-    string? Instruction)
+    string? Instruction,
+    bool AwaitsPharmacyRecheck = false)
 {
     public static SessionResponse From(SessionView view)
     {
         var s = view.Session;
         return new(view.Period, view.Kit, s.WeightKg, s.WeightMeasuredAt, s.Preparation?.PreparedAt, s.Preparation?.PreparedBy, s.Preparation?.CheckedBy,
-            s.StartedAt, s.StoppedAt, s.Completed, s.Interrupted, s.StartedAsDeviation, view.WashoutEndsAt, view.WashoutText, view.Instruction);
+            s.StartedAt, s.StoppedAt, s.Completed, s.Interrupted, s.StartedAsDeviation, view.WashoutEndsAt, view.WashoutText, view.Instruction, s.AwaitsPharmacyRecheck);
     }
 }
 
@@ -142,6 +143,18 @@ public sealed record WeightCorrectionRequest(DateTimeOffset MeasuredAt, decimal 
 /// second factor) current authenticator code (ADR 0020).
 /// </summary>
 public sealed record PreparationRequest(string Kit, DateTimeOffset PreparedAt, string CheckedBy, string? CheckerPassword = null, string? CheckerCode = null);
+
+/// <summary>
+/// The weight was corrected after the dose was prepared: the pharmacist prepared the dose anew for the
+/// weight in force from the period's kit, with the reason and a second pharmacist's signed check (ADR 0020).
+/// </summary>
+public sealed record PreparationReplacementRequest(string Kit, DateTimeOffset PreparedAt, string Reason, string CheckedBy, string? CheckerPassword = null, string? CheckerCode = null);
+
+/// <summary>
+/// The weight was corrected after the dose was prepared: the pharmacist confirms the prepared dose is
+/// right for the weight in force, with the reason and a second pharmacist's signed check (ADR 0020).
+/// </summary>
+public sealed record PreparationConfirmationRequest(string Reason, string CheckedBy, string? CheckerPassword = null, string? CheckerCode = null);
 
 public sealed record StartRequest(DateTimeOffset StartedAt);
 
@@ -538,6 +551,22 @@ public static class ParticipantsApi
                     : Task.FromResult(ApiResults.Rejected(new Rejection("dosing.invalid-kit", $"'{request.Kit}' is not a kit number (six digits).", "kit"))))
             .WithName("RecordDosePreparation")
             .WithSummary("Record that the period's kit was prepared (Pharmacist) and the check signed by a second pharmacist with their password (and second-factor code where enabled); a wrong password counts towards their lock-out.")
+            .ProducesSessionCommand();
+
+        sessions.MapPost("/{period:int}/preparation-replacements", (string code, string subject, int period, PreparationReplacementRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                KitNumber.TryParse(request.Kit, out var kit)
+                    ? SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
+                        commands.SendCommandAsync(context, new ReplaceDosePreparation(protocol, number, period, kit, request.PreparedAt, request.Reason ?? string.Empty, request.CheckedBy ?? string.Empty, request.CheckerPassword ?? string.Empty, request.CheckerCode), ct))
+                    : Task.FromResult(ApiResults.Rejected(new Rejection("dosing.invalid-kit", $"'{request.Kit}' is not a kit number (six digits).", "kit"))))
+            .WithName("ReplaceDosePreparation")
+            .WithSummary("The weight was corrected after the dose was prepared: record the dose prepared anew for the weight in force (Pharmacist), with the reason and the check signed by a second pharmacist.")
+            .ProducesSessionCommand();
+
+        sessions.MapPost("/{period:int}/preparation-confirmations", (string code, string subject, int period, PreparationConfirmationRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
+                SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
+                    commands.SendCommandAsync(context, new ConfirmDosePreparation(protocol, number, period, request.Reason ?? string.Empty, request.CheckedBy ?? string.Empty, request.CheckerPassword ?? string.Empty, request.CheckerCode), ct)))
+            .WithName("ConfirmDosePreparation")
+            .WithSummary("The weight was corrected after the dose was prepared: confirm the prepared dose is right for the weight in force (Pharmacist), with the reason and the check signed by a second pharmacist.")
             .ProducesSessionCommand();
 
         sessions.MapPost("/{period:int}/start", (string code, string subject, int period, StartRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>

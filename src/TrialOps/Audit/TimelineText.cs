@@ -42,6 +42,9 @@ public static class TimelineText
             SessionWeightRecorded e => ($"Period {e.Period}: weight {Number(e.WeightKg)} kg", e.MeasuredAt, $"P{e.Period} weight", $"{Number(e.WeightKg)} kg", false),
             SessionWeightCorrected e => ($"Period {e.Period}: weight corrected to {Number(e.WeightKg)} kg", e.MeasuredAt, $"P{e.Period} weight", $"{Number(e.WeightKg)} kg", true),
             DosePrepared e => ($"Period {e.Period}: kit {e.Kit} prepared by {e.PreparedBy}, " + (e.IsCheckSigned() ? $"check signed by {e.CheckedBy} ({e.CheckMeaning})" : $"checked by {e.CheckedBy} (not signed)"), e.PreparedAt, null, null, false),
+            // Replacing and confirming read the same here: which of the two the pharmacy chose is its own record (ADR 0020).
+            DosePreparationReplaced e => ($"Period {e.Period}: preparation re-checked for the corrected weight of {Number(e.WeightKg)} kg by {e.PreparedBy}, check signed by {e.CheckedBy} ({e.CheckMeaning})", null, null, null, true),
+            DosePreparationConfirmed e => ($"Period {e.Period}: preparation re-checked for the corrected weight of {Number(e.WeightKg)} kg by {e.ConfirmedBy}, check signed by {e.CheckedBy} ({e.CheckMeaning})", null, null, null, true),
             DosingStarted e => ($"Period {e.Period}: dosing started", e.StartedAt, $"P{e.Period} dosing start", Time(clock, e.StartedAt), false),
             DosingStartCorrected e => ($"Period {e.Period}: dosing start corrected to {Time(clock, e.StartedAt)}", e.StartedAt, $"P{e.Period} dosing start", Time(clock, e.StartedAt), true),
             DosingInterrupted e => ($"Period {e.Period}: dosing interrupted ({e.Reason})", e.InterruptedAt, null, null, false),

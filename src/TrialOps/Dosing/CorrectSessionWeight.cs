@@ -7,7 +7,10 @@ namespace TrialOps.Dosing;
 
 /// <summary>
 /// Correct a wrongly recorded session weight with the reason. The original stays. A dose already
-/// prepared keeps the weight it was calculated from (recorded on the preparation).
+/// prepared keeps the weight it was calculated from (recorded on the preparation); while the two
+/// differ, dosing is refused until the pharmacy prepares the dose anew
+/// (<see cref="ReplaceDosePreparation"/>) or confirms it for the corrected weight
+/// (<see cref="ConfirmDosePreparation"/>; ADR 0020).
 /// </summary>
 public sealed record CorrectSessionWeight(ProtocolCode Protocol, SubjectNumber Subject, int Period, decimal WeightKg, DateTimeOffset MeasuredAt, string Reason)
 {

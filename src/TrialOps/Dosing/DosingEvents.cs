@@ -151,3 +151,62 @@ public sealed record DosingStopCorrected(
     DateTimeOffset CorrectedAt,
     DateTimeOffset StoppedAt,
     string Reason) : IParticipantEvent;
+
+/// <summary>
+/// The session weight was corrected after the dose was prepared, and the pharmacist prepared the
+/// dose anew for the weight in force, checked by a second pharmacist who signed the check as for
+/// <see cref="DosePrepared"/> (ADR 0020). From here on this is the preparation in force; the
+/// earlier <see cref="DosePrepared"/> stays in the stream.
+/// </summary>
+/// <param name="PreparedBy">User id of the pharmacist who prepared the dose anew.</param>
+/// <param name="PreparedAt">Clinical time of the new preparation.</param>
+/// <param name="Kit">The period's kit, the one randomization assigned.</param>
+/// <param name="CheckedBy">User id of the second pharmacist who signed the check; never the preparer.</param>
+/// <param name="WeightKg">The corrected session weight the new dose was calculated from.</param>
+/// <param name="ReplacedWeightKg">The weight the replaced preparation was calculated from.</param>
+/// <param name="CheckMeaning">The meaning of the checker's signature, <see cref="DoseCheck.Verified"/>.</param>
+/// <param name="CheckSignedAt">Server time the checker signed.</param>
+/// <param name="Reason">Why the dose was prepared anew (what the pharmacist did with the first one).</param>
+[EventType("dosing.preparation-replaced.v1", RequiresReason = true)]
+public sealed record DosePreparationReplaced(
+    ProtocolCode Protocol,
+    SubjectNumber Subject,
+    int Period,
+    string PreparedBy,
+    DateTimeOffset PreparedAt,
+    KitNumber Kit,
+    string CheckedBy,
+    decimal WeightKg,
+    decimal ReplacedWeightKg,
+    string CheckMeaning,
+    DateTimeOffset CheckSignedAt,
+    string Reason) : IParticipantEvent;
+
+/// <summary>
+/// The session weight was corrected after the dose was prepared, and the pharmacist confirmed that
+/// the dose already prepared is right for the corrected weight (a fixed dose, or a difference
+/// within the protocol's rounding), checked by a second pharmacist who signed the check as for
+/// <see cref="DosePrepared"/> (ADR 0020). The preparation itself, and the weight it was
+/// calculated from, do not change.
+/// </summary>
+/// <param name="ConfirmedBy">User id of the pharmacist who confirmed the preparation.</param>
+/// <param name="ConfirmedAt">Server time.</param>
+/// <param name="WeightKg">The corrected session weight the preparation is confirmed for.</param>
+/// <param name="PreparedForWeightKg">The weight the preparation in force was calculated from.</param>
+/// <param name="CheckedBy">User id of the second pharmacist who signed the check; never the confirming pharmacist.</param>
+/// <param name="CheckMeaning">The meaning of the checker's signature, <see cref="DoseCheck.Verified"/>.</param>
+/// <param name="CheckSignedAt">Server time the checker signed.</param>
+/// <param name="Reason">Why the prepared dose is right for the corrected weight.</param>
+[EventType("dosing.preparation-confirmed.v1", RequiresReason = true)]
+public sealed record DosePreparationConfirmed(
+    ProtocolCode Protocol,
+    SubjectNumber Subject,
+    int Period,
+    string ConfirmedBy,
+    DateTimeOffset ConfirmedAt,
+    decimal WeightKg,
+    decimal PreparedForWeightKg,
+    string CheckedBy,
+    string CheckMeaning,
+    DateTimeOffset CheckSignedAt,
+    string Reason) : IParticipantEvent;

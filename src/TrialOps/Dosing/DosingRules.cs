@@ -73,6 +73,56 @@ public static class DosingRules
             ? new Rejection("dosing.time-out-of-order", $"The {what} ({clock.Show(time)}) cannot precede {earlier} ({clock.Show(earliest)}).", field)
             : null;
 
+    /// <summary>Refusal (a conflict with the session's state, 409) of a start while the weight in force differs from the weight the preparation in force was calculated for.</summary>
+    public const string WeightChangedSincePreparation = "dosing.weight-changed-since-preparation";
+
+    /// <summary>
+    /// A dose prepared for one weight must not be given after the weight was corrected (ADR 0020):
+    /// the pharmacy prepares it anew (<see cref="ReplaceDosePreparation"/>) or confirms it for the
+    /// corrected weight (<see cref="ConfirmDosePreparation"/>). The message is for the bedside team and
+    /// the same whatever the allocation: it names the two weights, which they recorded themselves.
+    /// </summary>
+    public static Rejection? PreparationCurrent(DosingSession session) =>
+        session.PreparationOutdated
+            ? new Rejection(
+                WeightChangedSincePreparation,
+                $"The weight was corrected after the dose was prepared ({Kg(session.Preparation!.WeightKg)} kg → {Kg(session.WeightKg!.Value)} kg): "
+                + "the pharmacy must re-prepare or confirm the dose before dosing of period " + session.Period + " can start.")
+            : null;
+
+    /// <summary>
+    /// What replacing and confirming a preparation have in common: a Pharmacist (the role that sees
+    /// the allocation) of the participant's site, the current period, prepared, not started, and the
+    /// weight in force differing from the one the preparation in force is right for.
+    /// </summary>
+    public static Rejection? Recheck(ParticipantState participant, TrialContext trial, SubjectNumber subject, int period, Actor by, string action)
+    {
+        if ((Prelude(participant, trial, subject, period, by, [Common.Roles.Pharmacist], action) ?? CurrentPeriod(participant, period)) is { } rejection)
+        {
+            return rejection;
+        }
+
+        var session = participant.Session(period);
+        if (session.Preparation is null)
+        {
+            return new Rejection("dosing.not-prepared", $"The kit of period {period} has not been recorded as prepared: record the preparation.", "period");
+        }
+
+        if (session.Started)
+        {
+            return new Rejection("dosing.already-started", $"Dosing of period {period} has already started.", "period");
+        }
+
+        return session.PreparationOutdated
+            ? null
+            : new Rejection(
+                "dosing.preparation-current",
+                $"The preparation of period {period} is already right for the weight in force ({Kg(session.WeightKg ?? session.Preparation.WeightKg)} kg): there is nothing to re-prepare or confirm.");
+    }
+
+    /// <summary>A weight as the pages show it: "80", "72.5".</summary>
+    public static string Kg(decimal kg) => kg.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Common prelude: role, open trial, participant in treatment, period exists.</summary>
     public static Rejection? Prelude(ParticipantState participant, TrialContext trial, SubjectNumber subject, int period, Actor by, IReadOnlyList<string> roles, string action) =>
         JourneyRules.Role(by, roles, action)

@@ -28,6 +28,18 @@ public sealed record PharmacyDose(
     BlindedDoseInstruction? Blinded,
     decimal? MakeUpMl = null)
 {
+    /// <summary>
+    /// While the session weight was corrected after the dose was prepared (ADR 0020): the dose for the
+    /// weight in force, calculated as for the first preparation (cap included), to prepare it anew.
+    /// </summary>
+    public SessionDose? CorrectedDose { get; init; }
+
+    /// <summary>The diluent to add to <see cref="CorrectedDose"/> (as <see cref="MakeUpMl"/>), or null.</summary>
+    public decimal? CorrectedMakeUpMl { get; init; }
+
+    /// <summary>The weight in force when it differs from the one the preparation was calculated from; otherwise null.</summary>
+    public decimal? CorrectedWeightKg => CorrectedDose?.WeightKg;
+
     /// <summary>What the pharmacist is told to add, or null: "Add 10 mL of diluent to make the preparation up to 60 mL, the volume of every arm at this weight."</summary>
     public string? MakeUpInstruction => MakeUpMl is { } ml && Blinded?.VolumeMl is { } total
         ? $"The dose cap breaks volume matching: add {DoseDisplay.Amount(ml, AmountUnit.ML)} of diluent to make the preparation up to {DoseDisplay.Amount(total, AmountUnit.ML)}, the volume of every arm at this weight, so that it looks the same at the bedside."
@@ -51,6 +63,8 @@ public static class PharmacyDoses
         var treatment = protocol.Treatment(code);
         var weight = participant.Session(period).Preparation?.WeightKg ?? participant.Session(period).WeightKg;
         var dose = weight is { } kg ? DoseCalculator.Calculate(treatment, kg) : null;
+        var session = participant.Session(period);
+        var corrected = session.AwaitsPharmacyRecheck ? DoseCalculator.Calculate(treatment, session.WeightKg!.Value) : null;
         return new PharmacyDose(
             protocol.Code,
             participant.Subject,
@@ -62,6 +76,10 @@ public static class PharmacyDoses
             weight,
             dose,
             weight is { } bw ? BlindedDoseInstruction.For(protocol, bw) : null,
-            dose is null ? null : BlindedDoseInstruction.MakeUpMl(protocol, dose));
+            dose is null ? null : BlindedDoseInstruction.MakeUpMl(protocol, dose))
+        {
+            CorrectedDose = corrected,
+            CorrectedMakeUpMl = corrected is null ? null : BlindedDoseInstruction.MakeUpMl(protocol, corrected),
+        };
     }
 }

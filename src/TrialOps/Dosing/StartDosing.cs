@@ -59,6 +59,11 @@ public sealed record StartDosing(ProtocolCode Protocol, SubjectNumber Subject, i
             return new Rejection("dosing.not-prepared", $"The kit for period {command.Period} has not been recorded as prepared and checked by the pharmacy.", "period");
         }
 
+        if (DosingRules.PreparationCurrent(session) is { } outdated)
+        {
+            return outdated;
+        }
+
         if ((DosingRules.NotBefore(clock, command.StartedAt, session.Preparation.PreparedAt, "startedAt", "dosing start", "the preparation of the kit")
             ?? (session.WeightMeasuredAt is { } weighed ? DosingRules.NotBefore(clock, command.StartedAt, weighed, "startedAt", "dosing start", "the weighing") : null)) is { } order)
         {

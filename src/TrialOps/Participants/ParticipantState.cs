@@ -39,6 +39,26 @@ public sealed record DosingSession(
     public TimeSpan InterruptedFor { get; init; }
 
     /// <summary>
+    /// The corrected weight the pharmacy confirmed the preparation in force for
+    /// (<see cref="DosePreparationConfirmed"/>); null when none was confirmed since it was prepared.
+    /// </summary>
+    public decimal? PreparationConfirmedForKg { get; init; }
+
+    /// <summary>How often the preparation was prepared anew for a corrected weight (<see cref="DosePreparationReplaced"/>).</summary>
+    public int PreparationsReplaced { get; init; }
+
+    /// <summary>
+    /// The session weight in force differs from the weight the preparation in force was calculated
+    /// from, and the pharmacy has not confirmed the preparation for it: a dose calculated per
+    /// kilogram would be wrong (ADR 0020). A corrected weighing time alone does not count.
+    /// </summary>
+    public bool PreparationOutdated =>
+        Preparation is { } prepared && WeightKg is { } weight && weight != prepared.WeightKg && weight != PreparationConfirmedForKg;
+
+    /// <summary>The preparation is outdated and dosing has not started: the pharmacy must prepare it anew or confirm it.</summary>
+    public bool AwaitsPharmacyRecheck => PreparationOutdated && !Started;
+
+    /// <summary>
     /// How long the treatment ran between the start and <paramref name="stoppedAt"/>, without the
     /// time it was interrupted (an interruption still open at <paramref name="stoppedAt"/> counts up to it).
     /// </summary>
@@ -149,7 +169,27 @@ public sealed record ParticipantState(
             WithSession(e.Period, s => s with { StartedAsDeviation = true }),
         SessionWeightRecorded e => WithSession(e.Period, s => s with { WeightKg = e.WeightKg, WeightMeasuredAt = e.MeasuredAt }),
         SessionWeightCorrected e => WithSession(e.Period, s => s with { WeightKg = e.WeightKg, WeightMeasuredAt = e.MeasuredAt }),
-        DosePrepared e => WithSession(e.Period, s => s with { Preparation = e }),
+        DosePrepared e => WithSession(e.Period, s => s with { Preparation = e, PreparationConfirmedForKg = null }),
+        // The new preparation is the one in force (exports, the bedside instruction and the pharmacy
+        // view follow its weight); the earlier DosePrepared stays in the stream.
+        DosePreparationReplaced e => WithSession(e.Period, s => s with
+        {
+            Preparation = s.Preparation is { } earlier
+                ? earlier with
+                {
+                    PreparedBy = e.PreparedBy,
+                    PreparedAt = e.PreparedAt,
+                    Kit = e.Kit,
+                    CheckedBy = e.CheckedBy,
+                    WeightKg = e.WeightKg,
+                    CheckMeaning = e.CheckMeaning,
+                    CheckSignedAt = e.CheckSignedAt,
+                }
+                : new DosePrepared(e.Protocol, e.Subject, e.Period, e.PreparedBy, e.PreparedAt, e.Kit, e.CheckedBy, e.WeightKg, e.CheckMeaning, e.CheckSignedAt),
+            PreparationConfirmedForKg = null,
+            PreparationsReplaced = s.PreparationsReplaced + 1,
+        }),
+        DosePreparationConfirmed e => WithSession(e.Period, s => s with { PreparationConfirmedForKg = e.WeightKg }),
         DosingStarted e => WithSession(e.Period, s => s with { StartedAt = e.StartedAt }),
         DosingStartCorrected e => WithSession(e.Period, s => s with { StartedAt = e.StartedAt }),
         DosingInterrupted e => WithSession(e.Period, s => s with { Interrupted = true, LastInterruptionAt = e.InterruptedAt }),

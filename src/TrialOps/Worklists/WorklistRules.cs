@@ -120,11 +120,32 @@ public static class WorklistRules
             })
             .ToArray();
 
-    /// <summary>Dosing sessions due (or due today) of participants whose preparation is not recorded: the pharmacist's list.</summary>
-    public static IReadOnlyList<WorkItem> Preparations(string trial, IEnumerable<ScheduleItem> schedule, Func<ScheduleItem, bool> prepared, Actor viewer, DateTimeOffset now, Func<string, SiteClock>? clockOf = null) =>
-        Sessions(trial, schedule.Where(i => i.Kind == ScheduleItemKind.Dosing && !prepared(i)), viewer, now, clockOf)
-            .Select(i => i with { Kind = WorkKind.Preparation, What = $"Prepare the infusion of period {i.Period}" })
+    /// <summary>
+    /// Dosing sessions due (or due today) of participants whose preparation is not recorded, or whose
+    /// weight was corrected after it (<paramref name="recheck"/> gives the weights, ADR 0020): the pharmacist's list.
+    /// </summary>
+    public static IReadOnlyList<WorkItem> Preparations(string trial, IEnumerable<ScheduleItem> schedule, Func<ScheduleItem, bool> prepared, Actor viewer, DateTimeOffset now, Func<string, SiteClock>? clockOf = null, Func<ScheduleItem, (decimal PreparedForKg, decimal WeightKg)?>? recheck = null)
+    {
+        var items = schedule.Where(i => i.Kind == ScheduleItemKind.Dosing).ToArray();
+        var rechecks = new Dictionary<(string, int), (decimal PreparedForKg, decimal WeightKg)>();
+        foreach (var item in items)
+        {
+            if (recheck?.Invoke(item) is { } weights)
+            {
+                rechecks[(item.Subject, item.Period)] = weights;
+            }
+        }
+
+        return Sessions(trial, items.Where(i => !prepared(i) || rechecks.ContainsKey((i.Subject, i.Period))), viewer, now, clockOf)
+            .Select(i => i with
+            {
+                Kind = WorkKind.Preparation,
+                What = rechecks.TryGetValue((i.Subject, i.Period ?? 0), out var weights)
+                    ? $"Re-prepare or confirm the infusion of period {i.Period}: weight corrected after preparation ({Dosing.DosingRules.Kg(weights.PreparedForKg)} kg → {Dosing.DosingRules.Kg(weights.WeightKg)} kg)"
+                    : $"Prepare the infusion of period {i.Period}",
+            })
             .ToArray();
+    }
 
     /// <summary>Overdue first, then by the clock (items without one last), trial, participant.</summary>
     /// <summary>One item per record to sign; <c>DueAt</c> is when it became signable (work without a deadline).</summary>

@@ -84,8 +84,8 @@ public sealed class SafetyAlertsSource(SafetyAlertWorklist alerts) : IWorklistSo
 }
 
 /// <summary>
-/// Infusions to prepare: dosing sessions due today or overdue whose preparation is not recorded.
-/// The items name no treatment (the pharmacy page shows it).
+/// Infusions to prepare: dosing sessions due today or overdue whose preparation is not recorded, or
+/// whose weight was corrected after it was prepared (ADR 0020). The items name no treatment (the pharmacy page shows it).
 /// </summary>
 public sealed class PreparationsSource(ParticipantSchedule schedule, ParticipantRegister register, ProtocolHistory protocols) : IWorklistSource
 {
@@ -100,15 +100,22 @@ public sealed class PreparationsSource(ParticipantSchedule schedule, Participant
 
         var due = (await schedule.GetDueAsync(trial, DueSessionsSource.LatestEndOfDay(now), viewer.Access, ct)).Where(i => i.Kind == ScheduleItemKind.Dosing).ToArray();
         var prepared = new HashSet<(string, int)>();
+        var rechecks = new Dictionary<(string, int), (decimal, decimal)>();
         foreach (var item in due)
         {
-            if (SubjectNumber.TryParse(item.Subject, out var subject) && (await register.StateAsync(code, subject, ct)).Session(item.Period).Preparation is not null)
+            if (SubjectNumber.TryParse(item.Subject, out var subject) && (await register.StateAsync(code, subject, ct)).Session(item.Period) is { Preparation: { } preparation } session)
             {
                 prepared.Add((item.Subject, item.Period));
+                if (session.AwaitsPharmacyRecheck)
+                {
+                    rechecks[(item.Subject, item.Period)] = (preparation.WeightKg, session.WeightKg!.Value);
+                }
             }
         }
 
-        return WorklistRules.Preparations(trial, due, i => prepared.Contains((i.Subject, i.Period)), viewer, now, await DueSessionsSource.ClocksAsync(protocols, trial, ct));
+        return WorklistRules.Preparations(
+            trial, due, i => prepared.Contains((i.Subject, i.Period)), viewer, now, await DueSessionsSource.ClocksAsync(protocols, trial, ct),
+            i => rechecks.TryGetValue((i.Subject, i.Period), out var weights) ? weights : null);
     }
 }
 

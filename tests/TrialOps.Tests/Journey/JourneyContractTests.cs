@@ -34,6 +34,8 @@ public class JourneyContractTests
                 ["SessionWeightRecorded"] = "dosing.weight-recorded.v1",
                 ["SessionWeightCorrected"] = "dosing.weight-corrected.v1",
                 ["DosePrepared"] = "dosing.dose-prepared.v1",
+                ["DosePreparationReplaced"] = "dosing.preparation-replaced.v1",
+                ["DosePreparationConfirmed"] = "dosing.preparation-confirmed.v1",
                 ["DosingStarted"] = "dosing.started.v1",
                 ["DosingInterrupted"] = "dosing.interrupted.v1",
                 ["DosingResumed"] = "dosing.resumed.v1",
@@ -73,10 +75,12 @@ public class JourneyContractTests
     [Fact]
     public void every_correction_event_needs_a_reason_and_carries_it()
     {
-        // A re-assessment changes a recorded decision (expectedness, ADR 0026): a correction by another name.
-        var corrections = JourneyEvents.Where(t => t.Name.EndsWith("Corrected", StringComparison.Ordinal) || t.Name.EndsWith("Reassessed", StringComparison.Ordinal)).ToArray();
+        // A re-assessment changes a recorded decision (expectedness, ADR 0026), and a preparation
+        // replaced or confirmed for a corrected weight follows a changed record (ADR 0020): corrections by another name.
+        var corrections = JourneyEvents.Where(t => t.Name.EndsWith("Corrected", StringComparison.Ordinal) || t.Name.EndsWith("Reassessed", StringComparison.Ordinal)
+            || t == typeof(global::TrialOps.Dosing.DosePreparationReplaced) || t == typeof(global::TrialOps.Dosing.DosePreparationConfirmed)).ToArray();
 
-        Assert.Equal(9, corrections.Length);
+        Assert.Equal(11, corrections.Length);
         Assert.All(corrections, t =>
         {
             Assert.True(t.GetCustomAttribute<EventTypeAttribute>()!.RequiresReason, t.Name);

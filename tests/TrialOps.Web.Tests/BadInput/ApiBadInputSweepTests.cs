@@ -132,7 +132,7 @@ public sealed class ApiBadInputSweepTests(BadInputFixture fixture)
             _ when path.StartsWith("/api/v1/users", StringComparison.Ordinal) => Roles.Administrator,
             _ when path.EndsWith("/lock", StringComparison.Ordinal) || path.EndsWith("/unlock", StringComparison.Ordinal) => Roles.Administrator,
             _ when path.EndsWith("/unblinding", StringComparison.Ordinal) || path.Contains("/exports", StringComparison.Ordinal) => Roles.Statistician,
-            _ when path.EndsWith("/preparation", StringComparison.Ordinal) => Roles.Pharmacist,
+            _ when path.EndsWith("/preparation", StringComparison.Ordinal) || path.EndsWith("/preparation-replacements", StringComparison.Ordinal) || path.EndsWith("/preparation-confirmations", StringComparison.Ordinal) => Roles.Pharmacist,
             _ when path.EndsWith("/expectedness", StringComparison.Ordinal) || path.EndsWith("/expectedness-reassessments", StringComparison.Ordinal) => Roles.MedicalMonitor,
             _ when path.EndsWith("/susar-submissions", StringComparison.Ordinal) || path.EndsWith("/treatment-at-onset", StringComparison.Ordinal) => Roles.SafetyOfficer,
             _ when path.EndsWith("/eligibility", StringComparison.Ordinal) || path.EndsWith("/emergency-unblinding", StringComparison.Ordinal)

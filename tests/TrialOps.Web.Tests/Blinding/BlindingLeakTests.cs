@@ -27,15 +27,38 @@ public sealed class BlindingFixture : TrialAppFixture
 
     public SubjectNumber InWashout { get; private set; }
 
+    /// <summary>
+    /// A participant whose period-1 weight was corrected after the dose was prepared, the dose then
+    /// prepared anew, the weight corrected again and the dose confirmed, and the weight corrected a
+    /// third time: the dose awaits the pharmacy's re-check (ADR 0020).
+    /// </summary>
+    public SubjectNumber AwaitingRecheck { get; private set; }
+
     protected override async Task AddDataAsync()
     {
         InWashout = await InWashoutAsync();
+        AwaitingRecheck = await AwaitingRecheckAsync();
 
         // A query with its whole conversation and a verification, so the query and SDV pages render with content.
         var monitor = CommandContext.New(ActorOf(Roles.Monitor));
         await Must(Commands.SendCommandAsync(monitor, new Queries.RaiseQuery(Demo.Code, InWashout, new Queries.DataItem(Queries.DataItemKind.Weight, 1), "Weight differs from the source?")));
         await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new Queries.AnswerQuery(Demo.Code, InWashout, 1, "Checked: as in the source")));
         await Must(Commands.SendCommandAsync(monitor, new SourceVerification.VerifySourceData(Demo.Code, InWashout)));
+    }
+
+    private async Task<SubjectNumber> AwaitingRecheckAsync()
+    {
+        var subject = await RandomizedParticipantAsync();
+        var weighedAt = DateTimeOffset.UtcNow.AddMinutes(-60);
+        await PreparedAsync(subject, 1, weighedAt);
+        var nurse = CommandContext.New(ActorOf(Roles.DataEntry));
+        var kit = (await ParticipantRegister.LoadAsync(Demo.Code, subject)).Participant.Kits[1];
+        await Must(Commands.SendCommandAsync(nurse, new CorrectSessionWeight(Demo.Code, subject, 1, 60m, weighedAt, "Scale was not zeroed")));
+        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Pharmacist)), new ReplaceDosePreparation(Demo.Code, subject, 1, kit, weighedAt.AddMinutes(15), "First syringe discarded", SecondPharmacist, Password)));
+        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new CorrectSessionWeight(Demo.Code, subject, 1, 60.2m, weighedAt, "Transcription error")));
+        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.Pharmacist)), new ConfirmDosePreparation(Demo.Code, subject, 1, "Within the protocol's rounding", SecondPharmacist, Password)));
+        await Must(Commands.SendCommandAsync(CommandContext.New(ActorOf(Roles.DataEntry)), new CorrectSessionWeight(Demo.Code, subject, 1, 64m, weighedAt, "Weighed again")));
+        return subject;
     }
 }
 
@@ -106,6 +129,36 @@ public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFix
         Assert.NotEmpty(detector.Find(page));
         Assert.NotEmpty(detector.Find(preparation));
         Assert.NotEmpty(detector.Find(api));
+    }
+
+    [Theory]
+    [MemberData(nameof(BlindedRoles))]
+    public async Task a_dose_awaiting_the_pharmacys_recheck_is_shown_to_blinded_roles_without_anything_arm_specific(string role)
+    {
+        var detector = await LeakDetectorAsync();
+        using var client = await trial.SignedInAsync(role);
+        var subject = trial.AwaitingRecheck.ToString();
+
+        using var session = await client.GetAsync($"/trials/{TrialAppFixture.Code}/participants/{subject}/periods/1");
+        using var api = await client.GetAsync($"/api/v1/trials/{TrialAppFixture.Code}/participants/{subject}/sessions/1");
+        using var audit = await client.GetAsync($"/trials/{TrialAppFixture.Code}/participants/{subject}/audit");
+        var bodies = new List<(HttpResponseMessage r, string Body)>();
+        foreach (var response in new[] { session, api, audit })
+        {
+            bodies.Add((response, await response.Content.ReadAsStringAsync()));
+        }
+
+        Assert.All(bodies, b => Assert.True((int)b.r.StatusCode < 500, $"{b.r.RequestMessage!.RequestUri}: {(int)b.r.StatusCode}"));
+        Assert.All(bodies, b => Assert.Empty(detector.Find(b.Body)));
+        if (session.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Contains("the dose awaits the pharmacy's re-check", WebUtility.HtmlDecode(bodies[0].Body), StringComparison.Ordinal);
+        }
+
+        if (api.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Contains("\"awaitsPharmacyRecheck\":true", bodies[1].Body, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -304,7 +357,7 @@ public sealed partial class BlindingLeakTests(BlindingFixture trial) : IClassFix
         return new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
             ["code"] = [code],
-            ["subject"] = [unblinded, withdrawn, screenFailed, trial.InWashout.ToString()],
+            ["subject"] = [unblinded, withdrawn, screenFailed, trial.InWashout.ToString(), trial.AwaitingRecheck.ToString()],
             ["period"] = ["1", "2"],
             ["id"] = adverseEvents,
             ["stratum"] = ["S01"],

@@ -97,6 +97,7 @@ public static class OdmModel
             ("PREPDTC", OdmDataType.DateTime, "Prepared at"),
             ("PREPWT", OdmDataType.Float, "Weight the dose was calculated from (kg)"),
             ("CHECKEDBY", OdmDataType.Text, "Preparation checked by"),
+            ("PREPCONFWT", OdmDataType.Float, "Corrected weight the prepared dose was confirmed for (kg)"),
             ("EXSTDTC", OdmDataType.DateTime, "Dosing started at"),
             ("EXENDTC", OdmDataType.DateTime, "Dosing stopped at"),
             ("COMPLETED", OdmDataType.Text, "Whole dose given (Y/N)"),

@@ -79,6 +79,12 @@ public static class OdmSignatures
     /// <summary>The second pharmacist's signed check of a preparation, or null when the checker was only named (older events).</summary>
     public static OdmSigning? Of(DosePrepared prepared) => prepared.IsCheckSigned() ? new OdmSigning(DoseCheck, prepared.CheckedBy) : null;
 
+    /// <summary>The second pharmacist's signed check of a dose prepared anew for a corrected weight (ADR 0020).</summary>
+    public static OdmSigning Of(DosePreparationReplaced replaced) => new(DoseCheck, replaced.CheckedBy);
+
+    /// <summary>The second pharmacist's signed check of a dose confirmed for a corrected weight (ADR 0020).</summary>
+    public static OdmSigning Of(DosePreparationConfirmed confirmed) => new(DoseCheck, confirmed.CheckedBy);
+
     /// <summary>The signature an emergency code break carries.</summary>
     public static OdmSigning Of(EmergencyUnblindingPerformed performed) => new(CodeBreak, performed.PerformedBy);
 

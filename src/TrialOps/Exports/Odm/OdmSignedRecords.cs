@@ -32,6 +32,8 @@ public sealed record OdmSignedRecords(
 {
     private const string RecordSignedType = "signatures.record-signed.v1";
     private const string DosePreparedType = "dosing.dose-prepared.v1";
+    private const string PreparationReplacedType = "dosing.preparation-replaced.v1";
+    private const string PreparationConfirmedType = "dosing.preparation-confirmed.v1";
     private const string TreatmentRevealedType = "adverse-event.susar-treatment-revealed.v1";
 
     public static OdmSignedRecords None { get; } = new(
@@ -70,7 +72,7 @@ public sealed record OdmSignedRecords(
              SELECT DISTINCT e.type, e.data->>'record', e.data->>'meaning', COALESCE(e.data->>'signedBy', e.data->>'checkedBy')
              FROM {EventStore.EventStore.EventsView} e JOIN ledger l ON l.position = e.position
              WHERE l.sequence <= $1 AND e.stream_id LIKE $2
-               AND (e.type = '{RecordSignedType}' OR (e.type = '{DosePreparedType}' AND e.data->>'checkMeaning' IS NOT NULL))
+               AND (e.type = '{RecordSignedType}' OR (e.type IN ('{DosePreparedType}', '{PreparationReplacedType}', '{PreparationConfirmedType}') AND e.data->>'checkMeaning' IS NOT NULL))
                AND EXISTS (SELECT 1 FROM mt_events s WHERE s.stream_id = e.stream_id AND s.version = 1 AND s.data->>'protocol' = $3)
              """))
         {
@@ -82,7 +84,7 @@ public sealed record OdmSignedRecords(
             {
                 var type = reader.GetString(0);
                 var signer = reader.GetString(3);
-                kinds.Add(type == DosePreparedType
+                kinds.Add(type is DosePreparedType or PreparationReplacedType or PreparationConfirmedType
                     ? OdmSignatures.DoseCheck
                     : OdmSignatures.KindOf(new RecordSigned(string.Empty, 0, signer, string.Empty, string.Empty, reader.GetString(2), string.Empty, default, reader.IsDBNull(1) ? null : reader.GetString(1))));
                 signers.Add(signer);

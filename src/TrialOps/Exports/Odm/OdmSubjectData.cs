@@ -302,6 +302,30 @@ public sealed class OdmSubjectData
                 break;
             }
 
+            case DosePreparationReplaced e:
+            {
+                // The dose prepared anew for a corrected weight (ADR 0020): the preparation items
+                // change, with the reason and the checker's signature on their audit record; the
+                // first preparation stays in the audit trail.
+                var path = Period(e.Period, OdmModel.Dosing, 0);
+                _signings[stored] = OdmSignatures.Of(e);
+                Add(path, "KIT", e.Kit.ToString(), stored);
+                Add(path, "PREPDTC", Time(e.PreparedAt), stored);
+                Add(path, "PREPWT", Number(e.WeightKg), stored);
+                Add(path, "CHECKEDBY", e.CheckedBy, stored);
+                Add(path, "PREPCONFWT", null, stored);
+                break;
+            }
+
+            case DosePreparationConfirmed e:
+            {
+                var path = Period(e.Period, OdmModel.Dosing, 0);
+                _signings[stored] = OdmSignatures.Of(e);
+                Add(path, "PREPCONFWT", Number(e.WeightKg), stored);
+                Add(path, "CHECKEDBY", e.CheckedBy, stored);
+                break;
+            }
+
             case DosingStarted e:
                 Add(Period(e.Period, OdmModel.Dosing, 0), "EXSTDTC", Time(e.StartedAt), stored);
                 break;

@@ -1,0 +1,89 @@
+using TrialOps.Common;
+using TrialOps.Identity;
+using TrialOps.Messaging;
+using TrialOps.Participants;
+using TrialOps.Protocols;
+using TrialOps.Runtime;
+using TrialOps.Signatures;
+using Wolverine;
+
+namespace TrialOps.Dosing;
+
+/// <summary>
+/// The session weight was corrected after the dose was prepared, and the pharmacist confirms that
+/// the dose already prepared is right for the corrected weight (a fixed dose, or a difference within
+/// the protocol's rounding), says why, and a second pharmacist signs the check as for
+/// <see cref="RecordDosePreparation"/> (ADR 0020). Dosing may then start with that preparation.
+/// </summary>
+/// <param name="CheckedBy">User name of the second pharmacist who checked the confirmation.</param>
+/// <param name="CheckerPassword">The checker's password; held in memory for the check only, never in an event, a log or <see cref="ToString"/>.</param>
+/// <param name="CheckerCode">The checker's current authenticator code, when their account has a second factor.</param>
+public sealed record ConfirmDosePreparation(
+    ProtocolCode Protocol,
+    SubjectNumber Subject,
+    int Period,
+    string Reason,
+    string CheckedBy,
+    string CheckerPassword = "",
+    string? CheckerCode = null)
+{
+    public override string ToString() =>
+        $"ConfirmDosePreparation {{ Protocol = {Protocol}, Subject = {Subject}, Period = {Period}, Reason = {Reason}, CheckedBy = {CheckedBy} }}";
+
+    /// <summary>The checker's user name as the account is keyed.</summary>
+    public string Checker => UserRules.NormalizeUserName(CheckedBy);
+
+    /// <summary>The checker's signature as the one signature rule reads it.</summary>
+    public SignatureRequest CheckerSignature() => new(CheckedBy, CheckerPassword, CheckerCode);
+
+    /// <param name="checker">The checker's account (<see cref="UserState.Initial"/> when the name is not an account).</param>
+    /// <param name="secrets">The installation's second-factor key, to check the checker's code.</param>
+    public static Decision Decide(ParticipantState state, TrialContext trial, ConfirmDosePreparation command, Actor by, DateTimeOffset now, UserState checker, SecondFactorSecrets secrets)
+    {
+        if ((DosingRules.Recheck(state, trial, command.Subject, command.Period, by, "confirm a dose preparation")
+            ?? ReplaceDosePreparation.ReasonGiven(command.Reason)) is { } rejection)
+        {
+            return Decision.Reject(rejection);
+        }
+
+        var (signature, refused) = Signing.Verify(
+            command.CheckerSignature(), new SignatureContext(checker, secrets, SignedStreamVersion: 0), by, now, DoseCheck.What, new SecondPerson(Roles.Pharmacist, state.Subject.ToString()), DoseCheck.Wording);
+        if (refused is not null)
+        {
+            return Decision.Reject(refused);
+        }
+
+        var session = state.Session(command.Period);
+        return Decision
+            .Append(
+                ParticipantStreams.For(trial.Code, command.Subject),
+                new DosePreparationConfirmed(
+                    trial.Code, command.Subject, command.Period, by.UserId, now, session.WeightKg!.Value, session.Preparation!.WeightKg,
+                    command.Checker, DoseCheck.Verified, now, command.Reason.Trim()))
+            .UsingUp(signature!, now);
+    }
+}
+
+/// <summary>
+/// Wolverine handler of <see cref="ConfirmDosePreparation"/>: loads the participant, the protocol in
+/// force and the checker's account, records the decision, then records a refused password or code
+/// on the checker's account, as for <see cref="RecordDosePreparationHandler"/>.
+/// </summary>
+public static class ConfirmDosePreparationHandler
+{
+    public static async Task<CommandResult> Handle(ConfirmDosePreparation command, Envelope envelope, ParticipantDecisions decisions, TrialOpsRuntime runtime, CancellationToken ct)
+    {
+        var signature = command.CheckerSignature();
+        var result = await decisions.DecideAsync(
+            envelope,
+            command.Protocol,
+            command.Subject,
+            (state, trial, by, now, streams) => ConfirmDosePreparation.Decide(
+                state, trial, command, by, now, signature.AccountStream is { } account ? UserState.From(streams.Data(account)) : UserState.Initial, runtime.SecondFactorSecrets),
+            ct,
+            command.Reason,
+            [.. Signing.AccountStreams(signature)]);
+        await Signing.RecordFailureAsync(runtime, signature, result, ct, DoseCheck.Wording);
+        return result;
+    }
+}
