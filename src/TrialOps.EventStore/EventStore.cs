@@ -35,9 +35,11 @@ public sealed partial class EventStore : IAsyncDisposable
     private readonly IInlineProjection[] _inline;
 
     /// <param name="configureMarten">The application's Marten registrations (its inline projections and their documents).</param>
-    public EventStore(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock, IEnumerable<IInlineProjection>? inlineProjections = null, Action<StoreOptions>? configureMarten = null)
+    /// <param name="commandDataSource">The command path's pool (<see cref="CommandDataSource"/>); null: <paramref name="dataSource"/>.</param>
+    public EventStore(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock, IEnumerable<IInlineProjection>? inlineProjections = null, Action<StoreOptions>? configureMarten = null, NpgsqlDataSource? commandDataSource = null)
     {
         this.dataSource = dataSource;
+        CommandDataSource = commandDataSource ?? dataSource;
         this.registry = registry;
         this.clock = clock;
         _inline = inlineProjections?.ToArray() ?? [];
@@ -48,6 +50,12 @@ public sealed partial class EventStore : IAsyncDisposable
     public const string NotifyChannel = "trialops_events";
 
     public NpgsqlDataSource DataSource => dataSource;
+
+    /// <summary>
+    /// Where a command's transaction takes its connection: a pool without Npgsql's session reset on
+    /// return (<c>No Reset On Close</c>), so what runs on it must leave no session state behind.
+    /// </summary>
+    public NpgsqlDataSource CommandDataSource { get; }
 
     public EventTypeRegistry Registry => registry;
 

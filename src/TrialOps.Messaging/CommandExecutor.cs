@@ -108,7 +108,8 @@ public sealed class CommandExecutor(EventStore.EventStore store, TimeProvider cl
 
     private async Task<CommandResult> TryExecuteAsync(CommandContext context, IReadOnlyList<string> streamIds, Func<StreamSet, DateTimeOffset, Decision> decide, CancellationToken ct)
     {
-        await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+        // The command pool: nothing here leaves session state, so its connections skip the reset.
+        await using var connection = await store.CommandDataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         // The idempotency check and the streams' reads in one round trip.
         var distinct = streamIds.Distinct(StringComparer.Ordinal).ToArray();

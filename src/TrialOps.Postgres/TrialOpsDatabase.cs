@@ -10,10 +10,11 @@ public sealed class TrialOpsDatabase : IAsyncDisposable
 {
     private readonly EmbeddedCluster? cluster;
 
-    private TrialOpsDatabase(string connectionString, NpgsqlDataSource dataSource, EmbeddedCluster? cluster, IReadOnlyList<string> appliedMigrations)
+    private TrialOpsDatabase(string connectionString, NpgsqlDataSource dataSource, NpgsqlDataSource commandDataSource, EmbeddedCluster? cluster, IReadOnlyList<string> appliedMigrations)
     {
         ConnectionString = connectionString;
         DataSource = dataSource;
+        CommandDataSource = commandDataSource;
         this.cluster = cluster;
         AppliedMigrations = appliedMigrations;
     }
@@ -27,6 +28,16 @@ public sealed class TrialOpsDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>
+    /// The pool of the command path only (a command's read-decide-append transaction and the API
+    /// token check): <c>No Reset On Close</c>, so a connection returned to it skips Npgsql's session
+    /// reset (six statements per connection taken). Nothing on that path leaves session state (no
+    /// session advisory locks, <c>SET</c>, <c>LISTEN</c> or temporary tables; an open transaction is
+    /// still rolled back when a connection goes back); its prepared statements are meant to stay.
+    /// A second pool: a process may hold up to twice <c>Max Pool Size</c> connections (ADR 0033).
+    /// </summary>
+    public NpgsqlDataSource CommandDataSource { get; }
 
     /// <summary>True when this process uses the embedded local cluster rather than a configured server.</summary>
     public bool IsEmbedded => cluster is not null;
@@ -70,19 +81,11 @@ public sealed class TrialOpsDatabase : IAsyncDisposable
         }
 
         NpgsqlDataSource? dataSource = null;
+        NpgsqlDataSource? commandDataSource = null;
         try
         {
-            var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
-            if (dataSourceBuilder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-            {
-                // Every command runs the same few statements (read a stream, append, record the
-                // command id): prepared once per connection, they skip planning (measured in bench/).
-                dataSourceBuilder.ConnectionStringBuilder.MaxAutoPrepare = 64;
-                dataSourceBuilder.ConnectionStringBuilder.AutoPrepareMinUsages = 3;
-            }
-
-            options.ConfigureDataSource?.Invoke(dataSourceBuilder);
-            dataSource = dataSourceBuilder.Build();
+            dataSource = Build(connectionString, options, noResetOnClose: false);
+            commandDataSource = Build(connectionString, options, noResetOnClose: true);
             IReadOnlyList<string> applied = [];
             if (options.ApplyMigrations)
             {
@@ -92,13 +95,17 @@ public sealed class TrialOpsDatabase : IAsyncDisposable
                     log($"Applied migrations: {string.Join(", ", applied)}.");
                 }
             }
-            return new TrialOpsDatabase(connectionString, dataSource, cluster, applied);
+            return new TrialOpsDatabase(connectionString, dataSource, commandDataSource, cluster, applied);
         }
         catch
         {
             if (dataSource is not null)
             {
                 await dataSource.DisposeAsync();
+            }
+            if (commandDataSource is not null)
+            {
+                await commandDataSource.DisposeAsync();
             }
             if (cluster is not null)
             {
@@ -108,9 +115,30 @@ public sealed class TrialOpsDatabase : IAsyncDisposable
         }
     }
 
+    private static NpgsqlDataSource Build(string connectionString, TrialOpsDatabaseOptions options, bool noResetOnClose)
+    {
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
+        if (dataSourceBuilder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            // Every command runs the same few statements (read a stream, append, record the
+            // command id): prepared once per connection, they skip planning (measured in bench/).
+            dataSourceBuilder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            dataSourceBuilder.ConnectionStringBuilder.AutoPrepareMinUsages = 3;
+        }
+
+        if (noResetOnClose)
+        {
+            dataSourceBuilder.ConnectionStringBuilder.NoResetOnClose = true;
+        }
+
+        options.ConfigureDataSource?.Invoke(dataSourceBuilder);
+        return dataSourceBuilder.Build();
+    }
+
     /// <summary>Closes the connections, then stops the embedded cluster if this process started it and no other uses it.</summary>
     public async ValueTask DisposeAsync()
     {
+        await CommandDataSource.DisposeAsync();
         await DataSource.DisposeAsync();
         if (cluster is not null)
         {

@@ -41,6 +41,31 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task a_token_account_changed_or_revoked_by_another_process_is_seen_at_the_next_request()
+    {
+        var name = await app.CreateUserAsync(Roles.Monitor);
+        var issued = await app.Identity.IssueTokenAsync(CommandContext.New(WebAppFixture.Admin), name);
+        using var client = app.BearerClient(issued.Token!.Token);
+        for (var i = 0; i < 2; i++)
+        {
+            // The second request finds the account the first one read.
+            var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+            Assert.Equal((Roles.Monitor, "S01"), (before.GetProperty("role").GetString(), before.GetProperty("sites")[0].GetString()));
+        }
+
+        // Another process on the same database (as the CLI or a second node would be).
+        await using var other = await TrialOps.Runtime.TrialOpsRuntime.StartAsync(app.ConnectionString);
+        var identity = new IdentityService(other);
+        Assert.True((await identity.ChangeAccessAsync(CommandContext.New(WebAppFixture.Admin), name, Roles.Coordinator, ["S02"])).Accepted);
+
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.Equal((Roles.Coordinator, "S02"), (after.GetProperty("role").GetString(), after.GetProperty("sites")[0].GetString()));
+
+        Assert.True((await identity.RevokeTokenAsync(CommandContext.New(WebAppFixture.Admin), name, issued.Token.TokenId)).Accepted);
+        await (await client.GetAsync("/api/v1/me")).ProblemAsync(401);
+    }
+
+    [Fact]
     public async Task the_token_of_a_deactivated_user_stops_working()
     {
         var name = await app.CreateUserAsync(Roles.Investigator);

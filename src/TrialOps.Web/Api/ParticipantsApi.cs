@@ -926,39 +926,8 @@ public static class ParticipantsApi
     private static ParticipantState? CommittedState(HttpContext http, ProtocolCode protocol, SubjectNumber subject, CommandResult result) =>
         result.Positions.Count > 0 && !result.Duplicate
         && http.RequestServices.GetRequiredService<TrialOpsRuntimeHost>().Runtime.Store.CachedThrough(ParticipantStreams.For(protocol, subject), result.Positions.Max()) is { } events
-            ? Fold(events)
+            ? ParticipantFold.Through(events)
             : null;
-
-    /// <summary>
-    /// The participant folded through an event, by that event: the stream cache's lists share their
-    /// event objects, so an answer folds only the events since the previous answer on the same
-    /// participant (a long participant costs what a short one does). An event object stands for one
-    /// place in one stream with everything before it; one the cache dropped is not found again.
-    /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrialOps.EventStore.StoredEvent, ParticipantState> FoldedThrough = new();
-
-    private static ParticipantState Fold(IReadOnlyList<TrialOps.EventStore.StoredEvent> events)
-    {
-        var start = events.Count;
-        ParticipantState? state = null;
-        while (start > 0 && !FoldedThrough.TryGetValue(events[start - 1], out state))
-        {
-            start--;
-        }
-
-        state ??= ParticipantState.From([]);
-        for (var i = start; i < events.Count; i++)
-        {
-            state = state.Apply(events[i].Data);
-        }
-
-        if (events.Count > 0)
-        {
-            FoldedThrough.AddOrUpdate(events[^1], state);
-        }
-
-        return state;
-    }
 
     private static (CommandContext Context, ProtocolCode Protocol, SubjectNumber Subject)? Prepare(HttpContext http, string code, string subject) =>
         ApiResults.TryGetCommandContext(http, out var context, out _)

@@ -73,7 +73,7 @@ public sealed record IssuedToken(CommandResult Result, NewApiToken? Token);
 /// </summary>
 public sealed class IdentityService(TrialOpsRuntime runtime)
 {
-    private readonly UserDirectory directory = new(runtime.DataSource);
+    private readonly UserDirectory directory = new(runtime.DataSource, runtime.Store.CommandDataSource);
 
     public const string AdministratorUserName = "admin";
     public const string AdminPasswordVariable = "TRIALOPS_ADMIN_PASSWORD";

@@ -174,12 +174,12 @@ public sealed class ParticipantDecisions(TrialOpsRuntime runtime)
         var protocolStream = ProtocolStreams.For(protocol);
         return await runtime.Executor.ExecuteOnceAsync(context, [participantStream, protocolStream, .. moreStreams], (streams, now) =>
         {
-            if (TrialFrom(ProtocolState.From(streams.Data(protocolStream))) is not { } trial)
+            if (TrialFrom(ParticipantFold.ProtocolThrough(streams[protocolStream])) is not { } trial)
             {
                 return Decision.Reject("protocol.not-found", $"There is no protocol {protocol}.", "protocol");
             }
 
-            var participant = ParticipantState.From(streams.Data(participantStream));
+            var participant = ParticipantFold.Through(streams[participantStream]);
             if (!SiteRules.MayReach(context.Actor, participant, subject) && !screening)
             {
                 return Decision.Reject(SiteRules.NotFound(protocol, subject));

@@ -32,7 +32,7 @@ public sealed class TrialOpsRuntime : IAsyncDisposable
         {
             InlineProjections.ConfigureMarten(options);
             readModelOptions.Configure(options, martenReadModels, log);
-        });
+        }, database.CommandDataSource);
         Executor = new CommandExecutor(Store, clock);
         var home = new TrialOpsDatabaseOptions().ResolveHome();
         var checkpointKey = CheckpointKey.LoadOrCreate(home: home);
