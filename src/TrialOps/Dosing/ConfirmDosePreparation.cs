@@ -36,6 +36,43 @@ public sealed record ConfirmDosePreparation(
     /// <summary>The checker's signature as the one signature rule reads it.</summary>
     public SignatureRequest CheckerSignature() => new(CheckedBy, CheckerPassword, CheckerCode);
 
+    /// <summary>
+    /// How far, at most, the dose for the corrected weight may differ from the dose prepared, for a
+    /// confirmation: 5 %, the deviation dose banding commonly accepts. Beyond it the dose is
+    /// prepared anew (ADR 0020).
+    /// </summary>
+    public const decimal Tolerance = 0.05m;
+
+    private static string Percent => (Tolerance * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>
+    /// A refusal when, for any treatment of the protocol, a component's amount at
+    /// <paramref name="correctedKg"/> differs by more than <see cref="Tolerance"/> from its amount at
+    /// <paramref name="preparedKg"/> (or its timing differs). It reads the protocol and the two
+    /// weights only, never the participant's arm, so whether the pharmacy confirmed or prepared
+    /// anew tells the bedside nothing (ADR 0020); a weight-based dose that changes more must be
+    /// prepared anew, or the participant would get the dose of the wrong weight.
+    /// </summary>
+    public static Rejection? DoseChanges(ProtocolDefinition protocol, decimal preparedKg, decimal correctedKg, int period)
+    {
+        static bool Close(ComponentDose prepared, ComponentDose corrected) =>
+            prepared.Duration == corrected.Duration
+            && Math.Abs(corrected.Amount - prepared.Amount) <= Tolerance * Math.Abs(prepared.Amount);
+
+        var within = protocol.Treatments.All(t =>
+        {
+            var prepared = DoseCalculator.Calculate(t, preparedKg);
+            var corrected = DoseCalculator.Calculate(t, correctedKg);
+            return prepared.Components.Count == corrected.Components.Count && prepared.Components.Zip(corrected.Components).All(pair => Close(pair.First, pair.Second));
+        });
+        return within
+            ? null
+            : new Rejection(
+                "dosing.confirmation-changes-dose",
+                $"At the corrected weight ({DosingRules.Kg(correctedKg)} kg) the dose of period {period} differs by more than {Percent} from the one prepared for {DosingRules.Kg(preparedKg)} kg: prepare the dose anew. A confirmation is only for a dose within {Percent} of the dose for the corrected weight.",
+                "period");
+    }
+
     /// <param name="checker">The checker's account (<see cref="UserState.Initial"/> when the name is not an account).</param>
     /// <param name="secrets">The installation's second-factor key, to check the checker's code.</param>
     public static Decision Decide(ParticipantState state, TrialContext trial, ConfirmDosePreparation command, Actor by, DateTimeOffset now, UserState checker, SecondFactorSecrets secrets)
@@ -54,6 +91,11 @@ public sealed record ConfirmDosePreparation(
         }
 
         var session = state.Session(command.Period);
+        if (DoseChanges(trial.Protocol, session.Preparation!.WeightKg, session.WeightKg!.Value, command.Period) is { } changes)
+        {
+            return Decision.Reject(changes);
+        }
+
         return Decision
             .Append(
                 ParticipantStreams.For(trial.Code, command.Subject),

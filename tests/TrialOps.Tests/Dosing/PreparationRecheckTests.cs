@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using TrialOps.Common;
 using TrialOps.Dosing;
 using TrialOps.Identity;
@@ -30,8 +31,23 @@ public class PreparationRecheckTests
     private static Decision DecideReplace(ParticipantState state, ReplaceDosePreparation command, Actor? by = null, UserState? checker = null) =>
         ReplaceDosePreparation.Decide(state, Trial, command, by ?? Pharmacist, Now, checker ?? DoseCheckFixtures.Technician, DoseCheckFixtures.Secrets);
 
-    private static Decision DecideConfirm(ParticipantState state, ConfirmDosePreparation command, Actor? by = null, UserState? checker = null) =>
-        ConfirmDosePreparation.Decide(state, Trial, command, by ?? Pharmacist, Now, checker ?? DoseCheckFixtures.Technician, DoseCheckFixtures.Secrets);
+    /// <summary>
+    /// KET-NP-01 with fixed doses (ketamine 40 mg made up to 40 mL, saline 40 mL, no cap): the dose is
+    /// the same at every weight, so a corrected weight may be confirmed.
+    /// </summary>
+    private static readonly TrialContext FixedDoseTrial = TrialWith(root =>
+    {
+        foreach (var treatment in root["treatments"]!.AsArray())
+        {
+            var component = treatment!["components"]![0]!;
+            component["dose"] = 40;
+            component["unit"] = treatment["code"]!.GetValue<string>() == "PBO" ? "mL" : "mg";
+            treatment.AsObject().Remove("maxTotal");
+        }
+    });
+
+    private static Decision DecideConfirm(ParticipantState state, ConfirmDosePreparation command, Actor? by = null, UserState? checker = null, TrialContext? trial = null) =>
+        ConfirmDosePreparation.Decide(state, trial ?? FixedDoseTrial, command, by ?? Pharmacist, Now, checker ?? DoseCheckFixtures.Technician, DoseCheckFixtures.Secrets);
 
     private static Decision Start(ParticipantState state) =>
         StartDosing.Decide(state, Trial, new StartDosing(Code, Subject, 1, SessionStart(1)), Nurse, Now);
@@ -117,6 +133,26 @@ public class PreparationRecheckTests
         var after = Outdated(confirmed);
         Assert.Equal((80m, 60m), (after.Session(1).Preparation!.WeightKg, after.Session(1).PreparationConfirmedForKg));
         Event<DosingStarted>(Start(after));
+    }
+
+    [Fact]
+    public void a_weight_based_dose_that_changes_by_more_than_five_percent_cannot_be_confirmed_only_prepared_anew()
+    {
+        // KET-NP-01 is dosed per kg (ketamine 0.5 mg/kg, saline 0.5 mL/kg): 80 kg → 60 kg changes the dose of either arm by a quarter.
+        var refused = Rejected(DecideConfirm(Outdated(), Confirm(), trial: Trial), "dosing.confirmation-changes-dose");
+        Assert.Equal(
+            "At the corrected weight (60 kg) the dose of period 1 differs by more than 5 % from the one prepared for 80 kg: prepare the dose anew. A confirmation is only for a dose within 5 % of the dose for the corrected weight.",
+            refused.Message);
+        Event<DosePreparationReplaced>(DecideReplace(Outdated(), Replace()));
+
+        // The rule reads the protocol and the weights, for every arm alike: 4 kg of 80 is exactly 5 %; a little more is not.
+        Assert.Null(ConfirmDosePreparation.DoseChanges(Ket, 80m, 84m, 1));
+        Assert.Null(ConfirmDosePreparation.DoseChanges(Ket, 80m, 76m, 1));
+        Assert.NotNull(ConfirmDosePreparation.DoseChanges(Ket, 80m, 84.1m, 1));
+        Assert.Null(ConfirmDosePreparation.DoseChanges(FixedDoseTrial.Protocol, 80m, 60m, 1));
+
+        // Above the cap the active arm stays at 50 mg, but the saline (0.5 mL/kg) follows the weight: 120 → 130 kg is 8 % for that arm.
+        Assert.NotNull(ConfirmDosePreparation.DoseChanges(Ket, 120m, 130m, 1));
     }
 
     [Fact]
