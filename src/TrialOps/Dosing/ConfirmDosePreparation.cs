@@ -83,8 +83,7 @@ public sealed record ConfirmDosePreparation(
             return Decision.Reject(rejection);
         }
 
-        var (signature, refused) = Signing.Verify(
-            command.CheckerSignature(), new SignatureContext(checker, secrets, SignedStreamVersion: 0), by, now, DoseCheck.What, new SecondPerson(Roles.Pharmacist, state.Subject.ToString()), DoseCheck.Wording);
+        var (signature, refused) = DoseCheck.Verify(command.CheckerSignature(), checker, secrets, state, by, now);
         if (refused is not null)
         {
             return Decision.Reject(refused);
@@ -113,19 +112,9 @@ public sealed record ConfirmDosePreparation(
 /// </summary>
 public static class ConfirmDosePreparationHandler
 {
-    public static async Task<CommandResult> Handle(ConfirmDosePreparation command, Envelope envelope, ParticipantDecisions decisions, TrialOpsRuntime runtime, CancellationToken ct)
-    {
-        var signature = command.CheckerSignature();
-        var result = await decisions.DecideAsync(
-            envelope,
-            command.Protocol,
-            command.Subject,
-            (state, trial, by, now, streams) => ConfirmDosePreparation.Decide(
-                state, trial, command, by, now, signature.AccountStream is { } account ? UserState.From(streams.Data(account)) : UserState.Initial, runtime.SecondFactorSecrets),
-            ct,
-            command.Reason,
-            [.. Signing.AccountStreams(signature)]);
-        await Signing.RecordFailureAsync(runtime, signature, result, ct, DoseCheck.Wording);
-        return result;
-    }
+    public static Task<CommandResult> Handle(ConfirmDosePreparation command, Envelope envelope, ParticipantDecisions decisions, TrialOpsRuntime runtime, CancellationToken ct) =>
+        DoseCheck.DecideCheckedAsync(
+            envelope, decisions, runtime, command.Protocol, command.Subject, command.CheckerSignature(), command.Reason,
+            (state, trial, by, now, checker, secrets) => ConfirmDosePreparation.Decide(state, trial, command, by, now, checker, secrets),
+            ct);
 }

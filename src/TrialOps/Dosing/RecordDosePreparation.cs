@@ -71,17 +71,12 @@ public sealed record RecordDosePreparation(
             return Decision.Reject("dosing.already-started", $"Dosing of period {command.Period} has already started.", "period");
         }
 
-        if (state.Kits.GetValueOrDefault(command.Period) != command.Kit)
+        if (DoseCheck.WrongKit(state, command.Subject, command.Period, command.Kit) is { } wrongKit)
         {
-            return Decision.Reject(
-                "dosing.wrong-kit",
-                $"Kit {command.Kit} is not the kit assigned to participant {command.Subject} for period {command.Period}: do not use it.",
-                "kit");
+            return Decision.Reject(wrongKit);
         }
 
-        // The signed-stream version is for RecordSigned, which the check does not write (see below).
-        var (signature, refused) = Signing.Verify(
-            command.CheckerSignature(), new SignatureContext(checker, secrets, SignedStreamVersion: 0), by, now, DoseCheck.What, new SecondPerson(Roles.Pharmacist, state.Subject.ToString()), DoseCheck.Wording);
+        var (signature, refused) = DoseCheck.Verify(command.CheckerSignature(), checker, secrets, state, by, now);
         if (refused is not null)
         {
             return Decision.Reject(refused);
@@ -122,6 +117,49 @@ public static class DoseCheck
     /// <summary>The refusals of the check, in the words the pharmacy has always used.</summary>
     public static SignatureWording Wording { get; } = new CheckWording();
 
+    /// <summary>A refusal when <paramref name="kit"/> is not the kit assigned to the participant for the period.</summary>
+    public static Rejection? WrongKit(ParticipantState state, SubjectNumber subject, int period, KitNumber kit) =>
+        state.Kits.GetValueOrDefault(period) != kit
+            ? new Rejection("dosing.wrong-kit", $"Kit {kit} is not the kit assigned to participant {subject} for period {period}: do not use it.", "kit")
+            : null;
+
+    /// <summary>
+    /// The checker's signature, verified by the one signature rule as a second person's (another
+    /// Pharmacist of the participant's site). The signed-stream version is for RecordSigned, which
+    /// the check does not write: the preparation event itself is the signed record of the check.
+    /// </summary>
+    public static (VerifiedSignature? Signature, Rejection? Rejection) Verify(SignatureRequest request, UserState checker, SecondFactorSecrets secrets, ParticipantState state, Actor by, DateTimeOffset now) =>
+        Signing.Verify(request, new SignatureContext(checker, secrets, SignedStreamVersion: 0), by, now, What, new SecondPerson(Roles.Pharmacist, state.Subject.ToString()), Wording);
+
+    /// <summary>
+    /// The handler of a command signed by a second pharmacist: loads the participant, the protocol in
+    /// force and the checker's account, records the decision, then records a refused password or
+    /// code on the checker's account, in a transaction of its own, since a rejected decision writes nothing.
+    /// </summary>
+    public static async Task<CommandResult> DecideCheckedAsync(
+        Envelope envelope,
+        ParticipantDecisions decisions,
+        TrialOpsRuntime runtime,
+        ProtocolCode protocol,
+        SubjectNumber subject,
+        SignatureRequest signature,
+        string? reason,
+        Func<ParticipantState, TrialContext, Actor, DateTimeOffset, UserState, SecondFactorSecrets, Decision> decide,
+        CancellationToken ct)
+    {
+        var result = await decisions.DecideAsync(
+            envelope,
+            protocol,
+            subject,
+            (state, trial, by, now, streams) => decide(
+                state, trial, by, now, signature.AccountStream is { } account ? UserState.From(streams.Data(account)) : UserState.Initial, runtime.SecondFactorSecrets),
+            ct,
+            reason,
+            [.. Signing.AccountStreams(signature)]);
+        await Signing.RecordFailureAsync(runtime, signature, result, ct, Wording);
+        return result;
+    }
+
     private sealed class CheckWording : SignatureWording
     {
         public override Rejection For(SignatureFailure failure, string signer, string what, Actor by) => failure switch
@@ -148,18 +186,9 @@ public static class DoseCheck
 /// </summary>
 public static class RecordDosePreparationHandler
 {
-    public static async Task<CommandResult> Handle(RecordDosePreparation command, Envelope envelope, ParticipantDecisions decisions, TrialOpsRuntime runtime, CancellationToken ct)
-    {
-        var signature = command.CheckerSignature();
-        var result = await decisions.DecideAsync(
-            envelope,
-            command.Protocol,
-            command.Subject,
-            (state, trial, by, now, streams) => RecordDosePreparation.Decide(
-                state, trial, command, by, now, signature.AccountStream is { } account ? UserState.From(streams.Data(account)) : UserState.Initial, runtime.SecondFactorSecrets),
-            ct,
-            moreStreams: [.. Signing.AccountStreams(signature)]);
-        await Signing.RecordFailureAsync(runtime, signature, result, ct, DoseCheck.Wording);
-        return result;
-    }
+    public static Task<CommandResult> Handle(RecordDosePreparation command, Envelope envelope, ParticipantDecisions decisions, TrialOpsRuntime runtime, CancellationToken ct) =>
+        DoseCheck.DecideCheckedAsync(
+            envelope, decisions, runtime, command.Protocol, command.Subject, command.CheckerSignature(), null,
+            (state, trial, by, now, checker, secrets) => RecordDosePreparation.Decide(state, trial, command, by, now, checker, secrets),
+            ct);
 }

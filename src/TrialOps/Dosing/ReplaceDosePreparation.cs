@@ -59,16 +59,12 @@ public sealed record ReplaceDosePreparation(
             return Decision.Reject(order);
         }
 
-        if (state.Kits.GetValueOrDefault(command.Period) != command.Kit)
+        if (DoseCheck.WrongKit(state, command.Subject, command.Period, command.Kit) is { } wrongKit)
         {
-            return Decision.Reject(
-                "dosing.wrong-kit",
-                $"Kit {command.Kit} is not the kit assigned to participant {command.Subject} for period {command.Period}: do not use it.",
-                "kit");
+            return Decision.Reject(wrongKit);
         }
 
-        var (signature, refused) = Signing.Verify(
-            command.CheckerSignature(), new SignatureContext(checker, secrets, SignedStreamVersion: 0), by, now, DoseCheck.What, new SecondPerson(Roles.Pharmacist, state.Subject.ToString()), DoseCheck.Wording);
+        var (signature, refused) = DoseCheck.Verify(command.CheckerSignature(), checker, secrets, state, by, now);
         if (refused is not null)
         {
             return Decision.Reject(refused);
@@ -97,19 +93,9 @@ public sealed record ReplaceDosePreparation(
 /// </summary>
 public static class ReplaceDosePreparationHandler
 {
-    public static async Task<CommandResult> Handle(ReplaceDosePreparation command, Envelope envelope, ParticipantDecisions decisions, TrialOpsRuntime runtime, CancellationToken ct)
-    {
-        var signature = command.CheckerSignature();
-        var result = await decisions.DecideAsync(
-            envelope,
-            command.Protocol,
-            command.Subject,
-            (state, trial, by, now, streams) => ReplaceDosePreparation.Decide(
-                state, trial, command, by, now, signature.AccountStream is { } account ? UserState.From(streams.Data(account)) : UserState.Initial, runtime.SecondFactorSecrets),
-            ct,
-            command.Reason,
-            [.. Signing.AccountStreams(signature)]);
-        await Signing.RecordFailureAsync(runtime, signature, result, ct, DoseCheck.Wording);
-        return result;
-    }
+    public static Task<CommandResult> Handle(ReplaceDosePreparation command, Envelope envelope, ParticipantDecisions decisions, TrialOpsRuntime runtime, CancellationToken ct) =>
+        DoseCheck.DecideCheckedAsync(
+            envelope, decisions, runtime, command.Protocol, command.Subject, command.CheckerSignature(), command.Reason,
+            (state, trial, by, now, checker, secrets) => ReplaceDosePreparation.Decide(state, trial, command, by, now, checker, secrets),
+            ct);
 }
