@@ -3,7 +3,7 @@ using TrialOps.Web.Auth;
 using TrialOps.Web.Components;
 using TrialOps.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.UseDefaultUrl("http://127.0.0.1:5080");
 builder.UseFrameworkScripts();
 builder.Services.AddTrialOpsRuntime();
