@@ -110,7 +110,11 @@ public sealed record PharmacyDoseResponse(
     bool Capped,
     string? BlindedInstruction,
     decimal? MakeUpMl = null,
-    string? MakeUpInstruction = null);
+    string? MakeUpInstruction = null,
+    decimal? CorrectedWeightKg = null,
+    IReadOnlyList<DoseComponentResponse>? CorrectedComponents = null,
+    decimal? CorrectedTotal = null,
+    decimal? CorrectedMakeUpMl = null);
 
 /// <summary>Screening. <paramref name="Subject"/> may be left out: the site's next number is taken.</summary>
 public sealed record ScreenRequest(string Site, DateOnly ConsentDate, string ConsentFormVersion, string? Subject = null);
@@ -965,21 +969,29 @@ public static class ParticipantsApi
             dose.TreatmentLabel,
             dose.Placebo,
             dose.WeightKg,
-            dose.Dose?.Components.Select(c => new DoseComponentResponse(
-                c.Order,
-                c.Component switch { Bolus => "bolus", InfusionAtRate => "infusion-at-rate", _ => "infusion" },
-                c.Amount,
-                c.UncappedAmount,
-                c.Unit.Symbol(),
-                c.Duration.TotalMinutes,
-                c.RatePerHour,
-                c.VolumeMl)).ToArray() ?? [],
+            DoseComponents(dose.Dose) ?? [],
             dose.Dose?.Total,
             dose.Dose?.Unit.Symbol(),
             dose.Dose?.Capped == true,
             dose.Blinded?.Text,
             dose.MakeUpMl,
-            dose.MakeUpInstruction);
+            dose.MakeUpInstruction,
+            // A weight corrected after the preparation (ADR 0020): the dose for the weight in force.
+            dose.CorrectedWeightKg,
+            DoseComponents(dose.CorrectedDose),
+            dose.CorrectedDose?.Total,
+            dose.CorrectedMakeUpMl);
+
+    private static DoseComponentResponse[]? DoseComponents(SessionDose? dose) =>
+        dose?.Components.Select(c => new DoseComponentResponse(
+            c.Order,
+            c.Component switch { Bolus => "bolus", InfusionAtRate => "infusion-at-rate", _ => "infusion" },
+            c.Amount,
+            c.UncappedAmount,
+            c.Unit.Symbol(),
+            c.Duration.TotalMinutes,
+            c.RatePerHour,
+            c.VolumeMl)).ToArray();
 
     private static IResult ParticipantNotFound(string code, string subject) =>
         TrialsApi.NotFound("participant.not-found", $"There is no participant {subject} in trial {code}.");

@@ -57,6 +57,13 @@ public sealed class PreparationRecheckWebTests(DemoTrialFixture trial) : IClassF
         Assert.Contains("the pharmacy must re-prepare or confirm the dose", held.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.True((await nurse.GetFromJsonAsync<JsonElement>($"{sessions}/1")).GetProperty("awaitsPharmacyRecheck").GetBoolean());
 
+        // The pharmacy's view gives the dose for the weight in force beside the one prepared.
+        var before = await pharmacist.GetFromJsonAsync<JsonElement>($"{sessions}/1/pharmacy");
+        Assert.Equal(71.5m, before.GetProperty("weightKg").GetDecimal());
+        Assert.Equal(60m, before.GetProperty("correctedWeightKg").GetDecimal());
+        Assert.Equal(JsonValueKind.Number, before.GetProperty("correctedTotal").ValueKind);
+        Assert.NotEmpty(before.GetProperty("correctedComponents").EnumerateArray());
+
         var replacement = $$"""{"kit":"{{kit}}","preparedAt":"{{Time(preparedAt.AddMinutes(10))}}","reason":"First syringe discarded","checkedBy":"{{TrialAppFixture.SecondPharmacist}}","checkerPassword":"{{TrialAppFixture.Password}}"}""";
         await (await PostAsync(nurse, $"{sessions}/1/preparation-replacements", replacement, Guid.NewGuid().ToString())).ProblemAsync(403);
         var noReason = await (await PostAsync(pharmacist, $"{sessions}/1/preparation-replacements", replacement.Replace("First syringe discarded", " ", StringComparison.Ordinal), Guid.NewGuid().ToString())).ProblemAsync(400);
@@ -71,6 +78,10 @@ public sealed class PreparationRecheckWebTests(DemoTrialFixture trial) : IClassF
         var replaced = Assert.Single(events.OfType<DosePreparationReplaced>());
         Assert.Equal((60m, 71.5m, TrialAppFixture.SecondPharmacist, "verified"), (replaced.WeightKg, replaced.ReplacedWeightKg, replaced.CheckedBy, replaced.CheckMeaning));
         Assert.Single(events.OfType<DosePrepared>());
+        var after = await pharmacist.GetFromJsonAsync<JsonElement>($"{sessions}/1/pharmacy");
+        Assert.Equal(60m, after.GetProperty("weightKg").GetDecimal());
+        Assert.Equal(before.GetProperty("correctedTotal").GetDecimal(), after.GetProperty("total").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("correctedWeightKg").ValueKind);
 
         var nothingLeft = await (await PostAsync(pharmacist, $"{sessions}/1/preparation-confirmations", $$"""{"reason":"Fixed dose","checkedBy":"{{TrialAppFixture.SecondPharmacist}}","checkerPassword":"{{TrialAppFixture.Password}}"}""", Guid.NewGuid().ToString())).ProblemAsync(409);
         Assert.Equal("dosing.preparation-current", nothingLeft.GetProperty("code").GetString());
