@@ -10,9 +10,10 @@ namespace TrialOps.EventStore;
 /// one stream with everything before it (a stream only grows; the cache reads the whole stream again,
 /// as new objects, when its prefix is no longer true), so its state is the state of every list that
 /// holds it at the same index. Folded states must be immutable: one is shared by every reader.
-/// The table holds its states only as long as their event objects live (a weak table).
+/// The table holds its states only as long as their event objects live (a weak table). The fold is
+/// given the stored event (its data, and its version for states that record versions).
 /// </summary>
-public sealed class StreamFold<TState>(TState initial, Func<TState, object, TState> apply)
+public sealed class StreamFold<TState>(TState initial, Func<TState, StoredEvent, TState> apply)
     where TState : class
 {
     private readonly ConditionalWeakTable<StoredEvent, TState> _through = new();
@@ -33,7 +34,7 @@ public sealed class StreamFold<TState>(TState initial, Func<TState, object, TSta
         state ??= initial;
         for (var i = start; i < events.Count; i++)
         {
-            state = apply(state, events[i].Data);
+            state = apply(state, events[i]);
         }
 
         applied = events.Count - start;

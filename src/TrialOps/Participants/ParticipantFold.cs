@@ -10,9 +10,9 @@ namespace TrialOps.Participants;
 /// </summary>
 public static class ParticipantFold
 {
-    private static readonly StreamFold<ParticipantState> Participants = new(ParticipantState.Initial, (state, e) => state.Apply(e));
+    private static readonly StreamFold<ParticipantState> Participants = new(ParticipantState.Initial, (state, e) => state.Apply(e.Data));
 
-    private static readonly StreamFold<ProtocolState> Protocols = new(ProtocolState.Initial, (state, e) => state.Apply(e));
+    private static readonly StreamFold<ProtocolState> Protocols = new(ProtocolState.Initial, (state, e) => state.Apply(e.Data));
 
     /// <summary>The participant after <paramref name="events"/> (its stream, in version order).</summary>
     public static ParticipantState Through(IReadOnlyList<StoredEvent> events) => Participants.Through(events);

@@ -65,9 +65,15 @@ public sealed record MonitoringState(ImmutableDictionary<string, MonitoredValue>
     public static MonitoringState From(IEnumerable<StoredEvent> stream) =>
         stream.Aggregate(Initial, (state, e) => state.Apply(e.Data, e.Version));
 
-    /// <summary>The queries and verifications of the participant's stream among the streams a decision was made on.</summary>
+    /// <summary>
+    /// The queries and verifications of the participant's stream among the streams a decision was
+    /// made on, folded incrementally (<see cref="StreamFold{TState}"/>): only the events after the
+    /// last one this process folded, so a command costs the same on a long stream as on a short one.
+    /// </summary>
     public static MonitoringState Of(Messaging.StreamSet streams, Protocols.ProtocolCode protocol, Participants.SubjectNumber subject) =>
-        From(streams[Participants.ParticipantStreams.For(protocol, subject)]);
+        Fold.Through(streams[Participants.ParticipantStreams.For(protocol, subject)]);
+
+    private static readonly StreamFold<MonitoringState> Fold = new(Initial, (state, e) => state.Apply(e.Data, e.Version));
 
     /// <summary>Events numbered 1, 2, … as a stream read from its start numbers them.</summary>
     public static MonitoringState From(IEnumerable<object> stream) =>

@@ -43,6 +43,31 @@ public sealed class ParticipantFoldTests(JourneyFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task the_decisions_monitoring_state_folded_on_from_earlier_cuts_equals_a_full_fold()
+    {
+        var events = await LongestDemoStreamAsync("FOLD-MONITOR");
+        var screened = (ParticipantScreened)events[0].Data;
+        var random = new Random(20261205);
+        for (var round = 0; round < 10; round++)
+        {
+            var stream = events.Select(e => e with { }).ToList();
+            foreach (var cut in Enumerable.Range(0, 3).Select(_ => random.Next(1, stream.Count)).Append(stream.Count).Distinct().Order())
+            {
+                var prefix = stream.Take(cut).ToList();
+                var streams = new TrialOps.Messaging.StreamSet(new Dictionary<string, IReadOnlyList<StoredEvent>> { [events[0].StreamId] = prefix });
+                var state = TrialOps.Queries.MonitoringState.Of(streams, screened.Protocol, screened.Subject);
+
+                var full = TrialOps.Queries.MonitoringState.From(prefix);
+                Assert.Equal(full.Values.OrderBy(v => v.Key).ToList(), state.Values.OrderBy(v => v.Key).ToList());
+                Assert.Equal(full.Queries.Keys, state.Queries.Keys);
+                Assert.All(full.Queries, q => Assert.Equivalent(q.Value, state.Queries[q.Key], strict: true));
+                // The same list again is the state already folded.
+                Assert.Same(state, TrialOps.Queries.MonitoringState.Of(streams, screened.Protocol, screened.Subject));
+            }
+        }
+    }
+
+    [Fact]
     public async Task a_stream_the_cache_reads_anew_is_folded_again_from_its_first_event()
     {
         var events = await LongestDemoStreamAsync("FOLD-AGAIN");
