@@ -75,10 +75,10 @@ public sealed partial class EventStore : IAsyncDisposable
          FROM mt_events m JOIN event_hashes h ON h.seq_id = m.seq_id)
         """;
 
-    /// <summary>Appends in a transaction of its own.</summary>
+    /// <summary>Appends in a transaction of its own, on the command path's pool (it leaves no session state behind, ADR 0033).</summary>
     public async Task<IReadOnlyList<StoredEvent>> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await CommandDataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var stored = await AppendCoreAsync(transaction, streamId, expectedVersion, events, metadata, null, ct);
         await transaction.CommitAsync(ct);
