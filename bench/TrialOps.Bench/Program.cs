@@ -84,6 +84,52 @@ if (only is "platform" or "append")
     }
 }
 
+if (only == "append-series")
+{
+    // The 8-writer comparison as an interleaved series, so that a drift in fsync or CPU speed over the run
+    // falls on every side alike: each round runs bare Marten (default pool), our append, and bare Marten on
+    // the pool without session reset our appends use, in an order that rotates from round to round. The first
+    // argument is the length of one sample, TRIALOPS_BENCH_ROUNDS the number of rounds (bench/README.md).
+    var rounds = int.Parse(Environment.GetEnvironmentVariable("TRIALOPS_BENCH_ROUNDS") ?? "6", CultureInfo.InvariantCulture);
+    Func<DocumentStore, Func<Task>> bareAppend = martenStore => async () =>
+    {
+        await using var session = martenStore.LightweightSession();
+        session.Events.StartStream($"bare-{Guid.NewGuid():N}", new BenchEvent("S01-001", 42.5m));
+        await session.SaveChangesAsync();
+    };
+    var arms = new (string Name, Func<Task> Operation)[]
+    {
+        ("bare Marten", bareAppend(bareMarten)),
+        ("ours", async () => await store.AppendAsync($"bench-{Guid.NewGuid():N}", ExpectedVersion.NoStream, [new BenchEvent("S01-001", 42.5m)], Bench.Metadata())),
+        ("bare Marten, no reset", bareAppend(bareMartenNoReset)),
+    };
+    var sums = new double[arms.Length];
+    var ratios = new List<double>();
+    var ratiosNoReset = new List<double>();
+    for (var round = 0; round < rounds; round++)
+    {
+        var rates = new double[arms.Length];
+        for (var i = 0; i < arms.Length; i++)
+        {
+            var arm = (i + round) % arms.Length;
+            rates[arm] = await Bench.RateAsync(8, duration, _ => arms[arm].Operation());
+        }
+
+        for (var arm = 0; arm < arms.Length; arm++)
+        {
+            sums[arm] += rates[arm];
+        }
+
+        ratios.Add(rates[1] / rates[0]);
+        ratiosNoReset.Add(rates[1] / rates[2]);
+        Console.WriteLine($"| round {round + 1} | ours {rates[1]:N0} | bare Marten {rates[0]:N0} ({rates[1] / rates[0]:P0}) | bare Marten without session reset {rates[2]:N0} ({rates[1] / rates[2]:P0}) |");
+    }
+
+    Bench.Report($"single-event append vs bare Marten, 8 writers, {rounds} interleaved rounds (mean rates)", sums[1] / rounds, "commits/s", sums[0] / rounds, "bare Marten commits/s", target: 0.9);
+    Bench.Report($"the same vs bare Marten on the pool without session reset", sums[1] / rounds, "commits/s", sums[2] / rounds, "bare Marten commits/s");
+    Console.WriteLine($"| median of the per-round ratios | {Median(ratios):P0} (range {ratios.Min():P0}–{ratios.Max():P0}) | without session reset {Median(ratiosNoReset):P0} (range {ratiosNoReset.Min():P0}–{ratiosNoReset.Max():P0}) |");
+}
+
 if (only is "platform" or "bulk")
 {
     const int streams = 2_000;
@@ -156,6 +202,12 @@ if (only is "platform" or "rebuild")
         eventCount / rawScan.TotalSeconds, "raw commit-order read rows/s", absoluteTarget: 50_000);
     Bench.Report($"projection rebuild, ledger (hash chain, {eventCount} events)", eventCount / ledger.TotalSeconds, "events/s",
         eventCount / rawScan.TotalSeconds, "raw commit-order read rows/s", absoluteTarget: 50_000);
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
 static StoreOptions BareMartenOptions(NpgsqlDataSource dataSource)

@@ -12,4 +12,7 @@ public static class RejectionCodes
     public const string SiteNotGranted = "site-not-granted";
     public const string ReasonRequired = "reason-required";
     public const string SignatureRequired = "signature-required";
+
+    /// <summary>Free text an unblinded user writes for blinded readers names a treatment (<c>ArmWording</c>, ADR 0020).</summary>
+    public const string ReasonNamesArm = "reason-names-arm";
 }

@@ -78,7 +78,7 @@ public sealed record ConfirmDosePreparation(
     public static Decision Decide(ParticipantState state, TrialContext trial, ConfirmDosePreparation command, Actor by, DateTimeOffset now, UserState checker, SecondFactorSecrets secrets)
     {
         if ((DosingRules.Recheck(state, trial, command.Subject, command.Period, by, "confirm a dose preparation")
-            ?? ReplaceDosePreparation.ReasonGiven(command.Reason)) is { } rejection)
+            ?? ReplaceDosePreparation.ReasonGiven(command.Reason, trial.Protocol)) is { } rejection)
         {
             return Decision.Reject(rejection);
         }

@@ -1,3 +1,4 @@
+using TrialOps.Blinding;
 using TrialOps.Common;
 using TrialOps.Identity;
 using TrialOps.Messaging;
@@ -46,7 +47,7 @@ public sealed record ReplaceDosePreparation(
     {
         var clock = trial.ClockOf(command.Subject);
         if ((DosingRules.Recheck(state, trial, command.Subject, command.Period, by, "prepare a dose anew")
-            ?? ReasonGiven(command.Reason)
+            ?? ReasonGiven(command.Reason, trial.Protocol)
             ?? JourneyRules.ClinicalTime(clock, state, command.PreparedAt, now, "preparedAt", "preparation time")) is { } rejection)
         {
             return Decision.Reject(rejection);
@@ -80,10 +81,11 @@ public sealed record ReplaceDosePreparation(
             .UsingUp(signature!, now);
     }
 
-    internal static Rejection? ReasonGiven(string? reason) =>
+    /// <summary>A reason is required and, as blinded roles read it, must not name the arm (<see cref="ArmWording"/>).</summary>
+    internal static Rejection? ReasonGiven(string? reason, ProtocolDefinition protocol) =>
         JourneyRules.Reason(reason) is { } missing
             ? missing with { Message = "Give the reason: what was done with the dose prepared for the earlier weight, or why it is right for the corrected one." }
-            : null;
+            : ArmWording.Check(protocol, reason);
 }
 
 /// <summary>

@@ -199,6 +199,26 @@ public class PreparationRecheckTests
         Rejected(DecideConfirm(Outdated(), Confirm(reason: "")), RejectionCodes.ReasonRequired);
     }
 
+    [Theory]
+    [InlineData("Ketamine syringe discarded", "Ketamine")]
+    [InlineData("the PBO bag was re-made", "PBO")]
+    [InlineData("Discarded the first sodium chloride syringe", "sodium")]
+    [InlineData("Placebo is weight-based, prepared anew", "Placebo")]
+    public void a_reason_that_names_the_treatment_is_refused_for_blinded_readers(string reason, string word)
+    {
+        var replaced = Rejected(DecideReplace(Outdated(), Replace(reason: reason)), RejectionCodes.ReasonNamesArm);
+        Assert.Contains($"\"{word}\"", replaced.Message, StringComparison.Ordinal);
+        Assert.Equal("reason", replaced.Field);
+        Rejected(DecideConfirm(Outdated(), Confirm(reason: reason)), RejectionCodes.ReasonNamesArm);
+    }
+
+    [Fact]
+    public void a_reason_in_the_words_of_dosing_is_taken()
+    {
+        var replaced = Single<DosePreparationReplaced>(DecideReplace(Outdated(), Replace(reason: "First syringe discarded; volume made up anew for the corrected weight over 40 minutes")));
+        Assert.Equal("First syringe discarded; volume made up anew for the corrected weight over 40 minutes", replaced.Reason);
+    }
+
     [Fact]
     public void the_check_is_signed_by_a_second_eligible_pharmacist_with_the_right_password()
     {

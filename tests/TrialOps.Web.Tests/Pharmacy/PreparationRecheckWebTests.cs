@@ -68,6 +68,10 @@ public sealed class PreparationRecheckWebTests(DemoTrialFixture trial) : IClassF
         await (await PostAsync(nurse, $"{sessions}/1/preparation-replacements", replacement, Guid.NewGuid().ToString())).ProblemAsync(403);
         var noReason = await (await PostAsync(pharmacist, $"{sessions}/1/preparation-replacements", replacement.Replace("First syringe discarded", " ", StringComparison.Ordinal), Guid.NewGuid().ToString())).ProblemAsync(400);
         Assert.Equal(RejectionCodes.ReasonRequired, noReason.GetProperty("code").GetString());
+        // Blinded roles read the reason: one that names the product is refused and says which word (ADR 0020).
+        var namesArm = await (await PostAsync(pharmacist, $"{sessions}/1/preparation-replacements", replacement.Replace("First syringe discarded", "Ketamine syringe discarded", StringComparison.Ordinal), Guid.NewGuid().ToString())).ProblemAsync(400);
+        Assert.Equal(RejectionCodes.ReasonNamesArm, namesArm.GetProperty("code").GetString());
+        Assert.Contains("\"Ketamine\"", namesArm.GetProperty("errors").GetProperty("reason")[0].GetString(), StringComparison.Ordinal);
         await (await PostAsync(pharmacist, $"{sessions}/1/preparation-replacements", replacement.Replace(kit, "12345", StringComparison.Ordinal), Guid.NewGuid().ToString())).ProblemAsync(400);
         await (await PostAsync(pharmacist, $"{Trial}/participants/S01-999/sessions/1/preparation-replacements", replacement, Guid.NewGuid().ToString())).ProblemAsync(404);
 
