@@ -76,6 +76,32 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         await (await client.GetAsync("/api/v1/me")).ProblemAsync(401);
     }
 
+    /// <summary>
+    /// The lock-out stops the password, which is what was being guessed: password sign-ins and
+    /// signatures are refused while it lasts, but a session signed in before it and a token the user
+    /// issued earlier (a different secret, not guessable from the password) keep working, so that someone guessing a password
+    /// cannot stop the owner's scripts (ADR 0009). Deactivation and revocation stop tokens.
+    /// </summary>
+    [Fact]
+    public async Task a_lock_out_refuses_the_password_but_not_a_token_issued_before_it()
+    {
+        var name = await app.CreateUserAsync(Roles.Monitor);
+        using var client = app.BearerClient(await app.TokenForAsync(name));
+        using var session = await app.SignedInClientAsync(name);
+        for (var i = 0; i < UserRules.MaxConsecutiveFailures; i++)
+        {
+            Assert.Null((await app.Identity.SignInAsync(name, "not-the-password")).User);
+        }
+
+        var refused = await app.Identity.SignInAsync(name, WebAppFixture.DefaultPassword);
+        Assert.Equal((null, LoginFailureReason.LockedOut), (refused.User, refused.FailureReason));
+        Assert.False(await app.Identity.VerifySignatureAsync(name, WebAppFixture.DefaultPassword));
+
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.Equal(name, me.GetProperty("userName").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).StatusCode);
+    }
+
     [Fact]
     public async Task an_administrator_creates_and_lists_users()
     {
