@@ -41,6 +41,16 @@ public sealed record ReadModelDaemonOptions
         foreach (var readModel in readModels)
         {
             options.Projections.Add(readModel, ProjectionLifecycle.Async, readModel.Projection.Name);
+            if (readModel.Projection.EventTypes is { } types)
+            {
+                // Marten wraps the projection in a source it filters its loads by: the daemon then
+                // reads only these event types for this read model, not every event three times over.
+                var source = options.Projections.All.OfType<EventFilterable>().Single(p => p is ProjectionBase b && b.Name == readModel.Projection.Name);
+                foreach (var type in types)
+                {
+                    source.IncludeType(type);
+                }
+            }
         }
     }
 }

@@ -29,6 +29,13 @@ public interface IReadModelProjection
 
     /// <summary>The statements that remove everything the projection wrote, before a rebuild from position zero.</summary>
     IReadOnlyList<string> ResetStatements { get; }
+
+    /// <summary>
+    /// The event types the projection applies, so that Marten's daemon loads only those for it
+    /// (its other events still move its position on); null, the default, for every event. An event
+    /// of a type left out must add no statement (a test feeds every registered type to check).
+    /// </summary>
+    IReadOnlyCollection<Type>? EventTypes => null;
 }
 
 /// <summary>The statements a read-model projection adds for one page of events, in order.</summary>

@@ -17,6 +17,13 @@ public sealed class UsersProjection : IReadModelProjection, IInlineProjection
 
     public string Name => ProjectionName;
 
+    public IReadOnlyCollection<Type> EventTypes { get; } =
+    [
+        typeof(UserCreated), typeof(UserAccessChanged), typeof(UserDeactivated), typeof(UserReactivated), typeof(UserLockedOut),
+        typeof(UserUnlocked), typeof(LoginSucceeded), typeof(PasswordChanged), typeof(UserSignedOut), typeof(SignatureFailed),
+        typeof(SecondFactorReset), typeof(ApiTokenIssued), typeof(ApiTokenRevoked),
+    ];
+
     public Task ApplyAsync(ReadModelBatch batch, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         foreach (var e in events)

@@ -25,6 +25,16 @@ public sealed class ParticipantViewsProjection : IReadModelProjection
 
     public string Name => ProjectionName;
 
+    /// <summary>
+    /// Every participant event (each moves the participant's last activity), every adverse-event
+    /// event (the AE list), and the protocol's, which carry its plan.
+    /// </summary>
+    public IReadOnlyCollection<Type> EventTypes { get; } = typeof(IParticipantEvent).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && t.GetCustomAttributes(typeof(EventTypeAttribute), false).Length > 0
+                    && (typeof(IParticipantEvent).IsAssignableFrom(t) || t.Namespace == typeof(AdverseEventReported).Namespace))
+        .Concat([typeof(ProtocolImported), typeof(ProtocolAmended)])
+        .ToArray();
+
     public Task ApplyAsync(ReadModelBatch batch, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         var lastActivity = new Dictionary<(string Protocol, string Subject), DateTimeOffset>();

@@ -36,6 +36,12 @@ public sealed class TrialDesignProjection : IReadModelProjection
 
     public string Name => ProjectionName;
 
+    public IReadOnlyCollection<Type> EventTypes { get; } =
+    [
+        typeof(ProtocolImported), typeof(ProtocolAmended), typeof(RandomizationListGenerated), typeof(RandomizationListExtended),
+        typeof(AllocationAssigned), typeof(TrialLocked), typeof(TrialUnlocked), typeof(TrialUnblinded), typeof(EmergencyUnblindingPerformed),
+    ];
+
     public async Task ApplyAsync(ReadModelBatch batch, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         var entriesByStream = new Dictionary<string, Dictionary<int, RandomizationEntry>>(StringComparer.Ordinal);
