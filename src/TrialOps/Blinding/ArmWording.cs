@@ -9,7 +9,7 @@ namespace TrialOps.Blinding;
 /// Free text that an unblinded pharmacist writes where blinded roles read it — the reason of a dose
 /// re-check, kept on the participant's stream and shown on the blinded timeline, in ODM's audit trail
 /// and in the blinded exports (ADR 0020) — must not name the arm. This finds the words that would:
-/// "placebo" and "verum"; a treatment's code (KET, PBO; a code of one or two characters only as
+/// "placebo" and "verum"; in a protocol with a placebo arm, "saline", "dummy", "vehicle" and "sham"; a treatment's code (KET, PBO; a code of one or two characters only as
 /// "arm A", "treatment A", "kit A"); and each word of a treatment's label that the other treatments'
 /// labels lack ("ketamine", "sodium", "chloride"), leaving out the vocabulary of dosing that every
 /// reason uses (volume, infusion, weight, minutes…). It cannot catch a paraphrase: it is a guard
@@ -18,6 +18,9 @@ namespace TrialOps.Blinding;
 public static class ArmWording
 {
     private static readonly string[] AlwaysRevealing = ["placebo", "verum"];
+
+    /// <summary>What people call a placebo by its content: revealing in a protocol that has a placebo arm.</summary>
+    private static readonly string[] PlaceboNames = ["saline", "dummy", "vehicle", "sham"];
 
     private static readonly HashSet<string> DosingVocabulary = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -33,7 +36,8 @@ public static class ArmWording
         var words = Words(text);
         foreach (var word in words)
         {
-            if (AlwaysRevealing.Contains(word, StringComparer.OrdinalIgnoreCase))
+            if (AlwaysRevealing.Contains(word, StringComparer.OrdinalIgnoreCase)
+                || (protocol.Treatments.Any(t => t.Placebo) && PlaceboNames.Contains(word, StringComparer.OrdinalIgnoreCase)))
             {
                 return word;
             }

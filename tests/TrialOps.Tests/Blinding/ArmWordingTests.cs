@@ -15,6 +15,7 @@ public class ArmWordingTests
     [InlineData("chloride 0.9% discarded", "chloride")]
     [InlineData("verum prepared anew", "verum")]
     [InlineData("kit for PBO/KET sequence", "PBO")]
+    [InlineData("the saline bag is a fixed volume", "saline")]
     public void a_word_that_names_a_treatment_of_the_protocol_is_found(string text, string word) =>
         Assert.Equal(word, ArmWording.RevealingWord(Trial.Protocol, text));
 
@@ -25,6 +26,21 @@ public class ArmWordingTests
     [InlineData("Basket of the pump replaced")]
     public void the_words_of_dosing_that_every_treatment_shares_are_not(string text) =>
         Assert.Null(ArmWording.RevealingWord(Trial.Protocol, text));
+
+    [Fact]
+    public void saline_names_the_arm_only_where_there_is_a_placebo()
+    {
+        var twoActives = TrialWith(root =>
+        {
+            foreach (var treatment in root["treatments"]!.AsArray())
+            {
+                treatment!["placebo"] = false;
+            }
+        });
+
+        Assert.Equal("saline", ArmWording.RevealingWord(Trial.Protocol, "made up with saline"));
+        Assert.Null(ArmWording.RevealingWord(twoActives.Protocol, "made up with saline"));
+    }
 
     /// <summary>Arms coded A and B: a lone "a" is an article; "arm A" or "kit B" names an arm.</summary>
     [Fact]

@@ -110,6 +110,17 @@ public sealed class PreparationRecheckWebTests(DemoTrialFixture trial) : IClassF
         var worklist = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
         Assert.Contains("weight corrected after preparation (71.5 kg → 70 kg)", worklist, StringComparison.Ordinal);
 
+        // Blinded staff read the reason: the page refuses one that names the arm, on the reason's field.
+        var namesArm = new Dictionary<string, string>
+        {
+            ["Confirm.Reason"] = "Saline bag is a fixed volume",
+            ["Confirm.CheckedBy"] = TrialAppFixture.SecondPharmacist,
+            ["Confirm.CheckerPassword"] = TrialAppFixture.Password,
+        };
+        var refused = WebUtility.HtmlDecode(await (await Forms.PostAsync(client, page, "confirm", namesArm)).Content.ReadAsStringAsync());
+        Assert.Contains("must not name the treatment (\"Saline\")", refused, StringComparison.Ordinal);
+        Assert.True((await trial.ParticipantRegister.LoadAsync(TrialAppFixture.Demo.Code, subject)).Participant.Session(1).AwaitsPharmacyRecheck);
+
         var form = new Dictionary<string, string>
         {
             ["Confirm.Reason"] = "Within the protocol's rounding",
