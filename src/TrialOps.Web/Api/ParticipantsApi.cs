@@ -563,14 +563,14 @@ public static class ParticipantsApi
                         commands.SendCommandAsync(context, new ReplaceDosePreparation(protocol, number, period, kit, request.PreparedAt, request.Reason ?? string.Empty, request.CheckedBy ?? string.Empty, request.CheckerPassword ?? string.Empty, request.CheckerCode), ct))
                     : Task.FromResult(ApiResults.Rejected(new Rejection("dosing.invalid-kit", $"'{request.Kit}' is not a kit number (six digits).", "kit"))))
             .WithName("ReplaceDosePreparation")
-            .WithSummary("The weight was corrected after the dose was prepared: record the dose prepared anew for the weight in force (Pharmacist), with the reason and the check signed by a second pharmacist.")
+            .WithSummary("The weight was corrected after the dose was prepared: record the dose prepared anew for the weight in force (Pharmacist), with the reason (read by blinded staff: one that names the treatment is refused) and the check signed by a second pharmacist.")
             .ProducesSessionCommand();
 
         sessions.MapPost("/{period:int}/preparation-confirmations", (string code, string subject, int period, PreparationConfirmationRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
                 SessionCommandAsync(http, protocolViews, register, code, subject, period, ct, (context, protocol, number) =>
                     commands.SendCommandAsync(context, new ConfirmDosePreparation(protocol, number, period, request.Reason ?? string.Empty, request.CheckedBy ?? string.Empty, request.CheckerPassword ?? string.Empty, request.CheckerCode), ct)))
             .WithName("ConfirmDosePreparation")
-            .WithSummary("The weight was corrected after the dose was prepared: confirm the prepared dose is right for the weight in force (Pharmacist), with the reason and the check signed by a second pharmacist.")
+            .WithSummary("The weight was corrected after the dose was prepared: confirm the prepared dose is right for the weight in force (Pharmacist), with the reason (read by blinded staff: one that names the treatment is refused) and the check signed by a second pharmacist.")
             .ProducesSessionCommand();
 
         sessions.MapPost("/{period:int}/start", (string code, string subject, int period, StartRequest request, HttpContext http, ProtocolViews protocolViews, ParticipantRegister register, IMessageBus commands, CancellationToken ct) =>
