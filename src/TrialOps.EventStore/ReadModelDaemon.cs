@@ -45,7 +45,7 @@ public sealed record ReadModelDaemonOptions
             {
                 // Marten wraps the projection in a source it filters its loads by: the daemon then
                 // reads only these event types for this read model, not every event three times over.
-                var source = options.Projections.All.OfType<EventFilterable>().Single(p => p is ProjectionBase b && b.Name == readModel.Projection.Name);
+                var source = options.Projections.All.OfType<ProjectionBase>().Single(p => p.Name == readModel.Projection.Name);
                 foreach (var type in types)
                 {
                     source.IncludeType(type);

@@ -29,7 +29,10 @@ public sealed class ParticipantViewsProjection : IReadModelProjection
     /// Every participant event (each moves the participant's last activity), every adverse-event
     /// event (the AE list), and the protocol's, which carry its plan.
     /// </summary>
-    public IReadOnlyCollection<Type> EventTypes { get; } = typeof(IParticipantEvent).Assembly.GetTypes()
+    public IReadOnlyCollection<Type> EventTypes => Types;
+
+    /// <summary>Found once per process: the assembly's types do not change.</summary>
+    private static readonly Type[] Types = typeof(IParticipantEvent).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && t.GetCustomAttributes(typeof(EventTypeAttribute), false).Length > 0
                     && (typeof(IParticipantEvent).IsAssignableFrom(t) || t.Namespace == typeof(AdverseEventReported).Namespace))
         .Concat([typeof(ProtocolImported), typeof(ProtocolAmended)])
