@@ -76,7 +76,9 @@ public sealed class WilliamsDefineXmlTests(WilliamsTrialFixture fixture) : IClas
         Assert.NotEmpty(adsl);
         Assert.All(adsl, r => Assert.Equal(3, r["TRTSEQP"].Split('-').Length));
         Assert.Contains(adsl, r => r["TR03A"] != "" && r["WASH03H"] != "");
-        Assert.Equal(3, adsl.Select(r => r["TR01P"]).Distinct().Count());
+        // Each participant receives all three treatments, one per period. (How many treatments
+        // come first across eight participants depends on the randomization list, drawn afresh.)
+        Assert.All(adsl, r => Assert.Equal(3, new[] { r["TR01P"], r["TR02P"], r["TR03P"] }.Where(t => t != "").Distinct().Count()));
         Assert.Empty(AdamChecks.IndependentMismatches(unblinded.Directory!, fixture.Protocol));
         Assert.Empty(AdamChecks.HavenMismatches(unblinded.Directory!, "adsl"));
     }
