@@ -38,7 +38,7 @@ public static class ProjectionCommands
         {
             foreach (var s in await runtime.Projections.StatusAsync(ct))
             {
-                Console.WriteLine($"{s.Name,-28} {s.Status,-8} position {s.LastPosition}{(s.Error is null ? "" : $"  error at {s.FailedPosition}: {s.Error}")}");
+                Console.WriteLine($"{s.Name,-28} {s.Status,-8} position {s.LastPosition,-10} {(s.CaughtUp ? "up to date" : "behind")}{(s.Error is null ? "" : $"  error at {s.FailedPosition}: {s.Error}")}");
             }
 
             var parked = await runtime.Projections.ParkedAsync(ct);

@@ -263,7 +263,11 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
         }
 
         await using var command = new NpgsqlCommand(
-            "SELECT name, status, last_position, failed_position, error, attempts, lease_owner, lease_until FROM projection_checkpoints ORDER BY name", connection);
+            """
+            SELECT name, status, last_position, failed_position, error, attempts, lease_owner, lease_until,
+                   NOT EXISTS (SELECT 1 FROM event_hashes h WHERE (h.tx_id, h.seq_id) > (c.last_tx_id, c.last_position))
+            FROM projection_checkpoints c ORDER BY name
+            """, connection);
         var result = new List<ProjectionStatus>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -276,7 +280,8 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<IProjection> 
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.GetInt32(5),
                 reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7)));
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
+                reader.GetBoolean(8)));
         }
 
         return result;

@@ -23,7 +23,14 @@ public interface IMustNotSkip;
 /// <summary>An event a projection could not apply after its retries, parked so the projection could move on.</summary>
 public sealed record ParkedEvent(string Projection, long Position, string StreamId, string EventType, string Error, DateTimeOffset ParkedAt);
 
-public sealed record ProjectionStatus(string Name, string Status, long LastPosition, long? FailedPosition, string? Error, int Attempts, string? LeaseOwner, DateTimeOffset? LeaseUntil);
+/// <summary>A projection's progress.</summary>
+/// <param name="LastPosition">The position of the last event applied, in the order the projection applies them.</param>
+/// <param name="CaughtUp">
+/// No committed event lies after <see cref="LastPosition"/> in that order. The ledger applies in
+/// commit order (transaction, then position), so its last position can be below the newest one
+/// while it is up to date: the newest-numbered event may have committed first.
+/// </param>
+public sealed record ProjectionStatus(string Name, string Status, long LastPosition, long? FailedPosition, string? Error, int Attempts, string? LeaseOwner, DateTimeOffset? LeaseUntil, bool CaughtUp);
 
 /// <summary>
 /// The global ledger: every event hash chained in commit order, so that deleting, reordering or

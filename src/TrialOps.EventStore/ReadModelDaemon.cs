@@ -337,12 +337,15 @@ public sealed class ReadModelDaemon : IAsyncDisposable
     public async Task<IReadOnlyList<ProjectionStatus>> StatusAsync(CancellationToken ct = default)
     {
         var result = new List<ProjectionStatus>();
+        // Marten's daemon applies in position order up to its high-water mark, so a read model is
+        // up to date once its progression reaches the newest event.
+        var newest = await ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM mt_events", null, ct);
         foreach (var name in Names.Order(StringComparer.Ordinal))
         {
             var position = await ProgressionAsync(name, ct);
             var (status, reason) = await AgentStatusAsync(name, ct);
             var paused = status == "Paused";
-            result.Add(new ProjectionStatus(name, paused ? "paused" : "running", position, paused ? position + 1 : null, paused ? reason : null, 0, null, null));
+            result.Add(new ProjectionStatus(name, paused ? "paused" : "running", position, paused ? position + 1 : null, paused ? reason : null, 0, null, null, position >= newest));
         }
 
         return result;

@@ -48,6 +48,41 @@ public sealed class ReadModelDaemonTests(DatabaseFixture db) : IClassFixture<Dat
     }
 
     [Fact]
+    public async Task the_ledger_and_a_read_model_are_up_to_date_when_the_last_event_to_commit_holds_a_lower_position_than_one_before_it()
+    {
+        var (store, daemon, readModel) = await StartAsync("commit-order");
+        var ledger = new ProjectionDaemon(store, [new LedgerProjection()]);
+        var (early, late) = (NewStream(), NewStream());
+
+        // The transaction that takes its id first appends last: in commit order (transaction, then
+        // position) its event comes first although its position is the higher.
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        await using var first = await connection.BeginTransactionAsync();
+        await using (var takeId = new Npgsql.NpgsqlCommand("SELECT pg_current_xact_id()", connection, first))
+        {
+            await takeId.ExecuteScalarAsync();
+        }
+
+        var lower = (await store.AppendAsync(late, ExpectedVersion.NoStream, [new Noted(late, "numbered first, committed first")], Metadata()))[0];
+        var higher = (await store.AppendAsync(first, early, ExpectedVersion.NoStream, [new Noted(early, "numbered last, committed last")], Metadata()))[0];
+        await first.CommitAsync();
+        Assert.True(higher.Position > lower.Position);
+
+        await ledger.CatchUpAsync(LedgerProjection.ProjectionName);
+        await daemon.CatchUpAsync(readModel.Name);
+        var ledgerStatus = (await ledger.StatusAsync()).Single(s => s.Name == LedgerProjection.ProjectionName);
+        var readModelStatus = Assert.Single(await daemon.StatusAsync());
+        Assert.Equal((lower.Position, true), (ledgerStatus.LastPosition, ledgerStatus.CaughtUp));
+        Assert.Equal((higher.Position, true), (readModelStatus.LastPosition, readModelStatus.CaughtUp));
+
+        // One more event, not yet applied: both say so.
+        await store.AppendAsync(late, 1, [new Noted(late, "not applied yet")], Metadata());
+        Assert.False((await ledger.StatusAsync()).Single(s => s.Name == LedgerProjection.ProjectionName).CaughtUp);
+        Assert.False(Assert.Single(await daemon.StatusAsync()).CaughtUp);
+        await daemon.DisposeAsync();
+    }
+
+    [Fact]
     public async Task a_rolled_back_gap_holds_a_read_model_back_no_longer_than_the_documented_bound_and_the_ledger_not_at_all()
     {
         var (store, daemon, readModel) = await StartAsync("rolled-back", new ReadModelDaemonOptions { CatchUpWait = RolledBackGapBound });

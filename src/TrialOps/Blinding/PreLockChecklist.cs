@@ -91,12 +91,7 @@ public sealed class PreLockReview(TrialOpsRuntime runtime)
         ]);
     }
 
-    /// <summary>Read models whose checkpoint is behind the newest event, or that are paused after a failure.</summary>
-    private async Task<int> ProjectionsBehindAsync(CancellationToken ct)
-    {
-        await using var head = runtime.DataSource.CreateCommand($"SELECT coalesce(max(position), 0) FROM {EventStore.EventStore.EventsView} e");
-        var headPosition = Convert.ToInt64(await head.ExecuteScalarAsync(ct) ?? 0L);
-        var statuses = await runtime.Projections.StatusAsync(ct);
-        return statuses.Count(s => s.LastPosition < headPosition || s.FailedPosition is not null);
-    }
+    /// <summary>Projections with committed events still to apply, or paused after a failure.</summary>
+    private async Task<int> ProjectionsBehindAsync(CancellationToken ct) =>
+        (await runtime.Projections.StatusAsync(ct)).Count(s => !s.CaughtUp || s.FailedPosition is not null);
 }
