@@ -21,6 +21,10 @@ public static class NotificationListener
                     await listen.ExecuteNonQueryAsync(ct);
                 }
 
+                // Whatever was notified before the LISTEN (at start, or while reconnecting) was missed:
+                // one call now lets the consumer look instead of waiting for its next poll.
+                onNotification();
+
                 while (!ct.IsCancellationRequested)
                 {
                     await connection.WaitAsync(ct);

@@ -31,6 +31,12 @@ public sealed class BlindedAllocationTests
     {
         var first = await RunAndExportAsync();
         var second = await RunAndExportAsync();
+        // Each run draws its list from a fresh seed: ten participants get the same allocation twice
+        // about once in eighty runs. Run again until it differs (five runs alike: about 1 in 3·10^9).
+        for (var run = 2; second.Allocation == first.Allocation && run <= 5; run++)
+        {
+            second = await RunAndExportAsync();
+        }
 
         Assert.NotEqual(first.Allocation, second.Allocation);
         var compared = 0;

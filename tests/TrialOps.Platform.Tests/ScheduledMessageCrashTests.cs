@@ -9,7 +9,8 @@ namespace TrialOps.Platform.Tests;
 public sealed class ScheduledMessageCrashTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
 {
     /// <summary>
-    /// Node A schedules a sponsor notification 4 s ahead and is killed (kill -9) before it is due;
+    /// Node A schedules a sponsor notification 12 s ahead and is killed (kill -9) before it is due
+    /// (12 s leaves room for a slow start of the worker on a loaded machine);
     /// node B, started afterwards, takes the message from Wolverine's tables and handles it once.
     /// The bound: B handles it within its scheduled polling after A's heartbeat is stale (6 s here).
     /// </summary>
@@ -19,7 +20,7 @@ public sealed class ScheduledMessageCrashTests(DatabaseFixture db) : IClassFixtu
         var code = "CRASH" + Random.Shared.Next(1000, 9999);
         var notified = $"SELECT count(*) FROM mt_events WHERE stream_id = 'sponsor-notifications-{code}'";
 
-        using (var doomed = WorkerProcess.Start(db.ConnectionString, "schedule", code, "4"))
+        using (var doomed = WorkerProcess.Start(db.ConnectionString, "schedule", code, "12"))
         {
             await WorkerProcess.WaitForLineAsync(doomed, "scheduled");
             await WorkerProcess.WaitForLineAsync(doomed, "worker ready");
