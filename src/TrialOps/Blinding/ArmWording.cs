@@ -11,9 +11,10 @@ namespace TrialOps.Blinding;
 /// and in the blinded exports (ADR 0020) — must not name the arm. This finds the words that would:
 /// "placebo" and "verum"; in a protocol with a placebo arm, "saline", "dummy", "vehicle" and "sham";
 /// a treatment's code (KET, PBO; a code of one or two characters only as "arm A", "treatment A",
-/// "kit A"); and each word of a treatment's label that the other treatments' labels lack ("ketamine", "sodium", "chloride"), leaving out the vocabulary of dosing that every
-/// reason uses (volume, infusion, weight, minutes…). It cannot catch a paraphrase: it is a guard
-/// against the slip of naming the product, not a proof that a text is blind.
+/// "kit A"); and each word of a treatment's label that the other treatments' labels lack
+/// ("ketamine", "sodium", "chloride"), leaving out the vocabulary of dosing that every reason uses
+/// (volume, infusion, weight, minutes…). It cannot catch a paraphrase: it is a guard against the
+/// slip of naming the product, not a proof that a text is blind.
 /// </summary>
 public static class ArmWording
 {

@@ -166,8 +166,6 @@ public abstract class TrialAppFixture : IAsyncLifetime
         {
             // Every projection that is not paused (the ledger on ours, the read models on Marten's
             // daemon) has applied every committed event.
-            await using var newest = Runtime.DataSource.CreateCommand("SELECT coalesce(max(seq_id), 0) FROM event_hashes");
-            var last = Convert.ToInt64(await newest.ExecuteScalarAsync());
             var statuses = await Runtime.Projections.StatusAsync();
             if (statuses.Count >= 4 && statuses.All(s => s.Status == "paused" || s.CaughtUp))
             {
@@ -176,7 +174,9 @@ public abstract class TrialAppFixture : IAsyncLifetime
 
             if (DateTime.UtcNow >= deadline)
             {
-                Assert.Fail($"The read models did not catch up within 60 s. Newest event {last}; {string.Join("; ", statuses.Select(s => $"{s.Name} {s.Status} at {s.LastPosition}{(Runtime.Projections.ReadModels.Names.Contains(s.Name) ? Runtime.Projections.ReadModels.IsHostedHere(s.Name) ? " (hosted here)" : " (not hosted here)" : string.Empty)}"))}."
+                await using var newest = Runtime.DataSource.CreateCommand("SELECT coalesce(max(seq_id), 0) FROM event_hashes");
+                var last = Convert.ToInt64(await newest.ExecuteScalarAsync());
+                Assert.Fail($"The read models did not catch up within 60 s. Newest event {last}; {string.Join("; ", statuses.Select(s => $"{s.Name} {s.Status} at {s.LastPosition}{(s.CaughtUp ? "" : " (behind)")}{(Runtime.Projections.ReadModels.Names.Contains(s.Name) ? Runtime.Projections.ReadModels.IsHostedHere(s.Name) ? " (hosted here)" : " (not hosted here)" : string.Empty)}"))}."
                     + $"{Environment.NewLine}Wolverine: {await WolverineStateAsync()}{Environment.NewLine}Recent log:{Environment.NewLine}{string.Join(Environment.NewLine, log.Recent)}");
             }
 
